@@ -1,0 +1,129 @@
+"""From article text to the tidy table of figures: one row per figure mention."""
+from __future__ import annotations
+
+import hashlib
+import math
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pandas as pd
+
+from . import recognise
+from .attribute import Attributor
+from .segment import Segmenter, boilerplate_spans, detect_language
+from .textio import Article, Rejected, discover, read_article
+
+#: Columns of the figures table, in order (``article`` only for files).
+COLUMNS = ["id", "article", "start", "end", "quote", "sentence", "value", "value_high",
+           "unit", "per", "qualifier", "measure", "organisation", "model", "language", "source"]
+REJECTED_COLUMNS = ["article", "path", "line", "reason"]
+
+
+def figure_id(article: str, start: int, end: int, quote: str) -> str:
+    """Stable id: the same article, offsets and quote give the same id on every run."""
+    key = f"{article}\x1f{start}\x1f{end}\x1f{quote}".encode("utf-8")
+    return hashlib.sha1(key).hexdigest()[:16]
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def iter_figures(text: str, language: str = "auto", article: str = "") -> Iterator[dict]:
+    """Yield one dict per figure in ``text`` (columns as :data:`COLUMNS`)."""
+    if not isinstance(text, str):
+        raise TypeError(f"extract() needs str, got {type(text).__name__}")
+    lang = detect_language(text) if language == "auto" else language
+    if lang not in ("de", "en"):
+        raise ValueError(f"language must be 'de', 'en' or 'auto', not {language!r}")
+    skip = boilerplate_spans(text)
+    figures = [f for f in recognise.find_figures(text, lang) if not _inside(f.start, skip)]
+    seg = Segmenter.of(text)
+    figures = _imply_currencies(figures, seg)
+    if not figures:
+        return
+    attr = Attributor(text, seg, figures)
+    for fig in figures:
+        a, b = seg.sentence_span(seg.sentence_index(fig.start))
+        org, model = attr.organisation_and_model(fig)
+        quote = text[fig.start:fig.end]
+        yield {
+            "id": figure_id(article, fig.start, fig.end, quote),
+            "article": article,
+            "start": fig.start,
+            "end": fig.end,
+            "quote": quote,
+            "sentence": " ".join(text[a:max(b, fig.end)].split()),
+            "value": fig.value,
+            "value_high": fig.value_high if fig.value_high is not None else math.nan,
+            "unit": fig.unit,
+            "per": fig.per,
+            "qualifier": fig.qualifier,
+            "measure": attr.measure(fig),
+            "organisation": org,
+            "model": model,
+            "language": lang,
+            "source": "rule",
+        }
+
+
+def _imply_currencies(figures: list[recognise.Figure], seg: Segmenter) -> list[recognise.Figure]:
+    """'um 592,7 Milliarden Dollar auf 2,9 Billionen': a scaled number takes the currency
+    of a money figure earlier in its sentence; without one it is not a figure."""
+    out: list[recognise.Figure] = []
+    for fig in figures:
+        if fig.kind == "scaled":
+            s = seg.sentence_index(fig.start)
+            money = [f for f in out if f.kind == "money" and seg.sentence_index(f.start) == s]
+            if not money:
+                continue
+            fig.kind, fig.unit = "money", money[-1].unit
+        out.append(fig)
+    return out
+
+
+def extract(text: str, language: str = "auto") -> pd.DataFrame:
+    """Figures in one text as a DataFrame (the table's columns without ``article``)."""
+    rows = list(iter_figures(text, language))
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    return frame.drop(columns=["article"]).astype({"start": "int64", "end": "int64",
+                                                    "value": "float64", "value_high": "float64"})
+
+
+def extract_articles(articles: Iterable[Article], language: str = "auto") -> Iterator[dict]:
+    for art in articles:
+        yield from iter_figures(art.text, language, art.name)
+
+
+def extract_paths(paths: list[str | Path], language: str = "auto",
+                  progress: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Extract every article under ``paths``; returns (figures, rejected) tables.
+
+    Unreadable files never stop the run: they become rows of the rejected
+    table with the reason.
+    """
+    files, rejected = discover(paths)
+    rows: list[dict] = []
+    rejected_rows = [{"article": r.article, "path": r.path, "line": "", "reason": r.reason} for r in rejected]
+    for n, path in enumerate(files, 1):
+        if progress:
+            print(f"[{n}/{len(files)}] {path}", file=sys.stderr, flush=True)
+        got = read_article(path)
+        if isinstance(got, Rejected):
+            rejected_rows.append({"article": got.article, "path": got.path, "line": "", "reason": got.reason})
+            continue
+        found = list(iter_figures(got.text, language, got.name))
+        rows.extend(found)
+    figures = pd.DataFrame(rows, columns=COLUMNS)
+    if not figures.empty:
+        figures = figures.sort_values(["article", "start", "end"], kind="stable").reset_index(drop=True)
+    rejected_df = pd.DataFrame(rejected_rows, columns=REJECTED_COLUMNS)
+    return figures, rejected_df
+
+
+def write_csv(frame: pd.DataFrame, path: str | Path) -> None:
+    """Deterministic CSV: UTF-8, '\\n' line ends, floats without trailing '.0'."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    frame.to_csv(path, index=False, encoding="utf-8", lineterminator="\n", float_format="%.15g")

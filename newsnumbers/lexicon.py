@@ -1,0 +1,113 @@
+"""Load the editable vocabularies in ``newsnumbers/lexicon/``.
+
+Why data files: the words that make a figure (currencies, scale words,
+qualifiers, organisation aliases, measure cues) change with every new beat an
+analyst covers. Keeping them as CSV means they can be extended without code,
+and a bad entry is reported with its file and line instead of a traceback.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+LEXICON_DIR = Path(__file__).parent / "lexicon"
+
+
+class LexiconError(ValueError):
+    """A lexicon file has a malformed row or pattern; the message names file and line."""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One data row of a lexicon file, with where it came from."""
+
+    fields: dict[str, str]
+    path: Path
+    line: int
+
+    def __getitem__(self, key: str) -> str:
+        return self.fields[key]
+
+    def where(self) -> str:
+        return f"{self.path.name}:{self.line}"
+
+
+def read_rows(name: str, directory: Path = LEXICON_DIR) -> list[Row]:
+    """Rows of one lexicon file, skipping blank and ``#`` comment lines."""
+    path = directory / name
+    with path.open(encoding="utf-8", newline="") as handle:
+        lines = [(no, text) for no, text in enumerate(handle, start=1)
+                 if text.strip() and not text.lstrip().startswith("#")]
+    if not lines:
+        raise LexiconError(f"{path}: empty lexicon file")
+    reader = csv.reader([text for _, text in lines])
+    header = next(reader)
+    rows: list[Row] = []
+    for (no, _), values in zip(lines[1:], reader):
+        if len(values) != len(header):
+            raise LexiconError(
+                f"{path.name}:{no}: expected {len(header)} fields "
+                f"({', '.join(header)}), got {len(values)}")
+        rows.append(Row(dict(zip(header, (v.strip() for v in values))), path, no))
+    return rows
+
+
+def compile_pattern(row: Row, key: str = "pattern", flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """Compile a regex from a lexicon row, naming file and line on error."""
+    try:
+        return re.compile(row[key], flags)
+    except re.error as exc:
+        raise LexiconError(f"{row.where()}: bad pattern {row[key]!r}: {exc}") from exc
+
+
+def alternation(patterns: list[str]) -> str:
+    """One non-capturing alternation, longest pattern first so 'US-Dollar' beats 'US'."""
+    return "(?:" + "|".join(sorted(patterns, key=len, reverse=True)) + ")"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All vocabularies, loaded once per process (see :func:`load`)."""
+
+    currencies: list[Row]
+    scales: list[Row]
+    number_words: list[Row]
+    vague: list[Row]
+    qualifiers: list[Row]
+    count_nouns: list[Row]
+    per_nouns: list[Row]
+    organisations: list[Row]
+    models: list[Row]
+    anaphors: list[Row]
+    measures: list[Row]
+    boundaries: list[Row]
+    boilerplate: list[Row]
+    abbreviations: list[Row]
+    stopwords: list[Row]
+
+
+@lru_cache(maxsize=4)
+def load(directory: Path = LEXICON_DIR) -> Lexicon:
+    """Read every lexicon file and check every pattern compiles."""
+    lex = Lexicon(**{name: read_rows(f"{name}.csv", directory)
+                     for name in Lexicon.__dataclass_fields__})
+    for name in ("currencies", "scales", "vague", "qualifiers", "count_nouns",
+                 "per_nouns", "organisations", "models", "anaphors",
+                 "boundaries", "boilerplate"):
+        for row in getattr(lex, name):
+            compile_pattern(row)
+    for row in lex.measures:
+        for cue in row["cues"].split(" && "):
+            compile_pattern(Row({"pattern": cue}, row.path, row.line))
+        if row["unit_kind"] not in {"money", "percent", "count", "any"}:
+            raise LexiconError(f"{row.where()}: unknown unit_kind {row['unit_kind']!r}")
+    for row in lex.scales + lex.number_words + lex.vague:
+        key = "multiplier" if "multiplier" in row.fields else "value"
+        try:
+            float(row[key])
+        except ValueError as exc:
+            raise LexiconError(f"{row.where()}: {key} is not a number: {row[key]!r}") from exc
+    return lex

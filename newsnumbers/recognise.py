@@ -1,0 +1,274 @@
+"""Find figures in text: the number, its scale, unit, rate, range and qualifier.
+
+A figure is a number that carries a unit: a currency, a percent sign, or a
+counted noun from the lexicon ("2.000 Chips"). Bare numbers (years, dates,
+ranks, the digits in "GPT-4") are not figures, which is what keeps precision
+high on articles nobody has seen. One compiled regex finds candidate number
+cores at C speed; a short hand parser then reads the words to the right
+(range, scale, unit, rate) and to the left (currency symbol, qualifier).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import lexicon, numbers
+
+SCALE_ABBREV = {1e3: "K", 1e6: "M", 1e9: "B", 1e12: "T"}
+
+
+@dataclass
+class Figure:
+    """One recognised figure, before attribution."""
+
+    start: int
+    end: int
+    value: float
+    value_high: float | None
+    unit: str
+    per: str
+    qualifier: str
+    kind: str  # money, percent, count
+    direction: str = ""  # input/output/cached for token prices
+    scaled: bool = False  # a scale word was given (eligible for an implied currency)
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The compiled patterns for one language."""
+
+    language: str
+    core: re.Pattern[str]
+    scale: re.Pattern[str]
+    scale_values: list[tuple[re.Pattern[str], float]]
+    currency_suffix: re.Pattern[str]
+    currency_prefix_codes: list[tuple[re.Pattern[str], str]]
+    currency_suffix_codes: list[tuple[re.Pattern[str], str]]
+    percent: re.Pattern[str]
+    count: re.Pattern[str]
+    count_units: list[tuple[re.Pattern[str], str]]
+    per: re.Pattern[str]
+    per_units: list[tuple[re.Pattern[str], str]]
+    range_sep: re.Pattern[str]
+    qualifier: re.Pattern[str]
+    qualifier_kinds: list[tuple[re.Pattern[str], str]]
+    vague_values: list[tuple[re.Pattern[str], float]]
+    age: re.Pattern[str]
+
+
+def _rows_for(rows: list[lexicon.Row], language: str) -> list[lexicon.Row]:
+    return [r for r in rows if r.fields.get("language", "any") in ("any", language)]
+
+
+@lru_cache(maxsize=2)
+def grammar(language: str) -> Grammar:
+    """Build (once per language) the patterns from the lexicon."""
+    lex = lexicon.load()
+    scales = _rows_for(lex.scales, language)
+    free_scales = lexicon.alternation([r["pattern"] for r in scales])
+    attached = lexicon.alternation([r["pattern"] for r in scales if r["attached"] == "yes"])
+    cur_pre = lexicon.alternation([r["pattern"] for r in lex.currencies if r["position"] in ("prefix", "both")])
+    cur_suf = lexicon.alternation([r["pattern"] for r in lex.currencies if r["position"] in ("suffix", "both")])
+    count = lexicon.alternation([r["pattern"] for r in lex.count_nouns])
+    vague = lexicon.alternation([r["pattern"] for r in lex.vague])
+    words = numbers.number_word_pattern(language)
+    article = numbers.article_pattern(language)
+    percent = r"%|Prozent(?:punkte[n]?)?|per\s?cent|percent(?:age points?)?|Prozentpunkt"
+    # what may follow a word-number for it to count (keeps "ein"/"drei" in prose out)
+    unitish = rf"(?:{free_scales}|{cur_suf}|{percent}|(?:[\w.]+[\s-]){{0,2}}?(?:[\w]+-)*{count})\b"
+    digits = (r"\d{1,3}(?:(?:[.'’\u00a0\u202f]|,(?=\d{3}(?!\d))| (?=\d{3}(?![\d.,]\d)))\d{3})+(?:[.,]\d+)?"
+              r"|\d+(?:[.,]\d+)?")
+    core = re.compile(
+        rf"(?P<pre>{cur_pre})?[ \u00a0]?"
+        rf"(?<![\w.,'’/])(?<![^\W\d_]-)"
+        rf"(?:(?P<num>{digits})(?:(?P<att>{attached})(?![\w]))?"
+        rf"|(?P<word>(?<![\w-]){words}|(?:{article})(?=[\s-]+(?:halbe[n]?\s+)?{free_scales}))(?=[\s-]+{unitish}|-jährig)"
+        rf"|(?P<vague>(?<![\w-]){vague})(?=[\s-]+(?:(?:von|of)\s+)?{unitish})"
+        rf"|(?P<bare>(?<![\w-]){free_scales})(?=\s+(?:(?:von|of)\s+)?(?:{cur_suf})\b))",
+        re.IGNORECASE)
+    compile_i = lambda p: re.compile(p, re.IGNORECASE)  # noqa: E731
+    qual_rows = lex.qualifiers
+    return Grammar(
+        language=language,
+        core=core,
+        scale=compile_i(rf"[\s-]*(?:(?:von|of)\s+)?(?P<scale>{free_scales})(?![\w])"),
+        scale_values=[(compile_i(rf"(?:{r['pattern']})$"), float(r["multiplier"])) for r in scales],
+        currency_suffix=compile_i(rf"[\s-]*(?:(?:von|of|an|in)\s+)?(?:(?:US|U\.S\.)[\s-])?(?P<cur>{cur_suf})(?![\w])"),
+        currency_prefix_codes=[(compile_i(rf"(?:{r['pattern']})$"), r["code"]) for r in lex.currencies],
+        currency_suffix_codes=[(compile_i(rf"(?:{r['pattern']})$"), r["code"]) for r in lex.currencies],
+        percent=compile_i(rf"\s?(?P<pct>{percent})(?![\w])"),
+        count=compile_i(rf"[\s-]+(?:(?:von|of)\s+)?(?:(?:[\w.]+)[\s-]){{0,2}}?(?:\w+-)*(?P<noun>{count})\b"),
+        count_units=[(compile_i(rf"(?:{r['pattern']})$"), r["unit"]) for r in lex.count_nouns],
+        per=compile_i(
+            rf"\s*(?:pro|per|je|/|for every|for each|für)\s+(?:(?:eine?|a|one|1|jede[n]?|every)\s+)?"
+            rf"(?:(?P<pnum>\d+(?:[.,]\d+)?)\s*)?(?:(?P<pscale>{free_scales}|{attached})\s+)?"
+            rf"(?:(?P<pdir>input|output|Eingabe|Ausgabe|Input|Output|cached)[\s-]*)?"
+            rf"(?P<pnoun>{lexicon.alternation([r['pattern'] for r in lex.per_nouns])})(?![\w])"),
+        per_units=[(compile_i(rf"(?:{r['pattern']})$"), r["per"]) for r in lex.per_nouns],
+        range_sep=compile_i(r"\s*(?:bis(?:\s+hin)?(?:\s+zu)?|[-–—]|to|und|and)\s*"),
+        qualifier=compile_i(
+            r"(?<![\w])(?P<q>" + lexicon.alternation([r["pattern"] for r in qual_rows]) + r")"
+            r"\s+(?:(?:nur|gerade\s+(?:ein)?mal|only|just|jeweils)\s+)?(?:(?:den|die|der|the)\s+)?$"),
+        qualifier_kinds=[(compile_i(rf"(?:{r['pattern']})$"), r["qualifier"]) for r in qual_rows],
+        vague_values=[(compile_i(rf"(?:{r['pattern']})$"), float(r["value"])) for r in lex.vague],
+        age=compile_i(r"-jährige[nmrs]?\b|\s+(?:years?[\s-]old|Jahre alt)\b"),
+    )
+
+
+def _lookup(table: list[tuple[re.Pattern[str], object]], text: str, default=None):
+    for regex, value in table:
+        if regex.match(text):
+            return value
+    return default
+
+
+def _core_value(g: Grammar, m: re.Match[str]) -> tuple[float, bool, bool]:
+    """(value, is_vague, has_scale) of a core match, before scale words that follow."""
+    if m.group("num"):
+        value = numbers.parse_digits(m.group("num"), g.language)
+        if m.group("att"):
+            return value * _lookup(g.scale_values, m.group("att"), 1.0), False, True
+        return value, False, False
+    if m.group("word"):
+        word = m.group("word")
+        try:
+            return numbers.parse_words(word, g.language), False, False
+        except ValueError:
+            return 1.0, False, False  # an article before a scale word: "eine Million"
+    if m.group("vague"):
+        return _lookup(g.vague_values, m.group("vague"), 1.0), True, False
+    return _lookup(g.scale_values, m.group("bare"), 1.0), True, True
+
+
+def _read_quantity(g: Grammar, text: str, m: re.Match[str]) -> tuple[float, bool, bool, int]:
+    """Read core + following scale words; returns (value, vague, has_scale, end)."""
+    value, vague, has_scale = _core_value(g, m)
+    pos = m.end()
+    # "Hunderte von Milliarden", "5,6 Millionen", "eine halbe Milliarde"
+    while True:
+        s = g.scale.match(text, pos)
+        if not s or (has_scale and not vague and m.group("bare") is None and m.group("att")):
+            break
+        value *= _lookup(g.scale_values, s.group("scale"), 1.0)
+        has_scale = True
+        pos = s.end()
+        if not vague:
+            break
+    return value, vague, has_scale, pos
+
+
+def find_figures(text: str, language: str, start: int = 0, end: int | None = None) -> list[Figure]:
+    """All figures in text[start:end], in order, non-overlapping."""
+    g = grammar(language)
+    end = len(text) if end is None else end
+    out: list[Figure] = []
+    pos = start
+    while True:
+        m = g.core.search(text, pos, end)
+        if not m:
+            break
+        fig = _parse_at(g, text, m, end)
+        if fig is None:
+            pos = m.end() if m.end() > m.start() else m.start() + 1
+            continue
+        out.append(fig)
+        pos = fig.end
+    return out
+
+
+def _parse_at(g: Grammar, text: str, m: re.Match[str], limit: int) -> Figure | None:
+    try:
+        value, vague, has_scale, pos = _read_quantity(g, text, m)
+    except (ValueError, OverflowError):
+        return None
+    start = m.start("pre") if m.group("pre") else next(
+        m.start(k) for k in ("num", "word", "vague", "bare") if m.group(k) is not None)
+    value_high: float | None = None
+    qualifier = "lower_bound" if vague else "exact"
+    # a range: "60 bis 65 Milliarden", "hunderte Millionen bis hin zu Milliarden"
+    sep = g.range_sep.match(text, pos, limit)
+    if sep:
+        m2 = g.core.match(text, sep.end(), limit)
+        word = sep.group().strip().lower()
+        left = text[max(0, start - 12):start].lower()
+        between = word not in ("und", "and") or "zwischen" in left or "between" in left
+        if m2 and between and (not m2.group("pre") or m.group("pre")):
+            try:
+                high, vague2, scale2, pos2 = _read_quantity(g, text, m2)
+            except ValueError:
+                high = None
+            if high is not None:
+                if scale2 and not has_scale and not vague:
+                    # "60 bis 65 Milliarden": the scale word serves both ends
+                    mult = high / (numbers.parse_words(m2.group("word"), g.language)
+                                   if m2.group("word") else
+                                   numbers.parse_digits(m2.group("num"), g.language) if m2.group("num") else 1.0)
+                    value *= mult
+                    has_scale = True
+                if high >= value:
+                    value_high, pos, qualifier = high, pos2, "range"
+                    vague = vague or vague2
+    unit, kind, per, direction = "", "", "", ""
+    cur = g.currency_suffix.match(text, pos, limit)
+    pct = g.percent.match(text, pos, limit)
+    cnt = g.count.match(text, pos, limit) if not cur and not pct else None
+    age = g.age.match(text, pos, limit) if not (cur or pct or cnt) else None
+    if cur:
+        unit, kind, pos = _lookup(g.currency_suffix_codes, cur.group("cur"), "USD"), "money", cur.end()
+    elif m.group("pre"):
+        unit, kind = _lookup(g.currency_prefix_codes, m.group("pre").strip(), "USD"), "money"
+    elif pct:
+        unit = "percentage_points" if "punkt" in pct.group("pct").lower() or "point" in pct.group("pct").lower() else "percent"
+        kind, pos = "percent", pct.end()
+    elif cnt:
+        unit, kind, pos = _lookup(g.count_units, cnt.group("noun"), cnt.group("noun")), "count", cnt.end()
+    elif age and not vague and m.group("num"):
+        unit, kind, pos = "years", "count", age.end()
+    elif has_scale and not vague:
+        kind = "scaled"  # "auf 2,9 Billionen": a currency may be implied by the sentence
+    else:
+        return None
+    if kind == "money":
+        p = g.per.match(text, pos, limit)
+        if p:
+            per = _per(g, p)
+            pos = p.end()
+            direction = _DIRECTIONS.get((p.group("pdir") or "").lower(), "")
+    # the qualifier stands to the left: "mehr als", "fast", "bis zu", "zwischen"
+    q = g.qualifier.search(text, max(0, start - 40), start)
+    if q and qualifier != "range":
+        kind_q = _lookup(g.qualifier_kinds, q.group("q"), "exact")
+        if kind_q != "range":
+            qualifier = kind_q
+            start = q.start("q")
+    elif q and qualifier == "range":
+        start = q.start("q")
+    if qualifier == "range" and value_high is None:
+        qualifier = "exact"
+    return Figure(start, pos, value, value_high, unit, per, qualifier,
+                  kind, direction, has_scale)
+
+
+_DIRECTIONS = {"input": "input", "eingabe": "input", "output": "output",
+               "ausgabe": "output", "cached": "cached"}
+
+
+def _per(g: Grammar, p: re.Match[str]) -> str:
+    noun = _lookup(g.per_units, p.group("pnoun"), p.group("pnoun").lower())
+    amount = 1.0
+    if p.group("pnum"):
+        amount = numbers.parse_digits(p.group("pnum"), g.language)
+    if p.group("pscale"):
+        amount *= _lookup(g.scale_values, p.group("pscale"), 1.0)
+    prefix = ""
+    if amount != 1.0:
+        for mult, letter in sorted(SCALE_ABBREV.items(), reverse=True):
+            if amount >= mult and amount % mult == 0:
+                prefix = f"{amount / mult:g}{letter} "
+                break
+        else:
+            prefix = f"{amount:g} "
+    elif p.group("pscale"):
+        prefix = "1" + SCALE_ABBREV.get(_lookup(g.scale_values, p.group("pscale"), 1.0), "") + " "
+    return prefix + noun

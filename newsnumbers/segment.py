@@ -1,0 +1,148 @@
+"""Sentences, clauses, boilerplate regions and language of an article.
+
+Why by hand: attribution needs character offsets for sentences and clauses,
+and the whole pass must stay at C speed (one regex scan per article), which
+the sentence splitters on offer (pySBD and friends) do not reach.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import lexicon
+
+
+@lru_cache(maxsize=1)
+def _sentence_end() -> re.Pattern[str]:
+    abbrevs = [re.escape(r["abbreviation"]) for r in lexicon.load().abbreviations]
+    # A full stop ends a sentence unless it closes an abbreviation or a short
+    # ordinal ("27. Januar"); a line break always ends one (headlines, lists).
+    return re.compile(
+        r"\n+"
+        r"|(?<!\b" + r")(?<!\b".join(a for a in abbrevs if "." not in a and " " not in a) + r")"
+        r"(?<!\b\d)(?<!\b\d\d)"
+        r"[.!?…]+[\"“”»«’')\]]*[ \t\u00a0]+(?=[\"„“«»(]?[A-ZÄÖÜ0-9])")
+
+
+def sentence_bounds(text: str) -> list[int]:
+    """Sorted offsets where sentences start (0 included); sentence i is [b[i], b[i+1])."""
+    starts = [0]
+    for m in _sentence_end().finditer(text):
+        starts.append(m.end())
+    starts.append(len(text))
+    return starts
+
+
+@dataclass(frozen=True)
+class Segmenter:
+    """Sentence lookup by offset for one article."""
+
+    text: str
+    starts: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> "Segmenter":
+        return cls(text, sentence_bounds(text))
+
+    def sentence_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+
+    def sentence_span(self, index: int) -> tuple[int, int]:
+        start = self.starts[index]
+        end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
+        # strip trailing whitespace so the sentence column reads cleanly
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return start, end
+
+
+@lru_cache(maxsize=1)
+def _boundary_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    rows = lexicon.load().boundaries
+    words = [r["pattern"] for r in rows]
+    comparison = [r["pattern"] for r in rows if r["kind"] == "comparison"]
+    clause = re.compile(
+        r"\s*[,;:()\[\]–—]\s*|\s+-\s+|\s+(?=\b" + lexicon.alternation(words) + r"\b)",
+        re.IGNORECASE)
+    comp = re.compile(r"\b" + lexicon.alternation(comparison) + r"\b", re.IGNORECASE)
+    return clause, comp
+
+
+@dataclass(frozen=True)
+class Clause:
+    start: int
+    end: int
+    comparison: bool  # opens with a comparison marker: names the other side
+    relative: bool    # opens with a relative pronoun after a comma
+
+
+_RELATIVE = re.compile(r"(?:der|die|das|dem|den|deren|dessen|welche[rsmn]?|which|that|who|whose)\b",
+                       re.IGNORECASE)
+
+
+def clauses(text: str, start: int, end: int, protect: list[tuple[int, int]] = ()) -> list[Clause]:
+    """Split text[start:end] into clauses; boundaries inside ``protect`` spans (figures) are ignored."""
+    clause_re, comp_re = _boundary_regexes()
+    cuts: list[tuple[int, int, str]] = []
+    for m in clause_re.finditer(text, start, end):
+        if any(a <= m.start() < b for a, b in protect):
+            continue
+        cuts.append((m.start(), m.end(), m.group()))
+    out: list[Clause] = []
+    prev_end, prev_sep = start, ""
+    for cut_start, cut_end, sep in cuts + [(end, end, "")]:
+        if cut_start > prev_end or (cut_start == end and prev_end < end):
+            body = text[prev_end:cut_start]
+            lead_at = prev_end + len(body) - len(body.lstrip())
+            out.append(Clause(prev_end, cut_start,
+                              bool(comp_re.match(text, lead_at)),
+                              "," in prev_sep and bool(_RELATIVE.match(text, lead_at))))
+        prev_end, prev_sep = cut_end, sep
+    return out or [Clause(start, end, False, False)]
+
+
+@lru_cache(maxsize=1)
+def _boilerplate_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    rows = lexicon.load().boilerplate
+    line = [r["pattern"] for r in rows if r["scope"] == "line"]
+    rest = [r["pattern"] for r in rows if r["scope"] == "rest"]
+    return (re.compile(r"\b" + lexicon.alternation(line) + r"\b", re.IGNORECASE),
+            re.compile(r"^[ \t]*" + lexicon.alternation(rest) + r"\b[^\n]{0,40}$",
+                       re.IGNORECASE | re.MULTILINE))
+
+
+def boilerplate_spans(text: str) -> list[tuple[int, int]]:
+    """Regions of web furniture (cookie banners, comment forms, 'read more' tails).
+
+    A paragraph is furniture when it mentions a line cue; a short line with a
+    'rest' cue ("Previous Post", "Das könnte Sie auch interessieren") starts
+    the tail of the page, which is skipped to the end.
+    """
+    line_re, rest_re = _boilerplate_regexes()
+    spans: list[tuple[int, int]] = []
+    for m in line_re.finditer(text):
+        a = text.rfind("\n", 0, m.start()) + 1
+        b = text.find("\n", m.end())
+        spans.append((a, len(text) if b < 0 else b))
+    m = rest_re.search(text)
+    if m:
+        spans.append((m.start(), len(text)))
+    return spans
+
+
+@lru_cache(maxsize=1)
+def _stopword_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+    rows = lexicon.load().stopwords
+    table = {r["word"].lower(): r["language"] for r in rows}
+    return re.compile(r"\b(" + "|".join(map(re.escape, table)) + r")\b", re.IGNORECASE), table
+
+
+def detect_language(text: str, sample: int = 20000) -> str:
+    """'de' or 'en' by counting frequent words in the first ``sample`` characters (German on a tie)."""
+    regex, table = _stopword_regex()
+    counts = {"de": 0, "en": 0}
+    for word in regex.findall(text[:sample]):
+        counts[table[word.lower()]] += 1
+    return "en" if counts["en"] > counts["de"] else "de"
