@@ -1,0 +1,57 @@
+"""Small views of the figures table for notebooks: summary, pivot, highlighted article."""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import pandas as pd
+
+from .textio import Article, read_article
+
+
+def summary(figures: pd.DataFrame, rejected: pd.DataFrame) -> pd.DataFrame:
+    """One row per article: how many figures, of which money, percent and counts."""
+    if figures.empty:
+        return pd.DataFrame({"articles": [0], "figures": [0], "rejected": [len(rejected)]})
+    kind = figures["unit"].map(lambda u: "percent" if u in ("percent", "percentage_points")
+                               else "money" if len(u) == 3 and u.isupper() else "count")
+    table = (figures.assign(kind=kind).groupby(["article", "kind"]).size()
+             .unstack(fill_value=0).reindex(columns=["money", "percent", "count"], fill_value=0))
+    table["figures"] = table.sum(axis=1)
+    table.loc["all"] = table.sum()
+    return table
+
+
+def by_measure(figures: pd.DataFrame) -> pd.DataFrame:
+    """Count of figures per measure and organisation."""
+    if figures.empty:
+        return pd.DataFrame()
+    return (figures.assign(organisation=figures["organisation"].fillna("").replace("", "(none)"))
+            .groupby(["measure", "organisation"]).size().rename("figures").reset_index()
+            .sort_values(["measure", "figures"], ascending=[True, False]))
+
+
+def highlight_article(seeds_dir: Path, article: str, figures: pd.DataFrame) -> str:
+    """The article's text as HTML with every figure marked; the title attribute says how it was read."""
+    candidates = [p for p in Path(seeds_dir).rglob(article) if p.is_file()]
+    if not candidates:
+        return f"<p><b>{html.escape(article)}</b>: file not found under {html.escape(str(seeds_dir))}</p>"
+    got = read_article(candidates[0])
+    if not isinstance(got, Article):
+        return f"<p><b>{html.escape(article)}</b>: {html.escape(got.reason)}</p>"
+    text = got.text
+    rows = figures[figures["article"] == article].sort_values("start")
+    out, pos = [], 0
+    for r in rows.itertuples():
+        if r.start < pos:
+            continue
+        out.append(html.escape(text[pos:r.start]))
+        tip = (f"{r.value:g} {r.unit}" + (f"–{r.value_high:g}" if pd.notna(r.value_high) else "")
+               + (f" per {r.per}" if isinstance(r.per, str) and r.per else "")
+               + f" · {r.qualifier} · {r.measure} · {r.organisation or '-'} · {r.model or '-'}")
+        out.append(f'<mark title="{html.escape(tip)}">{html.escape(text[r.start:r.end])}</mark>')
+        pos = r.end
+    out.append(html.escape(text[pos:]))
+    body = "".join(out).replace("\n", "<br>")
+    return (f"<details><summary><b>{html.escape(article)}</b> · {len(rows)} figures</summary>"
+            f"<div style='max-width:60em;line-height:1.5'>{body}</div></details>")
