@@ -52,19 +52,20 @@ _SUFFIX = r"(?=(?:’s|'s|s)?(?![\w])|-)"
 def _tables() -> _Tables:
     lex = lexicon.load()
     orgs, models, anaphors, parts = [], [], [], []
+    # file order decides between alternatives that start at the same place
+    # (anaphors, then models, then organisations): put longer names first
+    for row in lex.anaphors:
+        pat = f"(?i:{row['pattern']})"
+        anaphors.append((re.compile(pat + "$"), row["points_to"]))
+        parts.append(pat)
+    for row in lex.models:
+        models.append((re.compile(f"(?:{row['pattern']})$"), row["canonical"], row["organisation"]))
+        parts.append(f"(?:{row['pattern']})")
     for row in lex.organisations:
         generic = row["kind"] == "generic"
         pat = f"(?i:{row['pattern']})" if generic else f"(?:{row['pattern']})"
         orgs.append((re.compile(pat + "$"), row["canonical"], generic))
         parts.append(pat)
-    for row in lex.models:
-        models.append((re.compile(f"(?:{row['pattern']})$"), row["canonical"], row["organisation"]))
-        parts.append(f"(?:{row['pattern']})")
-    for row in lex.anaphors:
-        pat = f"(?i:{row['pattern']})"
-        anaphors.append((re.compile(pat + "$"), row["points_to"]))
-        parts.append(pat)
-    parts.sort(key=len, reverse=True)
     regex = re.compile(r"(?<![\w])(?:" + "|".join(parts) + ")" + _SUFFIX)
     return _Tables(regex, orgs, models, anaphors)
 
@@ -97,15 +98,23 @@ class _MeasureRule:
     measure: str
     unit_kind: str
     cues: tuple[re.Pattern[str], ...]
+    weak: bool  # a generic cue ("spend"): chosen only when no other rule matches
 
 
 @lru_cache(maxsize=1)
 def _measure_rules() -> list[_MeasureRule]:
     return [_MeasureRule(r["measure"], r["unit_kind"],
-                         tuple(re.compile(r"\b(?:" + c + ")", re.IGNORECASE) for c in r["cues"].split(" && ")))
+                         tuple(re.compile(r"\b(?:" + c + ")", re.IGNORECASE) for c in r["cues"].split(" && ")),
+                         r["strength"] == "weak")
             for r in lexicon.load().measures]
 
 
+@lru_cache(maxsize=1)
+def _level_measures() -> dict[str, str]:
+    return {r["change"]: r["level"] for r in lexicon.load().level_measures}
+
+
+_LEVEL_WORD = re.compile(r"\b(?:auf|to|at)\s+(?:(?:nur|noch|rund|etwa|about|around|nearly|fast)\s+)?$", re.IGNORECASE)
 STRUCTURAL_MEASURES = {"chips": "chip_count", "parameters": "parameter_count",
                        "GPU_hours": "gpu_hours", "years": "age", "tokens": "other"}
 _COORDINATION = re.compile(r"^\s*(?:,|und|oder|sowie|and|or|&|,\s*(?:und|oder|and|or))\s*$")
@@ -254,9 +263,38 @@ class Attributor:
         rules = [r for r in _measure_rules() if r.unit_kind in (kind, "any")]
         wins = [w for w in self._windows(fig) if w[1] != "topic"][:-1]
         a, b = self.seg.sentence_span(self.seg.sentence_index(fig.start))
-        for spans, _ in wins + [([(a, b)], "sentence")]:
-            window = " ".join(self.text[a:b] for a, b in spans)
-            for rule in rules:
-                if all(c.search(window) for c in rule.cues):
-                    return rule.measure
+        for level, (spans, _) in enumerate(wins + [([(a, b)], "sentence")]):
+            found = self._rules_in(rules, spans, fig)
+            strong = [f for f in found if not rules[f[0]].weak]
+            found = strong or found
+            if found:
+                # in the figure's own clause the cue nearest the figure decides
+                # ("sammelte 6,6 Mrd. ein und wird mit 157 Mrd. bewertet");
+                # further out, the lexicon's order does
+                best = min(found, key=lambda f: (f[1], f[0])) if level == 0 else min(found)
+                return self._level_measure(fig, rules[best[0]].measure)
         return STRUCTURAL_MEASURES.get(fig.unit, "other")
+
+    def _rules_in(self, rules: list[_MeasureRule], spans, fig: Figure) -> list[tuple[int, int]]:
+        """(rule index, distance of its nearest cue to the figure) for every rule whose cues all occur."""
+        found = []
+        for k, rule in enumerate(rules):
+            dists = []
+            for cue in rule.cues:
+                hits = [m for a, b in spans for m in cue.finditer(self.text, a, b)]
+                if not hits:
+                    break
+                dists.append(min(max(0, fig.start - m.end(), m.start() - fig.end) for m in hits))
+            else:
+                found.append((k, min(dists)))
+        return found
+
+    def _level_measure(self, fig: Figure, measure: str) -> str:
+        """'sank um 592,7 Mrd. Dollar auf 2,9 Billionen': the figure after 'auf'/'to' is the new level."""
+        level = _level_measures().get(measure)
+        if not level:
+            return measure
+        before = self.text[max(0, fig.start - 12):fig.start]
+        s = self.seg.sentence_index(fig.start)
+        earlier = any(self.seg.sentence_index(a) == s and a < fig.start for a, _ in self.figure_spans)
+        return level if earlier and _LEVEL_WORD.search(before) else measure

@@ -70,9 +70,17 @@ def iter_figures(text: str, language: str = "auto", article: str = "") -> Iterat
 
 def _imply_currencies(figures: list[recognise.Figure], seg: Segmenter) -> list[recognise.Figure]:
     """'um 592,7 Milliarden Dollar auf 2,9 Billionen': a scaled number takes the currency
-    of a money figure earlier in its sentence; without one it is not a figure."""
+    of a money figure earlier in its sentence; without one it is not a figure.
+    Likewise a rate ('pro Million Token') carries to later amounts of the sentence."""
     out: list[recognise.Figure] = []
     for fig in figures:
+        if fig.kind == "money" and not fig.per:
+            # "$0.55 per million input tokens ..., compared with $15 for o1":
+            # a rate named once in a sentence carries to its later amounts
+            s = seg.sentence_index(fig.start)
+            rates = [f for f in out if f.per and f.unit == fig.unit and seg.sentence_index(f.start) == s]
+            if rates:
+                fig.per = rates[-1].per
         if fig.kind == "scaled":
             s = seg.sentence_index(fig.start)
             money = [f for f in out if f.kind == "money" and seg.sentence_index(f.start) == s]

@@ -83,6 +83,7 @@ class Lexicon:
     models: list[Row]
     anaphors: list[Row]
     measures: list[Row]
+    level_measures: list[Row]
     boundaries: list[Row]
     boilerplate: list[Row]
     abbreviations: list[Row]

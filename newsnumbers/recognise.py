@@ -192,7 +192,8 @@ def _parse_at(g: Grammar, text: str, m: re.Match[str], limit: int) -> Figure | N
         m2 = g.core.match(text, sep.end(), limit)
         word = sep.group().strip().lower()
         left = text[max(0, start - 12):start].lower()
-        between = word not in ("und", "and") or "zwischen" in left or "between" in left
+        between = (word not in ("und", "and") or "zwischen" in left or "between" in left) and not (
+            word == "to" and re.search(r"\b(?:by|from)\s*$", left))  # "fell by $593bn to $2.9tn"
         if m2 and between and (not m2.group("pre") or m.group("pre")):
             try:
                 high, vague2, scale2, pos2 = _read_quantity(g, text, m2)
@@ -225,7 +226,7 @@ def _parse_at(g: Grammar, text: str, m: re.Match[str], limit: int) -> Figure | N
         unit, kind, pos = _lookup(g.count_units, cnt.group("noun"), cnt.group("noun")), "count", cnt.end()
     elif age and not vague and m.group("num"):
         unit, kind, pos = "years", "count", age.end()
-    elif has_scale and not vague:
+    elif has_scale and not vague and not m.group("att"):
         kind = "scaled"  # "auf 2,9 Billionen": a currency may be implied by the sentence
     else:
         return None
