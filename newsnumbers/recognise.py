@@ -81,7 +81,7 @@ def grammar(language: str) -> Grammar:
               r"|\d+(?:[.,]\d+)?")
     core = re.compile(
         rf"(?P<pre>{cur_pre})?[ \u00a0]?"
-        rf"(?<![\w.,'’/])(?<![^\W\d_]-)"
+        rf"(?<![\w.,'’/%=&#@])(?<![^\W\d_]-)"
         rf"(?:(?P<num>{digits})(?:(?P<att>{attached})(?![\w]))?"
         rf"|(?P<word>(?<![\w-]){words}|(?:{article})(?=[\s-]+(?:halbe[n]?\s+)?{free_scales}))(?=[\s-]+{unitish}|-jährig)"
         rf"|(?P<vague>(?<![\w-]){vague})(?=[\s-]+(?:(?:von|of)\s+)?{unitish})"

@@ -129,7 +129,11 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     m = rest_re.search(text)
     if m:
         spans.append((m.start(), len(text)))
+    spans.extend((u.start(), u.end()) for u in _URL.finditer(text))  # digits in links are not figures
     return spans
+
+
+_URL = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 
 
 @lru_cache(maxsize=1)

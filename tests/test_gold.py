@@ -1,0 +1,37 @@
+"""The seeds' hand annotation: recall, precision and every field's accuracy."""
+from pathlib import Path
+
+import pytest
+
+from newsnumbers import extract_paths
+from newsnumbers.scoring import FIELDS, read_gold, score
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def result():
+    figures, rejected = extract_paths([ROOT / "seeds"])
+    assert rejected.empty, rejected.to_string()
+    return score(read_gold(ROOT / "tests/data/seeds.gold.csv"), figures)
+
+
+def test_recall(result):
+    assert result.recall >= 0.97, result.misses
+
+
+def test_precision(result):
+    assert result.precision >= 0.95, result.false_positive_quotes
+
+
+@pytest.mark.parametrize("name", FIELDS)
+def test_field_accuracy(result, name):
+    assert result.accuracy(name) >= 0.90, [w for w in result.wrong if f" {name}:" in w]
+
+
+def test_scorer_counts_a_miss_and_a_false_positive():
+    gold = read_gold(ROOT / "tests/data/seeds.gold.csv")
+    pred = gold.drop(columns=["required", "note"]).iloc[1:].copy()
+    extra = pred.iloc[[0]].assign(start=0, end=5, quote="xxxxx")
+    res = score(gold, __import__("pandas").concat([pred, extra]))
+    assert res.found == res.required - 1 and res.false_positives == 1
