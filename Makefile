@@ -9,12 +9,12 @@ SEEDS  ?= seeds
 LOCALE ?= de
 FORMATS ?= svg,png,pdf
 BUILD  := build/notebooks
-PKG_SOURCES := $(shell find newsnumbers -name '*.py' -o -name '*.csv' -o -name '*.mplstyle' | sort)
+PKG_SOURCES := $(shell find newsnumbers -name '*.py' -o -name '*.csv' | sort)
 SEED_FILES  := $(shell find $(SEEDS) -type f 2>/dev/null | sort)
 CHART_NOTEBOOKS := $(sort $(wildcard notebooks/0[2-9]_*.ipynb))
 CHART_BUILDS := $(patsubst notebooks/%,$(BUILD)/%,$(CHART_NOTEBOOKS))
 
-.PHONY: all setup figures data test bench lab clean distclean
+.PHONY: all setup figures data test bench lab clean distclean FORCE
 
 all: figures
 
@@ -28,19 +28,26 @@ $(STAMP): requirements.txt pyproject.toml
 
 setup: $(STAMP)
 
+# --- parameters: rebuild when SEEDS, LOCALE or FORMATS change -----------------
+PARAMS := build/params.txt
+$(PARAMS): FORCE
+	@mkdir -p build
+	@echo "SEEDS=$(SEEDS) LOCALE=$(LOCALE) FORMATS=$(FORMATS)" | cmp -s - $@ || \
+	    echo "SEEDS=$(SEEDS) LOCALE=$(LOCALE) FORMATS=$(FORMATS)" > $@
+
 # --- data: one extraction notebook writes both tables -----------------------
 data: data/figures.csv
 
-data/figures.csv: notebooks/01_extract_figures.ipynb $(SEED_FILES) $(PKG_SOURCES) | $(STAMP)
+data/figures.csv: notebooks/01_extract_figures.ipynb $(SEED_FILES) $(PKG_SOURCES) $(PARAMS) | $(STAMP)
 	@mkdir -p $(BUILD) data
 	$(PY) -m newsnumbers.run notebooks/01_extract_figures.ipynb $(BUILD)/01_extract_figures.ipynb \
 	    -p seeds_dir $(SEEDS) -p output_dir data
 
 # --- figures: one executed notebook per chart --------------------------------
-$(BUILD)/%.ipynb: notebooks/%.ipynb data/figures.csv $(PKG_SOURCES) | $(STAMP)
+$(BUILD)/%.ipynb: notebooks/%.ipynb data/figures.csv $(PKG_SOURCES) $(PARAMS) | $(STAMP)
 	@mkdir -p $(BUILD) figures
 	$(PY) -m newsnumbers.run $< $@ -p figures_csv data/figures.csv -p figures_dir figures \
-	    -p locale $(LOCALE) -p formats $(FORMATS)
+	    -p locale $(LOCALE) -p formats $(FORMATS) -p seeds_dir $(SEEDS)
 
 figures: data/figures.csv $(CHART_BUILDS)
 

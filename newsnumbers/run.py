@@ -18,6 +18,7 @@ def run(notebook: str | Path, output: str | Path, parameters: dict[str, object],
         cwd: str | Path = ".", progress: bool = False) -> None:
     import papermill as pm
 
+    Path(output).parent.mkdir(parents=True, exist_ok=True)
     pm.execute_notebook(str(notebook), str(output), parameters=parameters,
                         cwd=str(cwd), kernel_name="python3", progress_bar=progress,
                         log_output=False, request_save_on_cell_execute=False)

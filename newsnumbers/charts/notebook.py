@@ -1,0 +1,57 @@
+"""What a chart notebook calls: build one chart, save it, show it — or say clearly why not."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import common, questions
+from .style import finalise
+
+BUILDERS = {
+    "02_training_costs": questions.training_costs,
+    "03_token_prices": questions.token_prices,
+    "04_investments": questions.investments,
+    "05_market_reaction": questions.market_reaction,
+    "06_source_check": questions.source_check,
+}
+
+
+def formats_list(formats: str | list[str] | tuple[str, ...]) -> list[str]:
+    items = formats.split(",") if isinstance(formats, str) else list(formats)
+    out = [f.strip().lower() for f in items if f.strip()]
+    bad = [f for f in out if f not in ("svg", "png", "pdf")]
+    if bad:
+        raise ValueError(f"unknown format(s) {', '.join(bad)}; use svg, png, pdf")
+    return out
+
+
+def build(name: str, figures_csv: str, figures_dir: str, locale: str = "de",
+          formats: str | list[str] = "svg,png,pdf", seeds_dir: str | None = "seeds"):
+    """Build chart ``name`` from the table; returns the Chart, or None with a printed reason.
+
+    A table without the chart's measures is not an error of the build: the
+    notebook says which figures were missing and writes nothing.
+    """
+    if locale not in ("de", "en"):
+        raise ValueError(f"locale must be 'de' or 'en', not {locale!r}")
+    df = common.load(figures_csv)
+    try:
+        chart = BUILDERS[name](df, locale, seeds_dir)
+    except common.NoData as exc:
+        print(f"{name}: nothing to draw. {exc}")
+        return None
+    finalise(chart.figure, chart.meta, chart.data, figures_dir, formats_list(formats))
+    return chart
+
+
+def show(chart, figures_dir: str) -> None:
+    """Display the saved PNG, the headline fields and the data drawn (in a notebook)."""
+    from IPython.display import Image, Markdown, display
+
+    if chart is None:
+        return
+    m = chart.meta
+    display(Markdown(f"**{m.title}**  \n{m.subtitle}  \n*{m.notes}*  \n{m.source}  \n\nAlt text: {m.alt}"))
+    png = Path(figures_dir) / f"{m.name}.png"
+    if png.exists():
+        display(Image(filename=str(png), width=640))
+    display(chart.data)

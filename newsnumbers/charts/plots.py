@@ -1,0 +1,115 @@
+"""Chart primitives that are honest about uncertainty.
+
+A figure's qualifier decides how it is drawn, the same way in every chart:
+exact = filled dot; approx = hollow dot and "ca."/"~" in its label;
+lower_bound = dot with an arrow pointing up the scale (open-ended);
+upper_bound = arrow pointing down the scale; range = a line from low to high.
+Values spanning more than two orders of magnitude get a log scale, and the
+subtitle says so.
+"""
+from __future__ import annotations
+
+import math
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullLocator
+
+from . import numfmt
+from .style import INK, MUTED, PALETTE
+
+PREFIX = {"de": {"approx": "ca. ", "lower_bound": "mind. ", "upper_bound": "max. "},
+          "en": {"approx": "~", "lower_bound": "≥ ", "upper_bound": "≤ "}}
+
+
+def value_label(row: pd.Series, locale: str) -> str:
+    """'ca. 5,6 Mio. $', 'mind. 100 Mio. $', '0,1–1 Mrd. $' / '~$5.6M', '≥ $100M', '$0.1B–$1B'."""
+    text = numfmt.value(row["value"], row["unit"], locale)
+    if row["qualifier"] == "range" and pd.notna(row.get("value_high")):
+        return f"{text}–{numfmt.value(row['value_high'], row['unit'], locale)}"
+    return PREFIX[locale].get(row["qualifier"], "") + text
+
+
+def colours(keys: list[str]) -> dict[str, str]:
+    """A stable colour per key (sorted), from the colour-blind-safe palette."""
+    return {k: PALETTE[i % len(PALETTE)] for i, k in enumerate(sorted(set(keys)))}
+
+
+def needs_log(values: pd.Series) -> bool:
+    v = values[values > 0]
+    return len(v) > 1 and v.max() / v.min() > 100
+
+
+def dot_plot(ax: plt.Axes, rows: pd.DataFrame, locale: str, colour_by: str = "organisation",
+             log: bool | None = None) -> bool:
+    """Draw one row per figure (top to bottom, in the frame's order); returns whether the scale is log.
+
+    ``rows`` needs label, value, value_high, qualifier, unit and ``colour_by``.
+    """
+    rows = rows.reset_index(drop=True)
+    lows = rows["value"].astype(float)
+    highs = rows["value_high"].astype(float).fillna(lows)
+    log = needs_log(pd.concat([lows, highs])) if log is None else log
+    palette = colours(rows[colour_by].fillna("").tolist())
+    lo, hi = float(lows[lows > 0].min() if log else min(0.0, lows.min())), float(highs.max())
+    span = (math.log10(hi) - math.log10(lo)) if log and lo > 0 else (hi - lo or abs(hi) or 1.0)
+    arrow = (lambda v, d: v * 10 ** (d * max(span, 1) * 0.12)) if log else (lambda v, d: v + d * span * 0.12)
+    y = np.arange(len(rows))[::-1]
+    ends = [lo, hi]
+    for yi, (_, row) in zip(y, rows.iterrows()):
+        c = palette[row[colour_by] if pd.notna(row[colour_by]) else ""]
+        v, q = float(row["value"]), row["qualifier"]
+        hollow = q == "approx"
+        end = v
+        if q == "range" and pd.notna(row["value_high"]):
+            end = float(row["value_high"])
+            ax.plot([v, end], [yi, yi], color=c, lw=2.5, solid_capstyle="round", zorder=2)
+            ax.plot([v, end], [yi, yi], "o", color=c, ms=5, zorder=3)
+        elif q in ("lower_bound", "upper_bound"):
+            end = arrow(v, 1 if q == "lower_bound" else -1)
+            ends.append(end)
+            ax.annotate("", xy=(end, yi), xytext=(v, yi),
+                        arrowprops={"arrowstyle": "-|>", "color": c, "lw": 1.6, "shrinkA": 0, "shrinkB": 0})
+            ax.plot([v], [yi], "o", color=c, ms=6, zorder=3)
+        ax.plot([v], [yi], "o", ms=7, zorder=4, markeredgewidth=1.6, markeredgecolor=c,
+                markerfacecolor="white" if hollow else c)
+        right = max(v, end)
+        ax.annotate(value_label(row, locale), xy=(right, yi), xytext=(7, 0), textcoords="offset points",
+                    va="center", ha="left", fontsize=8, color=INK)
+    ax.set_yticks(y)
+    ax.set_yticklabels(rows["label"].tolist())
+    left, right = min(ends), max(ends)
+    if log:
+        ax.set_xscale("log")
+        ax.set_xlim(left / 2, right * 10 ** (max(span, 1) * 0.4))
+        ax.xaxis.set_major_locator(LogLocator(base=10, numticks=5))
+        ax.xaxis.set_minor_locator(NullLocator())
+    else:
+        ax.set_xlim(min(0, left), right + span * 0.45)
+        ax.xaxis.set_major_locator(MaxNLocator(5))
+    unit = rows["unit"].iloc[0] if rows["unit"].nunique() == 1 else ""
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: numfmt.value(x, unit, locale) if unit else numfmt.number(x, locale)))
+    ax.tick_params(axis="x", labelsize=7.5, colors=MUTED)
+    ax.set_ylim(-0.7, len(rows) - 0.3)
+    return log
+
+
+def bar_plot(ax: plt.Axes, rows: pd.DataFrame, locale: str, colour_by: str = "organisation") -> None:
+    """Horizontal bars for exact values (prices), labelled directly at the bar end."""
+    rows = rows.reset_index(drop=True)
+    palette = colours(rows[colour_by].fillna("").tolist())
+    y = np.arange(len(rows))[::-1]
+    for yi, (_, row) in zip(y, rows.iterrows()):
+        c = palette[row[colour_by]]
+        hatch = "//" if row["qualifier"] != "exact" else None
+        ax.barh(yi, row["value"], color="white" if hatch else c, edgecolor=c, hatch=hatch, height=0.6)
+        ax.annotate(value_label(row, locale), xy=(row["value"], yi), xytext=(5, 0), textcoords="offset points",
+                    va="center", fontsize=8.5, color=INK)
+    ax.set_yticks(y)
+    ax.set_yticklabels(rows["label"].tolist())
+    ax.set_xlim(0, rows["value"].max() * 1.25)
+    ax.xaxis.set_major_locator(MaxNLocator(5))
+    unit = rows["unit"].iloc[0]
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: numfmt.value(x, unit, locale)))
+    ax.tick_params(axis="x", labelsize=7.5, colors=MUTED)

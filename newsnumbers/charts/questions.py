@@ -1,0 +1,251 @@
+"""One function per chart notebook: select the rows, compute the finding, draw, describe.
+
+Each returns a ``Chart`` (figure, metadata, the data drawn) or raises
+``NoData`` with a clear message. Headlines are computed from the table,
+never typed: a new article changes them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from . import numfmt
+from .common import NoData, require, row_label, select, short_article, source_line
+from .plots import bar_plot, dot_plot, value_label
+from .style import MUTED, ChartMeta, label, new_figure, new_panels
+
+DRAWN = ["label", "article", "quote", "value", "value_high", "unit", "per", "qualifier", "measure",
+         "organisation", "model"]
+
+
+@dataclass
+class Chart:
+    figure: plt.Figure
+    meta: ChartMeta
+    data: pd.DataFrame
+
+
+def _alt(kind: str, rows: pd.DataFrame, locale: str, scale_note: str = "") -> str:
+    items = "; ".join(f"{r['label'].replace(chr(10), ', ')}: {value_label(r, locale)}" for _, r in rows.iterrows())
+    return f"{kind}{scale_note}. {items}."
+
+
+def _notes(rows: pd.DataFrame, locale: str, log: bool) -> str:
+    parts = []
+    if rows["qualifier"].ne("exact").any():
+        parts.append(label("note_bounds", locale))
+    if log:
+        text = label("log_scale", locale)
+        parts.append(text[0].upper() + text[1:] + ".")
+    return ". ".join(p.rstrip(".") for p in parts) + ("." if parts else "")
+
+
+def _dot_chart(name: str, rows: pd.DataFrame, title: str, subtitle: str, locale: str, seeds_dir,
+               size: str = "standard", main_measure: str = "") -> Chart:
+    def lab(r: pd.Series) -> str:
+        extra = "" if not main_measure or r["measure"] == main_measure else f"\n{label(r['measure'], locale)}"
+        return row_label(r) + extra
+    rows = rows.assign(label=rows.apply(lab, axis=1)).sort_values(["value", "label"], ascending=[False, True])
+    fig, ax = new_figure("tall" if len(rows) > 9 else size)
+    log = dot_plot(ax, rows, locale)
+    sub = subtitle + (f" ({label('log_scale', locale)})" if log else "")
+    kind = "Punktdiagramm" if locale == "de" else "Dot chart"
+    meta = ChartMeta(name, title, sub, _notes(rows, locale, log), source_line(rows, locale, seeds_dir),
+                     _alt(kind, rows, locale, f", {label('log_scale', locale)}" if log else ""), locale)
+    return Chart(fig, meta, rows[DRAWN].reset_index(drop=True))
+
+
+def _span(lo: float, hi: float, locale: str, unit: str = "USD") -> str:
+    """'5,6–6 Mio. $' / '$5.6M–$6M'; a single value when both ends agree."""
+    if lo == hi:
+        return numfmt.money(hi, unit, locale)
+    if locale == "de":
+        a, b = numfmt.money(lo, unit, locale).split(" ", 1), numfmt.money(hi, unit, locale).split(" ", 1)
+        return f"{a[0]}–{b[0]} {b[1]}" if a[1] == b[1] else f"{' '.join(a)} bis {' '.join(b)}"
+    return f"{numfmt.money(lo, unit, locale)}–{numfmt.money(hi, unit, locale)}"
+
+
+def _who(org: str, model: str) -> str:
+    return " ".join(x for x in (org.replace("|", ", "), model) if x)
+
+
+# -- 02 ------------------------------------------------------------------------
+def training_costs(df: pd.DataFrame, locale: str = "de", seeds_dir=None) -> Chart:
+    measures = ["training_cost", "model_spending", "infrastructure_cost"]
+    rows = require(select(df, measures, money=True), measures, locale)
+    train = rows[rows["measure"] == "training_cost"]
+    title = label("training_cost", locale)
+    if train["organisation"].nunique() >= 2:
+        by_org = train.groupby("organisation")["value"]
+        cheap_org = by_org.max().idxmin()
+        cheap = train[train["organisation"] == cheap_org]
+        dear = train[train["organisation"] != cheap_org]
+        dear_org = dear.groupby("organisation")["value"].min().idxmax()
+        dear = dear[dear["organisation"] == dear_org]
+        # conservative: the lowest figure of the dearer side over the highest of the cheaper side
+        k = dear["value"].min() / cheap["value"].max()
+        model = dear["model"].mode().iloc[0] if dear["model"].ne("").any() else ""
+        lo, hi = cheap["value"].min(), cheap["value"].max()
+        span = _span(lo, hi, locale)
+        if locale == "de":
+            title = (f"{cheap_org} trainierte für {span} – mindestens {numfmt.ratio(k, locale)}-mal "
+                     f"weniger als {_who(dear_org, model)}")
+        else:
+            title = (f"{cheap_org} trained for {span}, at least {numfmt.ratio(k, locale)} times less "
+                     f"than {_who(dear_org, model)}")
+    rows = rows.assign(organisation=rows["organisation"])
+    subtitle = (f"{label('training_cost', locale)} und andere Ausgaben für KI, in US-Dollar; jede Zeile eine Angabe eines Artikels"
+                if locale == "de" else
+                f"{label('training_cost', locale)} and other AI spending, US dollars; one row per article's figure")
+    return _dot_chart("02_training_costs", rows, title, subtitle, locale, seeds_dir, main_measure="training_cost")
+
+
+# -- 03 ------------------------------------------------------------------------
+def token_price_ratio(df: pd.DataFrame) -> tuple[pd.Series, pd.Series, float]:
+    """(dearest row, cheapest row, ratio) among per-million-token prices in one currency."""
+    rows = select(df, ["price_per_million_tokens"], prefix=True, money=True)
+    rows = rows[rows["per"].str.contains("tokens")]
+    if rows.empty:
+        raise NoData("price_per_million_tokens")
+    rows = rows[rows["unit"] == rows["unit"].mode().iloc[0]]
+    dear, cheap = rows.loc[rows["value"].idxmax()], rows.loc[rows["value"].idxmin()]
+    return dear, cheap, float(dear["value"] / cheap["value"])
+
+
+def token_prices(df: pd.DataFrame, locale: str = "de", seeds_dir=None) -> Chart:
+    measures = ["price_per_million_tokens"]
+    rows = require(select(df, measures, prefix=True, money=True), measures, locale)
+    rows = rows[rows["per"].str.contains("tokens")]
+    require(rows, measures, locale)
+    dear, cheap, k = token_price_ratio(df)
+    rows = rows.assign(label=rows.apply(row_label, axis=1)).sort_values(["value", "label"], ascending=[False, True])
+    fig, ax = new_figure()
+    bar_plot(ax, rows, locale)
+    if locale == "de":
+        title = (f"{_who(dear['organisation'], dear['model'])} kostet pro Million Token "
+                 f"{numfmt.ratio(k, locale)}-mal so viel wie {_who(cheap['organisation'], cheap['model'])}")
+        subtitle = "Preis pro Million Token laut den Artikeln, in US-Dollar"
+    else:
+        title = (f"{_who(dear['organisation'], dear['model'])} costs {numfmt.ratio(k, locale)} times as much "
+                 f"per million tokens as {_who(cheap['organisation'], cheap['model'])}")
+        subtitle = "Price per million tokens as reported, US dollars"
+    notes = (f"Verhältnis {numfmt.ratio(k, locale)} = {numfmt.money(dear['value'], dear['unit'], locale)} / "
+             f"{numfmt.money(cheap['value'], cheap['unit'], locale)}, aus der Tabelle berechnet."
+             if locale == "de" else
+             f"Ratio {numfmt.ratio(k, locale)} = {numfmt.money(dear['value'], dear['unit'], locale)} / "
+             f"{numfmt.money(cheap['value'], cheap['unit'], locale)}, computed from the table.")
+    kind = "Balkendiagramm" if locale == "de" else "Bar chart"
+    meta = ChartMeta("03_token_prices", title, subtitle, notes, source_line(rows, locale, seeds_dir),
+                     _alt(kind, rows, locale), locale)
+    data = rows[DRAWN].reset_index(drop=True).assign(ratio_dearest_to_cheapest=round(k, 6))
+    return Chart(fig, meta, data)
+
+
+# -- 04 ------------------------------------------------------------------------
+def investments(df: pd.DataFrame, locale: str = "de", seeds_dir=None) -> Chart:
+    measures = ["investment", "funding"]
+    rows = require(select(df, measures, money=True), measures, locale)
+    top = rows.loc[rows["value"].idxmax()]
+    named = rows[~rows["organisation"].isin(["", "AI industry", "global"])]
+    low = (named if len(named) else rows).sort_values("value").iloc[0]
+    k = top["value"] / low["value"]
+    if locale == "de":
+        title = (f"{_who(top['organisation'], '')}: {value_label(top, locale)} – "
+                 f"{numfmt.ratio(k, locale)}-mal so viel wie {_who(low['organisation'], '')} ({value_label(low, locale)})")
+        subtitle = "Investitionen in KI laut den Artikeln, in US-Dollar; jede Zeile eine Angabe"
+    else:
+        title = (f"{_who(top['organisation'], '')}: {value_label(top, locale)}, "
+                 f"{numfmt.ratio(k, locale)} times {_who(low['organisation'], '')} ({value_label(low, locale)})")
+        subtitle = "AI investment as reported, US dollars; one row per figure"
+    return _dot_chart("04_investments", rows, title, subtitle, locale, seeds_dir, main_measure="investment")
+
+
+# -- 05 ------------------------------------------------------------------------
+def market_reaction(df: pd.DataFrame, locale: str = "de", seeds_dir=None) -> Chart:
+    money_m = ["market_value_loss", "market_cap", "share_price"]
+    pct_m = ["share_price_drop", "share_price_gain"]
+    money_rows = select(df, money_m, money=True)
+    pct_rows = select(df, pct_m, money=False)
+    require(pd.concat([money_rows, pct_rows]), money_m + pct_m, locale)
+    panels = [p for p in (money_rows, pct_rows) if not p.empty]
+    fig, axes = new_panels([max(len(p), 1) for p in panels], 4.8 if len(panels) == 1 else 6.4)
+    drawn, logs = [], False
+    for ax, rows in zip(axes, panels):
+        rows = rows.assign(label=rows.apply(lambda r: f"{row_label(r)}\n{label(r['measure'], locale)}", axis=1))
+        rows = rows.sort_values(["value", "label"], ascending=[False, True])
+        logs |= dot_plot(ax, rows, locale)
+        drawn.append(rows)
+    rows = pd.concat(drawn)
+    loss = rows[rows["measure"] == "market_value_loss"]
+    if not loss.empty:
+        org = loss["organisation"].mode().iloc[0]
+        lo, hi = loss["value"].min(), loss["value"].max()
+        span = _span(lo, hi, locale)
+        drop = rows[(rows["measure"] == "share_price_drop") & (rows["organisation"] == org)]
+        tail = ""
+        if not drop.empty:
+            tail = (f", die Aktie fiel um {numfmt.percent(drop['value'].max(), locale)}" if locale == "de"
+                    else f" as its shares fell {numfmt.percent(drop['value'].max(), locale)}")
+        title = (f"{org} verlor {span} an Börsenwert{tail}" if locale == "de"
+                 else f"{org} lost {span} in market value{tail}")
+    else:
+        title = label("market_cap", locale)
+    subtitle = ("Börsenwert und Aktienkurs laut den Artikeln (oben US-Dollar, unten Prozent)" if locale == "de" and len(panels) > 1
+                else "Market value and share price as reported (top US dollars, bottom per cent)" if len(panels) > 1
+                else "Börsenwert und Aktienkurs laut den Artikeln" if locale == "de" else "Market figures as reported")
+    if logs:
+        subtitle += f" ({label('log_scale', locale)})"
+    kind = "Punktdiagramm" if locale == "de" else "Dot chart"
+    meta = ChartMeta("05_market_reaction", title, subtitle, _notes(rows, locale, logs),
+                     source_line(rows, locale, seeds_dir), _alt(kind, rows, locale), locale)
+    return Chart(fig, meta, rows[DRAWN].reset_index(drop=True))
+
+
+# -- 06 ------------------------------------------------------------------------
+def disagreements(df: pd.DataFrame, min_articles: int = 2) -> pd.DataFrame:
+    """Rows of every organisation+measure (same unit) that two or more articles report."""
+    d = df[df["organisation"].ne("") & df["measure"].ne("other")]
+    n = d.groupby(["organisation", "measure", "unit"])["article"].transform("nunique")
+    return d[n >= min_articles].copy()
+
+
+def source_check(df: pd.DataFrame, locale: str = "de", seeds_dir=None) -> Chart:
+    rows = disagreements(df)
+    if rows.empty:
+        raise NoData("organisation+measure reported by two or more articles" if locale == "en"
+                     else "Organisation+Messgröße in mindestens zwei Artikeln")
+    groups = list(rows.groupby(["organisation", "measure", "unit"], sort=True))
+    spread = {key: g["value_high"].fillna(g["value"]).max() / g["value"].min() for key, g in groups}
+    fig, axes = new_panels([len(g) for _, g in groups], max(4.8, 1.0 + 1.1 * len(rows) / 2 + 0.6 * len(groups)))
+    drawn = []
+    for ax, ((org, measure, unit), g) in zip(axes, groups):
+        g = g.assign(label=g["article"].map(short_article) + " · „"
+                     + g["quote"].map(lambda q: q if len(q) <= 32 else q[:31] + "…") + "“")
+        g = g.sort_values(["article", "value"])
+        dot_plot(ax, g, locale, colour_by="article", log=False)
+        ax.set_title(f"{org.replace('|', ', ')} · {label(measure, locale)}", loc="left", fontsize=9,
+                     fontweight="bold", color=MUTED)
+        drawn.append(g)
+    rows = pd.concat(drawn)
+    (org, measure, unit), worst = max(spread.items(), key=lambda kv: (kv[1], kv[0]))
+    g = rows[(rows["organisation"] == org) & (rows["measure"] == measure)]
+    low = g.loc[g["value"].idxmin()]
+    high = g.loc[g["value_high"].fillna(g["value"]).idxmax()]
+    lo_text = value_label(low, locale)
+    hi_text = (numfmt.value(high["value_high"], unit, locale) if pd.notna(high["value_high"])
+               else value_label(high, locale))
+    n_art = g["article"].nunique()
+    if locale == "de":
+        title = (f"{n_art} Artikel, {len(g)} Angaben: {org.replace('|', ', ')}s {label(measure, locale)} "
+                 f"reichen von {lo_text} bis {hi_text}")
+        subtitle = "Wo die Artikel übereinstimmen und wo nicht: jede Angabe jedes Artikels, wie geschrieben"
+    else:
+        title = (f"{n_art} articles, {len(g)} figures: {org.replace('|', ', ')}'s {label(measure, locale).lower()} "
+                 f"ranges from {lo_text} to {hi_text}")
+        subtitle = "Where the articles agree and disagree: every article's figure, as written"
+    kind = "Punktdiagramme je Thema" if locale == "de" else "Dot charts per topic"
+    meta = ChartMeta("06_source_check", title, subtitle, _notes(rows, locale, False),
+                     source_line(rows, locale, seeds_dir), _alt(kind, rows, locale), locale)
+    return Chart(fig, meta, rows[DRAWN].reset_index(drop=True))

@@ -1,0 +1,160 @@
+"""The house style: one matplotlib style, one palette, one font, and ``finalise``.
+
+Modelled on BBC bbplot's ``finalise_plot`` and Datawrapper's chart fields: every
+figure gets a left-aligned headline that states the finding, a subtitle with
+measure and unit, notes on bounds and approximations, a source line, alt text
+and a language, and is saved at fixed sizes in SVG, PNG (1280 px wide) and PDF,
+with the exact data drawn as CSV beside it. Saving is deterministic (fixed SVG
+hash salt, no dates in metadata) so rebuilt figures are byte-identical.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import textwrap
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+
+#: Okabe–Ito: distinguishable with every common colour-vision deficiency.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+INK, MUTED, GRID = "#222222", "#666666", "#DDDDDD"
+WIDTH_IN, DPI = 6.4, 200  # 6.4 in x 200 dpi = 1280 px
+SIZES = {"standard": (WIDTH_IN, 4.8), "tall": (WIDTH_IN, 7.2)}
+FORMATS = ("svg", "png", "pdf")
+
+RC = {
+    "font.family": "DejaVu Sans",  # ships with matplotlib: same glyphs everywhere
+    "font.size": 9,
+    "axes.edgecolor": MUTED,
+    "axes.labelcolor": INK,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.spines.left": False,
+    "axes.grid": True,
+    "axes.grid.axis": "x",
+    "grid.color": GRID,
+    "grid.linewidth": 0.6,
+    "xtick.color": MUTED,
+    "ytick.color": INK,
+    "ytick.left": False,
+    "axes.prop_cycle": matplotlib.cycler(color=PALETTE),
+    "svg.hashsalt": "newsnumbers",
+    "svg.fonttype": "path",
+    "pdf.fonttype": 42,
+    "figure.dpi": 100,
+    "text.parse_math": False,  # "$" is a currency here, not TeX
+}
+
+
+def apply() -> None:
+    """Use the house style for every later figure in this process."""
+    plt.rcParams.update(RC)
+
+
+@lru_cache(maxsize=1)
+def _labels() -> dict[str, dict[str, str]]:
+    path = Path(__file__).with_name("labels.csv")
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row["key"]: row for row in csv.DictReader(handle)}
+
+
+def label(key: str, locale: str) -> str:
+    """Translated label from ``labels.csv``; the key itself when none is given."""
+    row = _labels().get(key)
+    return row[locale] if row and row.get(locale) else key.replace("_", " ")
+
+
+@dataclass
+class ChartMeta:
+    """The Datawrapper-style fields every published chart carries."""
+
+    name: str
+    title: str
+    subtitle: str
+    notes: str
+    source: str
+    alt: str
+    language: str
+    files: list[str] = field(default_factory=list)
+
+
+def new_figure(size: str = "standard") -> tuple[plt.Figure, plt.Axes]:
+    apply()
+    fig, ax = plt.subplots(figsize=SIZES[size])
+    return fig, ax
+
+
+def new_panels(heights: list[int], height_in: float) -> tuple[plt.Figure, list[plt.Axes]]:
+    """Stacked panels sharing the house style; heights are relative row counts."""
+    apply()
+    fig, axes = plt.subplots(len(heights), 1, figsize=(WIDTH_IN, height_in),
+                             gridspec_kw={"height_ratios": heights})
+    return fig, ([axes] if len(heights) == 1 else list(axes))
+
+
+def finalise(fig: plt.Figure, meta: ChartMeta, data: pd.DataFrame, out_dir: str | Path,
+             formats: tuple[str, ...] | list[str] = FORMATS) -> ChartMeta:
+    """Add headline, subtitle, notes and source; save every format, the data CSV and the metadata."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    apply()  # the SVG hash salt must be set when saving, whoever drew the figure
+    height = fig.get_size_inches()[1]
+    title = textwrap.fill(meta.title, 54)
+    subtitle = textwrap.fill(meta.subtitle, 95)
+    foot = "\n".join(textwrap.fill(x, 125) for x in (meta.notes, meta.source) if x)
+    # layout in inches from the top and bottom, so every size gets the same margins
+    head = 0.25 + 0.24 * (title.count("\n") + 1) + (0.18 * (subtitle.count("\n") + 1) if subtitle else 0) + 0.3
+    feet = 0.2 + 0.13 * (foot.count("\n") + 1) + 0.45
+    longest = max((len(line) for ax in fig.axes for t in ax.get_yticklabels() for line in t.get_text().split("\n")),
+                  default=10)
+    left = min(0.5, (0.25 + 0.066 * longest) / fig.get_size_inches()[0])
+    fig.subplots_adjust(left=left, right=0.93, top=1 - head / height, bottom=feet / height, hspace=0.45)
+    fig.text(0.02, 1 - 0.2 / height, title, ha="left", va="top", fontsize=12.5, fontweight="bold", color=INK)
+    if subtitle:
+        fig.text(0.02, 1 - (0.25 + 0.24 * (title.count("\n") + 1)) / height, subtitle, ha="left", va="top",
+                 fontsize=9, color=MUTED)
+    fig.text(0.02, 0.15 / height, foot, ha="left", va="bottom", fontsize=7, color=MUTED)
+    meta.files = []
+    for fmt in formats:
+        path = out / f"{meta.name}.{fmt}"
+        kwargs = {"format": fmt, "dpi": DPI}
+        if fmt == "svg":
+            kwargs["metadata"] = {"Date": None, "Creator": None}
+        elif fmt == "pdf":
+            kwargs["metadata"] = {"CreationDate": None, "ModDate": None, "Creator": None, "Producer": None}
+        elif fmt == "png":
+            kwargs["metadata"] = {"Software": None}
+        fig.savefig(path, **kwargs)
+        meta.files.append(path.name)
+    data.to_csv(out / f"{meta.name}.csv", index=False, encoding="utf-8", lineterminator="\n", float_format="%.15g")
+    meta.files.append(f"{meta.name}.csv")
+    (out / f"{meta.name}.alt.txt").write_text(meta.alt + "\n", encoding="utf-8")
+    (out / f"{meta.name}.json").write_text(json.dumps(asdict(meta), ensure_ascii=False, indent=2) + "\n",
+                                           encoding="utf-8")
+    write_index(out)
+    plt.close(fig)
+    return meta
+
+
+def write_index(out_dir: str | Path) -> Path:
+    """figures/index.csv: every chart's name, title, alt text, source and language, sorted by name."""
+    out = Path(out_dir)
+    rows = []
+    for meta_path in sorted(out.glob("*.json")):
+        try:
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError:
+            continue
+        if {"name", "title", "alt"} <= meta.keys():
+            rows.append({k: meta.get(k, "") for k in ("name", "title", "subtitle", "alt", "source", "language")})
+    index = out / "index.csv"
+    pd.DataFrame(rows, columns=["name", "title", "subtitle", "alt", "source", "language"]).to_csv(
+        index, index=False, encoding="utf-8", lineterminator="\n")
+    return index
