@@ -74,6 +74,7 @@ def source_line(rows: pd.DataFrame, locale: str, seeds_dir: str | Path | None = 
     return f"{label('source', locale)}: {what} " + ", ".join(shown) + " (seeds/); newsnumbers"
 
 
-def row_label(row: pd.Series) -> str:
-    who = " ".join(x for x in (row["organisation"].replace("|", ", "), row["model"]) if x) or "–"
+def row_label(row: pd.Series, locale: str = "en") -> str:
+    orgs = ", ".join(label(o, locale) for o in row["organisation"].split("|") if o)
+    who = " ".join(x for x in (orgs, row["model"]) if x) or "–"
     return f"{who} · {short_article(row['article'])}"

@@ -1,4 +1,7 @@
-"""Numbers formatted for the chart's locale: '5,6 Mio. $' in German, '$5.6M' in English."""
+"""Numbers formatted for the chart's locale: '5,6 Mio. $' in German, '$5.6M' in English.
+
+German forms use no-break spaces (U+00A0) so a number never wraps away from its unit.
+"""
 from __future__ import annotations
 
 import math
@@ -23,7 +26,7 @@ def number(x: float, locale: str = "de", decimals: int = 1) -> str:
         return ""
     for mult, word in SCALES[locale]:
         if abs(x) >= mult and mult >= 1e6:
-            return f"{_digits(x / mult, locale, decimals)} {word}" if locale == "de" else f"{_digits(x / mult, locale, decimals)}{word}"
+            return f"{_digits(x / mult, locale, decimals)}\u00a0{word}" if locale == "de" else f"{_digits(x / mult, locale, decimals)}{word}"
     return _digits(x, locale, 2 if abs(x) < 10 else decimals)
 
 
@@ -32,12 +35,12 @@ def money(x: float, unit: str = "USD", locale: str = "de", decimals: int = 1) ->
     sym = SYMBOL.get(unit, unit)
     core = number(x, locale, decimals)
     if locale == "de":
-        return f"{core} {sym}"
-    return f"{sym}{core}" if len(sym) == 1 else f"{sym} {core}"
+        return f"{core}\u00a0{sym}"
+    return f"{sym}{core}" if len(sym) == 1 else f"{sym}\u00a0{core}"
 
 
 def percent(x: float, locale: str = "de") -> str:
-    return f"{_digits(x, locale)} %" if locale == "de" else f"{_digits(x, locale)}%"
+    return f"{_digits(x, locale)}\u00a0%" if locale == "de" else f"{_digits(x, locale)}%"
 
 
 def value(x: float, unit: str, locale: str = "de") -> str:

@@ -46,7 +46,7 @@ def _dot_chart(name: str, rows: pd.DataFrame, title: str, subtitle: str, locale:
                size: str = "standard", main_measure: str = "") -> Chart:
     def lab(r: pd.Series) -> str:
         extra = "" if not main_measure or r["measure"] == main_measure else f"\n{label(r['measure'], locale)}"
-        return row_label(r) + extra
+        return row_label(r, locale) + extra
     rows = rows.assign(label=rows.apply(lab, axis=1)).sort_values(["value", "label"], ascending=[False, True])
     fig, ax = new_figure("tall" if len(rows) > 9 else size)
     log = dot_plot(ax, rows, locale)
@@ -62,13 +62,14 @@ def _span(lo: float, hi: float, locale: str, unit: str = "USD") -> str:
     if lo == hi:
         return numfmt.money(hi, unit, locale)
     if locale == "de":
-        a, b = numfmt.money(lo, unit, locale).split(" ", 1), numfmt.money(hi, unit, locale).split(" ", 1)
-        return f"{a[0]}–{b[0]} {b[1]}" if a[1] == b[1] else f"{' '.join(a)} bis {' '.join(b)}"
+        a, b = numfmt.money(lo, unit, locale).split("\u00a0", 1), numfmt.money(hi, unit, locale).split("\u00a0", 1)
+        return f"{a[0]}–{b[0]}\u00a0{b[1]}" if a[1] == b[1] else f"{numfmt.money(lo, unit, locale)} bis {numfmt.money(hi, unit, locale)}"
     return f"{numfmt.money(lo, unit, locale)}–{numfmt.money(hi, unit, locale)}"
 
 
-def _who(org: str, model: str) -> str:
-    return " ".join(x for x in (org.replace("|", ", "), model) if x)
+def _who(org: str, model: str, locale: str = "en") -> str:
+    orgs = ", ".join(label(o, locale) for o in org.split("|") if o)
+    return " ".join(x for x in (orgs, model) if x)
 
 
 # -- 02 ------------------------------------------------------------------------
@@ -91,10 +92,10 @@ def training_costs(df: pd.DataFrame, locale: str = "de", seeds_dir=None) -> Char
         span = _span(lo, hi, locale)
         if locale == "de":
             title = (f"{cheap_org} trainierte für {span} – mindestens {numfmt.ratio(k, locale)}-mal "
-                     f"weniger als {_who(dear_org, model)}")
+                     f"weniger als {_who(dear_org, model, locale)}")
         else:
             title = (f"{cheap_org} trained for {span}, at least {numfmt.ratio(k, locale)} times less "
-                     f"than {_who(dear_org, model)}")
+                     f"than {_who(dear_org, model, locale)}")
     rows = rows.assign(organisation=rows["organisation"])
     subtitle = (f"{label('training_cost', locale)} und andere Ausgaben für KI, in US-Dollar; jede Zeile eine Angabe eines Artikels"
                 if locale == "de" else
@@ -120,16 +121,16 @@ def token_prices(df: pd.DataFrame, locale: str = "de", seeds_dir=None) -> Chart:
     rows = rows[rows["per"].str.contains("tokens")]
     require(rows, measures, locale)
     dear, cheap, k = token_price_ratio(df)
-    rows = rows.assign(label=rows.apply(row_label, axis=1)).sort_values(["value", "label"], ascending=[False, True])
+    rows = rows.assign(label=rows.apply(lambda r: row_label(r, locale), axis=1)).sort_values(["value", "label"], ascending=[False, True])
     fig, ax = new_figure()
     bar_plot(ax, rows, locale)
     if locale == "de":
-        title = (f"{_who(dear['organisation'], dear['model'])} kostet pro Million Token "
-                 f"{numfmt.ratio(k, locale)}-mal so viel wie {_who(cheap['organisation'], cheap['model'])}")
+        title = (f"{_who(dear['organisation'], dear['model'], locale)} kostet pro Million Token "
+                 f"{numfmt.ratio(k, locale)}-mal so viel wie {_who(cheap['organisation'], cheap['model'], locale)}")
         subtitle = "Preis pro Million Token laut den Artikeln, in US-Dollar"
     else:
-        title = (f"{_who(dear['organisation'], dear['model'])} costs {numfmt.ratio(k, locale)} times as much "
-                 f"per million tokens as {_who(cheap['organisation'], cheap['model'])}")
+        title = (f"{_who(dear['organisation'], dear['model'], locale)} costs {numfmt.ratio(k, locale)} times as much "
+                 f"per million tokens as {_who(cheap['organisation'], cheap['model'], locale)}")
         subtitle = "Price per million tokens as reported, US dollars"
     notes = (f"Verhältnis {numfmt.ratio(k, locale)} = {numfmt.money(dear['value'], dear['unit'], locale)} / "
              f"{numfmt.money(cheap['value'], cheap['unit'], locale)}, aus der Tabelle berechnet."
@@ -152,12 +153,12 @@ def investments(df: pd.DataFrame, locale: str = "de", seeds_dir=None) -> Chart:
     low = (named if len(named) else rows).sort_values("value").iloc[0]
     k = top["value"] / low["value"]
     if locale == "de":
-        title = (f"{_who(top['organisation'], '')}: {value_label(top, locale)} – "
-                 f"{numfmt.ratio(k, locale)}-mal so viel wie {_who(low['organisation'], '')} ({value_label(low, locale)})")
+        title = (f"{_who(top['organisation'], '', locale)}: {value_label(top, locale)} – "
+                 f"{numfmt.ratio(k, locale)}-mal so viel wie {_who(low['organisation'], '', locale)} ({value_label(low, locale)})")
         subtitle = "Investitionen in KI laut den Artikeln, in US-Dollar; jede Zeile eine Angabe"
     else:
-        title = (f"{_who(top['organisation'], '')}: {value_label(top, locale)}, "
-                 f"{numfmt.ratio(k, locale)} times {_who(low['organisation'], '')} ({value_label(low, locale)})")
+        title = (f"{_who(top['organisation'], '', locale)}: {value_label(top, locale)}, "
+                 f"{numfmt.ratio(k, locale)} times {_who(low['organisation'], '', locale)} ({value_label(low, locale)})")
         subtitle = "AI investment as reported, US dollars; one row per figure"
     return _dot_chart("04_investments", rows, title, subtitle, locale, seeds_dir, main_measure="investment")
 
@@ -173,7 +174,7 @@ def market_reaction(df: pd.DataFrame, locale: str = "de", seeds_dir=None) -> Cha
     fig, axes = new_panels([max(len(p), 1) for p in panels], 4.8 if len(panels) == 1 else 6.4)
     drawn, logs = [], False
     for ax, rows in zip(axes, panels):
-        rows = rows.assign(label=rows.apply(lambda r: f"{row_label(r)}\n{label(r['measure'], locale)}", axis=1))
+        rows = rows.assign(label=rows.apply(lambda r: f"{row_label(r, locale)}\n{label(r['measure'], locale)}", axis=1))
         rows = rows.sort_values(["value", "label"], ascending=[False, True])
         logs |= dot_plot(ax, rows, locale)
         drawn.append(rows)
