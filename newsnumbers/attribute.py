@@ -70,26 +70,29 @@ def _tables() -> _Tables:
     return _Tables(regex, orgs, models, anaphors)
 
 
+@lru_cache(maxsize=4096)
+def _classify(word: str) -> tuple[str, str, str, bool] | None:
+    """(kind, name, owner, generic) of a matched alias; cached, as names repeat."""
+    t = _tables()
+    for regex, points_to in t.anaphors:
+        if regex.match(word):
+            return (f"anaphor_{'org' if points_to == 'organisation' else 'model'}", "", "", False)
+    for regex, name, owner in t.models:
+        if regex.match(word):
+            return ("model", name, owner, False)
+    for regex, name, generic in t.orgs:
+        if regex.match(word):
+            return ("org", name, "", generic)
+    return None
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every organisation, model and anaphor mention in the article, in order."""
-    t = _tables()
     out: list[Mention] = []
-    for m in t.regex.finditer(text):
-        word = m.group()
-        for regex, points_to in t.anaphors:
-            if regex.match(word):
-                out.append(Mention(m.start(), m.end(), f"anaphor_{'org' if points_to == 'organisation' else 'model'}", "", "", False))
-                break
-        else:
-            for regex, name, owner in t.models:
-                if regex.match(word):
-                    out.append(Mention(m.start(), m.end(), "model", name, owner, False))
-                    break
-            else:
-                for regex, name, generic in t.orgs:
-                    if regex.match(word):
-                        out.append(Mention(m.start(), m.end(), "org", name, "", generic))
-                        break
+    for m in _tables().regex.finditer(text):
+        kind = _classify(m.group())
+        if kind:
+            out.append(Mention(m.start(), m.end(), *kind))
     return out
 
 

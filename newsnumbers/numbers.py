@@ -127,3 +127,8 @@ def article_pattern(language: str) -> str:
     """Regex for articles that mean 1 before a scale word ('eine Million', 'a billion')."""
     words = [w for w, (_, k) in _word_table(language).items() if k == "article"]
     return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
+
+
+def atoms(language: str) -> list[str]:
+    """Every number word of ``language`` (for the recogniser's prefilter)."""
+    return list(_word_table(language))

@@ -40,6 +40,9 @@ class Grammar:
 
     language: str
     core: re.Pattern[str]
+    trigger: re.Pattern[str]
+    prefix: re.Pattern[str]
+    prefix_ahead: re.Pattern[str]
     scale: re.Pattern[str]
     scale_values: list[tuple[re.Pattern[str], float]]
     currency_suffix: re.Pattern[str]
@@ -55,6 +58,17 @@ class Grammar:
     qualifier_kinds: list[tuple[re.Pattern[str], str]]
     vague_values: list[tuple[re.Pattern[str], float]]
     age: re.Pattern[str]
+
+
+def _literal_words(rows: list[lexicon.Row]) -> set[str]:
+    """The literal leading letters of each pattern (up to the first regex syntax), for the prefilter."""
+    out = set()
+    for row in rows:
+        for alt in row["pattern"].split("|"):
+            lead = re.match(r"[A-Za-zÄÖÜäöüß]+", alt)
+            if lead:
+                out.add(lead.group()[:3])
+    return out
 
 
 def _rows_for(rows: list[lexicon.Row], language: str) -> list[lexicon.Row]:
@@ -80,7 +94,6 @@ def grammar(language: str) -> Grammar:
     digits = (r"\d{1,3}(?:(?:[.'’\u00a0\u202f]|,(?=\d{3}(?!\d))| (?=\d{3}(?![\d.,]\d)))\d{3})+(?:[.,]\d+)?"
               r"|\d+(?:[.,]\d+)?")
     core = re.compile(
-        rf"(?P<pre>{cur_pre})?[ \u00a0]?"
         rf"(?<![\w.,'’/%=&#@])(?<![^\W\d_]-)"
         rf"(?:(?P<num>{digits})(?:(?P<att>{attached})(?![\w]))?"
         rf"|(?P<word>(?<![\w-]){words}|(?:{article})(?=[\s-]+(?:halbe[n]?\s+)?{free_scales}))(?=[\s-]+{unitish}|-jährig)"
@@ -89,9 +102,18 @@ def grammar(language: str) -> Grammar:
         re.IGNORECASE)
     compile_i = lambda p: re.compile(p, re.IGNORECASE)  # noqa: E731
     qual_rows = lex.qualifiers
+    # Candidate starts, matched case-sensitively on the lower-cased text: a run
+    # of digits, or a word that begins like a number word, vague magnitude or
+    # scale word. Only there is the full (slow, case-insensitive) core tried.
+    atoms = sorted({w.lower() for w in numbers.atoms(language)} |
+                   {w.lower() for w in _literal_words(lex.vague + scales)}, key=len, reverse=True)
+    trigger = re.compile(r"\d+|\b(?:" + "|".join(map(re.escape, atoms)) + ")")
     return Grammar(
         language=language,
         core=core,
+        trigger=trigger,
+        prefix=re.compile(rf"(?P<pre>{cur_pre})[ \u00a0]?$", re.IGNORECASE),
+        prefix_ahead=re.compile(rf"(?:{cur_pre})[ \u00a0]?", re.IGNORECASE),
         scale=compile_i(rf"[\s-]*(?:(?:von|of)\s+)?(?P<scale>{free_scales})(?![\w])"),
         scale_values=[(compile_i(rf"(?:{r['pattern']})$"), float(r["multiplier"])) for r in scales],
         currency_suffix=compile_i(rf"[\s-]*(?:(?:von|of|an|in)\s+)?(?:(?:US|U\.S\.)[\s-])?(?P<cur>{cur_suf})(?![\w])"),
@@ -162,15 +184,19 @@ def find_figures(text: str, language: str, start: int = 0, end: int | None = Non
     """All figures in text[start:end], in order, non-overlapping."""
     g = grammar(language)
     end = len(text) if end is None else end
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a rare character changes length when lowered
+        lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
     out: list[Figure] = []
     pos = start
-    while True:
-        m = g.core.search(text, pos, end)
+    for cand in g.trigger.finditer(lowered, start, end):
+        if cand.start() < pos:
+            continue
+        m = g.core.match(text, cand.start(), end)
         if not m:
-            break
+            continue
         fig = _parse_at(g, text, m, end)
         if fig is None:
-            pos = m.end() if m.end() > m.start() else m.start() + 1
             continue
         out.append(fig)
         pos = fig.end
@@ -182,19 +208,25 @@ def _parse_at(g: Grammar, text: str, m: re.Match[str], limit: int) -> Figure | N
         value, vague, has_scale, pos = _read_quantity(g, text, m)
     except (ValueError, OverflowError):
         return None
-    start = m.start("pre") if m.group("pre") else next(
-        m.start(k) for k in ("num", "word", "vague", "bare") if m.group(k) is not None)
+    start = next(m.start(k) for k in ("num", "word", "vague", "bare") if m.group(k) is not None)
+    pre = g.prefix.search(text, max(0, start - 8), start) if m.group("num") else None
+    if pre:
+        start = pre.start("pre")
     value_high: float | None = None
     qualifier = "lower_bound" if vague else "exact"
     # a range: "60 bis 65 Milliarden", "hunderte Millionen bis hin zu Milliarden"
     sep = g.range_sep.match(text, pos, limit)
     if sep:
         m2 = g.core.match(text, sep.end(), limit)
+        ahead = None if m2 else g.prefix_ahead.match(text, sep.end(), limit)
+        if ahead:  # "between $60 billion and $65 billion"
+            m2 = g.core.match(text, ahead.end(), limit)
         word = sep.group().strip().lower()
         left = text[max(0, start - 12):start].lower()
         between = (word not in ("und", "and") or "zwischen" in left or "between" in left) and not (
             word == "to" and re.search(r"\b(?:by|from)\s*$", left))  # "fell by $593bn to $2.9tn"
-        if m2 and between and (not m2.group("pre") or m.group("pre")):
+        pre2 = g.prefix.search(text, max(0, m2.start() - 8), m2.start()) if m2 and m2.group("num") else None
+        if m2 and between and (not pre2 or pre):
             try:
                 high, vague2, scale2, pos2 = _read_quantity(g, text, m2)
             except ValueError:
@@ -217,8 +249,8 @@ def _parse_at(g: Grammar, text: str, m: re.Match[str], limit: int) -> Figure | N
     age = g.age.match(text, pos, limit) if not (cur or pct or cnt) else None
     if cur:
         unit, kind, pos = _lookup(g.currency_suffix_codes, cur.group("cur"), "USD"), "money", cur.end()
-    elif m.group("pre"):
-        unit, kind = _lookup(g.currency_prefix_codes, m.group("pre").strip(), "USD"), "money"
+    elif pre:
+        unit, kind = _lookup(g.currency_prefix_codes, pre.group("pre").strip(), "USD"), "money"
     elif pct:
         unit = "percentage_points" if "punkt" in pct.group("pct").lower() or "point" in pct.group("pct").lower() else "percent"
         kind, pos = "percent", pct.end()

@@ -14,22 +14,33 @@ from functools import lru_cache
 from . import lexicon
 
 
+# A line break always ends a sentence (headlines, lists); a full stop ends one
+# when followed by a capital, unless it closes an abbreviation (lexicon) or a
+# short ordinal ("27. Januar"). The regex starts with a character class so the
+# engine can skip ahead; the abbreviation check runs only on candidates.
+_SENTENCE_END = re.compile(r"\n+|[.!?…]+[\"“”»«’')\]]*[ \t\u00a0]+(?=[\"„“«»(]?[A-ZÄÖÜ0-9])")
+_WORD_BEFORE = re.compile(r"(\S+)$")
+
+
 @lru_cache(maxsize=1)
-def _sentence_end() -> re.Pattern[str]:
-    abbrevs = [re.escape(r["abbreviation"]) for r in lexicon.load().abbreviations]
-    # A full stop ends a sentence unless it closes an abbreviation or a short
-    # ordinal ("27. Januar"); a line break always ends one (headlines, lists).
-    return re.compile(
-        r"\n+"
-        r"|(?<!\b" + r")(?<!\b".join(a for a in abbrevs if "." not in a and " " not in a) + r")"
-        r"(?<!\b\d)(?<!\b\d\d)"
-        r"[.!?…]+[\"“”»«’')\]]*[ \t\u00a0]+(?=[\"„“«»(]?[A-ZÄÖÜ0-9])")
+def _abbreviations() -> frozenset[str]:
+    return frozenset(r["abbreviation"].lower() for r in lexicon.load().abbreviations)
+
+
+def _closes_abbreviation(text: str, pos: int) -> bool:
+    m = _WORD_BEFORE.search(text, max(0, pos - 12), pos)
+    if not m:
+        return False
+    word = m.group(1).lstrip("(\"„“«»").lower()
+    return word in _abbreviations() or (word.isdigit() and len(word) <= 2)
 
 
 def sentence_bounds(text: str) -> list[int]:
     """Sorted offsets where sentences start (0 included); sentence i is [b[i], b[i+1])."""
     starts = [0]
-    for m in _sentence_end().finditer(text):
+    for m in _SENTENCE_END.finditer(text):
+        if m.group()[0] != "\n" and _closes_abbreviation(text, m.start()):
+            continue
         starts.append(m.end())
     starts.append(len(text))
     return starts
@@ -130,23 +141,28 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     if m:
         spans.append((m.start(), len(text)))
     spans.extend((u.start(), u.end()) for u in _URL.finditer(text))  # digits in links are not figures
+    for at in _AT.finditer(text):  # e-mail addresses
+        a = text.rfind(" ", 0, at.start()) + 1
+        spans.append((a, at.end()))
     return spans
 
 
-_URL = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+_AT = re.compile(r"@[\w-]+(?:\.[\w-]+)+")
 
 
 @lru_cache(maxsize=1)
 def _stopword_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     rows = lexicon.load().stopwords
     table = {r["word"].lower(): r["language"] for r in rows}
-    return re.compile(r"\b(" + "|".join(map(re.escape, table)) + r")\b", re.IGNORECASE), table
+    words = sorted(table, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b"), table
 
 
 def detect_language(text: str, sample: int = 20000) -> str:
     """'de' or 'en' by counting frequent words in the first ``sample`` characters (German on a tie)."""
     regex, table = _stopword_regex()
     counts = {"de": 0, "en": 0}
-    for word in regex.findall(text[:sample]):
-        counts[table[word.lower()]] += 1
+    for word in regex.findall(text[:sample].lower()):
+        counts[table[word]] += 1
     return "en" if counts["en"] > counts["de"] else "de"
