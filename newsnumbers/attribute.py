@@ -25,6 +25,7 @@ from .recognise import Figure
 from .segment import Clause, Segmenter, clauses
 
 LOOKBACK_SENTENCES = 3
+LOOKBACK_MENTIONS = 200  # an anaphor's antecedent is searched this far back, no further
 
 
 @dataclass(frozen=True)
@@ -132,13 +133,15 @@ class Attributor:
         self.mentions = find_mentions(text)
         self.starts = [m.start for m in self.mentions]
         self.figure_spans = [(f.start, f.end) for f in figures]
+        self.figure_starts = [f.start for f in figures]
         self._clause_cache: dict[int, list[Clause]] = {}
 
     # -- windows ---------------------------------------------------------
     def _clauses(self, sentence: int) -> list[Clause]:
         if sentence not in self._clause_cache:
             a, b = self.seg.sentence_span(sentence)
-            protect = [s for s in self.figure_spans if a <= s[0] < b]
+            i, j = bisect.bisect_left(self.figure_starts, a), bisect.bisect_left(self.figure_starts, b)
+            protect = self.figure_spans[i:j]
             raw = clauses(self.text, a, b, protect)
             fixed: list[Clause] = []
             for c in raw:  # a relative clause after a comparison belongs to it
@@ -199,7 +202,8 @@ class Attributor:
         kind = "model" if m.kind == "anaphor_model" else "org"
         idx = bisect.bisect_left(self.starts, m.start)
         fallback = None
-        for cand in reversed(self.mentions[:idx]):
+        for k in range(idx - 1, max(-1, idx - 1 - LOOKBACK_MENTIONS), -1):
+            cand = self.mentions[k]
             if cand.kind == kind and not cand.generic:
                 if not want_owner or cand.owner == want_owner:
                     return cand
@@ -211,7 +215,8 @@ class Attributor:
         names = [m.name]
         idx = bisect.bisect_left(self.starts, m.start)
         cur = m
-        for cand in reversed(self.mentions[:idx]):
+        for k in range(idx - 1, -1, -1):
+            cand = self.mentions[k]
             if cand.kind != "org" or not _COORDINATION.match(self.text[cand.end:cur.start]):
                 break
             names.insert(0, cand.name)
@@ -298,6 +303,6 @@ class Attributor:
         if not level:
             return measure
         before = self.text[max(0, fig.start - 12):fig.start]
-        s = self.seg.sentence_index(fig.start)
-        earlier = any(self.seg.sentence_index(a) == s and a < fig.start for a, _ in self.figure_spans)
+        a, _ = self.seg.sentence_span(self.seg.sentence_index(fig.start))
+        earlier = bisect.bisect_left(self.figure_starts, fig.start) > bisect.bisect_left(self.figure_starts, a)
         return level if earlier and _LEVEL_WORD.search(before) else measure

@@ -11,6 +11,8 @@ import pandas as pd
 
 from . import recognise
 from .attribute import Attributor
+from .corrections import apply as apply_corrections
+from .corrections import check_sources
 from .segment import Segmenter, boilerplate_spans, detect_language
 from .textio import Article, Rejected, discover, read_article
 
@@ -18,6 +20,7 @@ from .textio import Article, Rejected, discover, read_article
 COLUMNS = ["id", "article", "start", "end", "quote", "sentence", "value", "value_high",
            "unit", "per", "qualifier", "measure", "organisation", "model", "language", "source"]
 REJECTED_COLUMNS = ["article", "path", "line", "reason"]
+SOURCE_VALUES = ("rule", "correction")
 
 
 def figure_id(article: str, start: int, end: int, quote: str) -> str:
@@ -73,21 +76,24 @@ def _imply_currencies(figures: list[recognise.Figure], seg: Segmenter) -> list[r
     of a money figure earlier in its sentence; without one it is not a figure.
     Likewise a rate ('pro Million Token') carries to later amounts of the sentence."""
     out: list[recognise.Figure] = []
+    sentence, same = -1, []  # the figures kept so far in the current sentence
     for fig in figures:
+        s = seg.sentence_index(fig.start)
+        if s != sentence:
+            sentence, same = s, []
         if fig.kind == "money" and not fig.per:
             # "$0.55 per million input tokens ..., compared with $15 for o1":
             # a rate named once in a sentence carries to its later amounts
-            s = seg.sentence_index(fig.start)
-            rates = [f for f in out if f.per and f.unit == fig.unit and seg.sentence_index(f.start) == s]
+            rates = [f for f in same if f.per and f.unit == fig.unit]
             if rates:
                 fig.per = rates[-1].per
         if fig.kind == "scaled":
-            s = seg.sentence_index(fig.start)
-            money = [f for f in out if f.kind == "money" and seg.sentence_index(f.start) == s]
+            money = [f for f in same if f.kind == "money"]
             if not money:
                 continue
             fig.kind, fig.unit = "money", money[-1].unit
         out.append(fig)
+        same.append(fig)
     return out
 
 
@@ -104,15 +110,18 @@ def extract_articles(articles: Iterable[Article], language: str = "auto") -> Ite
         yield from iter_figures(art.text, language, art.name)
 
 
-def extract_paths(paths: list[str | Path], language: str = "auto",
-                  progress: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
+def extract_paths(paths: list[str | Path], language: str = "auto", progress: bool = False,
+                  corrections: str | Path | None | bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Extract every article under ``paths``; returns (figures, rejected) tables.
 
     Unreadable files never stop the run: they become rows of the rejected
-    table with the reason.
+    table with the reason. ``corrections``: a corrections CSV, ``True`` for
+    ``corrections.csv`` in a folder given in ``paths`` (the default), or
+    ``False``/``None`` for none. A ``sources.csv`` beside the articles is checked.
     """
     files, rejected = discover(paths)
     rows: list[dict] = []
+    texts: dict[str, str] = {}
     rejected_rows = [{"article": r.article, "path": r.path, "line": "", "reason": r.reason} for r in rejected]
     for n, path in enumerate(files, 1):
         if progress:
@@ -121,11 +130,24 @@ def extract_paths(paths: list[str | Path], language: str = "auto",
         if isinstance(got, Rejected):
             rejected_rows.append({"article": got.article, "path": got.path, "line": "", "reason": got.reason})
             continue
-        found = list(iter_figures(got.text, language, got.name))
-        rows.extend(found)
+        if got.name in texts:
+            rejected_rows.append({"article": got.name, "path": got.path, "line": "",
+                                  "reason": "another article has the same file name; ids would clash"})
+            continue
+        texts[got.name] = got.text
+        rows.extend(iter_figures(got.text, language, got.name))
     figures = pd.DataFrame(rows, columns=COLUMNS)
     if not figures.empty:
         figures = figures.sort_values(["article", "start", "end"], kind="stable").reset_index(drop=True)
+    folders = [Path(p) for p in paths if Path(p).is_dir()]
+    if corrections is True:
+        corrections = next((f / "corrections.csv" for f in folders if (f / "corrections.csv").exists()), None)
+    if corrections:
+        figures, problems = apply_corrections(figures, Path(corrections), texts)
+        rejected_rows.extend(problems)
+    for folder in folders:
+        if (folder / "sources.csv").exists():
+            rejected_rows.extend(check_sources(folder / "sources.csv", set(texts)))
     rejected_df = pd.DataFrame(rejected_rows, columns=REJECTED_COLUMNS)
     return figures, rejected_df
 

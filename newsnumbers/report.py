@@ -31,8 +31,14 @@ def by_measure(figures: pd.DataFrame) -> pd.DataFrame:
             .sort_values(["measure", "figures"], ascending=[True, False]))
 
 
-def highlight_article(seeds_dir: Path, article: str, figures: pd.DataFrame) -> str:
-    """The article's text as HTML with every figure marked; the title attribute says how it was read."""
+MAX_SHOWN = 60_000
+
+
+def highlight_article(seeds_dir: Path, article: str, figures: pd.DataFrame, max_chars: int = MAX_SHOWN) -> str:
+    """The article's text as HTML with every figure marked; the title attribute says how it was read.
+
+    Very long articles are cut at ``max_chars`` (the table still holds all their figures).
+    """
     candidates = [p for p in Path(seeds_dir).rglob(article) if p.is_file()]
     if not candidates:
         return f"<p><b>{html.escape(article)}</b>: file not found under {html.escape(str(seeds_dir))}</p>"
@@ -40,7 +46,9 @@ def highlight_article(seeds_dir: Path, article: str, figures: pd.DataFrame) -> s
     if not isinstance(got, Article):
         return f"<p><b>{html.escape(article)}</b>: {html.escape(got.reason)}</p>"
     text = got.text
-    rows = figures[figures["article"] == article].sort_values("start")
+    cut = len(text) > max_chars
+    text = text[:max_chars]
+    rows = figures[(figures["article"] == article) & (figures["end"] <= len(text))].sort_values("start")
     out, pos = [], 0
     for r in rows.itertuples():
         if r.start < pos:
@@ -52,6 +60,8 @@ def highlight_article(seeds_dir: Path, article: str, figures: pd.DataFrame) -> s
         out.append(f'<mark title="{html.escape(tip)}">{html.escape(text[r.start:r.end])}</mark>')
         pos = r.end
     out.append(html.escape(text[pos:]))
+    if cut:
+        out.append(f"\n[… shown up to character {max_chars}; the table holds every figure]")
     body = "".join(out).replace("\n", "<br>")
     return (f"<details><summary><b>{html.escape(article)}</b> · {len(rows)} figures</summary>"
             f"<div style='max-width:60em;line-height:1.5'>{body}</div></details>")

@@ -1,0 +1,153 @@
+"""Apply an analyst's hand corrections after the rules, and check the sources table.
+
+``seeds/corrections.csv`` is written by people, never by code. Each row names
+a figure ``id`` and an ``action``:
+
+- ``fix``: every non-empty field of the row replaces the extracted one;
+- ``drop``: the figure is removed from the table;
+- ``add``: a figure the extractor missed: ``article`` and ``quote`` (and
+  ``start`` when the quote occurs more than once), plus its fields.
+
+Corrected and added rows get ``source = correction``. A correction that can no
+longer be applied (its id matches no figure, e.g. after a seed was edited) or a
+malformed row is reported in the rejected table with file and line, never
+dropped silently.
+"""
+from __future__ import annotations
+
+import csv
+import math
+from pathlib import Path
+
+import pandas as pd
+
+QUALIFIERS = {"exact", "approx", "lower_bound", "upper_bound", "range"}
+FIELDS = ["value", "value_high", "unit", "per", "qualifier", "measure", "organisation", "model"]
+CORRECTION_COLUMNS = ["id", "action", "article", "quote", "start", *FIELDS, "note"]
+SOURCE_COLUMNS = ["article", "title", "outlet", "date", "url", "language"]
+
+
+def _reject(path: Path, line: int | str, reason: str) -> dict:
+    return {"article": path.name, "path": str(path), "line": line, "reason": reason}
+
+
+def read_rows(path: Path) -> tuple[list[tuple[int, dict]], list[dict]]:
+    """(line number, row) pairs of a hand-written CSV; unreadable files give one rejection."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            rows = [(reader.line_num, {k: (v or "").strip() for k, v in row.items() if k}) for row in reader]
+        return rows, []
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        return [], [_reject(path, "", f"cannot read: {exc}")]
+
+
+def _number(text: str) -> float:
+    value = float(text)
+    if math.isnan(value) or math.isinf(value):
+        raise ValueError("not a finite number")
+    return value
+
+
+def _checked_fields(row: dict) -> dict:
+    """The non-empty fields of a correction, typed; raises ValueError naming the bad field."""
+    out = {}
+    for name in FIELDS:
+        text = row.get(name, "")
+        if not text:
+            continue
+        if name in ("value", "value_high"):
+            try:
+                out[name] = _number(text)
+            except ValueError:
+                raise ValueError(f"{name} is not a number: {text!r}") from None
+        elif name == "qualifier" and text not in QUALIFIERS:
+            raise ValueError(f"qualifier must be one of {', '.join(sorted(QUALIFIERS))}, not {text!r}")
+        else:
+            out[name] = text
+    return out
+
+
+def apply(figures: pd.DataFrame, path: Path, texts: dict[str, str]) -> tuple[pd.DataFrame, list[dict]]:
+    """Apply ``path`` to the table; ``texts`` maps article name to its text (for added figures)."""
+    from .extract import COLUMNS, figure_id
+
+    rows, rejected = read_rows(path)
+    if not rows:
+        return figures, rejected
+    missing = [c for c in ("id", "action") if c not in rows[0][1]]
+    if missing:
+        return figures, rejected + [_reject(path, 1, f"missing column(s) {', '.join(missing)}; "
+                                                   f"expected {', '.join(CORRECTION_COLUMNS)}")]
+    table = figures.set_index("id", drop=False) if not figures.empty else figures
+    records = {i: r for i, r in table.to_dict("index").items()} if not figures.empty else {}
+    added: list[dict] = []
+    for line, row in rows:
+        action = row.get("action", "").lower()
+        fid = row.get("id", "")
+        try:
+            fields = _checked_fields(row)
+            if action == "drop":
+                if fid not in records:
+                    raise LookupError(f"id {fid!r} matches no figure (was the article edited?)")
+                del records[fid]
+            elif action == "fix":
+                if fid not in records:
+                    raise LookupError(f"id {fid!r} matches no figure (was the article edited?)")
+                if not fields:
+                    raise ValueError("fix row changes no field")
+                records[fid].update(fields, source="correction")
+            elif action == "add":
+                added.append(_added(row, fields, texts, figure_id, COLUMNS))
+            else:
+                raise ValueError(f"action must be fix, drop or add, not {action!r}")
+        except (ValueError, LookupError) as exc:
+            rejected.append(_reject(path, line, str(exc.args[0])))
+    out = pd.DataFrame(list(records.values()) + added, columns=COLUMNS)
+    if not out.empty:
+        out = out.sort_values(["article", "start", "end"], kind="stable").reset_index(drop=True)
+    return out, rejected
+
+
+def _added(row: dict, fields: dict, texts: dict[str, str], figure_id, columns) -> dict:
+    article, quote = row.get("article", ""), row.get("quote", "")
+    if not article or not quote or "value" not in fields or "unit" not in fields:
+        raise ValueError("add needs article, quote, value and unit")
+    if article not in texts:
+        raise LookupError(f"article {article!r} is not among the articles read")
+    text = texts[article]
+    if row.get("start"):
+        start = int(row["start"])
+        if text[start:start + len(quote)] != quote:
+            raise LookupError(f"quote {quote!r} is not at offset {start} of {article}")
+    else:
+        count = text.count(quote)
+        if count != 1:
+            raise LookupError(f"quote {quote!r} occurs {count} times in {article}; give start")
+        start = text.index(quote)
+    end = start + len(quote)
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    record = {c: "" for c in columns}
+    record.update({"article": article, "start": start, "end": end, "quote": quote,
+                   "sentence": " ".join(text[a:len(text) if b < 0 else b].split()),
+                   "value_high": math.nan, "qualifier": "exact", "measure": "other", "language": "",
+                   "source": "correction"}, **fields)
+    record["id"] = row.get("id") or figure_id(article, start, end, quote)
+    return record
+
+
+def check_sources(path: Path, articles: set[str]) -> list[dict]:
+    """Problems in ``sources.csv``: missing columns, unknown articles, duplicates (file and line)."""
+    rows, rejected = read_rows(path)
+    if rows and "article" not in rows[0][1]:
+        return rejected + [_reject(path, 1, f"missing column article; expected {', '.join(SOURCE_COLUMNS)}")]
+    seen: set[str] = set()
+    for line, row in rows:
+        name = row.get("article", "")
+        if name not in articles:
+            rejected.append(_reject(path, line, f"article {name!r} is not among the articles read"))
+        elif name in seen:
+            rejected.append(_reject(path, line, f"article {name!r} listed twice"))
+        seen.add(name)
+    return rejected

@@ -1,0 +1,85 @@
+"""Bad input through the notebooks and the CLI: named, tabled, and the run carries on."""
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from newsnumbers import extract_paths, write_csv
+from newsnumbers.charts import common, questions
+from newsnumbers.run import run
+
+ROOT = Path(__file__).resolve().parents[1]
+GOOD = "Nvidia verlor fast 600 Milliarden Dollar an Börsenwert. Die Aktie fiel um 17 Prozent."
+
+
+def _bad_folder(tmp_path: Path) -> Path:
+    d = tmp_path / "seeds"
+    d.mkdir()
+    (d / "a_good.txt").write_text(GOOD, encoding="utf-8")
+    (d / "b_empty.txt").write_bytes(b"")
+    (d / "c_binary.txt").write_bytes(bytes(range(256)) * 50)
+    (d / "d_cp1252.txt").write_bytes("Die Kosten: 5,6 Millionen Euro für Müller.".encode("cp1252"))
+    (d / "e_bom.txt").write_bytes(b"\xef\xbb\xbf" + "Der Preis fiel um 3 Prozent.".encode("utf-8"))
+    (d / "f_nofigures.md").write_text("Ein ruhiger Tag ohne Zahlen.", encoding="utf-8")
+    (d / "g_page.html").write_text(
+        "<html><body><nav>Home · Abo 9,99 €</nav><div id='cookie'>Cookies akzeptieren</div><article>"
+        "<p>Meta will in diesem Jahr zwischen 60 und 65 Milliarden Dollar investieren, sagte der Konzern am Freitag "
+        "in einer Mitteilung an die Anleger, die an der Börse gut aufgenommen wurde.</p></article></body></html>",
+        encoding="utf-8")
+    (d / "corrections.csv").write_text("id,action\nnot-an-id,drop\n", encoding="utf-8")
+    return d
+
+
+def test_extraction_notebook_tables_every_problem(tmp_path):
+    seeds = _bad_folder(tmp_path)
+    out = tmp_path / "data"
+    run(ROOT / "notebooks/01_extract_figures.ipynb", tmp_path / "01.ipynb",
+        {"seeds_dir": str(seeds), "output_dir": str(out)}, cwd=ROOT)
+    figures = pd.read_csv(out / "figures.csv")
+    rejected = pd.read_csv(out / "rejected.csv")
+    assert set(figures["article"]) == {"a_good.txt", "d_cp1252.txt", "e_bom.txt", "g_page.html"}
+    assert dict(zip(rejected["article"], rejected["reason"])) == {
+        "b_empty.txt": "empty file",
+        "c_binary.txt": "binary file (contains NUL bytes)",
+        "corrections.csv": "id 'not-an-id' matches no figure (was the article edited?)",
+    }
+    assert rejected.set_index("article").loc["corrections.csv", "line"] == 2
+
+
+def test_missing_and_empty_seed_folders_give_empty_tables_and_reasons(tmp_path):
+    (tmp_path / "empty").mkdir()
+    for folder, reason in ((tmp_path / "nope", "no such file or folder"),
+                           (tmp_path / "empty", "folder holds no .txt, .md or .html files")):
+        out = tmp_path / f"data-{folder.name}"
+        run(ROOT / "notebooks/01_extract_figures.ipynb", tmp_path / f"01-{folder.name}.ipynb",
+            {"seeds_dir": str(folder), "output_dir": str(out)}, cwd=ROOT)
+        assert pd.read_csv(out / "figures.csv").empty
+        assert pd.read_csv(out / "rejected.csv")["reason"].tolist() == [reason]
+
+
+def test_measure_no_chart_knows_is_ignored_by_charts(tmp_path):
+    figures, _ = extract_paths([ROOT / "seeds"])
+    extra = figures.iloc[[0]].assign(id="x", measure="carbon_tax_revenue", organisation="EU")
+    write_csv(pd.concat([figures, extra]), tmp_path / "f.csv")
+    df = common.load(tmp_path / "f.csv")
+    chart = questions.training_costs(df, "de")
+    assert "carbon_tax_revenue" not in set(chart.data["measure"])
+
+
+def test_fifty_megabyte_article_streams_through_the_cli(tmp_path):
+    para = ("Die Börsen blieben ruhig, Händler warteten auf neue Zahlen aus den USA und Europa. " * 20
+            + "Nvidia verlor an diesem Tag rund 17 Milliarden Dollar an Börsenwert.\n")
+    big = tmp_path / "big.txt"
+    with big.open("w", encoding="utf-8") as handle:
+        n = 50_000_000 // len(para) + 1
+        for _ in range(n):
+            handle.write(para)
+    assert big.stat().st_size >= 50_000_000
+    out = tmp_path / "f.csv"
+    done = subprocess.run([sys.executable, "-m", "newsnumbers", "extract", str(big), "--out", str(out)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "[1/1]" in done.stderr  # progress is shown
+    table = pd.read_csv(out)
+    assert len(table) == n and (table["value"] == 17e9).all()
