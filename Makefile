@@ -56,6 +56,7 @@ test: $(STAMP)
 	$(PY) -m pytest -q
 
 bench: $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r bench/requirements-bench.txt
 	$(PY) -m newsnumbers.bench --out bench
 
 lab: $(STAMP)

@@ -40,7 +40,8 @@ class Mention:
 
 @dataclass(frozen=True)
 class _Tables:
-    regex: re.Pattern[str]
+    regex: re.Pattern[str]          # named organisations and models, case-sensitive
+    lower_regex: re.Pattern[str]    # generic organisations and anaphors, on lower-cased text
     orgs: list[tuple[re.Pattern[str], str, bool]]
     models: list[tuple[re.Pattern[str], str, str]]
     anaphors: list[tuple[re.Pattern[str], str]]
@@ -52,13 +53,13 @@ _SUFFIX = r"(?=(?:’s|'s|s)?(?![\w])|-)"
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
     lex = lexicon.load()
-    orgs, models, anaphors, parts = [], [], [], []
+    orgs, models, anaphors, parts, lower_parts = [], [], [], [], []
     # file order decides between alternatives that start at the same place
     # (anaphors, then models, then organisations): put longer names first
     for row in lex.anaphors:
         pat = f"(?i:{row['pattern']})"
         anaphors.append((re.compile(pat + "$"), row["points_to"]))
-        parts.append(pat)
+        lower_parts.append(_lower_pattern(row))
     for row in lex.models:
         models.append((re.compile(f"(?:{row['pattern']})$"), row["canonical"], row["organisation"]))
         parts.append(f"(?:{row['pattern']})")
@@ -66,9 +67,17 @@ def _tables() -> _Tables:
         generic = row["kind"] == "generic"
         pat = f"(?i:{row['pattern']})" if generic else f"(?:{row['pattern']})"
         orgs.append((re.compile(pat + "$"), row["canonical"], generic))
-        parts.append(pat)
+        (lower_parts if generic else parts).append(_lower_pattern(row) if generic else pat)
     regex = re.compile(r"(?<![\w])(?:" + "|".join(parts) + ")" + _SUFFIX)
-    return _Tables(regex, orgs, models, anaphors)
+    lower_regex = re.compile(r"(?<![\w])(?:" + "|".join(lower_parts) + ")" + _SUFFIX)
+    return _Tables(regex, lower_regex, orgs, models, anaphors)
+
+
+def _lower_pattern(row: lexicon.Row) -> str:
+    """A case-insensitive lexicon pattern rewritten for lower-cased text (refused where that changes it)."""
+    if re.search(r"\\[A-Z]", row["pattern"]):
+        raise lexicon.LexiconError(f"{row.where()}: use no upper-case escapes (\\S, \\W...) in this pattern")
+    return f"(?:{row['pattern'].lower()})"
 
 
 @lru_cache(maxsize=4096)
@@ -87,13 +96,28 @@ def _classify(word: str) -> tuple[str, str, str, bool] | None:
     return None
 
 
-def find_mentions(text: str) -> list[Mention]:
-    """Every organisation, model and anaphor mention in the article, in order."""
+def find_mentions(text: str, lower: str | None = None) -> list[Mention]:
+    """Every organisation, model and anaphor mention in the article, in order.
+
+    Named aliases are matched case-sensitively; generic ones and anaphors on
+    the lower-cased text (``lower``, same length as ``text``), which is faster
+    than a case-insensitive scan.
+    """
+    t = _tables()
+    if lower is None or len(lower) != len(text):
+        lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+    found: list[tuple[int, int, str]] = [(m.start(), m.end(), m.group()) for m in t.regex.finditer(text)]
+    found += [(m.start(), m.end(), text[m.start():m.end()]) for m in t.lower_regex.finditer(lower)]
+    found.sort()
     out: list[Mention] = []
-    for m in _tables().regex.finditer(text):
-        kind = _classify(m.group())
+    last_end = -1
+    for start, end, word in found:
+        if start < last_end:
+            continue  # overlaps a mention already taken
+        kind = _classify(word)
         if kind:
-            out.append(Mention(m.start(), m.end(), *kind))
+            out.append(Mention(start, end, *kind))
+            last_end = end
     return out
 
 
@@ -119,6 +143,99 @@ def _level_measures() -> dict[str, str]:
 
 
 _LEVEL_WORD = re.compile(r"\b(?:auf|to|at)\s+(?:(?:nur|noch|rund|etwa|about|around|nearly|fast)\s+)?$", re.IGNORECASE)
+_LOWERED: dict[str, re.Pattern[str]] = {}
+
+
+@lru_cache(maxsize=4)
+def _rules_for(kind: str) -> list[_MeasureRule]:
+    return [r for r in _measure_rules() if r.unit_kind in (kind, "any")]
+
+
+@lru_cache(maxsize=None)
+def _lowered(cue: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The cue compiled case-sensitively for lower-cased text, when lower-casing cannot change its meaning."""
+    if re.search(r"\\[A-Z]", cue.pattern):  # \S, \W, \B ... would change meaning
+        return None
+    return re.compile(cue.pattern.lower())
+
+
+@lru_cache(maxsize=1)
+def _unique_cues() -> list[re.Pattern[str]]:
+    return list({c.pattern: c for r in _measure_rules() for c in r.cues}.values())
+
+
+@lru_cache(maxsize=1)
+def _any_cue() -> re.Pattern[str]:
+    """Every measure cue in one pattern: a sentence without any is skipped at once."""
+    return re.compile(r"\b(?:" + "|".join(c.pattern[5:-1] for c in _unique_cues()) + ")", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _any_cue_lower() -> re.Pattern[str]:
+    """:func:`_any_cue` for lower-cased text; cues that cannot be lowered fall back to case-insensitive."""
+    parts = [(_lowered(c).pattern[5:-1] if _lowered(c) else f"(?i:{c.pattern[5:-1]})") for c in _unique_cues()]
+    return re.compile(r"\b(?:" + "|".join(parts) + ")")
+
+
+def _first_chars(node) -> set[str] | None:
+    """Characters a parsed regex can start with; None when that cannot be told (then always try it)."""
+    from re import _constants as C  # noqa: N812  (the stdlib's own parser, stable within a Python version)
+
+    for op, av in node:
+        if op is C.AT:
+            continue  # \b and friends take no character
+        if op is C.LITERAL:
+            return {chr(av)}
+        if op is C.IN:
+            out: set[str] = set()
+            for iop, iav in av:
+                if iop is C.LITERAL:
+                    out.add(chr(iav))
+                elif iop is C.RANGE and iav[1] - iav[0] < 200:
+                    out.update(chr(c) for c in range(iav[0], iav[1] + 1))
+                else:
+                    return None
+            return out
+        if op is C.BRANCH:
+            out = set()
+            for branch in av[1]:
+                sub = _first_chars(branch)
+                if sub is None:
+                    return None
+                out |= sub
+            return out
+        if op is C.SUBPATTERN:
+            return _first_chars(av[-1])
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] >= 1:
+            return _first_chars(av[2])
+        return None
+    return None
+
+
+@lru_cache(maxsize=2)
+def _cue_index(lowered: bool):
+    """First character -> the cues that can start with it (plus those that can start with anything)."""
+    from re import _parser
+
+    entries, always = [], []
+    for cue in _unique_cues():
+        low = _lowered(cue) if lowered else None
+        regex, use_lower = (low, True) if low is not None else (cue, False)
+        try:
+            chars = _first_chars(_parser.parse(regex.pattern, regex.flags))
+        except Exception:  # noqa: BLE001 - an unusual pattern is simply always tried
+            chars = None
+        if chars is not None and not use_lower:
+            chars = {c for ch in chars for c in (ch.lower(), ch.upper())}
+        entry = (cue.pattern, regex, use_lower)
+        (always.append(entry) if chars is None else entries.append((chars, entry)))
+    index: dict[str, list] = {}
+    for chars, entry in entries:
+        for ch in chars:
+            index.setdefault(ch, list(always)).append(entry)
+    return index, always
+
+
 STRUCTURAL_MEASURES = {"chips": "chip_count", "parameters": "parameter_count",
                        "GPU_hours": "gpu_hours", "years": "age", "tokens": "other"}
 _COORDINATION = re.compile(r"^\s*(?:,|und|oder|sowie|and|or|&|,\s*(?:und|oder|and|or))\s*$")
@@ -130,11 +247,17 @@ class Attributor:
     def __init__(self, text: str, seg: Segmenter, figures: list[Figure]):
         self.text = text
         self.seg = seg
-        self.mentions = find_mentions(text)
+        lower = text.lower()
+        self.lower = lower if len(lower) == len(text) else None
+        self.mentions = find_mentions(text, self.lower)
         self.starts = [m.start for m in self.mentions]
         self.figure_spans = [(f.start, f.end) for f in figures]
         self.figure_starts = [f.start for f in figures]
         self._clause_cache: dict[int, list[Clause]] = {}
+        self._window_cache: dict[tuple[int, int], list] = {}
+        self._cue_cache: dict[int, dict[str, list[tuple[int, int]]]] = {}
+        self._any_cache: dict[int, bool] = {}
+        self._rule_cache: dict[tuple[int, int], list[int]] = {}
 
     # -- windows ---------------------------------------------------------
     def _clauses(self, sentence: int) -> list[Clause]:
@@ -142,7 +265,7 @@ class Attributor:
             a, b = self.seg.sentence_span(sentence)
             i, j = bisect.bisect_left(self.figure_starts, a), bisect.bisect_left(self.figure_starts, b)
             protect = self.figure_spans[i:j]
-            raw = clauses(self.text, a, b, protect)
+            raw = clauses(self.text, a, b, protect, self.lower)
             fixed: list[Clause] = []
             for c in raw:  # a relative clause after a comparison belongs to it
                 if c.relative and fixed and fixed[-1].comparison:
@@ -168,7 +291,13 @@ class Attributor:
         return None
 
     def _windows(self, fig: Figure) -> list[tuple[list[tuple[int, int]], str]]:
-        """Search windows from narrow to wide: (spans, how to pick)."""
+        """Search windows from narrow to wide: (spans, how to pick); computed once per figure."""
+        key = (fig.start, fig.end)
+        if key not in self._window_cache:
+            self._window_cache[key] = self._compute_windows(fig)
+        return self._window_cache[key]
+
+    def _compute_windows(self, fig: Figure) -> list[tuple[list[tuple[int, int]], str]]:
         s = self.seg.sentence_index(fig.start)
         cls = self._clauses(s)
         i = next((k for k, c in enumerate(cls) if c.start <= fig.start < c.end + 1), 0)
@@ -268,11 +397,11 @@ class Attributor:
         if fig.kind == "money" and "tokens" in fig.per:
             return "price_per_million_tokens" + (f"_{fig.direction}" if fig.direction else "")
         kind = fig.kind if fig.kind in ("money", "percent") else "count"
-        rules = [r for r in _measure_rules() if r.unit_kind in (kind, "any")]
+        rules = _rules_for(kind)
         wins = [w for w in self._windows(fig) if w[1] != "topic"][:-1]
         a, b = self.seg.sentence_span(self.seg.sentence_index(fig.start))
         for level, (spans, _) in enumerate(wins + [([(a, b)], "sentence")]):
-            found = self._rules_in(rules, spans, fig)
+            found = self._rules_in(rules, spans, fig, distances=level == 0)
             strong = [f for f in found if not rules[f[0]].weak]
             found = strong or found
             if found:
@@ -283,19 +412,64 @@ class Attributor:
                 return self._level_measure(fig, rules[best[0]].measure)
         return STRUCTURAL_MEASURES.get(fig.unit, "other")
 
-    def _rules_in(self, rules: list[_MeasureRule], spans, fig: Figure) -> list[tuple[int, int]]:
-        """(rule index, distance of its nearest cue to the figure) for every rule whose cues all occur."""
+    def _rules_in(self, rules: list[_MeasureRule], spans, fig: Figure, distances: bool) -> list[tuple[int, int]]:
+        """(rule index, distance of its nearest cue to the figure) for every rule whose cues all occur in ``spans``."""
+        sentence = self.seg.sentence_index(fig.start)
+        if not self._sentence_has_cue(sentence):
+            return []
+        inside = lambda h: any(a <= h[0] and h[1] <= b for a, b in spans)  # noqa: E731
         found = []
-        for k, rule in enumerate(rules):
+        for k in self._possible_rules(sentence, rules):
+            rule = rules[k]
             dists = []
             for cue in rule.cues:
-                hits = [m for a, b in spans for m in cue.finditer(self.text, a, b)]
-                if not hits:
+                near = [max(0, fig.start - e, s - fig.end) for s, e in self._cue_hits(sentence, cue) if inside((s, e))]
+                if not near:
                     break
-                dists.append(min(max(0, fig.start - m.end(), m.start() - fig.end) for m in hits))
+                dists.append(min(near))
             else:
-                found.append((k, min(dists)))
+                found.append((k, min(dists) if distances else 0))
         return found
+
+    def _possible_rules(self, sentence: int, rules: list[_MeasureRule]) -> list[int]:
+        """Indexes of the rules whose every cue occurs somewhere in the sentence (computed once)."""
+        key = (sentence, id(rules))
+        if key not in self._rule_cache:
+            present = self._sentence_cues(sentence)
+            self._rule_cache[key] = [k for k, rule in enumerate(rules)
+                                     if all(cue.pattern in present for cue in rule.cues)]
+        return self._rule_cache[key]
+
+    def _sentence_has_cue(self, sentence: int) -> bool:
+        return bool(self._sentence_cues(sentence))
+
+    def _cue_hits(self, sentence: int, cue: re.Pattern[str]) -> list[tuple[int, int]]:
+        return self._sentence_cues(sentence).get(cue.pattern, [])
+
+    def _sentence_cues(self, sentence: int) -> dict[str, list[tuple[int, int]]]:
+        """Every measure cue's matches in one sentence, found in one pass and shared by its figures.
+
+        One scan finds the places where some cue starts; at each place only the
+        cues that can begin with that character are tried. The lower-cased
+        article is searched case-sensitively where the cue allows it.
+        """
+        if sentence not in self._cue_cache:
+            a, b = self.seg.sentence_span(sentence)
+            lowered = self.lower is not None
+            text = self.lower if lowered else self.text
+            scan = _any_cue_lower() if lowered else _any_cue()
+            index, always = _cue_index(lowered)
+            hits: dict[str, list[tuple[int, int]]] = {}
+            pos = a
+            while (m := scan.search(text, pos, b)) is not None:
+                p = m.start()
+                for key, regex, use_lower in index.get(text[p], always):
+                    hit = regex.match(self.lower if use_lower else self.text, p, b)
+                    if hit:
+                        hits.setdefault(key, []).append(hit.span())
+                pos = p + 1
+            self._cue_cache[sentence] = hits
+        return self._cue_cache[sentence]
 
     def _level_measure(self, fig: Figure, measure: str) -> str:
         """'sank um 592,7 Mrd. Dollar auf 2,9 Billionen': the figure after 'auf'/'to' is the new level."""

@@ -129,6 +129,6 @@ def article_pattern(language: str) -> str:
     return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
 
 
-def atoms(language: str) -> list[str]:
-    """Every number word of ``language`` (for the recogniser's prefilter)."""
-    return list(_word_table(language))
+def atoms(language: str, articles: bool = True) -> list[str]:
+    """Every number word of ``language`` (for the recogniser's prefilter); ``articles=False`` leaves out ein/a."""
+    return [w for w, (_, kind) in _word_table(language).items() if articles or kind != "article"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import lexicon
@@ -52,6 +52,7 @@ class Segmenter:
 
     text: str
     starts: list[int]
+    _spans: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, text: str) -> "Segmenter":
@@ -61,12 +62,15 @@ class Segmenter:
         return max(0, bisect.bisect_right(self.starts, pos) - 1)
 
     def sentence_span(self, index: int) -> tuple[int, int]:
-        start = self.starts[index]
-        end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
-        # strip trailing whitespace so the sentence column reads cleanly
-        while end > start and self.text[end - 1].isspace():
-            end -= 1
-        return start, end
+        span = self._spans.get(index)
+        if span is None:
+            start = self.starts[index]
+            end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
+            # strip trailing whitespace so the sentence column reads cleanly
+            while end > start and self.text[end - 1].isspace():
+                end -= 1
+            span = self._spans[index] = (start, end)
+        return span
 
 
 @lru_cache(maxsize=1)
@@ -74,9 +78,8 @@ def _boundary_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     rows = lexicon.load().boundaries
     words = [r["pattern"] for r in rows]
     comparison = [r["pattern"] for r in rows if r["kind"] == "comparison"]
-    clause = re.compile(
-        r"\s*[,;:()\[\]–—]\s*|\s+-\s+|\s+(?=\b" + lexicon.alternation(words) + r"\b)",
-        re.IGNORECASE)
+    clause = re.compile(  # used on lower-cased text
+        r"\s*[,;:()\[\]–—]\s*|\s+-\s+|\s+(?=\b" + lexicon.alternation([w.lower() for w in words]) + r"\b)")
     comp = re.compile(r"\b" + lexicon.alternation(comparison) + r"\b", re.IGNORECASE)
     return clause, comp
 
@@ -93,11 +96,17 @@ _RELATIVE = re.compile(r"(?:der|die|das|dem|den|deren|dessen|welche[rsmn]?|which
                        re.IGNORECASE)
 
 
-def clauses(text: str, start: int, end: int, protect: list[tuple[int, int]] = ()) -> list[Clause]:
-    """Split text[start:end] into clauses; boundaries inside ``protect`` spans (figures) are ignored."""
+def clauses(text: str, start: int, end: int, protect: list[tuple[int, int]] = (),
+            lower: str | None = None) -> list[Clause]:
+    """Split text[start:end] into clauses; boundaries inside ``protect`` spans (figures) are ignored.
+
+    ``lower`` is the lower-cased text (same length), when the caller has it.
+    """
     clause_re, comp_re = _boundary_regexes()
+    if lower is None or len(lower) != len(text):
+        lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text[:end])
     cuts: list[tuple[int, int, str]] = []
-    for m in clause_re.finditer(text, start, end):
+    for m in clause_re.finditer(lower, start, end):
         if any(a <= m.start() < b for a, b in protect):
             continue
         cuts.append((m.start(), m.end(), m.group()))
@@ -119,7 +128,7 @@ def _boilerplate_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     rows = lexicon.load().boilerplate
     line = [r["pattern"] for r in rows if r["scope"] == "line"]
     rest = [r["pattern"] for r in rows if r["scope"] == "rest"]
-    return (re.compile(r"\b" + lexicon.alternation(line) + r"\b", re.IGNORECASE),
+    return (re.compile(r"\b" + lexicon.alternation([p.lower() for p in line]) + r"\b"),
             re.compile(r"^[ \t]*" + lexicon.alternation(rest) + r"\b[^\n]{0,40}$",
                        re.IGNORECASE | re.MULTILINE))
 
@@ -133,7 +142,8 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     """
     line_re, rest_re = _boilerplate_regexes()
     spans: list[tuple[int, int]] = []
-    for m in line_re.finditer(text):
+    lower = text.lower()
+    for m in line_re.finditer(lower if len(lower) == len(text) else text):
         a = text.rfind("\n", 0, m.start()) + 1
         b = text.find("\n", m.end())
         spans.append((a, len(text) if b < 0 else b))
@@ -159,7 +169,7 @@ def _stopword_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b"), table
 
 
-def detect_language(text: str, sample: int = 20000) -> str:
+def detect_language(text: str, sample: int = 6000) -> str:
     """'de' or 'en' by counting frequent words in the first ``sample`` characters (German on a tie)."""
     regex, table = _stopword_regex()
     counts = {"de": 0, "en": 0}

@@ -1,0 +1,328 @@
+"""``make bench``: speed and quality against peer extractors, and the cost of a build.
+
+Writes ``bench/report.md`` and ``bench/report.json``, all measured on this
+machine in one run. Never part of ``make test`` (a smoke test runs ``--tiny``).
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import multiprocessing as mp
+import os
+import platform
+import random
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+
+from .extract import COLUMNS, iter_figures
+from .scoring import read_gold, score
+from .textio import read_article
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+# -- corpora -------------------------------------------------------------------
+def seed_articles(seeds: Path) -> list[dict]:
+    out = []
+    for path in sorted(seeds.glob("*.txt")):
+        art = read_article(path)
+        if hasattr(art, "text"):
+            out.append({"name": path.name, "text": art.text})
+    return out
+
+
+def test_sentences() -> list[str]:
+    path = ROOT / "tests/data/rule_cases.csv"
+    with path.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
+    return sorted({r["text"] for r in rows})
+
+
+def throughput_corpus(seeds: Path, target_chars: int) -> list[dict]:
+    """Seeds and the tests' sentences (as one more article), repeated to ``target_chars``."""
+    base = seed_articles(seeds) + [{"name": "test_sentences.txt", "text": "\n".join(test_sentences())}]
+    out, total, k = [], 0, 0
+    while total < target_chars:
+        for art in base:
+            out.append({"name": f"{k:05d}_{art['name']}", "text": art["text"]})
+            total += len(art["text"])
+        k += 1
+    return out
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def generated_articles(seeds: Path, n: int, rng_seed: int = 7) -> list[str]:
+    """``n`` articles mixing the seeds' sentences, every number replaced by a random one."""
+    rng = random.Random(rng_seed)
+    sentences = [s for art in seed_articles(seeds) for s in re.split(r"(?<=[.!?])\s+|\n+", art["text"]) if s.strip()]
+    sentences += test_sentences()
+
+    def vary(m: re.Match) -> str:
+        digits = m.group()
+        if len(digits) == 4 and digits.startswith(("19", "20")):
+            return digits  # keep years years
+        return f"{rng.randint(1, 999)},{rng.randint(0, 9)}" if "," in digits else str(rng.randint(1, 999))
+
+    return ["\n".join(_NUMBER.sub(vary, rng.choice(sentences)) for _ in range(rng.randint(15, 40))) for _ in range(n)]
+
+
+# -- measurements ----------------------------------------------------------------
+def _peak_rss_self() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def measure_ours(corpus_path: Path) -> dict:
+    """Run in a fresh process: single-core throughput and peak memory of extraction with attribution."""
+    code = (
+        "import json,sys,time,resource\n"
+        "from newsnumbers.extract import iter_figures\n"
+        "arts=[json.loads(l) for l in open(sys.argv[1],encoding='utf-8')]\n"
+        "base=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss*1024\n"
+        "t0=time.perf_counter(); n=0; chars=0\n"
+        "for a in arts:\n"
+        "    chars+=len(a['text'])\n"
+        "    for _ in iter_figures(a['text'],'auto',a['name']): n+=1\n"
+        "dt=time.perf_counter()-t0\n"
+        "print(json.dumps({'seconds':dt,'chars':chars,'figures':n,'peak_bytes':resource.getrusage(resource.RUSAGE_SELF).ru_maxrss*1024,'rss_before_bytes':base}))\n")
+    done = subprocess.run([sys.executable, "-c", code, str(corpus_path)], capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def _extract_one(text: str) -> list[list]:
+    return [[r[c] for c in COLUMNS] for r in iter_figures(text, "auto", "")]
+
+
+def scale_run(articles: list[str], out_csv: Path, processes: int = 2) -> dict:
+    """Extract ``articles`` on ``processes`` cores, streaming rows to ``out_csv``; time and peak memory."""
+    t0 = time.perf_counter()
+    n_rows = 0
+    with out_csv.open("w", encoding="utf-8", newline="") as handle, mp.get_context("fork").Pool(processes) as pool:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(COLUMNS)
+        for i, rows in enumerate(pool.imap(_extract_one, articles, chunksize=64)):
+            for row in rows:
+                row[1] = f"gen_{i:05d}.txt"
+                writer.writerow(row)
+                n_rows += 1
+    seconds = time.perf_counter() - t0
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+    return {"articles": len(articles), "chars": sum(map(len, articles)), "rows": n_rows, "seconds": seconds,
+            "processes": processes, "peak_parent_bytes": _peak_rss_self(), "peak_child_bytes": children}
+
+
+def _scale_in_fresh_process(seeds: Path, n: int, out_csv: Path) -> dict:
+    code = ("import json,sys\nfrom pathlib import Path\nfrom newsnumbers import bench\n"
+            "arts=bench.generated_articles(Path(sys.argv[1]),int(sys.argv[2]))\n"
+            "print(json.dumps(bench.scale_run(arts,Path(sys.argv[3]))))\n")
+    done = subprocess.run([sys.executable, "-c", code, str(seeds), str(n), str(out_csv)],
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def peer_venv(venv: Path) -> Path | None:
+    """Create the peers' virtual environment when missing; None when it cannot be had."""
+    py = venv / "bin/python"
+    stamp = venv / ".installed"
+    reqs = ROOT / "bench/requirements-peers.txt"
+    if stamp.exists() and stamp.stat().st_mtime >= reqs.stat().st_mtime:
+        return py
+    try:
+        if not py.exists():
+            subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(py), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", str(reqs)],
+                       check=True)
+        stamp.touch()
+        return py
+    except subprocess.CalledProcessError as exc:
+        print(f"bench: peers unavailable ({exc})", file=sys.stderr)
+        return None
+
+
+def run_peer(py: Path, name: str, corpus: Path) -> dict:
+    done = subprocess.run([str(py), str(ROOT / "bench/peers.py"), name, str(corpus)],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        return {"peer": name, "error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "failed"}
+    return json.loads(done.stdout)
+
+
+def quality(pred: pd.DataFrame, gold: pd.DataFrame) -> dict:
+    res = score(gold, pred)
+    return {"found": res.found, "required": res.required, "values_right": res.field_hits["value"],
+            "qualifiers_right": res.field_hits["qualifier"], "false_positives": res.false_positives,
+            "recall": round(res.recall, 4), "precision": round(res.precision, 4)}
+
+
+def _peer_table(rows: list[dict]) -> pd.DataFrame:
+    df = pd.DataFrame(rows, columns=["article", "start", "end", "value", "unit"])
+    return df.assign(value_high=float("nan"), per="", qualifier="exact", measure="", organisation="", model="",
+                     quote="")
+
+
+def time_make(target: str) -> float:
+    t0 = time.perf_counter()
+    subprocess.run(["make", "-s", target], cwd=ROOT, check=True, capture_output=True)
+    return time.perf_counter() - t0
+
+
+def profile(corpus: list[dict], out: Path) -> str:
+    """Where the time goes: pyinstrument over a slice of the corpus, as text."""
+    try:
+        from pyinstrument import Profiler
+    except ImportError:
+        return "(pyinstrument not installed; `make bench` installs it)"
+    prof = Profiler(interval=0.0005)
+    prof.start()
+    for art in corpus[:300]:
+        for _ in iter_figures(art["text"], "auto", art["name"]):
+            pass
+    prof.stop()
+    text = prof.output_text(unicode=False, color=False, show_all=False)
+    (out / "profile.txt").write_text(text, encoding="utf-8")
+    return text
+
+
+# -- report ------------------------------------------------------------------------
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m newsnumbers.bench")
+    ap.add_argument("--out", default="bench")
+    ap.add_argument("--seeds", default=str(ROOT / "seeds"))
+    ap.add_argument("--tiny", action="store_true", help="a smoke run: small corpora, no peers, no make timings")
+    ap.add_argument("--no-peers", action="store_true")
+    ap.add_argument("--no-make", action="store_true")
+    a = ap.parse_args(argv)
+    out, seeds = Path(a.out), Path(a.seeds)
+    work = out / "corpus"
+    work.mkdir(parents=True, exist_ok=True)
+    target = 200_000 if a.tiny else 10_000_000
+    n_scale = 40 if a.tiny else 10_000
+    log = lambda msg: print(f"bench: {msg}", file=sys.stderr, flush=True)  # noqa: E731
+
+    log(f"building a {target:,}-character corpus")
+    corpus = throughput_corpus(seeds, target)
+    corpus_path = work / "corpus.jsonl"
+    with corpus_path.open("w", encoding="utf-8") as handle:
+        for art in corpus:
+            handle.write(json.dumps(art, ensure_ascii=False) + "\n")
+    seeds_path = work / "seeds.jsonl"
+    with seeds_path.open("w", encoding="utf-8") as handle:
+        for art in seed_articles(seeds):
+            handle.write(json.dumps(art, ensure_ascii=False) + "\n")
+
+    log("ours: throughput")
+    ours = measure_ours(corpus_path)
+    ours["chars_per_second"] = ours["chars"] / ours["seconds"]
+    gold = read_gold(ROOT / "tests/data/seeds.gold.csv")
+    seed_rows = [r for art in seed_articles(seeds) for r in iter_figures(art["text"], "auto", art["name"])]
+    ours["quality"] = quality(pd.DataFrame(seed_rows, columns=COLUMNS), gold)
+
+    peers = []
+    if not (a.tiny or a.no_peers):
+        py = peer_venv(out / ".venv-peers")
+        if py:
+            for name in ("recognizers", "duckling"):
+                log(f"peer {name}: seeds gold")
+                on_seeds = run_peer(py, name, seeds_path)
+                log(f"peer {name}: throughput corpus")
+                on_corpus = run_peer(py, name, corpus_path)
+                entry = {"peer": name}
+                if "error" in on_seeds or "error" in on_corpus:
+                    entry["error"] = on_seeds.get("error") or on_corpus.get("error")
+                else:
+                    entry.update(seconds=on_corpus["seconds"], chars=on_corpus["chars"],
+                                 chars_per_second=on_corpus["chars"] / on_corpus["seconds"],
+                                 peak_bytes=on_corpus["peak_bytes"],
+                                 quality=quality(_peer_table(on_seeds["rows"]), gold))
+                    entry["throughput_ratio_ours_to_peer"] = ours["chars_per_second"] / entry["chars_per_second"]
+                peers.append(entry)
+
+    log(f"scale: {n_scale:,} generated articles on 2 processes")
+    scale = _scale_in_fresh_process(seeds, n_scale, work / "scale.csv")
+    scale_quarter = _scale_in_fresh_process(seeds, max(1, n_scale // 4), work / "scale_quarter.csv")
+
+    make = {}
+    if not (a.tiny or a.no_make):
+        log("make figures: cold and no-op")
+        for p in (ROOT / "build").glob("**/*"):
+            if p.is_file():
+                p.unlink()
+        shutil.rmtree(ROOT / "build", ignore_errors=True)
+        make["cold_seconds"] = time_make("figures")
+        make["noop_seconds"] = min(time_make("figures") for _ in range(3))
+
+    log("profile")
+    prof = profile(corpus, out)
+    report = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
+              "ours": ours, "peers": peers, "scale": scale, "scale_quarter": scale_quarter, "make": make,
+              "targets": {"chars_per_second": 2_000_000, "scale_seconds": 30, "peak_bytes": 1_000_000_000,
+                          "noop_seconds": 1.0}}
+    (out / "report.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    (out / "report.md").write_text(render(report, prof), encoding="utf-8")
+    log(f"wrote {out / 'report.md'}")
+    return 0
+
+
+def _mb(b: float) -> str:
+    return f"{b / 1e6:,.0f} MB"
+
+
+def render(r: dict, prof: str) -> str:
+    o, s, q, t = r["ours"], r["scale"], r["scale_quarter"], r["targets"]
+    ok = lambda good: "met" if good else "**missed**"  # noqa: E731
+    lines = [
+        "# Benchmark report", "",
+        f"Measured in one run on this machine: Python {r['machine']['python']}, {r['machine']['cpus']} cores, "
+        f"{r['machine']['platform']}.", "",
+        "## Extraction, single core", "",
+        f"Corpus: the seeds and the tests' own sentences repeated to {o['chars']:,} characters, "
+        f"processed article by article with attribution; {o['figures']:,} figures.", "",
+        "| extractor | chars/s | ratio ours : peer | peak memory | seeds gold: values right | qualifiers right | false positives |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+        f"| newsnumbers | {o['chars_per_second'] / 1e6:.2f} M | 1 | {_mb(o['peak_bytes'])} | "
+        f"{o['quality']['values_right']}/{o['quality']['required']} | {o['quality']['qualifiers_right']}/{o['quality']['required']} | "
+        f"{o['quality']['false_positives']} |",
+    ]
+    for p in r["peers"]:
+        if "error" in p:
+            lines.append(f"| {p['peer']} | error: {p['error']} | | | | | |")
+            continue
+        lines.append(
+            f"| {p['peer']} (German) | {p['chars_per_second'] / 1e6:.3f} M | {p['throughput_ratio_ours_to_peer']:.0f} | "
+            f"{_mb(p['peak_bytes'])} | {p['quality']['values_right']}/{p['quality']['required']} | "
+            f"{p['quality']['qualifiers_right']}/{p['quality']['required']} | {p['quality']['false_positives']} |")
+    if not r["peers"]:
+        lines.append("| (peers not run) | | | | | | |")
+    lines += [
+        "", "Peers have no notion of qualifiers; their figures count as `exact`, so their \"qualifiers right\" "
+        "are the gold's exact figures they found. Recognizers-Text ran its currency and percent models, Duckling "
+        "amount-of-money (it has no percent dimension).", "",
+        f"Target ≥ 2 M chars/s: {ok(o['chars_per_second'] >= t['chars_per_second'])}.", "",
+        "## Corpus scale: generated articles on 2 cores, rows streamed to CSV", "",
+        "| articles | characters | rows | seconds | peak parent | peak worker |", "|---:|---:|---:|---:|---:|---:|",
+        f"| {q['articles']:,} | {q['chars']:,} | {q['rows']:,} | {q['seconds']:.1f} | {_mb(q['peak_parent_bytes'])} | {_mb(q['peak_child_bytes'])} |",
+        f"| {s['articles']:,} | {s['chars']:,} | {s['rows']:,} | {s['seconds']:.1f} | {_mb(s['peak_parent_bytes'])} | {_mb(s['peak_child_bytes'])} |",
+        "", f"Target {s['articles']:,} articles < 30 s: {ok(s['seconds'] < t['scale_seconds'])}; peak memory < 1 GB: "
+        f"{ok(max(s['peak_parent_bytes'], s['peak_child_bytes']) < t['peak_bytes'])}. Memory at a quarter of the corpus vs "
+        f"the whole: {_mb(max(q['peak_parent_bytes'], q['peak_child_bytes']))} vs "
+        f"{_mb(max(s['peak_parent_bytes'], s['peak_child_bytes']))} (rows are streamed, not held).", "",
+    ]
+    if r["make"]:
+        m = r["make"]
+        lines += ["## `make figures`", "", f"- cold (after set-up, all notebooks): {m['cold_seconds']:.1f} s",
+                  f"- no-op rebuild: {m['noop_seconds']:.3f} s (target < 1 s: {ok(m['noop_seconds'] < t['noop_seconds'])})", ""]
+    lines += ["## Where the time goes (pyinstrument, 300 articles)", "", "```", prof.strip()[:6000], "```", ""]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
