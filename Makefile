@@ -14,7 +14,7 @@ SEED_FILES  := $(shell find $(SEEDS) -type f 2>/dev/null | sort)
 CHART_NOTEBOOKS := $(sort $(wildcard notebooks/0[2-9]_*.ipynb))
 CHART_BUILDS := $(patsubst notebooks/%,$(BUILD)/%,$(CHART_NOTEBOOKS))
 
-.PHONY: all setup figures data test bench lab clean distclean FORCE
+.PHONY: all setup figures data test bench lab clean distclean browser FORCE
 
 all: figures
 
@@ -52,7 +52,14 @@ $(BUILD)/%.ipynb: notebooks/%.ipynb data/figures.csv $(PKG_SOURCES) $(PARAMS) | 
 figures: data/figures.csv $(CHART_BUILDS)
 
 # --- checks -----------------------------------------------------------------
-test: $(STAMP)
+# The explorer's browser test drives Debian's chromium; install it when missing (needs root, as in CI).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then echo "installing Debian's chromium for the browser test"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "warning: chromium missing and not root; the browser test will be skipped" >&2; fi; }
+
+test: $(STAMP) browser
 	$(PY) -m pytest -q
 
 bench: $(STAMP)

@@ -55,3 +55,41 @@ def show(chart, figures_dir: str) -> None:
     if png.exists():
         display(Image(filename=str(png), width=640))
     display(chart.data)
+
+
+def interactive(chart, locale: str = "de"):
+    """The altair version of a built chart: hover a mark for its value, qualifier, quote, sentence and article."""
+    from .. import interactive as inter
+
+    if chart is None:
+        return None
+    return inter.figure_chart(chart.data, locale, chart.meta.title)
+
+
+def explorer(figures_csv: str, figures_dir: str, locale: str = "de", seeds_dir: str | None = "seeds",
+             formats: str | list[str] = "svg,png"):
+    """Build the explorer over the whole table, save figures/explorer.html (offline) and static snapshots."""
+    from .. import interactive as inter
+    from .style import ChartMeta, label, write_meta
+
+    df = common.load(figures_csv)
+    if df.empty:
+        print("explorer: the figures table is empty; nothing to explore")
+        return None
+    chart = inter.explorer(df, locale)
+    out = Path(figures_dir)
+    inter.save_html(chart, out / "explorer.html")
+    for fmt in formats_list(formats):
+        if fmt in ("svg", "png"):
+            inter.save_static(chart, out / f"explorer.{fmt}")
+    n_art = df["article"].nunique()
+    title = (f"Explorer: {len(df)} Zahlen aus {n_art} Artikeln" if locale == "de"
+             else f"Explorer: {len(df)} figures from {n_art} articles")
+    alt_text = ("Interaktive Ansicht: Geldbeträge auf logarithmischer Skala nach Messgröße, Filter für Messgröße, "
+                "Artikel und Organisation, darunter die ausgewählten Zeilen mit ihren Sätzen."
+                if locale == "de" else
+                "Interactive view: money figures on a log scale by measure, filters for measure, article and "
+                "organisation, and below the selected rows with their sentences.")
+    write_meta(ChartMeta("07_explorer", title, label("log_scale", locale), "", common.source_line(df, locale, seeds_dir),
+                         alt_text, locale, ["explorer.html"]), out)
+    return chart

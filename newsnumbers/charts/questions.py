@@ -16,7 +16,7 @@ from .common import NoData, require, row_label, select, short_article, source_li
 from .plots import bar_plot, dot_plot, value_label
 from .style import MUTED, ChartMeta, label, new_figure, new_panels
 
-DRAWN = ["label", "article", "quote", "value", "value_high", "unit", "per", "qualifier", "measure",
+DRAWN = ["label", "article", "quote", "sentence", "value", "value_high", "unit", "per", "qualifier", "measure",
          "organisation", "model"]
 
 

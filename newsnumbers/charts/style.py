@@ -135,12 +135,19 @@ def finalise(fig: plt.Figure, meta: ChartMeta, data: pd.DataFrame, out_dir: str 
         meta.files.append(path.name)
     data.to_csv(out / f"{meta.name}.csv", index=False, encoding="utf-8", lineterminator="\n", float_format="%.15g")
     meta.files.append(f"{meta.name}.csv")
+    write_meta(meta, out)
+    plt.close(fig)
+    return meta
+
+
+def write_meta(meta: ChartMeta, out_dir: str | Path) -> None:
+    """The chart's alt text and metadata files, and a fresh index."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
     (out / f"{meta.name}.alt.txt").write_text(meta.alt + "\n", encoding="utf-8")
     (out / f"{meta.name}.json").write_text(json.dumps(asdict(meta), ensure_ascii=False, indent=2) + "\n",
                                            encoding="utf-8")
     write_index(out)
-    plt.close(fig)
-    return meta
 
 
 def write_index(out_dir: str | Path) -> Path:

@@ -1,0 +1,73 @@
+"""figures/explorer.html in a real headless browser: renders offline, no console errors, tooltips carry quotes.
+
+Needs Debian's chromium (`make test` installs it when missing) and Playwright for Python,
+which drives it through ``executable_path`` (no browser download).
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from newsnumbers import extract_paths, write_csv
+from newsnumbers.charts import notebook
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (make test installs it)")
+
+
+@pytest.fixture(scope="module")
+def explorer_file(tmp_path_factory):
+    out = tmp_path_factory.mktemp("explorer")
+    figures, _ = extract_paths([ROOT / "seeds"])
+    write_csv(figures, out / "figures.csv")
+    notebook.explorer(str(out / "figures.csv"), str(out), "de", str(ROOT / "seeds"), "svg,png")
+    return out
+
+
+def test_explorer_renders_offline_and_tooltips_show_quotes(explorer_file):
+    from playwright.sync_api import sync_playwright
+
+    html = explorer_file / "explorer.html"
+    quotes = set(pd.read_csv(explorer_file / "figures.csv")["quote"])
+    errors, remote = [], []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1600, "height": 1200})
+        page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+
+        def only_local(route):
+            if route.request.url.startswith(("file:", "data:", "blob:")):
+                route.continue_()
+            else:  # the file must be self-contained: any network request is a failure
+                remote.append(route.request.url)
+                route.abort()
+
+        page.route("**/*", only_local)
+        page.goto(html.as_uri())
+        page.wait_for_selector("g.mark-symbol path", timeout=20_000)
+        marks = page.locator("g.mark-symbol path")
+        assert marks.count() >= 10
+        assert page.locator("select").count() >= 2  # measure and article filters
+        marks.first.hover(force=True)
+        tooltip = page.locator("#vg-tooltip-element")
+        tooltip.wait_for(state="visible", timeout=5_000)
+        text = tooltip.inner_text()
+        assert any(q in text for q in quotes), text
+        (ROOT / "build").mkdir(exist_ok=True)
+        page.screenshot(path=str(ROOT / "build" / "explorer-screenshot.png"), full_page=True)
+        browser.close()
+    assert not errors, errors
+    assert not remote, remote
+
+
+def test_static_exports_exist(explorer_file):
+    assert (explorer_file / "explorer.svg").read_text(encoding="utf-8").startswith("<svg")
+    assert (explorer_file / "explorer.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
