@@ -17,6 +17,7 @@ from newsnumbers.run import run
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 CHARTS = [p for p in NOTEBOOKS if not p.name.startswith("01_")]
+STATIC = [p for p in CHARTS if not p.name.startswith("07_")]  # 07 is the interactive explorer
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
@@ -54,13 +55,14 @@ def build_de(tmp_path_factory):
 def test_every_chart_has_all_files_and_an_index_row(build_de):
     figs = build_de / "figures"
     index = pd.read_csv(figs / "index.csv")
-    names = [p.stem for p in CHARTS]
-    assert sorted(index["name"]) == names
-    for name in names:
+    assert sorted(index["name"]) == [p.stem for p in CHARTS]
+    for name in [p.stem for p in STATIC]:
         for ext in ("svg", "png", "pdf", "csv", "alt.txt", "json"):
             assert (figs / f"{name}.{ext}").stat().st_size > 0
         with Image.open(figs / f"{name}.png") as img:
             assert img.size[0] == 1280
+    for ext in ("html", "svg", "png"):
+        assert (figs / f"explorer.{ext}").stat().st_size > 0
     assert index["alt"].str.len().min() > 40
     assert index["source"].str.startswith("Quelle:").all()
 
@@ -101,7 +103,7 @@ def test_two_builds_are_byte_identical(build_de, tmp_path):
 def test_english_locale(tmp_path):
     figures, _ = extract_paths([ROOT / "seeds"])
     write_csv(figures, tmp_path / "figures.csv")
-    for nb in CHARTS[:2]:
+    for nb in STATIC[:2]:
         run(nb, tmp_path / nb.name, {"figures_csv": str(tmp_path / "figures.csv"), "figures_dir": str(tmp_path / "f"),
                                      "locale": "en", "formats": "svg", "seeds_dir": str(ROOT / "seeds")}, cwd=ROOT)
     meta = json.loads((tmp_path / "f/03_token_prices.json").read_text())
