@@ -142,7 +142,8 @@ def _level_measures() -> dict[str, str]:
     return {r["change"]: r["level"] for r in lexicon.load().level_measures}
 
 
-_LEVEL_WORD = re.compile(r"\b(?:auf|to|at)\s+(?:(?:nur|noch|rund|etwa|about|around|nearly|fast)\s+)?$", re.IGNORECASE)
+_LEVEL_WORD = re.compile(r"\b(?:auf|to)\s+(?:(?:nur|noch|rund|etwa|knapp|about|around|nearly|roughly|fast)\s+)?$",
+                         re.IGNORECASE)
 _LOWERED: dict[str, re.Pattern[str]] = {}
 
 
@@ -472,11 +473,10 @@ class Attributor:
         return self._cue_cache[sentence]
 
     def _level_measure(self, fig: Figure, measure: str) -> str:
-        """'sank um 592,7 Mrd. Dollar auf 2,9 Billionen': the figure after 'auf'/'to' is the new level."""
+        """'sank um 592,7 Mrd. Dollar auf 2,9 Billionen', 'fell to $2.9 trillion':
+        the figure right after 'auf'/'to' is the new level, not the change."""
         level = _level_measures().get(measure)
         if not level:
             return measure
-        before = self.text[max(0, fig.start - 12):fig.start]
-        a, _ = self.seg.sentence_span(self.seg.sentence_index(fig.start))
-        earlier = bisect.bisect_left(self.figure_starts, fig.start) > bisect.bisect_left(self.figure_starts, a)
-        return level if earlier and _LEVEL_WORD.search(before) else measure
+        before = self.text[max(0, fig.start - 24):fig.start]
+        return level if _LEVEL_WORD.search(before) else measure

@@ -83,8 +83,10 @@ def _imply_currencies(figures: list[recognise.Figure], seg: Segmenter) -> list[r
             sentence, same = s, []
         if fig.kind == "money" and not fig.per:
             # "$0.55 per million input tokens ..., compared with $15 for o1":
-            # a rate named once in a sentence carries to its later amounts
-            rates = [f for f in same if f.per and f.unit == fig.unit]
+            # a token price named once in a sentence carries to its later amounts
+            # of the same currency and a comparable size (not to a total)
+            rates = [f for f in same if "tokens" in f.per and f.unit == fig.unit
+                     and max(f.value, fig.value) < 1000 * max(min(f.value, fig.value), 1e-9)]
             if rates:
                 fig.per = rates[-1].per
         if fig.kind == "scaled":

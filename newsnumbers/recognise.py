@@ -54,6 +54,7 @@ class Grammar:
     count: re.Pattern[str]
     count_units: list[tuple[re.Pattern[str], str]]
     per: re.Pattern[str]
+    per_before: re.Pattern[str]  # "pro Million Ausgabe-Token 2,19 Dollar": the rate named first
     per_units: list[tuple[re.Pattern[str], str]]
     range_sep: re.Pattern[str]
     qualifier: re.Pattern[str]
@@ -104,6 +105,10 @@ def grammar(language: str) -> Grammar:
         re.IGNORECASE)
     compile_i = lambda p: re.compile(p, re.IGNORECASE)  # noqa: E731
     qual_rows = lex.qualifiers
+    per_body = (rf"(?:pro|per|je|/|for every|for each|für)\s+(?:(?:eine?|a|one|1|jede[n]?|every)\s+)?"
+                rf"(?:(?P<pnum>\d+(?:[.,]\d+)?)\s*)?(?:(?P<pscale>{free_scales}|{attached})\s+)?"
+                rf"(?:(?P<pdir>input|output|Eingabe|Ausgabe|Input|Output|cached)[\s-]*)?"
+                rf"(?P<pnoun>{lexicon.alternation([r['pattern'] for r in lex.per_nouns])})")
     # Candidate starts, matched case-sensitively on the lower-cased text: a run
     # of digits, or a word that begins like a number word, vague magnitude or
     # scale word. Only there is the full (slow, case-insensitive) core tried.
@@ -129,11 +134,8 @@ def grammar(language: str) -> Grammar:
         percent=compile_i(rf"\s?(?P<pct>{percent})(?![\w])"),
         count=compile_i(rf"[\s-]+(?:(?:von|of)\s+)?(?:(?:[\w.]+)[\s-]){{0,2}}?(?:\w+-)*(?P<noun>{count})\b"),
         count_units=[(compile_i(rf"(?:{r['pattern']})$"), r["unit"]) for r in lex.count_nouns],
-        per=compile_i(
-            rf"\s*(?:pro|per|je|/|for every|for each|für)\s+(?:(?:eine?|a|one|1|jede[n]?|every)\s+)?"
-            rf"(?:(?P<pnum>\d+(?:[.,]\d+)?)\s*)?(?:(?P<pscale>{free_scales}|{attached})\s+)?"
-            rf"(?:(?P<pdir>input|output|Eingabe|Ausgabe|Input|Output|cached)[\s-]*)?"
-            rf"(?P<pnoun>{lexicon.alternation([r['pattern'] for r in lex.per_nouns])})(?![\w])"),
+        per=compile_i(r"\s*" + per_body + r"(?![\w])"),
+        per_before=compile_i(per_body + r"\s+(?:(?:nur|only|just|rund|etwa|about|around)\s+)?$"),
         per_units=[(compile_i(rf"(?:{r['pattern']})$"), r["per"]) for r in lex.per_nouns],
         range_sep=compile_i(r"\s*(?:bis(?:\s+hin)?(?:\s+zu)?|[-–—]|to|und|and)\s*"),
         qualifier=compile_i(
@@ -275,8 +277,11 @@ def _parse_at(g: Grammar, text: str, m: re.Match[str], limit: int) -> Figure | N
     if kind == "money":
         p = g.per.match(text, pos, limit)
         if p:
-            per = _per(g, p)
             pos = p.end()
+        else:
+            p = g.per_before.search(text, max(0, start - 60), start)
+        if p:
+            per = _per(g, p)
             direction = _DIRECTIONS.get((p.group("pdir") or "").lower(), "")
     # the qualifier stands to the left: "mehr als", "fast", "bis zu", "zwischen"
     q = g.qualifier.search(text, max(0, start - 40), start)

@@ -57,3 +57,12 @@ def test_quote_is_the_text_at_the_offsets() -> None:
         table = extract(row["text"], language=row["language"])
         for r in table.itertuples():
             assert row["text"][r.start:r.end] == r.quote
+
+
+def test_case_file_is_well_formed() -> None:
+    """Guards the case file itself: a stray comma would shift every column."""
+    for row in ROWS:
+        assert row["family"] and row["language"] in ("de", "en"), row
+        if row["quote"]:
+            assert row["quote"] in row["text"], row
+            float(row["value"])
