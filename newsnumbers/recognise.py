@@ -105,8 +105,8 @@ def grammar(language: str) -> Grammar:
         re.IGNORECASE)
     compile_i = lambda p: re.compile(p, re.IGNORECASE)  # noqa: E731
     qual_rows = lex.qualifiers
-    per_body = (rf"(?:pro|per|je|/|for every|for each|für)\s+(?:(?:eine?|a|one|1|jede[n]?|every)\s+)?"
-                rf"(?:(?P<pnum>\d+(?:[.,]\d+)?)\s*)?(?:(?P<pscale>{free_scales}|{attached})\s+)?"
+    per_body = (rf"(?:(?:pro|per|je|for every|for each|für)\s+|/\s*)(?:(?:eine?|a|one|1|jede[n]?|every)\s+)?"
+                rf"(?:(?P<pnum>\d+(?:[.,]\d+)?)\s*)?(?:(?P<pscale>{free_scales}|{attached}|M)\s+)?"
                 rf"(?:(?P<pdir>input|output|Eingabe|Ausgabe|Input|Output|cached)[\s-]*)?"
                 rf"(?P<pnoun>{lexicon.alternation([r['pattern'] for r in lex.per_nouns])})")
     # Candidate starts, matched case-sensitively on the lower-cased text: a run
