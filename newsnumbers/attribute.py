@@ -28,7 +28,7 @@ LOOKBACK_SENTENCES = 3
 LOOKBACK_MENTIONS = 200  # an anaphor's antecedent is searched this far back, no further
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     start: int
     end: int
@@ -106,9 +106,11 @@ def find_mentions(text: str, lower: str | None = None) -> list[Mention]:
     t = _tables()
     if lower is None or len(lower) != len(text):
         lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
-    found: list[tuple[int, int, str]] = [(m.start(), m.end(), m.group()) for m in t.regex.finditer(text)]
-    found += [(m.start(), m.end(), text[m.start():m.end()]) for m in t.lower_regex.finditer(lower)]
-    found.sort()
+    found: list[tuple[int, int, str]] = [(*m.span(), m.group()) for m in t.regex.finditer(text)]
+    extra = [(a, b, text[a:b]) for a, b in (m.span() for m in t.lower_regex.finditer(lower))]
+    if extra:
+        found += extra
+        found.sort()
     out: list[Mention] = []
     last_end = -1
     for start, end, word in found:

@@ -250,9 +250,11 @@ def main(argv: list[str] | None = None) -> int:
         for art in seed_articles(seeds):
             handle.write(json.dumps(art, ensure_ascii=False) + "\n")
 
-    log("ours: throughput")
-    ours = measure_ours(corpus_path)
+    log("ours: throughput (3 runs; this machine's speed varies from run to run)")
+    runs = sorted((measure_ours(corpus_path) for _ in range(1 if a.tiny else 3)), key=lambda r: r["seconds"])
+    ours = dict(runs[len(runs) // 2])
     ours["chars_per_second"] = ours["chars"] / ours["seconds"]
+    ours["chars_per_second_runs"] = [r["chars"] / r["seconds"] for r in runs]
     gold = read_gold(ROOT / "tests/data/seeds.gold.csv")
     seed_rows = [r for art in seed_articles(seeds) for r in iter_figures(art["text"], "auto", art["name"])]
     ours["quality"] = quality(pd.DataFrame(seed_rows, columns=COLUMNS), gold)
@@ -337,6 +339,8 @@ def render(r: dict, prof: str) -> str:
         "", "Peers have no notion of qualifiers; their figures count as `exact`, so their \"qualifiers right\" "
         "are the gold's exact figures they found. Recognizers-Text ran its currency and percent models, Duckling "
         "amount-of-money (it has no percent dimension).", "",
+        f"Ours is the median of {len(o['chars_per_second_runs'])} runs "
+        f"({', '.join(f'{x / 1e6:.2f}' for x in o['chars_per_second_runs'])} M chars/s); peers ran once. "
         f"Target ≥ 2 M chars/s: {ok(o['chars_per_second'] >= t['chars_per_second'])}.", "",
         "## Corpus scale: generated articles on 2 cores, rows streamed to CSV", "",
         "| articles | characters | rows | seconds | peak parent | peak worker |", "|---:|---:|---:|---:|---:|---:|",

@@ -84,7 +84,7 @@ def _boundary_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return clause, comp
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Clause:
     start: int
     end: int
