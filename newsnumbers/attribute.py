@@ -321,6 +321,12 @@ class Attributor:
             wins.append((rel, "near"))
         rest = [(c.start, c.end) for k2, c in enumerate(cls) if k2 != i and not c.comparison]
         wins.append((rest, "near"))
+        return wins
+
+    def _topic_windows(self, fig: Figure) -> list[tuple[list[tuple[int, int]], str]]:
+        """The earlier sentences, searched for their topic only when the figure's own sentence names nobody."""
+        s = self.seg.sentence_index(fig.start)
+        wins = []
         for back in range(1, LOOKBACK_SENTENCES + 1):
             if s - back < 0:
                 break
@@ -358,7 +364,7 @@ class Attributor:
     def organisation_and_model(self, fig: Figure) -> tuple[str, str]:
         chosen: Mention | None = None
         windows = self._windows(fig)
-        for spans, how in windows:
+        for spans, how in windows + self._topic_windows(fig) if not self._names_anyone(windows, fig) else windows:
             ms = [m for a, b in spans for m in self._in(a, b, fig)]
             ms = [m for m in ms if m.kind != "anaphor_org" or self._resolve(m)]
             if not ms:
@@ -379,6 +385,11 @@ class Attributor:
             return chosen.owner, chosen.name
         org = "|".join(self._coordinated(chosen))
         return org, self._model_for(fig, chosen.name, windows)
+
+    def _names_anyone(self, windows, fig: Figure) -> bool:
+        """Whether the figure's own sentence holds a usable mention (then earlier sentences are not searched)."""
+        return any(m.kind != "anaphor_org" or self._resolve(m)
+                   for spans, _ in windows for a, b in spans for m in self._in(a, b, fig))
 
     def _model_for(self, fig: Figure, org: str, windows) -> str:
         """A model of ``org`` named in the figure's clause or sentence, or pointed to there."""
@@ -401,7 +412,7 @@ class Attributor:
             return "price_per_million_tokens" + (f"_{fig.direction}" if fig.direction else "")
         kind = fig.kind if fig.kind in ("money", "percent") else "count"
         rules = _rules_for(kind)
-        wins = [w for w in self._windows(fig) if w[1] != "topic"][:-1]
+        wins = self._windows(fig)[:-1]
         a, b = self.seg.sentence_span(self.seg.sentence_index(fig.start))
         for level, (spans, _) in enumerate(wins + [([(a, b)], "sentence")]):
             found = self._rules_in(rules, spans, fig, distances=level == 0)

@@ -18,6 +18,7 @@ from . import lexicon, numbers
 
 SCALE_ABBREV = {1e3: "K", 1e6: "M", 1e9: "B", 1e12: "T"}
 _DIGITS = re.compile(r"\d+")
+_RATE_WORD = re.compile(r"(?i)\b(?:pro|per|je|für|for)\s|/")  # cheap gate before the full rate pattern
 
 
 @dataclass(slots=True)
@@ -138,8 +139,9 @@ def grammar(language: str) -> Grammar:
         per_before=compile_i(per_body + r"\s+(?:(?:nur|only|just|rund|etwa|about|around)\s+)?$"),
         per_units=[(compile_i(rf"(?:{r['pattern']})$"), r["per"]) for r in lex.per_nouns],
         range_sep=compile_i(r"\s*(?:bis(?:\s+hin)?(?:\s+zu)?|[-–—]|to|und|and)\s*"),
-        qualifier=compile_i(
-            r"(?<![\w])(?P<q>" + lexicon.alternation([r["pattern"] for r in qual_rows]) + r")"
+        # searched on the lower-cased text (case-sensitive is several times faster)
+        qualifier=re.compile(
+            r"(?<![\w])(?P<q>" + lexicon.alternation([r["pattern"].lower() for r in qual_rows]) + r")"
             r"\s+(?:(?:nur|gerade\s+(?:ein)?mal|only|just|jeweils)\s+)?(?:(?:den|die|der|the)\s+)?$"),
         qualifier_kinds=[(compile_i(rf"(?:{r['pattern']})$"), r["qualifier"]) for r in qual_rows],
         vague_values=[(compile_i(rf"(?:{r['pattern']})$"), float(r["value"])) for r in lex.vague],
@@ -207,7 +209,7 @@ def find_figures(text: str, language: str, start: int = 0, end: int | None = Non
         m = g.core.match(text, cand, end)
         if not m:
             continue
-        fig = _parse_at(g, text, m, end)
+        fig = _parse_at(g, text, m, end, lowered)
         if fig is None:
             continue
         out.append(fig)
@@ -215,7 +217,7 @@ def find_figures(text: str, language: str, start: int = 0, end: int | None = Non
     return out
 
 
-def _parse_at(g: Grammar, text: str, m: re.Match[str], limit: int) -> Figure | None:
+def _parse_at(g: Grammar, text: str, m: re.Match[str], limit: int, lowered: str | None = None) -> Figure | None:
     try:
         value, vague, has_scale, pos = _read_quantity(g, text, m)
     except (ValueError, OverflowError):
@@ -278,13 +280,14 @@ def _parse_at(g: Grammar, text: str, m: re.Match[str], limit: int) -> Figure | N
         p = g.per.match(text, pos, limit)
         if p:
             pos = p.end()
-        else:
+        elif _RATE_WORD.search(text, max(0, start - 60), start):
             p = g.per_before.search(text, max(0, start - 60), start)
         if p:
             per = _per(g, p)
             direction = _DIRECTIONS.get((p.group("pdir") or "").lower(), "")
     # the qualifier stands to the left: "mehr als", "fast", "bis zu", "zwischen"
-    q = g.qualifier.search(text, max(0, start - 40), start)
+    low = lowered if lowered is not None and len(lowered) == len(text) else text.lower()
+    q = g.qualifier.search(low, max(0, start - 40), start) if len(low) == len(text) else None
     if q and qualifier != "range":
         kind_q = _lookup(g.qualifier_kinds, q.group("q"), "exact")
         if kind_q != "range":
