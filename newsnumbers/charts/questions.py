@@ -14,7 +14,7 @@ import pandas as pd
 from . import numfmt
 from .common import NoData, require, row_label, select, short_article, source_line
 from .plots import bar_plot, dot_plot, value_label
-from .style import MUTED, ChartMeta, label, new_figure, new_panels
+from .style import MUTED, ChartMeta, label, new_figure, new_panels, text
 
 DRAWN = ["label", "article", "quote", "sentence", "value", "value_high", "unit", "per", "qualifier", "measure",
          "organisation", "model"]
@@ -51,7 +51,7 @@ def _dot_chart(name: str, rows: pd.DataFrame, title: str, subtitle: str, locale:
     fig, ax = new_figure("tall" if len(rows) > 9 else size)
     log = dot_plot(ax, rows, locale)
     sub = subtitle + (f" ({label('log_scale', locale)})" if log else "")
-    kind = "Punktdiagramm" if locale == "de" else "Dot chart"
+    kind = label("kind_dots", locale)
     meta = ChartMeta(name, title, sub, _notes(rows, locale, log), source_line(rows, locale, seeds_dir),
                      _alt(kind, rows, locale, f", {label('log_scale', locale)}" if log else ""), locale)
     return Chart(fig, meta, rows[DRAWN].reset_index(drop=True))
@@ -90,16 +90,9 @@ def training_costs(df: pd.DataFrame, locale: str = "de", seeds_dir=None) -> Char
         model = dear["model"].mode().iloc[0] if dear["model"].ne("").any() else ""
         lo, hi = cheap["value"].min(), cheap["value"].max()
         span = _span(lo, hi, locale)
-        if locale == "de":
-            title = (f"{cheap_org} trainierte für {span} – mindestens {numfmt.ratio(k, locale)}-mal "
-                     f"weniger als {_who(dear_org, model, locale)}")
-        else:
-            title = (f"{cheap_org} trained for {span}, at least {numfmt.ratio(k, locale)} times less "
-                     f"than {_who(dear_org, model, locale)}")
-    rows = rows.assign(organisation=rows["organisation"])
-    subtitle = (f"{label('training_cost', locale)} und andere Ausgaben für KI, in US-Dollar; jede Zeile eine Angabe eines Artikels"
-                if locale == "de" else
-                f"{label('training_cost', locale)} and other AI spending, US dollars; one row per article's figure")
+        title = text("title_training", locale, cheap_org=_who(cheap_org, "", locale), span=span,
+                     ratio=numfmt.ratio(k, locale), dear=_who(dear_org, model, locale))
+    subtitle = text("subtitle_training", locale)
     return _dot_chart("02_training_costs", rows, title, subtitle, locale, seeds_dir, main_measure="training_cost")
 
 
@@ -124,20 +117,14 @@ def token_prices(df: pd.DataFrame, locale: str = "de", seeds_dir=None) -> Chart:
     rows = rows.assign(label=rows.apply(lambda r: row_label(r, locale), axis=1)).sort_values(["value", "label"], ascending=[False, True])
     fig, ax = new_figure()
     bar_plot(ax, rows, locale)
-    if locale == "de":
-        title = (f"{_who(dear['organisation'], dear['model'], locale)} kostet pro Million Token "
-                 f"{numfmt.ratio(k, locale)}-mal so viel wie {_who(cheap['organisation'], cheap['model'], locale)}")
-        subtitle = "Preis pro Million Token laut den Artikeln, in US-Dollar"
-    else:
-        title = (f"{_who(dear['organisation'], dear['model'], locale)} costs {numfmt.ratio(k, locale)} times as much "
-                 f"per million tokens as {_who(cheap['organisation'], cheap['model'], locale)}")
-        subtitle = "Price per million tokens as reported, US dollars"
-    notes = (f"Verhältnis {numfmt.ratio(k, locale)} = {numfmt.money(dear['value'], dear['unit'], locale)} / "
-             f"{numfmt.money(cheap['value'], cheap['unit'], locale)}, aus der Tabelle berechnet."
-             if locale == "de" else
-             f"Ratio {numfmt.ratio(k, locale)} = {numfmt.money(dear['value'], dear['unit'], locale)} / "
-             f"{numfmt.money(cheap['value'], cheap['unit'], locale)}, computed from the table.")
-    kind = "Balkendiagramm" if locale == "de" else "Bar chart"
+    names = {"dear": _who(dear["organisation"], dear["model"], locale),
+             "cheap": _who(cheap["organisation"], cheap["model"], locale), "ratio": numfmt.ratio(k, locale),
+             "dear_value": numfmt.money(dear["value"], dear["unit"], locale),
+             "cheap_value": numfmt.money(cheap["value"], cheap["unit"], locale)}
+    title = text("title_prices", locale, **names)
+    subtitle = text("subtitle_prices", locale)
+    notes = text("notes_prices", locale, **names)
+    kind = label("kind_bars", locale)
     meta = ChartMeta("03_token_prices", title, subtitle, notes, source_line(rows, locale, seeds_dir),
                      _alt(kind, rows, locale), locale)
     data = rows[DRAWN].reset_index(drop=True).assign(ratio_dearest_to_cheapest=round(k, 6))
@@ -152,14 +139,10 @@ def investments(df: pd.DataFrame, locale: str = "de", seeds_dir=None) -> Chart:
     named = rows[~rows["organisation"].isin(["", "AI industry", "global"])]
     low = (named if len(named) else rows).sort_values("value").iloc[0]
     k = top["value"] / low["value"]
-    if locale == "de":
-        title = (f"{_who(top['organisation'], '', locale)}: {value_label(top, locale)} – "
-                 f"{numfmt.ratio(k, locale)}-mal so viel wie {_who(low['organisation'], '', locale)} ({value_label(low, locale)})")
-        subtitle = "Investitionen in KI laut den Artikeln, in US-Dollar; jede Zeile eine Angabe"
-    else:
-        title = (f"{_who(top['organisation'], '', locale)}: {value_label(top, locale)}, "
-                 f"{numfmt.ratio(k, locale)} times {_who(low['organisation'], '', locale)} ({value_label(low, locale)})")
-        subtitle = "AI investment as reported, US dollars; one row per figure"
+    title = text("title_investments", locale, top=_who(top["organisation"], "", locale),
+                 top_value=value_label(top, locale), ratio=numfmt.ratio(k, locale),
+                 low=_who(low["organisation"], "", locale), low_value=value_label(low, locale))
+    subtitle = text("subtitle_investments", locale)
     return _dot_chart("04_investments", rows, title, subtitle, locale, seeds_dir, main_measure="investment")
 
 
@@ -185,20 +168,14 @@ def market_reaction(df: pd.DataFrame, locale: str = "de", seeds_dir=None) -> Cha
         lo, hi = loss["value"].min(), loss["value"].max()
         span = _span(lo, hi, locale)
         drop = rows[(rows["measure"] == "share_price_drop") & (rows["organisation"] == org)]
-        tail = ""
-        if not drop.empty:
-            tail = (f", die Aktie fiel um {numfmt.percent(drop['value'].max(), locale)}" if locale == "de"
-                    else f" as its shares fell {numfmt.percent(drop['value'].max(), locale)}")
-        title = (f"{org} verlor {span} an Börsenwert{tail}" if locale == "de"
-                 else f"{org} lost {span} in market value{tail}")
+        tail = "" if drop.empty else text("title_market_tail", locale, drop=numfmt.percent(drop["value"].max(), locale))
+        title = text("title_market", locale, org=_who(org, "", locale), span=span, tail=tail)
     else:
         title = label("market_cap", locale)
-    subtitle = ("Börsenwert und Aktienkurs laut den Artikeln (oben US-Dollar, unten Prozent)" if locale == "de" and len(panels) > 1
-                else "Market value and share price as reported (top US dollars, bottom per cent)" if len(panels) > 1
-                else "Börsenwert und Aktienkurs laut den Artikeln" if locale == "de" else "Market figures as reported")
+    subtitle = text("subtitle_market_two" if len(panels) > 1 else "subtitle_market_one", locale)
     if logs:
         subtitle += f" ({label('log_scale', locale)})"
-    kind = "Punktdiagramm" if locale == "de" else "Dot chart"
+    kind = label("kind_dots", locale)
     meta = ChartMeta("05_market_reaction", title, subtitle, _notes(rows, locale, logs),
                      source_line(rows, locale, seeds_dir), _alt(kind, rows, locale), locale)
     return Chart(fig, meta, rows[DRAWN].reset_index(drop=True))
@@ -238,15 +215,11 @@ def source_check(df: pd.DataFrame, locale: str = "de", seeds_dir=None) -> Chart:
     hi_text = (numfmt.value(high["value_high"], unit, locale) if pd.notna(high["value_high"])
                else value_label(high, locale))
     n_art = g["article"].nunique()
-    if locale == "de":
-        title = (f"{n_art} Artikel, {len(g)} Angaben: {org.replace('|', ', ')}s {label(measure, locale)} "
-                 f"reichen von {lo_text} bis {hi_text}")
-        subtitle = "Wo die Artikel übereinstimmen und wo nicht: jede Angabe jedes Artikels, wie geschrieben"
-    else:
-        title = (f"{n_art} articles, {len(g)} figures: {org.replace('|', ', ')}'s {label(measure, locale).lower()} "
-                 f"ranges from {lo_text} to {hi_text}")
-        subtitle = "Where the articles agree and disagree: every article's figure, as written"
-    kind = "Punktdiagramme je Thema" if locale == "de" else "Dot charts per topic"
+    title = text("title_source_check", locale, n_articles=n_art, n_figures=len(g), org=_who(org, "", locale),
+                 measure=label(measure, locale), measure_lower=label(measure, locale).lower(), low=lo_text,
+                 high=hi_text)
+    subtitle = text("subtitle_source_check", locale)
+    kind = label("kind_panels", locale)
     meta = ChartMeta("06_source_check", title, subtitle, _notes(rows, locale, False),
                      source_line(rows, locale, seeds_dir), _alt(kind, rows, locale), locale)
     return Chart(fig, meta, rows[DRAWN].reset_index(drop=True))

@@ -71,6 +71,11 @@ def label(key: str, locale: str) -> str:
     return row[locale] if row and row.get(locale) else key.replace("_", " ")
 
 
+def text(key: str, locale: str, **fields) -> str:
+    """A headline, subtitle or note template from ``labels.csv``, filled with computed values."""
+    return label(key, locale).format(**fields)
+
+
 @dataclass
 class ChartMeta:
     """The Datawrapper-style fields every published chart carries."""
