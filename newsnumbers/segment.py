@@ -79,7 +79,7 @@ def _boundary_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = [r["pattern"] for r in rows]
     comparison = [r["pattern"] for r in rows if r["kind"] == "comparison"]
     clause = re.compile(  # used on lower-cased text
-        r"\s*[,;:()\[\]–—]\s*|\s+-\s+|\s+(?=\b" + lexicon.alternation([w.lower() for w in words]) + r"\b)")
+        r"\s*[,;:–—]\s*|\s+-\s+|\s+(?=\b" + lexicon.alternation([w.lower() for w in words]) + r"\b)")
     comp = re.compile(r"\b" + lexicon.alternation(comparison) + r"\b", re.IGNORECASE)
     return clause, comp
 
