@@ -362,16 +362,10 @@ class Attributor:
         return list(dict.fromkeys(names))
 
     def organisation_and_model(self, fig: Figure) -> tuple[str, str]:
-        chosen: Mention | None = None
         windows = self._windows(fig)
-        for spans, how in windows + self._topic_windows(fig) if not self._names_anyone(windows, fig) else windows:
-            ms = [m for a, b in spans for m in self._in(a, b, fig)]
-            ms = [m for m in ms if m.kind != "anaphor_org" or self._resolve(m)]
-            if not ms:
-                continue
-            chosen = ms[0] if how == "topic" and not ms[0].generic else self._pick(ms, fig)
-            if chosen:
-                break
+        chosen = self._choose(windows, fig)
+        if chosen is None:  # the figure's own sentence names nobody: the topic of an earlier one
+            chosen = self._choose(self._topic_windows(fig), fig)
         if chosen is None:
             return "", ""
         if chosen.kind == "anaphor_org":
@@ -386,10 +380,14 @@ class Attributor:
         org = "|".join(self._coordinated(chosen))
         return org, self._model_for(fig, chosen.name, windows)
 
-    def _names_anyone(self, windows, fig: Figure) -> bool:
-        """Whether the figure's own sentence holds a usable mention (then earlier sentences are not searched)."""
-        return any(m.kind != "anaphor_org" or self._resolve(m)
-                   for spans, _ in windows for a, b in spans for m in self._in(a, b, fig))
+    def _choose(self, windows, fig: Figure) -> Mention | None:
+        """The first window with a usable mention decides: nearest (near windows) or first (topic windows)."""
+        for spans, how in windows:
+            ms = [m for a, b in spans for m in self._in(a, b, fig)]
+            ms = [m for m in ms if m.kind != "anaphor_org" or self._resolve(m)]
+            if ms:
+                return ms[0] if how == "topic" and not ms[0].generic else self._pick(ms, fig)
+        return None
 
     def _model_for(self, fig: Figure, org: str, windows) -> str:
         """A model of ``org`` named in the figure's clause or sentence, or pointed to there."""
