@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import lexicon
+from .casefold import fold, fold_pattern
 from .recognise import Figure
 from .segment import Clause, Segmenter, clauses
 
@@ -75,9 +76,10 @@ def _tables() -> _Tables:
 
 def _lower_pattern(row: lexicon.Row) -> str:
     """A case-insensitive lexicon pattern rewritten for lower-cased text (refused where that changes it)."""
-    if re.search(r"\\[A-Z]", row["pattern"]):
+    folded = fold_pattern(row["pattern"])
+    if folded is None:
         raise lexicon.LexiconError(f"{row.where()}: use no upper-case escapes (\\S, \\W...) in this pattern")
-    return f"(?:{row['pattern'].lower()})"
+    return f"(?:{folded})"
 
 
 @lru_cache(maxsize=4096)
@@ -104,8 +106,8 @@ def find_mentions(text: str, lower: str | None = None) -> list[Mention]:
     than a case-insensitive scan.
     """
     t = _tables()
-    if lower is None or len(lower) != len(text):
-        lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+    if lower is None:
+        lower = fold(text)
     found: list[tuple[int, int, str]] = [(*m.span(), m.group()) for m in t.regex.finditer(text)]
     extra = [(a, b, text[a:b]) for a, b in (m.span() for m in t.lower_regex.finditer(lower))]
     if extra:
@@ -146,9 +148,6 @@ def _level_measures() -> dict[str, str]:
 
 _LEVEL_WORD = re.compile(r"\b(?:auf|to)\s+(?:(?:nur|noch|rund|etwa|knapp|about|around|nearly|roughly|fast)\s+)?$",
                          re.IGNORECASE)
-_LOWERED: dict[str, re.Pattern[str]] = {}
-
-
 @lru_cache(maxsize=4)
 def _rules_for(kind: str) -> list[_MeasureRule]:
     return [r for r in _measure_rules() if r.unit_kind in (kind, "any")]
@@ -157,9 +156,8 @@ def _rules_for(kind: str) -> list[_MeasureRule]:
 @lru_cache(maxsize=None)
 def _lowered(cue: re.Pattern[str]) -> re.Pattern[str] | None:
     """The cue compiled case-sensitively for lower-cased text, when lower-casing cannot change its meaning."""
-    if re.search(r"\\[A-Z]", cue.pattern):  # \S, \W, \B ... would change meaning
-        return None
-    return re.compile(cue.pattern.lower())
+    folded = fold_pattern(cue.pattern)
+    return None if folded is None else re.compile(folded)
 
 
 @lru_cache(maxsize=1)
@@ -168,14 +166,9 @@ def _unique_cues() -> list[re.Pattern[str]]:
 
 
 @lru_cache(maxsize=1)
-def _any_cue() -> re.Pattern[str]:
-    """Every measure cue in one pattern: a sentence without any is skipped at once."""
-    return re.compile(r"\b(?:" + "|".join(c.pattern[5:-1] for c in _unique_cues()) + ")", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
 def _any_cue_lower() -> re.Pattern[str]:
-    """:func:`_any_cue` for lower-cased text; cues that cannot be lowered fall back to case-insensitive."""
+    """Every measure cue in one pattern for the lower-cased text: a sentence without any is skipped at once.
+    Cues that cannot be lowered are kept case-insensitive."""
     parts = [(_lowered(c).pattern[5:-1] if _lowered(c) else f"(?i:{c.pattern[5:-1]})") for c in _unique_cues()]
     return re.compile(r"\b(?:" + "|".join(parts) + ")")
 
@@ -215,14 +208,14 @@ def _first_chars(node) -> set[str] | None:
     return None
 
 
-@lru_cache(maxsize=2)
-def _cue_index(lowered: bool):
+@lru_cache(maxsize=1)
+def _cue_index():
     """First character -> the cues that can start with it (plus those that can start with anything)."""
     from re import _parser
 
     entries, always = [], []
     for cue in _unique_cues():
-        low = _lowered(cue) if lowered else None
+        low = _lowered(cue)
         regex, use_lower = (low, True) if low is not None else (cue, False)
         try:
             chars = _first_chars(_parser.parse(regex.pattern, regex.flags))
@@ -247,11 +240,10 @@ _COORDINATION = re.compile(r"^\s*(?:,|und|oder|sowie|and|or|&|,\s*(?:und|oder|an
 class Attributor:
     """Attribution for the figures of one article (mentions and sentences computed once)."""
 
-    def __init__(self, text: str, seg: Segmenter, figures: list[Figure]):
+    def __init__(self, text: str, seg: Segmenter, figures: list[Figure], folded: str | None = None):
         self.text = text
         self.seg = seg
-        lower = text.lower()
-        self.lower = lower if len(lower) == len(text) else None
+        self.lower = fold(text) if folded is None else folded
         self.mentions = find_mentions(text, self.lower)
         self.starts = [m.start for m in self.mentions]
         self.figure_spans = [(f.start, f.end) for f in figures]
@@ -259,7 +251,6 @@ class Attributor:
         self._clause_cache: dict[int, list[Clause]] = {}
         self._window_cache: dict[tuple[int, int], list] = {}
         self._cue_cache: dict[int, dict[str, list[tuple[int, int]]]] = {}
-        self._any_cache: dict[int, bool] = {}
         self._rule_cache: dict[tuple[int, int], list[int]] = {}
 
     # -- windows ---------------------------------------------------------
@@ -467,10 +458,9 @@ class Attributor:
         """
         if sentence not in self._cue_cache:
             a, b = self.seg.sentence_span(sentence)
-            lowered = self.lower is not None
-            text = self.lower if lowered else self.text
-            scan = _any_cue_lower() if lowered else _any_cue()
-            index, always = _cue_index(lowered)
+            text = self.lower
+            scan = _any_cue_lower()
+            index, always = _cue_index()
             hits: dict[str, list[tuple[int, int]]] = {}
             pos = a
             while (m := scan.search(text, pos, b)) is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import math
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -13,14 +13,14 @@ from . import recognise
 from .attribute import Attributor
 from .corrections import apply as apply_corrections
 from .corrections import check_sources
+from .casefold import fold
 from .segment import Segmenter, boilerplate_spans, detect_language
-from .textio import Article, Rejected, discover, read_article
+from .textio import Rejected, discover, read_article
 
 #: Columns of the figures table, in order (``article`` only for files).
 COLUMNS = ["id", "article", "start", "end", "quote", "sentence", "value", "value_high",
            "unit", "per", "qualifier", "measure", "organisation", "model", "language", "source"]
 REJECTED_COLUMNS = ["article", "path", "line", "reason"]
-SOURCE_VALUES = ("rule", "correction")
 
 
 def figure_id(article: str, start: int, end: int, quote: str) -> str:
@@ -40,13 +40,14 @@ def iter_figures(text: str, language: str = "auto", article: str = "") -> Iterat
     lang = detect_language(text) if language == "auto" else language
     if lang not in ("de", "en"):
         raise ValueError(f"language must be 'de', 'en' or 'auto', not {language!r}")
-    skip = boilerplate_spans(text)
-    figures = [f for f in recognise.find_figures(text, lang) if not _inside(f.start, skip)]
+    folded = fold(text)  # lower-cased once, same offsets; the scans below are case-sensitive on it
+    skip = boilerplate_spans(text, folded)
+    figures = [f for f in recognise.find_figures(text, lang, folded=folded) if not _inside(f.start, skip)]
     seg = Segmenter.of(text)
     figures = _imply_currencies(figures, seg)
     if not figures:
         return
-    attr = Attributor(text, seg, figures)
+    attr = Attributor(text, seg, figures, folded)
     for fig in figures:
         a, b = seg.sentence_span(seg.sentence_index(fig.start))
         org, model = attr.organisation_and_model(fig)
@@ -105,11 +106,6 @@ def extract(text: str, language: str = "auto") -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=COLUMNS)
     return frame.drop(columns=["article"]).astype({"start": "int64", "end": "int64",
                                                     "value": "float64", "value_high": "float64"})
-
-
-def extract_articles(articles: Iterable[Article], language: str = "auto") -> Iterator[dict]:
-    for art in articles:
-        yield from iter_figures(art.text, language, art.name)
 
 
 def extract_paths(paths: list[str | Path], language: str = "auto", progress: bool = False,

@@ -69,13 +69,6 @@ def _split_compound(word: str, atoms: tuple[str, ...]) -> list[str] | None:
     return None
 
 
-@lru_cache(maxsize=2)
-def _atom_regex(language: str) -> re.Pattern[str]:
-    words = sorted(_word_table(language), key=len, reverse=True)
-    connector = "und" if language == "de" else "and"
-    return re.compile("(" + "|".join(map(re.escape, words + [connector])) + ")")
-
-
 def parse_words(text: str, language: str = "de") -> float:
     """Value of a German or English number word: 'sechs', 'zweieinhalb', 'twenty-one'.
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import lexicon, numbers
+from .casefold import fold
 
 SCALE_ABBREV = {1e3: "K", 1e6: "M", 1e9: "B", 1e12: "T"}
 _DIGITS = re.compile(r"\d+")
@@ -34,7 +35,6 @@ class Figure:
     qualifier: str
     kind: str  # money, percent, count
     direction: str = ""  # input/output/cached for token prices
-    scaled: bool = False  # a scale word was given (eligible for an implied currency)
 
 
 @dataclass(frozen=True)
@@ -191,13 +191,12 @@ def _read_quantity(g: Grammar, text: str, m: re.Match[str]) -> tuple[float, bool
     return value, vague, has_scale, pos
 
 
-def find_figures(text: str, language: str, start: int = 0, end: int | None = None) -> list[Figure]:
-    """All figures in text[start:end], in order, non-overlapping."""
+def find_figures(text: str, language: str, start: int = 0, end: int | None = None,
+                 folded: str | None = None) -> list[Figure]:
+    """All figures in text[start:end], in order, non-overlapping (``folded``: the text's :func:`casefold.fold`)."""
     g = grammar(language)
     end = len(text) if end is None else end
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a rare character changes length when lowered
-        lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+    lowered = fold(text) if folded is None else folded
     out: list[Figure] = []
     pos = start
     # two simple scans (digit runs; word starts) run far faster than one alternation
@@ -217,7 +216,7 @@ def find_figures(text: str, language: str, start: int = 0, end: int | None = Non
     return out
 
 
-def _parse_at(g: Grammar, text: str, m: re.Match[str], limit: int, lowered: str | None = None) -> Figure | None:
+def _parse_at(g: Grammar, text: str, m: re.Match[str], limit: int, lowered: str) -> Figure | None:
     try:
         value, vague, has_scale, pos = _read_quantity(g, text, m)
     except (ValueError, OverflowError):
@@ -286,8 +285,7 @@ def _parse_at(g: Grammar, text: str, m: re.Match[str], limit: int, lowered: str 
             per = _per(g, p)
             direction = _DIRECTIONS.get((p.group("pdir") or "").lower(), "")
     # the qualifier stands to the left: "mehr als", "fast", "bis zu", "zwischen"
-    low = lowered if lowered is not None and len(lowered) == len(text) else text.lower()
-    q = g.qualifier.search(low, max(0, start - 40), start) if len(low) == len(text) else None
+    q = g.qualifier.search(lowered, max(0, start - 40), start)
     if q and qualifier != "range":
         kind_q = _lookup(g.qualifier_kinds, q.group("q"), "exact")
         if kind_q != "range":
@@ -297,8 +295,7 @@ def _parse_at(g: Grammar, text: str, m: re.Match[str], limit: int, lowered: str 
         start = q.start("q")
     if qualifier == "range" and value_high is None:
         qualifier = "exact"
-    return Figure(start, pos, value, value_high, unit, per, qualifier,
-                  kind, direction, has_scale)
+    return Figure(start, pos, value, value_high, unit, per, qualifier, kind, direction)
 
 
 _DIRECTIONS = {"input": "input", "eingabe": "input", "output": "output",

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import lexicon
+from .casefold import fold
 
 
 # A line break always ends a sentence (headlines, lists); a full stop ends one
@@ -103,8 +104,8 @@ def clauses(text: str, start: int, end: int, protect: list[tuple[int, int]] = ()
     ``lower`` is the lower-cased text (same length), when the caller has it.
     """
     clause_re, comp_re = _boundary_regexes()
-    if lower is None or len(lower) != len(text):
-        lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text[:end])
+    if lower is None:
+        lower = fold(text[:end])
     cuts: list[tuple[int, int, str]] = []
     for m in clause_re.finditer(lower, start, end):
         if any(a <= m.start() < b for a, b in protect):
@@ -133,7 +134,7 @@ def _boilerplate_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
                        re.IGNORECASE | re.MULTILINE))
 
 
-def boilerplate_spans(text: str) -> list[tuple[int, int]]:
+def boilerplate_spans(text: str, folded: str | None = None) -> list[tuple[int, int]]:
     """Regions of web furniture (cookie banners, comment forms, 'read more' tails).
 
     A paragraph is furniture when it mentions a line cue; a short line with a
@@ -142,8 +143,7 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     """
     line_re, rest_re = _boilerplate_regexes()
     spans: list[tuple[int, int]] = []
-    lower = text.lower()
-    for m in line_re.finditer(lower if len(lower) == len(text) else text):
+    for m in line_re.finditer(fold(text) if folded is None else folded):
         a = text.rfind("\n", 0, m.start()) + 1
         b = text.find("\n", m.end())
         spans.append((a, len(text) if b < 0 else b))
