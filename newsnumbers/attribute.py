@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import lexicon
+from . import lexicon, wordscan
 from .casefold import fold, fold_pattern
 from .recognise import Figure
 from .segment import Clause, Segmenter, clauses
@@ -69,8 +69,8 @@ def _tables() -> _Tables:
         pat = f"(?i:{row['pattern']})" if generic else f"(?:{row['pattern']})"
         orgs.append((re.compile(pat + "$"), row["canonical"], generic))
         (lower_parts if generic else parts).append(_lower_pattern(row) if generic else pat)
-    regex = re.compile(r"(?<![\w])(?:" + "|".join(parts) + ")" + _SUFFIX)
-    lower_regex = re.compile(r"(?<![\w])(?:" + "|".join(lower_parts) + ")" + _SUFFIX)
+    regex = re.compile(wordscan.word_alternation(parts) + _SUFFIX)
+    lower_regex = re.compile(wordscan.word_alternation(lower_parts) + _SUFFIX)
     return _Tables(regex, lower_regex, orgs, models, anaphors)
 
 
@@ -170,7 +170,7 @@ def _any_cue_lower() -> re.Pattern[str]:
     """Every measure cue in one pattern for the lower-cased text: a sentence without any is skipped at once.
     Cues that cannot be lowered are kept case-insensitive."""
     parts = [(_lowered(c).pattern[5:-1] if _lowered(c) else f"(?i:{c.pattern[5:-1]})") for c in _unique_cues()]
-    return re.compile(r"\b(?:" + "|".join(parts) + ")")
+    return re.compile(wordscan.word_alternation(parts, before="boundary"))
 
 
 def _first_chars(node) -> set[str] | None:
@@ -237,6 +237,16 @@ STRUCTURAL_MEASURES = {"chips": "chip_count", "parameters": "parameter_count",
 _COORDINATION = re.compile(r"^\s*(?:,|und|oder|sowie|and|or|&|,\s*(?:und|oder|and|or))\s*$")
 
 
+@dataclass(slots=True)
+class _Place:
+    """Where a figure stands: its sentence and the windows searched around it (computed once per figure)."""
+
+    sentence: int
+    span: tuple[int, int]
+    windows: list[tuple[list[tuple[int, int]], str]]  # (spans, how to pick), narrow to wide
+    mentions: dict[int, list[Mention]]  # window index -> its mentions, filled as needed
+
+
 class Attributor:
     """Attribution for the figures of one article (mentions and sentences computed once)."""
 
@@ -249,7 +259,7 @@ class Attributor:
         self.figure_spans = [(f.start, f.end) for f in figures]
         self.figure_starts = [f.start for f in figures]
         self._clause_cache: dict[int, list[Clause]] = {}
-        self._window_cache: dict[tuple[int, int], list] = {}
+        self._place_cache: dict[tuple[int, int], _Place] = {}
         self._cue_cache: dict[int, dict[str, list[tuple[int, int]]]] = {}
         self._rule_cache: dict[tuple[int, int], list[int]] = {}
 
@@ -268,31 +278,40 @@ class Attributor:
             self._clause_cache[sentence] = fixed
         return self._clause_cache[sentence]
 
-    def _in(self, a: int, b: int, fig: Figure) -> list[Mention]:
-        i, j = bisect.bisect_left(self.starts, a), bisect.bisect_left(self.starts, b)
-        return [m for m in self.mentions[i:j] if not (fig.start <= m.start < fig.end)]
+    def _in(self, spans: list[tuple[int, int]], fig: Figure) -> list[Mention]:
+        """Mentions inside ``spans`` (in order), leaving out any inside the figure itself."""
+        out: list[Mention] = []
+        for a, b in spans:
+            i, j = bisect.bisect_left(self.starts, a), bisect.bisect_left(self.starts, b)
+            out.extend(m for m in self.mentions[i:j] if not (fig.start <= m.start < fig.end))
+        return out
 
     @staticmethod
     def _pick(ms: list[Mention], fig: Figure) -> Mention | None:
         """Nearest before the figure, else nearest after; named beats generic."""
-        for pool in ([m for m in ms if not m.generic], [m for m in ms if m.generic]):
-            before = [m for m in pool if m.start < fig.start]
-            if before:
-                return before[-1]
-            after = [m for m in pool if m.start >= fig.end]
-            if after:
-                return after[0]
+        for generic in (False, True):
+            before = after = None
+            for m in ms:
+                if m.generic is not generic:
+                    continue
+                if m.start < fig.start:
+                    before = m
+                elif after is None and m.start >= fig.end:
+                    after = m
+            if before or after:
+                return before or after
         return None
 
-    def _windows(self, fig: Figure) -> list[tuple[list[tuple[int, int]], str]]:
-        """Search windows from narrow to wide: (spans, how to pick); computed once per figure."""
+    def place(self, fig: Figure) -> _Place:
+        """The figure's sentence and search windows, computed once and shared by every question about it."""
         key = (fig.start, fig.end)
-        if key not in self._window_cache:
-            self._window_cache[key] = self._compute_windows(fig)
-        return self._window_cache[key]
+        found = self._place_cache.get(key)
+        if found is None:
+            s = self.seg.sentence_index(fig.start)
+            found = self._place_cache[key] = _Place(s, self.seg.sentence_span(s), self._compute_windows(fig, s), {})
+        return found
 
-    def _compute_windows(self, fig: Figure) -> list[tuple[list[tuple[int, int]], str]]:
-        s = self.seg.sentence_index(fig.start)
+    def _compute_windows(self, fig: Figure, s: int) -> list[tuple[list[tuple[int, int]], str]]:
         cls = self._clauses(s)
         i = next((k for k, c in enumerate(cls) if c.start <= fig.start < c.end + 1), 0)
         own = cls[i]
@@ -314,9 +333,9 @@ class Attributor:
         wins.append((rest, "near"))
         return wins
 
-    def _topic_windows(self, fig: Figure) -> list[tuple[list[tuple[int, int]], str]]:
+    def _topic_windows(self, place: _Place) -> list[tuple[list[tuple[int, int]], str]]:
         """The earlier sentences, searched for their topic only when the figure's own sentence names nobody."""
-        s = self.seg.sentence_index(fig.start)
+        s = place.sentence
         wins = []
         for back in range(1, LOOKBACK_SENTENCES + 1):
             if s - back < 0:
@@ -324,6 +343,12 @@ class Attributor:
             a, b = self.seg.sentence_span(s - back)
             wins.append(([(c.start, c.end) for c in self._clauses(s - back) if not c.comparison] or [(a, b)], "topic"))
         return wins
+
+    def _window_mentions(self, place: _Place, k: int, fig: Figure) -> list[Mention]:
+        ms = place.mentions.get(k)
+        if ms is None:
+            ms = place.mentions[k] = self._in(place.windows[k][0], fig)
+        return ms
 
     # -- resolution ------------------------------------------------------
     def _resolve(self, m: Mention, want_owner: str = "") -> Mention | None:
@@ -353,10 +378,10 @@ class Attributor:
         return list(dict.fromkeys(names))
 
     def organisation_and_model(self, fig: Figure) -> tuple[str, str]:
-        windows = self._windows(fig)
-        chosen = self._choose(windows, fig)
+        place = self.place(fig)
+        chosen = self._choose(place, fig)
         if chosen is None:  # the figure's own sentence names nobody: the topic of an earlier one
-            chosen = self._choose(self._topic_windows(fig), fig)
+            chosen = self._choose_topic(place, fig)
         if chosen is None:
             return "", ""
         if chosen.kind == "anaphor_org":
@@ -369,23 +394,32 @@ class Attributor:
         if chosen.kind == "model":
             return chosen.owner, chosen.name
         org = "|".join(self._coordinated(chosen))
-        return org, self._model_for(fig, chosen.name, windows)
+        return org, self._model_for(fig, chosen.name, place)
 
-    def _choose(self, windows, fig: Figure) -> Mention | None:
-        """The first window with a usable mention decides: nearest (near windows) or first (topic windows)."""
-        for spans, how in windows:
-            ms = [m for a, b in spans for m in self._in(a, b, fig)]
-            ms = [m for m in ms if m.kind != "anaphor_org" or self._resolve(m)]
+    def _usable(self, ms: list[Mention]) -> list[Mention]:
+        """Mentions that can name an organisation: an org anaphor only when it resolves."""
+        return [m for m in ms if m.kind != "anaphor_org" or self._resolve(m)]
+
+    def _choose(self, place: _Place, fig: Figure) -> Mention | None:
+        """The first of the sentence's windows with a usable mention decides: the one nearest the figure."""
+        for k in range(len(place.windows)):
+            ms = self._usable(self._window_mentions(place, k, fig))
             if ms:
-                return ms[0] if how == "topic" and not ms[0].generic else self._pick(ms, fig)
+                return self._pick(ms, fig)
         return None
 
-    def _model_for(self, fig: Figure, org: str, windows) -> str:
+    def _choose_topic(self, place: _Place, fig: Figure) -> Mention | None:
+        """The nearest earlier sentence with a usable mention decides: its first (a named one), else the nearest."""
+        for spans, _ in self._topic_windows(place):
+            ms = self._usable(self._in(spans, fig))
+            if ms:
+                return ms[0] if not ms[0].generic else self._pick(ms, fig)
+        return None
+
+    def _model_for(self, fig: Figure, org: str, place: _Place) -> str:
         """A model of ``org`` named in the figure's clause or sentence, or pointed to there."""
-        for spans, how in windows:
-            if how == "topic":
-                break
-            ms = [m for a, b in spans for m in self._in(a, b, fig)]
+        for k in range(len(place.windows)):
+            ms = self._window_mentions(place, k, fig)
             models = [m for m in ms if m.kind == "model" and m.owner == org]
             if models:
                 return (self._pick(models, fig) or models[0]).name
@@ -399,55 +433,55 @@ class Attributor:
     def measure(self, fig: Figure) -> str:
         if fig.kind == "money" and "tokens" in fig.per:
             return "price_per_million_tokens" + (f"_{fig.direction}" if fig.direction else "")
-        kind = fig.kind if fig.kind in ("money", "percent") else "count"
-        rules = _rules_for(kind)
-        wins = self._windows(fig)[:-1]
-        a, b = self.seg.sentence_span(self.seg.sentence_index(fig.start))
-        for level, (spans, _) in enumerate(wins + [([(a, b)], "sentence")]):
-            found = self._rules_in(rules, spans, fig, distances=level == 0)
-            strong = [f for f in found if not rules[f[0]].weak]
-            found = strong or found
-            if found:
-                # in the figure's own clause the cue nearest the figure decides
-                # ("sammelte 6,6 Mrd. ein und wird mit 157 Mrd. bewertet");
-                # further out, the lexicon's order does
-                best = min(found, key=lambda f: (f[1], f[0])) if level == 0 else min(found)
-                return self._level_measure(fig, rules[best[0]].measure)
+        place = self.place(fig)
+        cues = self._sentence_cues(place.sentence)
+        if cues:
+            kind = fig.kind if fig.kind in ("money", "percent") else "count"
+            rules = _rules_for(kind)
+            possible = self._possible_rules(place.sentence, rules, cues)
+            levels = [spans for spans, _ in place.windows[:-1]] + [[place.span]]
+            for level, spans in enumerate(levels if possible else ()):
+                found = self._rules_in(rules, possible, cues, spans, fig, distances=level == 0)
+                strong = [f for f in found if not rules[f[0]].weak]
+                found = strong or found
+                if found:
+                    # in the figure's own clause the cue nearest the figure decides
+                    # ("sammelte 6,6 Mrd. ein und wird mit 157 Mrd. bewertet");
+                    # further out, the lexicon's order does
+                    best = min(found, key=lambda f: (f[1], f[0])) if level == 0 else min(found)
+                    return self._level_measure(fig, rules[best[0]].measure)
         return STRUCTURAL_MEASURES.get(fig.unit, "other")
 
-    def _rules_in(self, rules: list[_MeasureRule], spans, fig: Figure, distances: bool) -> list[tuple[int, int]]:
+    @staticmethod
+    def _rules_in(rules: list[_MeasureRule], possible: list[int], cues: dict[str, list[tuple[int, int]]],
+                  spans: list[tuple[int, int]], fig: Figure, distances: bool) -> list[tuple[int, int]]:
         """(rule index, distance of its nearest cue to the figure) for every rule whose cues all occur in ``spans``."""
-        sentence = self.seg.sentence_index(fig.start)
-        if not self._sentence_has_cue(sentence):
-            return []
-        inside = lambda h: any(a <= h[0] and h[1] <= b for a, b in spans)  # noqa: E731
         found = []
-        for k in self._possible_rules(sentence, rules):
-            rule = rules[k]
-            dists = []
-            for cue in rule.cues:
-                near = [max(0, fig.start - e, s - fig.end) for s, e in self._cue_hits(sentence, cue) if inside((s, e))]
-                if not near:
+        for k in possible:
+            nearest = None
+            for cue in rules[k].cues:
+                near = None
+                for s, e in cues[cue.pattern]:
+                    if any(a <= s and e <= b for a, b in spans):
+                        d = max(0, fig.start - e, s - fig.end) if distances else 0
+                        if near is None or d < near:
+                            near = d
+                if near is None:
                     break
-                dists.append(min(near))
+                if nearest is None or near < nearest:
+                    nearest = near
             else:
-                found.append((k, min(dists) if distances else 0))
+                found.append((k, nearest or 0))
         return found
 
-    def _possible_rules(self, sentence: int, rules: list[_MeasureRule]) -> list[int]:
+    def _possible_rules(self, sentence: int, rules: list[_MeasureRule],
+                        present: dict[str, list[tuple[int, int]]]) -> list[int]:
         """Indexes of the rules whose every cue occurs somewhere in the sentence (computed once)."""
         key = (sentence, id(rules))
         if key not in self._rule_cache:
-            present = self._sentence_cues(sentence)
             self._rule_cache[key] = [k for k, rule in enumerate(rules)
                                      if all(cue.pattern in present for cue in rule.cues)]
         return self._rule_cache[key]
-
-    def _sentence_has_cue(self, sentence: int) -> bool:
-        return bool(self._sentence_cues(sentence))
-
-    def _cue_hits(self, sentence: int, cue: re.Pattern[str]) -> list[tuple[int, int]]:
-        return self._sentence_cues(sentence).get(cue.pattern, [])
 
     def _sentence_cues(self, sentence: int) -> dict[str, list[tuple[int, int]]]:
         """Every measure cue's matches in one sentence, found in one pass and shared by its figures.

@@ -48,8 +48,13 @@ def iter_figures(text: str, language: str = "auto", article: str = "") -> Iterat
     if not figures:
         return
     attr = Attributor(text, seg, figures, folded)
+    sentences: dict[tuple[int, int], str] = {}  # a sentence's figures share its cleaned text
     for fig in figures:
-        a, b = seg.sentence_span(seg.sentence_index(fig.start))
+        a, b = attr.place(fig).span
+        b = max(b, fig.end)
+        sentence = sentences.get((a, b))
+        if sentence is None:
+            sentence = sentences[(a, b)] = " ".join(text[a:b].split())
         org, model = attr.organisation_and_model(fig)
         quote = text[fig.start:fig.end]
         yield {
@@ -58,7 +63,7 @@ def iter_figures(text: str, language: str = "auto", article: str = "") -> Iterat
             "start": fig.start,
             "end": fig.end,
             "quote": quote,
-            "sentence": " ".join(text[a:max(b, fig.end)].split()),
+            "sentence": sentence,
             "value": fig.value,
             "value_high": fig.value_high if fig.value_high is not None else math.nan,
             "unit": fig.unit,

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import lexicon, numbers
+from . import lexicon, numbers, wordscan
 from .casefold import fold
 
 SCALE_ABBREV = {1e3: "K", 1e6: "M", 1e9: "B", 1e12: "T"}
@@ -37,6 +37,29 @@ class Figure:
     direction: str = ""  # input/output/cached for token prices
 
 
+class Table:
+    """Lexicon patterns with their values: the first pattern matching a word gives its value.
+
+    Answers are remembered per word: the same few words ("Milliarden",
+    "Dollar") come back thousands of times, and trying every pattern again
+    was a good share of the recogniser's time.
+    """
+
+    _MISSING = object()
+
+    def __init__(self, rows: list[tuple[re.Pattern[str], object]]):
+        self.rows = rows
+        self._known: dict[str, object] = {}
+
+    def get(self, word: str, default=None):
+        found = self._known.get(word, self._MISSING)
+        if found is self._MISSING:
+            found = next((value for regex, value in self.rows if regex.match(word)), None)
+            if len(self._known) < 10_000:  # bounded: odd inputs must not grow it without end
+                self._known[word] = found
+        return default if found is None else found
+
+
 @dataclass(frozen=True)
 class Grammar:
     """The compiled patterns for one language."""
@@ -47,20 +70,20 @@ class Grammar:
     prefix: re.Pattern[str]
     prefix_ahead: re.Pattern[str]
     scale: re.Pattern[str]
-    scale_values: list[tuple[re.Pattern[str], float]]
+    scale_values: Table
     currency_suffix: re.Pattern[str]
-    currency_prefix_codes: list[tuple[re.Pattern[str], str]]
-    currency_suffix_codes: list[tuple[re.Pattern[str], str]]
+    currency_prefix_codes: Table
+    currency_suffix_codes: Table
     percent: re.Pattern[str]
     count: re.Pattern[str]
-    count_units: list[tuple[re.Pattern[str], str]]
+    count_units: Table
     per: re.Pattern[str]
     per_before: re.Pattern[str]  # "pro Million Ausgabe-Token 2,19 Dollar": the rate named first
-    per_units: list[tuple[re.Pattern[str], str]]
+    per_units: Table
     range_sep: re.Pattern[str]
     qualifier: re.Pattern[str]
-    qualifier_kinds: list[tuple[re.Pattern[str], str]]
-    vague_values: list[tuple[re.Pattern[str], float]]
+    qualifier_kinds: Table
+    vague_values: Table
     age: re.Pattern[str]
 
 
@@ -77,6 +100,24 @@ def _literal_words(rows: list[lexicon.Row]) -> set[str]:
 
 def _rows_for(rows: list[lexicon.Row], language: str) -> list[lexicon.Row]:
     return [r for r in rows if r.fields.get("language", "any") in ("any", language)]
+
+
+def trigger_words(language: str) -> list[str]:
+    """Where a figure in words may start, as regexes for the lower-cased text.
+
+    Candidate starts are a run of digits or a word that begins like a number
+    word, vague magnitude or scale word. Only there is the full (slow,
+    case-insensitive) core pattern tried.
+    """
+    lex = lexicon.load()
+    free = [r for r in _rows_for(lex.scales, language) if r["attached"] != "yes"]  # "k", "bn" only follow digits
+    atoms = sorted({w.lower() for w in numbers.atoms(language, articles=False)} |
+                   {w.lower() for w in _literal_words(lex.vague + free)}, key=len, reverse=True)
+    scale_starts = sorted({w.lower() for w in _literal_words(free)}, key=len, reverse=True)
+    article = numbers.article_pattern(language).lower()
+    return [re.escape(a) for a in atoms] + [
+        r"ein(?=und|hundert|tausend|halb|einhalb)",  # compounds: einhundert, eineinhalb
+        article + r"(?=[\s-]+(?:halbe[n]?\s+)?(?:" + "|".join(map(re.escape, scale_starts)) + "))"]
 
 
 @lru_cache(maxsize=2)
@@ -110,17 +151,7 @@ def grammar(language: str) -> Grammar:
                 rf"(?:(?P<pnum>\d+(?:[.,]\d+)?)\s*)?(?:(?P<pscale>{free_scales}|{attached}|M)\s+)?"
                 rf"(?:(?P<pdir>input|output|Eingabe|Ausgabe|Input|Output|cached)[\s-]*)?"
                 rf"(?P<pnoun>{lexicon.alternation([r['pattern'] for r in lex.per_nouns])})")
-    # Candidate starts, matched case-sensitively on the lower-cased text: a run
-    # of digits, or a word that begins like a number word, vague magnitude or
-    # scale word. Only there is the full (slow, case-insensitive) core tried.
-    free = [r for r in scales if r["attached"] != "yes"]  # "k", "bn" only ever follow digits
-    atoms = sorted({w.lower() for w in numbers.atoms(language, articles=False)} |
-                   {w.lower() for w in _literal_words(lex.vague + free)}, key=len, reverse=True)
-    scale_starts = sorted({w.lower() for w in _literal_words(free)}, key=len, reverse=True)
-    trigger = re.compile(r"\b(?:" + "|".join(map(re.escape, atoms)) + ")"
-                         r"|\bein(?=und|hundert|tausend|halb|einhalb)"  # compounds: einhundert, eineinhalb
-                         r"|\b" + article.lower() + r"(?=[\s-]+(?:halbe[n]?\s+)?(?:"
-                         + "|".join(map(re.escape, scale_starts)) + "))")
+    trigger = re.compile(wordscan.word_alternation(trigger_words(language), before="boundary"))
     return Grammar(
         language=language,
         core=core,
@@ -128,32 +159,25 @@ def grammar(language: str) -> Grammar:
         prefix=re.compile(rf"(?P<pre>{cur_pre})[ \u00a0]?$", re.IGNORECASE),
         prefix_ahead=re.compile(rf"(?:{cur_pre})[ \u00a0]?", re.IGNORECASE),
         scale=compile_i(rf"[\s-]*(?:(?:von|of)\s+)?(?P<scale>{free_scales})(?![\w])"),
-        scale_values=[(compile_i(rf"(?:{r['pattern']})$"), float(r["multiplier"])) for r in scales],
+        scale_values=Table([(compile_i(rf"(?:{r['pattern']})$"), float(r["multiplier"])) for r in scales]),
         currency_suffix=compile_i(rf"[\s-]*(?:(?:von|of|an|in)\s+)?(?:(?:US|U\.S\.)[\s-])?(?P<cur>{cur_suf})(?![\w])"),
-        currency_prefix_codes=[(compile_i(rf"(?:{r['pattern']})$"), r["code"]) for r in lex.currencies],
-        currency_suffix_codes=[(compile_i(rf"(?:{r['pattern']})$"), r["code"]) for r in lex.currencies],
+        currency_prefix_codes=Table([(compile_i(rf"(?:{r['pattern']})$"), r["code"]) for r in lex.currencies]),
+        currency_suffix_codes=Table([(compile_i(rf"(?:{r['pattern']})$"), r["code"]) for r in lex.currencies]),
         percent=compile_i(rf"\s?(?P<pct>{percent})(?![\w])"),
         count=compile_i(rf"[\s-]+(?:(?:von|of)\s+)?(?:(?:[\w.]+)[\s-]){{0,2}}?(?:\w+-)*(?P<noun>{count})\b"),
-        count_units=[(compile_i(rf"(?:{r['pattern']})$"), r["unit"]) for r in lex.count_nouns],
+        count_units=Table([(compile_i(rf"(?:{r['pattern']})$"), r["unit"]) for r in lex.count_nouns]),
         per=compile_i(r"\s*" + per_body + r"(?![\w])"),
         per_before=compile_i(per_body + r"\s+(?:(?:nur|only|just|rund|etwa|about|around)\s+)?$"),
-        per_units=[(compile_i(rf"(?:{r['pattern']})$"), r["per"]) for r in lex.per_nouns],
+        per_units=Table([(compile_i(rf"(?:{r['pattern']})$"), r["per"]) for r in lex.per_nouns]),
         range_sep=compile_i(r"\s*(?:bis(?:\s+hin)?(?:\s+zu)?|[-–—]|to|und|and)\s*"),
         # searched on the lower-cased text (case-sensitive is several times faster)
         qualifier=re.compile(
             r"(?<![\w])(?P<q>" + lexicon.alternation([r["pattern"].lower() for r in qual_rows]) + r")"
             r"\s+(?:(?:nur|gerade\s+(?:ein)?mal|only|just|jeweils)\s+)?(?:(?:den|die|der|the)\s+)?$"),
-        qualifier_kinds=[(compile_i(rf"(?:{r['pattern']})$"), r["qualifier"]) for r in qual_rows],
-        vague_values=[(compile_i(rf"(?:{r['pattern']})$"), float(r["value"])) for r in lex.vague],
+        qualifier_kinds=Table([(compile_i(rf"(?:{r['pattern']})$"), r["qualifier"]) for r in qual_rows]),
+        vague_values=Table([(compile_i(rf"(?:{r['pattern']})$"), float(r["value"])) for r in lex.vague]),
         age=compile_i(r"-jährige[nmrs]?\b|\s+(?:years?[\s-]old|Jahre alt)\b"),
     )
-
-
-def _lookup(table: list[tuple[re.Pattern[str], object]], text: str, default=None):
-    for regex, value in table:
-        if regex.match(text):
-            return value
-    return default
 
 
 def _core_value(g: Grammar, m: re.Match[str]) -> tuple[float, bool, bool]:
@@ -161,7 +185,7 @@ def _core_value(g: Grammar, m: re.Match[str]) -> tuple[float, bool, bool]:
     if m.group("num"):
         value = numbers.parse_digits(m.group("num"), g.language)
         if m.group("att"):
-            return value * _lookup(g.scale_values, m.group("att"), 1.0), False, True
+            return value * g.scale_values.get(m.group("att"), 1.0), False, True
         return value, False, False
     if m.group("word"):
         word = m.group("word")
@@ -170,8 +194,8 @@ def _core_value(g: Grammar, m: re.Match[str]) -> tuple[float, bool, bool]:
         except ValueError:
             return 1.0, False, False  # an article before a scale word: "eine Million"
     if m.group("vague"):
-        return _lookup(g.vague_values, m.group("vague"), 1.0), True, False
-    return _lookup(g.scale_values, m.group("bare"), 1.0), True, True
+        return g.vague_values.get(m.group("vague"), 1.0), True, False
+    return g.scale_values.get(m.group("bare"), 1.0), True, True
 
 
 def _read_quantity(g: Grammar, text: str, m: re.Match[str]) -> tuple[float, bool, bool, int]:
@@ -183,7 +207,7 @@ def _read_quantity(g: Grammar, text: str, m: re.Match[str]) -> tuple[float, bool
         s = g.scale.match(text, pos)
         if not s or (has_scale and not vague and m.group("bare") is None and m.group("att")):
             break
-        value *= _lookup(g.scale_values, s.group("scale"), 1.0)
+        value *= g.scale_values.get(s.group("scale"), 1.0)
         has_scale = True
         pos = s.end()
         if not vague:
@@ -261,14 +285,14 @@ def _parse_at(g: Grammar, text: str, m: re.Match[str], limit: int, lowered: str)
     cnt = g.count.match(text, pos, limit) if not cur and not pct else None
     age = g.age.match(text, pos, limit) if not (cur or pct or cnt) else None
     if cur:
-        unit, kind, pos = _lookup(g.currency_suffix_codes, cur.group("cur"), "USD"), "money", cur.end()
+        unit, kind, pos = g.currency_suffix_codes.get(cur.group("cur"), "USD"), "money", cur.end()
     elif pre:
-        unit, kind = _lookup(g.currency_prefix_codes, pre.group("pre").strip(), "USD"), "money"
+        unit, kind = g.currency_prefix_codes.get(pre.group("pre").strip(), "USD"), "money"
     elif pct:
         unit = "percentage_points" if "punkt" in pct.group("pct").lower() or "point" in pct.group("pct").lower() else "percent"
         kind, pos = "percent", pct.end()
     elif cnt:
-        unit, kind, pos = _lookup(g.count_units, cnt.group("noun"), cnt.group("noun")), "count", cnt.end()
+        unit, kind, pos = g.count_units.get(cnt.group("noun"), cnt.group("noun")), "count", cnt.end()
     elif age and not vague and m.group("num"):
         unit, kind, pos = "years", "count", age.end()
     elif has_scale and not vague and not m.group("att"):
@@ -287,7 +311,7 @@ def _parse_at(g: Grammar, text: str, m: re.Match[str], limit: int, lowered: str)
     # the qualifier stands to the left: "mehr als", "fast", "bis zu", "zwischen"
     q = g.qualifier.search(lowered, max(0, start - 40), start)
     if q and qualifier != "range":
-        kind_q = _lookup(g.qualifier_kinds, q.group("q"), "exact")
+        kind_q = g.qualifier_kinds.get(q.group("q"), "exact")
         if kind_q != "range":
             qualifier = kind_q
             start = q.start("q")
@@ -303,12 +327,12 @@ _DIRECTIONS = {"input": "input", "eingabe": "input", "output": "output",
 
 
 def _per(g: Grammar, p: re.Match[str]) -> str:
-    noun = _lookup(g.per_units, p.group("pnoun"), p.group("pnoun").lower())
+    noun = g.per_units.get(p.group("pnoun"), p.group("pnoun").lower())
     amount = 1.0
     if p.group("pnum"):
         amount = numbers.parse_digits(p.group("pnum"), g.language)
     if p.group("pscale"):
-        amount *= _lookup(g.scale_values, p.group("pscale"), 1.0)
+        amount *= g.scale_values.get(p.group("pscale"), 1.0)
     prefix = ""
     if amount != 1.0:
         for mult, letter in sorted(SCALE_ABBREV.items(), reverse=True):
@@ -318,5 +342,5 @@ def _per(g: Grammar, p: re.Match[str]) -> str:
         else:
             prefix = f"{amount:g} "
     elif p.group("pscale"):
-        prefix = "1" + SCALE_ABBREV.get(_lookup(g.scale_values, p.group("pscale"), 1.0), "") + " "
+        prefix = "1" + SCALE_ABBREV.get(g.scale_values.get(p.group("pscale"), 1.0), "") + " "
     return prefix + noun
