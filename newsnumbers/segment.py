@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from . import lexicon
+from . import lexicon, wordscan
 from .casefold import fold
 
 
@@ -79,8 +79,14 @@ def _boundary_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     rows = lexicon.load().boundaries
     words = [r["pattern"] for r in rows]
     comparison = [r["pattern"] for r in rows if r["kind"] == "comparison"]
-    clause = re.compile(  # used on lower-cased text
-        r"\s*[,;:–—]\s*|\s+-\s+|\s+(?=\b" + lexicon.alternation([w.lower() for w in words]) + r"\b)")
+    # On lower-cased text, a clause boundary is punctuation with its spaces, a
+    # spaced dash, or the spaces before a boundary word. Written as
+    #   \s*[,;:–—]\s* | \s+-\s+ | \s+(?=\b(?:words)\b)
+    # but starting with one character class, so the engine jumps from one
+    # space or comma to the next instead of trying every character.
+    clause = re.compile(
+        r"[\s,;:–—](?:(?<=[,;:–—])\s*|(?<=\s)(?:\s*[,;:–—]\s*|\s*-\s+|\s*(?=\b"
+        + lexicon.alternation([w.lower() for w in words]) + r"\b)))")
     comp = re.compile(r"\b" + lexicon.alternation(comparison) + r"\b", re.IGNORECASE)
     return clause, comp
 
@@ -129,7 +135,7 @@ def _boilerplate_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     rows = lexicon.load().boilerplate
     line = [r["pattern"] for r in rows if r["scope"] == "line"]
     rest = [r["pattern"] for r in rows if r["scope"] == "rest"]
-    return (re.compile(r"\b" + lexicon.alternation([p.lower() for p in line]) + r"\b"),
+    return (re.compile(wordscan.word_alternation(sorted((p.lower() for p in line), key=len, reverse=True), before="boundary") + r"\b"),
             re.compile(r"^[ \t]*" + lexicon.alternation(rest) + r"\b[^\n]{0,40}$",
                        re.IGNORECASE | re.MULTILINE))
 
@@ -162,17 +168,27 @@ _AT = re.compile(r"@[\w-]+(?:\.[\w-]+)+")
 
 
 @lru_cache(maxsize=1)
-def _stopword_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+def _stopwords() -> dict[str, str]:
     rows = lexicon.load().stopwords
-    table = {r["word"].lower(): r["language"] for r in rows}
-    words = sorted(table, key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b"), table
+    for r in rows:
+        if not re.fullmatch(r"\w+", r["word"]):
+            raise lexicon.LexiconError(f"{r.where()}: a stopword is one word of letters, not {r['word']!r}")
+    return {r["word"].lower(): r["language"] for r in rows}
+
+
+_WORD = re.compile(r"\w+")
 
 
 def detect_language(text: str, sample: int = 6000) -> str:
-    """'de' or 'en' by counting frequent words in the first ``sample`` characters (German on a tie)."""
-    regex, table = _stopword_regex()
+    """'de' or 'en' by counting frequent words in the first ``sample`` characters (German on a tie).
+
+    Words are runs of word characters, looked up in the stopword table: the
+    same counts as a ``\\b(?:der|die|...)\\b`` scan, at a fraction of the cost.
+    """
+    table = _stopwords()
     counts = {"de": 0, "en": 0}
-    for word in regex.findall(text[:sample].lower()):
-        counts[table[word]] += 1
+    for word in _WORD.findall(text[:sample].lower()):
+        language = table.get(word)
+        if language:
+            counts[language] += 1
     return "en" if counts["en"] > counts["de"] else "de"

@@ -60,6 +60,8 @@ def _group_end(pattern: str, open_at: int) -> int | None:
             in_class = ch != "]"
         elif ch == "[":
             in_class = True
+            if pattern[i + 1:i + 2] == "]":
+                i += 1
         elif ch == "(":
             depth += 1
         elif ch == ")":
