@@ -19,6 +19,9 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
+
+import ahocorasick
 
 from . import lexicon, wordscan
 from .casefold import fold, fold_pattern
@@ -29,8 +32,9 @@ LOOKBACK_SENTENCES = 3
 LOOKBACK_MENTIONS = 200  # an anaphor's antecedent is searched this far back, no further
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
+    """An organisation, model or anaphor in the text (a tuple: articles have thousands)."""
+
     start: int
     end: int
     kind: str       # org, model, anaphor_org, anaphor_model
@@ -41,8 +45,8 @@ class Mention:
 
 @dataclass(frozen=True)
 class _Tables:
-    regex: re.Pattern[str]          # named organisations and models, case-sensitive
-    lower_regex: re.Pattern[str]    # generic organisations and anaphors, on lower-cased text
+    regex: wordscan.WordScan        # named organisations and models, case-sensitive
+    lower_regex: wordscan.WordScan  # generic organisations and anaphors, on lower-cased text
     orgs: list[tuple[re.Pattern[str], str, bool]]
     models: list[tuple[re.Pattern[str], str, str]]
     anaphors: list[tuple[re.Pattern[str], str]]
@@ -69,8 +73,8 @@ def _tables() -> _Tables:
         pat = f"(?i:{row['pattern']})" if generic else f"(?:{row['pattern']})"
         orgs.append((re.compile(pat + "$"), row["canonical"], generic))
         (lower_parts if generic else parts).append(_lower_pattern(row) if generic else pat)
-    regex = re.compile(wordscan.word_alternation(parts) + _SUFFIX)
-    lower_regex = re.compile(wordscan.word_alternation(lower_parts) + _SUFFIX)
+    regex = wordscan.WordScan(parts, suffix=_SUFFIX)
+    lower_regex = wordscan.WordScan(lower_parts, suffix=_SUFFIX)
     return _Tables(regex, lower_regex, orgs, models, anaphors)
 
 
@@ -108,8 +112,8 @@ def find_mentions(text: str, lower: str | None = None) -> list[Mention]:
     t = _tables()
     if lower is None:
         lower = fold(text)
-    found: list[tuple[int, int, str]] = [(*m.span(), m.group()) for m in t.regex.finditer(text)]
-    extra = [(a, b, text[a:b]) for a, b in (m.span() for m in t.lower_regex.finditer(lower))]
+    found: list[tuple[int, int, str]] = [(a, b, text[a:b]) for a, b in t.regex.spans(text)]
+    extra = [(a, b, text[a:b]) for a, b in t.lower_regex.spans(lower)]
     if extra:
         found += extra
         found.sort()
@@ -165,71 +169,32 @@ def _unique_cues() -> list[re.Pattern[str]]:
     return list({c.pattern: c for r in _measure_rules() for c in r.cues}.values())
 
 
-@lru_cache(maxsize=1)
-def _any_cue_lower() -> re.Pattern[str]:
-    """Every measure cue in one pattern for the lower-cased text: a sentence without any is skipped at once.
-    Cues that cannot be lowered are kept case-insensitive."""
-    parts = [(_lowered(c).pattern[5:-1] if _lowered(c) else f"(?i:{c.pattern[5:-1]})") for c in _unique_cues()]
-    return re.compile(wordscan.word_alternation(parts, before="boundary"))
+@dataclass(frozen=True)
+class _CueScan:
+    """Where measure cues may start, found in one pass; then only the cues that fit are tried there."""
 
-
-def _first_chars(node) -> set[str] | None:
-    """Characters a parsed regex can start with; None when that cannot be told (then always try it)."""
-    from re import _constants as C  # noqa: N812  (the stdlib's own parser, stable within a Python version)
-
-    for op, av in node:
-        if op is C.AT:
-            continue  # \b and friends take no character
-        if op is C.LITERAL:
-            return {chr(av)}
-        if op is C.IN:
-            out: set[str] = set()
-            for iop, iav in av:
-                if iop is C.LITERAL:
-                    out.add(chr(iav))
-                elif iop is C.RANGE and iav[1] - iav[0] < 200:
-                    out.update(chr(c) for c in range(iav[0], iav[1] + 1))
-                else:
-                    return None
-            return out
-        if op is C.BRANCH:
-            out = set()
-            for branch in av[1]:
-                sub = _first_chars(branch)
-                if sub is None:
-                    return None
-                out |= sub
-            return out
-        if op is C.SUBPATTERN:
-            return _first_chars(av[-1])
-        if op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] >= 1:
-            return _first_chars(av[2])
-        return None
-    return None
+    automaton: object  # Aho–Corasick: folded literal prefix -> (length, cues starting with it)
+    slow: tuple[tuple[str, re.Pattern[str], bool], ...]  # cues without a usable prefix: scanned each on its own
 
 
 @lru_cache(maxsize=1)
-def _cue_index():
-    """First character -> the cues that can start with it (plus those that can start with anything)."""
-    from re import _parser
-
-    entries, always = [], []
+def _cue_scan() -> _CueScan:
+    by_prefix: dict[str, dict[str, tuple[str, re.Pattern[str], bool]]] = {}
+    slow = []
     for cue in _unique_cues():
         low = _lowered(cue)
-        regex, use_lower = (low, True) if low is not None else (cue, False)
-        try:
-            chars = _first_chars(_parser.parse(regex.pattern, regex.flags))
-        except Exception:  # noqa: BLE001 - an unusual pattern is simply always tried
-            chars = None
-        if chars is not None and not use_lower:
-            chars = {c for ch in chars for c in (ch.lower(), ch.upper())}
-        entry = (cue.pattern, regex, use_lower)
-        (always.append(entry) if chars is None else entries.append((chars, entry)))
-    index: dict[str, list] = {}
-    for chars, entry in entries:
-        for ch in chars:
-            index.setdefault(ch, list(always)).append(entry)
-    return index, always
+        entry = (cue.pattern, low, True) if low is not None else (cue.pattern, cue, False)
+        prefixes = wordscan.literal_prefixes([cue.pattern[5:-1]])  # the cue without its "\b(?:" ... ")"
+        if not prefixes or min(len(p) for p in prefixes) < 2 or not all(re.match(r"\w", p) for p in prefixes):
+            slow.append(entry)
+            continue
+        for prefix in prefixes:
+            by_prefix.setdefault(fold(prefix), {})[cue.pattern] = entry
+    automaton = ahocorasick.Automaton()
+    for prefix, entries in by_prefix.items():
+        automaton.add_word(prefix, (len(prefix), tuple(entries.values())))
+    automaton.make_automaton()
+    return _CueScan(automaton, tuple(slow))
 
 
 STRUCTURAL_MEASURES = {"chips": "chip_count", "parameters": "parameter_count",
@@ -486,24 +451,31 @@ class Attributor:
     def _sentence_cues(self, sentence: int) -> dict[str, list[tuple[int, int]]]:
         """Every measure cue's matches in one sentence, found in one pass and shared by its figures.
 
-        One scan finds the places where some cue starts; at each place only the
-        cues that can begin with that character are tried. The lower-cased
-        article is searched case-sensitively where the cue allows it.
+        One Aho–Corasick pass finds where some cue's literal prefix stands at a
+        word start; there only the cues with that prefix are tried. The
+        lower-cased article is searched case-sensitively where the cue allows it.
         """
         if sentence not in self._cue_cache:
             a, b = self.seg.sentence_span(sentence)
-            text = self.lower
-            scan = _any_cue_lower()
-            index, always = _cue_index()
+            lower, scan = self.lower, _cue_scan()
             hits: dict[str, list[tuple[int, int]]] = {}
-            pos = a
-            while (m := scan.search(text, pos, b)) is not None:
-                p = m.start()
-                for key, regex, use_lower in index.get(text[p], always):
-                    hit = regex.match(self.lower if use_lower else self.text, p, b)
+            tried: set[tuple[str, int]] = set()
+            for stop, (size, entries) in scan.automaton.iter(lower, a, b):
+                p = stop - size + 1
+                if p > 0 and (lower[p - 1].isalnum() or lower[p - 1] == "_"):
+                    continue  # inside a word: every cue starts at a word start
+                for key, regex, use_lower in entries:
+                    if (key, p) in tried:
+                        continue
+                    tried.add((key, p))
+                    hit = regex.match(lower if use_lower else self.text, p, b)
                     if hit:
                         hits.setdefault(key, []).append(hit.span())
-                pos = p + 1
+            for key, regex, use_lower in scan.slow:
+                pos = a
+                while (hit := regex.search(lower if use_lower else self.text, pos, b)) is not None:
+                    hits.setdefault(key, []).append(hit.span())
+                    pos = hit.start() + 1
             self._cue_cache[sentence] = hits
         return self._cue_cache[sentence]
 

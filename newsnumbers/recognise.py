@@ -66,7 +66,7 @@ class Grammar:
 
     language: str
     core: re.Pattern[str]
-    trigger: re.Pattern[str]
+    trigger: wordscan.WordScan  # where a number in words may start (on lower-cased text)
     prefix: re.Pattern[str]
     prefix_ahead: re.Pattern[str]
     scale: re.Pattern[str]
@@ -151,7 +151,7 @@ def grammar(language: str) -> Grammar:
                 rf"(?:(?P<pnum>\d+(?:[.,]\d+)?)\s*)?(?:(?P<pscale>{free_scales}|{attached}|M)\s+)?"
                 rf"(?:(?P<pdir>input|output|Eingabe|Ausgabe|Input|Output|cached)[\s-]*)?"
                 rf"(?P<pnoun>{lexicon.alternation([r['pattern'] for r in lex.per_nouns])})")
-    trigger = re.compile(wordscan.word_alternation(trigger_words(language), before="boundary"))
+    trigger = wordscan.WordScan(trigger_words(language), before="boundary")
     return Grammar(
         language=language,
         core=core,
@@ -225,7 +225,7 @@ def find_figures(text: str, language: str, start: int = 0, end: int | None = Non
     pos = start
     # two simple scans (digit runs; word starts) run far faster than one alternation
     digits = (m.start() for m in _DIGITS.finditer(text, start, end))
-    words = (m.start() for m in g.trigger.finditer(lowered, start, end))
+    words = (a for a, _ in g.trigger.spans(lowered, start, end))
     for cand in heapq.merge(digits, words):
         if cand < pos:
             continue

@@ -10,6 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from . import lexicon, wordscan
 from .casefold import fold
@@ -91,8 +92,9 @@ def _boundary_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return clause, comp
 
 
-@dataclass(frozen=True, slots=True)
-class Clause:
+class Clause(NamedTuple):
+    """A stretch of a sentence between clause boundaries (a tuple: made for every sentence with figures)."""
+
     start: int
     end: int
     comparison: bool  # opens with a comparison marker: names the other side
@@ -131,11 +133,11 @@ def clauses(text: str, start: int, end: int, protect: list[tuple[int, int]] = ()
 
 
 @lru_cache(maxsize=1)
-def _boilerplate_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _boilerplate_regexes() -> tuple[wordscan.WordScan, re.Pattern[str]]:
     rows = lexicon.load().boilerplate
     line = [r["pattern"] for r in rows if r["scope"] == "line"]
     rest = [r["pattern"] for r in rows if r["scope"] == "rest"]
-    return (re.compile(wordscan.word_alternation(sorted((p.lower() for p in line), key=len, reverse=True), before="boundary") + r"\b"),
+    return (wordscan.WordScan(sorted((p.lower() for p in line), key=len, reverse=True), "boundary", suffix=r"\b"),
             re.compile(r"^[ \t]*" + lexicon.alternation(rest) + r"\b[^\n]{0,40}$",
                        re.IGNORECASE | re.MULTILINE))
 
@@ -149,9 +151,9 @@ def boilerplate_spans(text: str, folded: str | None = None) -> list[tuple[int, i
     """
     line_re, rest_re = _boilerplate_regexes()
     spans: list[tuple[int, int]] = []
-    for m in line_re.finditer(fold(text) if folded is None else folded):
-        a = text.rfind("\n", 0, m.start()) + 1
-        b = text.find("\n", m.end())
+    for start, end in line_re.spans(fold(text) if folded is None else folded):
+        a = text.rfind("\n", 0, start) + 1
+        b = text.find("\n", end)
         spans.append((a, len(text) if b < 0 else b))
     m = rest_re.search(text)
     if m:

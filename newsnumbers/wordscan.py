@@ -12,10 +12,17 @@ first characters can never match at the same place.
 Lexicon patterns are regexes, so they are rewritten only where that is safe
 (a leading literal, escaped literal, simple character class or group); any
 other pattern makes :func:`word_alternation` fall back to the plain form.
+
+On lower-cased text even that is slow: nearly every letter can start a
+word of the list. :class:`WordScan` then finds the places worth trying with
+one Aho–Corasick pass (pyahocorasick, in C) over the patterns' literal
+prefixes ("milliard" of "milliarde[n]?"), and runs the regex only there.
 """
 from __future__ import annotations
 
 import re
+
+import ahocorasick
 
 _SPECIAL = set("\\[](){}.*+?^$|")
 _QUANTIFIER = set("?*+{")
@@ -142,3 +149,83 @@ def word_alternation(patterns: list[str], before: str = "nonword") -> str:
     except re.error:  # e.g. a named group copied into two branches
         return plain
     return fast
+
+
+def literal_prefix(alternative: str) -> str:
+    """The literal text every match of ``alternative`` starts with ("" when none)."""
+    out, i = [], 0
+    while i < len(alternative):
+        ch = alternative[i]
+        if ch == "\\":
+            lit = alternative[i + 1:i + 2]
+            if not lit or lit.isalnum() or lit == "_":
+                break
+            step = 2
+        elif ch in _SPECIAL:
+            break
+        else:
+            lit, step = ch, 1
+        following = alternative[i + step:i + step + 1]
+        if following and following in _QUANTIFIER:
+            break  # "modells?": the 's' is optional
+        out.append(lit)
+        i += step
+    return "".join(out)
+
+
+def literal_prefixes(patterns: list[str]) -> list[str] | None:
+    """The literal prefix of every alternative of ``patterns``; None if one cannot be told."""
+    out = []
+    for pattern in patterns:
+        for alt in split_alternatives(pattern):
+            pairs = first_literals(alt)
+            if pairs is None:
+                return None
+            out.extend(literal_prefix(first + rest) for first, rest in pairs)
+    return out
+
+
+class WordScan:
+    """The matches of a word alternation (see :func:`word_alternation`), case-sensitive.
+
+    ``spans`` gives exactly what ``finditer`` on the regex gives. When every
+    alternative starts with at least ``min_prefix`` literal characters, the
+    places to try come from an Aho–Corasick pass over those prefixes; a short
+    prefix ("a", which occurs everywhere) would make that slower than the
+    regex, so then the regex scans alone.
+    """
+
+    def __init__(self, patterns: list[str], before: str = "nonword", suffix: str = "", min_prefix: int = 2):
+        self.regex = re.compile(word_alternation(patterns, before) + suffix)
+        self._automaton = None
+        prefixes = literal_prefixes(patterns)
+        if prefixes and min(map(len, prefixes)) >= min_prefix:
+            automaton = ahocorasick.Automaton()
+            for prefix in set(prefixes):
+                automaton.add_word(prefix, len(prefix))
+            automaton.make_automaton()
+            self._automaton = automaton
+
+    def candidates(self, text: str, start: int = 0, end: int | None = None) -> list[int]:
+        """Sorted places in text[start:end] where some pattern could match (all of them)."""
+        end = len(text) if end is None else end
+        if self._automaton is None:
+            return sorted({m.start() for m in self.regex.finditer(text, start, end)})
+        return sorted({stop - size + 1 for stop, size in self._automaton.iter(text, start, end)})
+
+    def spans(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+        """Non-overlapping matches in text[start:end], as ``regex.finditer`` finds them."""
+        end = len(text) if end is None else end
+        if self._automaton is None:
+            return [m.span() for m in self.regex.finditer(text, start, end)]
+        out: list[tuple[int, int]] = []
+        after = start
+        match = self.regex.match
+        for pos in self.candidates(text, start, end):
+            if pos < after:
+                continue
+            m = match(text, pos, end)
+            if m:
+                out.append(m.span())
+                after = max(m.end(), pos + 1)
+        return out

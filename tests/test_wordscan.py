@@ -82,7 +82,38 @@ def test_fast_and_plain_alternations_find_the_same_spans(text):
     for _, patterns, before, lower in lexicon_alternations():
         subject = text.lower() if lower else text
         fast = re.compile(wordscan.word_alternation(patterns, before))
-        assert spans(fast, subject) == spans(plain(patterns, before), subject)
+        expected = spans(plain(patterns, before), subject)
+        assert spans(fast, subject) == expected
+        assert wordscan.WordScan(patterns, before).spans(subject) == expected
+
+
+@pytest.mark.parametrize("name, patterns, before, lower", lexicon_alternations(), ids=lambda v: v if isinstance(v, str) else "")
+def test_lexicon_alternations_use_the_prefix_pass(name, patterns, before, lower):
+    assert wordscan.WordScan(patterns, before)._automaton is not None
+
+
+def test_prefixes_stop_before_optional_and_variable_parts():
+    assert wordscan.literal_prefix("modells?") == "modell"
+    assert wordscan.literal_prefix("ki-branche") == "ki-branche"
+    assert wordscan.literal_prefix(r"u\.s\.") == "u.s."
+    assert wordscan.literal_prefix(r"gab\b.{0,40}\bnach") == "gab"
+    assert wordscan.literal_prefixes(["(?:das|dieses) modell", "[Cc]hina"]) == ["das modell", "dieses modell",
+                                                                               "China", "china"]
+
+
+def test_a_short_prefix_falls_back_to_the_regex_with_the_same_spans():
+    scan = wordscan.WordScan(["a(?= billion)", "zwei"], before="boundary")
+    assert scan._automaton is None
+    text = "a billion, a car, zwei, bazwei"
+    assert scan.spans(text) == [(0, 1), (18, 22)]
+
+
+def test_spans_within_a_window_and_without_overlaps():
+    scan = wordscan.WordScan(["ab", "abc", "bcd"])
+    text = "abcd abc xab ab"
+    assert scan.spans(text) == [(0, 2), (5, 7), (13, 15)]  # first alternative wins, as in finditer
+    assert scan.spans(text, 5, 9) == [(5, 7)]
+    assert scan.spans(text, 0, 1) == []
 
 
 @settings(max_examples=200, deadline=None)
@@ -90,4 +121,4 @@ def test_fast_and_plain_alternations_find_the_same_spans(text):
 def test_number_word_trigger_agrees_with_the_plain_form(text, language):
     g = recognise.grammar(language)
     subject = text.lower()
-    assert spans(g.trigger, subject) == spans(plain(recognise.trigger_words(language), "boundary"), subject)
+    assert g.trigger.spans(subject) == spans(plain(recognise.trigger_words(language), "boundary"), subject)
