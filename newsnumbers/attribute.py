@@ -157,6 +157,16 @@ def _rules_for(kind: str) -> list[_MeasureRule]:
     return [r for r in _measure_rules() if r.unit_kind in (kind, "any")]
 
 
+@lru_cache(maxsize=4)
+def _rules_by_cue(kind: str) -> dict[str, tuple[int, ...]]:
+    """Cue pattern -> indexes (in :func:`_rules_for`) of the rules that use it."""
+    out: dict[str, list[int]] = {}
+    for k, rule in enumerate(_rules_for(kind)):
+        for cue in rule.cues:
+            out.setdefault(cue.pattern, []).append(k)
+    return {cue: tuple(ks) for cue, ks in out.items()}
+
+
 @lru_cache(maxsize=None)
 def _lowered(cue: re.Pattern[str]) -> re.Pattern[str] | None:
     """The cue compiled case-sensitively for lower-cased text, when lower-casing cannot change its meaning."""
@@ -226,7 +236,7 @@ class Attributor:
         self._clause_cache: dict[int, list[Clause]] = {}
         self._place_cache: dict[tuple[int, int], _Place] = {}
         self._cue_cache: dict[int, dict[str, list[tuple[int, int]]]] = {}
-        self._rule_cache: dict[tuple[int, int], list[int]] = {}
+        self._rule_cache: dict[tuple[int, str], list[int]] = {}
 
     # -- windows ---------------------------------------------------------
     def _clauses(self, sentence: int) -> list[Clause]:
@@ -403,7 +413,7 @@ class Attributor:
         if cues:
             kind = fig.kind if fig.kind in ("money", "percent") else "count"
             rules = _rules_for(kind)
-            possible = self._possible_rules(place.sentence, rules, cues)
+            possible = self._possible_rules(place.sentence, kind, cues)
             levels = [spans for spans, _ in place.windows[:-1]] + [[place.span]]
             for level, spans in enumerate(levels if possible else ()):
                 found = self._rules_in(rules, possible, cues, spans, fig, distances=level == 0)
@@ -439,13 +449,13 @@ class Attributor:
                 found.append((k, nearest or 0))
         return found
 
-    def _possible_rules(self, sentence: int, rules: list[_MeasureRule],
-                        present: dict[str, list[tuple[int, int]]]) -> list[int]:
+    def _possible_rules(self, sentence: int, kind: str, present: dict[str, list[tuple[int, int]]]) -> list[int]:
         """Indexes of the rules whose every cue occurs somewhere in the sentence (computed once)."""
-        key = (sentence, id(rules))
+        key = (sentence, kind)
         if key not in self._rule_cache:
-            self._rule_cache[key] = [k for k, rule in enumerate(rules)
-                                     if all(cue.pattern in present for cue in rule.cues)]
+            rules, by_cue = _rules_for(kind), _rules_by_cue(kind)
+            candidates = sorted({k for cue in present for k in by_cue.get(cue, ())})
+            self._rule_cache[key] = [k for k in candidates if all(c.pattern in present for c in rules[k].cues)]
         return self._rule_cache[key]
 
     def _sentence_cues(self, sentence: int) -> dict[str, list[tuple[int, int]]]:

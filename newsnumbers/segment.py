@@ -18,9 +18,10 @@ from .casefold import fold
 
 # A line break always ends a sentence (headlines, lists); a full stop ends one
 # when followed by a capital, unless it closes an abbreviation (lexicon) or a
-# short ordinal ("27. Januar"). The regex starts with a character class so the
-# engine can skip ahead; the abbreviation check runs only on candidates.
-_SENTENCE_END = re.compile(r"\n+|[.!?…]+[\"“”»«’')\]]*[ \t\u00a0]+(?=[\"„“«»(]?[A-ZÄÖÜ0-9])")
+# short ordinal ("27. Januar"). The abbreviation check runs only on candidates.
+# The regex means  \n+ | [.!?…]+["“”»«’')\]]*[ \t\u00a0]+(?=["„“«»(]?[A-ZÄÖÜ0-9])
+# but starts with one character class, so the engine jumps between candidates.
+_SENTENCE_END = re.compile(r"[\n.!?…](?:(?<=\n)\n*|(?<=[.!?…])[.!?…]*[\"“”»«’')\]]*[ \t\u00a0]+(?=[\"„“«»(]?[A-ZÄÖÜ0-9]))")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 
 
