@@ -167,6 +167,14 @@ def _rules_by_cue(kind: str) -> dict[str, tuple[int, ...]]:
     return {cue: tuple(ks) for cue, ks in out.items()}
 
 
+@lru_cache(maxsize=4096)
+def _rules_with_cues(kind: str, present: frozenset[str]) -> tuple[int, ...]:
+    """Indexes of the rules for ``kind`` whose every cue is in ``present``; the same few sets of cues recur."""
+    rules, by_cue = _rules_for(kind), _rules_by_cue(kind)
+    candidates = sorted({k for cue in present for k in by_cue.get(cue, ())})
+    return tuple(k for k in candidates if all(c.pattern in present for c in rules[k].cues))
+
+
 @lru_cache(maxsize=None)
 def _lowered(cue: re.Pattern[str]) -> re.Pattern[str] | None:
     """The cue compiled case-sensitively for lower-cased text, when lower-casing cannot change its meaning."""
@@ -236,7 +244,8 @@ class Attributor:
         self._clause_cache: dict[int, list[Clause]] = {}
         self._place_cache: dict[tuple[int, int], _Place] = {}
         self._cue_cache: dict[int, dict[str, list[tuple[int, int]]]] = {}
-        self._rule_cache: dict[tuple[int, str], list[int]] = {}
+        self._rule_cache: dict[tuple[int, str], tuple[int, ...]] = {}
+        self._topic_cache: dict[int, Mention | None] = {}
 
     # -- windows ---------------------------------------------------------
     def _clauses(self, sentence: int) -> list[Clause]:
@@ -308,17 +317,6 @@ class Attributor:
         wins.append((rest, "near"))
         return wins
 
-    def _topic_windows(self, place: _Place) -> list[tuple[list[tuple[int, int]], str]]:
-        """The earlier sentences, searched for their topic only when the figure's own sentence names nobody."""
-        s = place.sentence
-        wins = []
-        for back in range(1, LOOKBACK_SENTENCES + 1):
-            if s - back < 0:
-                break
-            a, b = self.seg.sentence_span(s - back)
-            wins.append(([(c.start, c.end) for c in self._clauses(s - back) if not c.comparison] or [(a, b)], "topic"))
-        return wins
-
     def _window_mentions(self, place: _Place, k: int, fig: Figure) -> list[Mention]:
         ms = place.mentions.get(k)
         if ms is None:
@@ -384,8 +382,24 @@ class Attributor:
         return None
 
     def _choose_topic(self, place: _Place, fig: Figure) -> Mention | None:
-        """The nearest earlier sentence with a usable mention decides: its first (a named one), else the nearest."""
-        for spans, _ in self._topic_windows(place):
+        """The nearest earlier sentence with a usable mention decides: its first (a named one), else the nearest.
+
+        Earlier sentences lie wholly before the figure, so the answer is the
+        same for every figure of a sentence and is computed once.
+        """
+        s = place.sentence
+        if s not in self._topic_cache:
+            self._topic_cache[s] = self._topic_before(s, fig)
+        return self._topic_cache[s]
+
+    def _topic_before(self, s: int, fig: Figure) -> Mention | None:
+        for back in range(1, LOOKBACK_SENTENCES + 1):
+            if s - back < 0:
+                break
+            a, b = self.seg.sentence_span(s - back)
+            if bisect.bisect_left(self.starts, a) == bisect.bisect_left(self.starts, b):
+                continue  # names nobody: no need to split it into clauses
+            spans = [(c.start, c.end) for c in self._clauses(s - back) if not c.comparison] or [(a, b)]
             ms = self._usable(self._in(spans, fig))
             if ms:
                 return ms[0] if not ms[0].generic else self._pick(ms, fig)
@@ -449,13 +463,11 @@ class Attributor:
                 found.append((k, nearest or 0))
         return found
 
-    def _possible_rules(self, sentence: int, kind: str, present: dict[str, list[tuple[int, int]]]) -> list[int]:
+    def _possible_rules(self, sentence: int, kind: str, present: dict[str, list[tuple[int, int]]]) -> tuple[int, ...]:
         """Indexes of the rules whose every cue occurs somewhere in the sentence (computed once)."""
         key = (sentence, kind)
         if key not in self._rule_cache:
-            rules, by_cue = _rules_for(kind), _rules_by_cue(kind)
-            candidates = sorted({k for cue in present for k in by_cue.get(cue, ())})
-            self._rule_cache[key] = [k for k in candidates if all(c.pattern in present for c in rules[k].cues)]
+            self._rule_cache[key] = _rules_with_cues(kind, frozenset(present))
         return self._rule_cache[key]
 
     def _sentence_cues(self, sentence: int) -> dict[str, list[tuple[int, int]]]:

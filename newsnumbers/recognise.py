@@ -9,7 +9,6 @@ cores at C speed; a short hand parser then reads the words to the right
 """
 from __future__ import annotations
 
-import heapq
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -224,9 +223,10 @@ def find_figures(text: str, language: str, start: int = 0, end: int | None = Non
     out: list[Figure] = []
     pos = start
     # two simple scans (digit runs; word starts) run far faster than one alternation
-    digits = (m.start() for m in _DIGITS.finditer(text, start, end))
-    words = (a for a, _ in g.trigger.spans(lowered, start, end))
-    for cand in heapq.merge(digits, words):
+    candidates = [m.start() for m in _DIGITS.finditer(text, start, end)]
+    candidates += [a for a, _ in g.trigger.spans(lowered, start, end)]
+    candidates.sort()  # two sorted runs: merged in linear time
+    for cand in candidates:
         if cand < pos:
             continue
         m = g.core.match(text, cand, end)
