@@ -264,10 +264,13 @@ class Attributor:
 
     def _in(self, spans: list[tuple[int, int]], fig: Figure) -> list[Mention]:
         """Mentions inside ``spans`` (in order), leaving out any inside the figure itself."""
+        starts, mentions = self.starts, self.mentions
+        inside_from, inside_to = bisect.bisect_left(starts, fig.start), bisect.bisect_left(starts, fig.end)
         out: list[Mention] = []
         for a, b in spans:
-            i, j = bisect.bisect_left(self.starts, a), bisect.bisect_left(self.starts, b)
-            out.extend(m for m in self.mentions[i:j] if not (fig.start <= m.start < fig.end))
+            i, j = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
+            out += mentions[i:min(j, inside_from)]
+            out += mentions[max(i, inside_to):j]
         return out
 
     @staticmethod
@@ -446,12 +449,14 @@ class Attributor:
                   spans: list[tuple[int, int]], fig: Figure, distances: bool) -> list[tuple[int, int]]:
         """(rule index, distance of its nearest cue to the figure) for every rule whose cues all occur in ``spans``."""
         found = []
+        single = len(spans) == 1
+        a0, b0 = spans[0] if spans else (0, 0)
         for k in possible:
             nearest = None
             for cue in rules[k].cues:
                 near = None
                 for s, e in cues[cue.pattern]:
-                    if any(a <= s and e <= b for a, b in spans):
+                    if (a0 <= s and e <= b0) if single else any(a <= s and e <= b for a, b in spans):
                         d = max(0, fig.start - e, s - fig.end) if distances else 0
                         if near is None or d < near:
                             near = d

@@ -24,6 +24,8 @@ def parse_digits(text: str, language: str = "de") -> float:
     decimal mark; a lone '.' or ',' followed by three digits is grouping in the
     language's own style (German '.', English ',') and decimal otherwise.
     """
+    if text.isdecimal():
+        return float(text)  # the common case: plain digits
     s = text.strip()
     for ch in GROUP_SPACES:
         s = s.replace(ch, "")
