@@ -487,8 +487,9 @@ class Attributor:
             lower, scan = self.lower, _cue_scan()
             hits: dict[str, list[tuple[int, int]]] = {}
             tried: set[tuple[str, int]] = set()
-            for stop, (size, entries) in scan.automaton.iter(lower, a, b):
-                p = stop - size + 1
+            # the sentence is sliced: iter(text, start, end) converts the whole text on every call
+            for stop, (size, entries) in scan.automaton.iter(lower[a:b]):
+                p = a + stop - size + 1
                 if p > 0 and (lower[p - 1].isalnum() or lower[p - 1] == "_"):
                     continue  # inside a word: every cue starts at a word start
                 for key, regex, use_lower in entries:

@@ -211,7 +211,9 @@ class WordScan:
         end = len(text) if end is None else end
         if self._automaton is None:
             return sorted({m.start() for m in self.regex.finditer(text, start, end)})
-        return sorted({stop - size + 1 for stop, size in self._automaton.iter(text, start, end)})
+        if start or end < len(text):  # a slice: iter(text, start, end) would convert all of text each call
+            return sorted({start + stop - size + 1 for stop, size in self._automaton.iter(text[start:end])})
+        return sorted({stop - size + 1 for stop, size in self._automaton.iter(text)})
 
     def spans(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
         """Non-overlapping matches in text[start:end], as ``regex.finditer`` finds them."""
