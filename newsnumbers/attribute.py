@@ -300,7 +300,11 @@ class Attributor:
 
     def _compute_windows(self, fig: Figure, s: int) -> list[tuple[list[tuple[int, int]], str]]:
         cls = self._clauses(s)
-        i = next((k for k, c in enumerate(cls) if c.start <= fig.start < c.end + 1), 0)
+        i = 0
+        for k, c in enumerate(cls):
+            if c.start <= fig.start <= c.end:
+                i = k
+                break
         own = cls[i]
         wins: list[tuple[list[tuple[int, int]], str]] = []
         if own.relative and i > 0:

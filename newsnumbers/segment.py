@@ -87,8 +87,9 @@ def _boundary_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # but starting with one character class, so the engine jumps from one
     # space or comma to the next instead of trying every character.
     clause = re.compile(
-        r"[\s,;:–—](?:(?<=[,;:–—])\s*|(?<=\s)(?:\s*[,;:–—]\s*|\s*-\s+|\s*(?=\b"
-        + lexicon.alternation([w.lower() for w in words]) + r"\b)))")
+        r"[\s,;:–—](?:(?<=[,;:–—])\s*|(?<=\s)(?:\s*[,;:–—]\s*|\s*-\s+|\s*(?="
+        + wordscan.word_alternation(sorted((w.lower() for w in words), key=len, reverse=True), "boundary")
+        + r"\b)))")
     comp = re.compile(r"\b" + lexicon.alternation(comparison) + r"\b", re.IGNORECASE)
     return clause, comp
 

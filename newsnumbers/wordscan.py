@@ -84,6 +84,14 @@ def first_literals(alternative: str) -> list[tuple[str, str]] | None:
     if not alternative:
         return None
     ch = alternative[0]
+    if alternative.startswith(("(?<=", "(?<!")):
+        # "(?<=er\s)als": the lookbehind moves behind the first character, "a(?<=(?:er\s)a)ls"
+        end = _group_end(alternative, 0)
+        pairs = None if end is None else first_literals(alternative[end + 1:])
+        if pairs is None:
+            return None
+        return [(first, f"{alternative[:4]}(?:{alternative[4:end]}){re.escape(first)})" + rest)
+                for first, rest in pairs]
     if ch == "(":
         if not alternative.startswith("(?:"):
             return None
