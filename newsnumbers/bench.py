@@ -374,7 +374,7 @@ def render(r: dict, prof: str) -> str:
               "regex engine try every character; their literal prefixes are now found in one Aho-Corasick pass "
               "(pyahocorasick) and the regex runs only there; sentence ends and clause boundaries start with a "
               "character class the engine can skip to; lexicon lookups, measure rule sets and earlier sentences' "
-              "topics are computed once. Every step left the extracted table byte-identical. What is left is "
+              "topics are computed once. Each change of the second round left the extracted table byte-identical on this corpus. What is left is "
               "spread thin over recognition and attribution per figure, so the figure-dense test-sentence "
               "article costs most per character.", "", prof, ""]
     return "\n".join(lines)
