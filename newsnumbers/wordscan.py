@@ -21,6 +21,7 @@ prefixes ("milliard" of "milliarde[n]?"), and runs the regex only there.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import ahocorasick
 
@@ -28,36 +29,9 @@ _SPECIAL = set("\\[](){}.*+?^$|")
 _QUANTIFIER = set("?*+{")
 
 
-def split_alternatives(pattern: str) -> list[str]:
-    """The top-level ``|`` alternatives of a regex (groups, classes and escapes respected)."""
-    out, depth, start, i, in_class = [], 0, 0, 0, False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            if ch == "]":
-                in_class = False
-        elif ch == "[":
-            in_class = True
-            if pattern[i + 1:i + 2] == "]":  # "[]...]": a leading ']' is a literal
-                i += 1
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            out.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    out.append(pattern[start:])
-    return out
-
-
-def _group_end(pattern: str, open_at: int) -> int | None:
-    """Index of the ')' closing the group opened at ``open_at``."""
-    depth, i, in_class = 0, open_at, False
+def _syntax(pattern: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """(index, character, group depth) of each character outside character classes and escapes."""
+    depth, i, in_class = 0, start, False
     while i < len(pattern):
         ch = pattern[i]
         if ch == "\\":
@@ -67,16 +41,26 @@ def _group_end(pattern: str, open_at: int) -> int | None:
             in_class = ch != "]"
         elif ch == "[":
             in_class = True
-            if pattern[i + 1:i + 2] == "]":
+            if pattern[i + 1:i + 2] == "]":  # "[]...]": a leading ']' is a literal
                 i += 1
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
+        else:
+            if ch == ")":
+                depth -= 1
+            yield i, ch, depth
+            if ch == "(":
+                depth += 1
         i += 1
-    return None
+
+
+def split_alternatives(pattern: str) -> list[str]:
+    """The top-level ``|`` alternatives of a regex (groups, classes and escapes respected)."""
+    cuts = [i for i, ch, depth in _syntax(pattern) if ch == "|" and depth == 0]
+    return [pattern[a + 1:b] for a, b in zip([-1] + cuts, cuts + [len(pattern)])]
+
+
+def _group_end(pattern: str, open_at: int) -> int | None:
+    """Index of the ')' closing the group opened at ``open_at``."""
+    return next((i for i, ch, depth in _syntax(pattern, open_at) if ch == ")" and depth == 0), None)
 
 
 def first_literals(alternative: str) -> list[tuple[str, str]] | None:
