@@ -64,7 +64,7 @@ test: $(STAMP) browser
 
 bench: $(STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r bench/requirements-bench.txt
-	$(PY) -m newsnumbers.bench --out bench
+	$(PY) bench/bench.py --out bench
 
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks

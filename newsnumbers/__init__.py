@@ -1,5 +1,6 @@
 """newsnumbers: money, price and investment figures from news articles, as tidy tables and charts."""
-from .extract import COLUMNS, extract, extract_paths, iter_figures, write_csv
+from .engine.pipeline import extract, extract_paths, iter_figures, write_csv
+from .schema import COLUMNS
 
 __all__ = ["COLUMNS", "extract", "extract_paths", "iter_figures", "write_csv"]
 __version__ = "0.1.0"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .extract import extract_paths, write_csv
+from .engine.pipeline import extract_paths, write_csv
 
 
 def main(argv: list[str] | None = None) -> int:

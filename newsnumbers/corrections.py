@@ -1,4 +1,4 @@
-"""Apply an analyst's hand corrections after the rules, and check the sources table.
+"""Apply an analyst's hand corrections after the rules.
 
 ``seeds/corrections.csv`` is written by people, never by code. Each row names
 a figure ``id`` and an ``action``:
@@ -15,31 +15,14 @@ dropped silently.
 """
 from __future__ import annotations
 
-import csv
 import math
 from pathlib import Path
 
 import pandas as pd
 
-QUALIFIERS = {"exact", "approx", "lower_bound", "upper_bound", "range"}
-FIELDS = ["value", "value_high", "unit", "per", "qualifier", "measure", "organisation", "model"]
+from .schema import COLUMNS, FIELDS, QUALIFIERS, figure_id, read_csv_rows, rejection
+
 CORRECTION_COLUMNS = ["id", "action", "article", "quote", "start", *FIELDS, "note"]
-SOURCE_COLUMNS = ["article", "title", "outlet", "date", "url", "language"]
-
-
-def _reject(path: Path, line: int | str, reason: str) -> dict:
-    return {"article": path.name, "path": str(path), "line": line, "reason": reason}
-
-
-def read_rows(path: Path) -> tuple[list[tuple[int, dict]], list[dict]]:
-    """(line number, row) pairs of a hand-written CSV; unreadable files give one rejection."""
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            rows = [(reader.line_num, {k: (v or "").strip() for k, v in row.items() if k}) for row in reader]
-        return rows, []
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        return [], [_reject(path, "", f"cannot read: {exc}")]
 
 
 def _number(text: str) -> float:
@@ -70,14 +53,13 @@ def _checked_fields(row: dict) -> dict:
 
 def apply(figures: pd.DataFrame, path: Path, texts: dict[str, str]) -> tuple[pd.DataFrame, list[dict]]:
     """Apply ``path`` to the table; ``texts`` maps article name to its text (for added figures)."""
-    from .extract import COLUMNS, figure_id
-
-    rows, rejected = read_rows(path)
+    table = read_csv_rows(path)
+    rows, rejected = table.rows, list(table.rejected)
     if not rows:
         return figures, rejected
     missing = [c for c in ("id", "action") if c not in rows[0][1]]
     if missing:
-        return figures, rejected + [_reject(path, 1, f"missing column(s) {', '.join(missing)}; "
+        return figures, rejected + [rejection(path, 1, f"missing column(s) {', '.join(missing)}; "
                                                    f"expected {', '.join(CORRECTION_COLUMNS)}")]
     table = figures.set_index("id", drop=False) if not figures.empty else figures
     records = {i: r for i, r in table.to_dict("index").items()} if not figures.empty else {}
@@ -98,18 +80,18 @@ def apply(figures: pd.DataFrame, path: Path, texts: dict[str, str]) -> tuple[pd.
                     raise ValueError("fix row changes no field")
                 records[fid].update(fields, source="correction")
             elif action == "add":
-                added.append(_added(row, fields, texts, figure_id, COLUMNS))
+                added.append(_added(row, fields, texts))
             else:
                 raise ValueError(f"action must be fix, drop or add, not {action!r}")
         except (ValueError, LookupError) as exc:
-            rejected.append(_reject(path, line, str(exc.args[0])))
+            rejected.append(rejection(path, line, str(exc.args[0])))
     out = pd.DataFrame(list(records.values()) + added, columns=COLUMNS)
     if not out.empty:
         out = out.sort_values(["article", "start", "end"], kind="stable").reset_index(drop=True)
     return out, rejected
 
 
-def _added(row: dict, fields: dict, texts: dict[str, str], figure_id, columns) -> dict:
+def _added(row: dict, fields: dict, texts: dict[str, str]) -> dict:
     article, quote = row.get("article", ""), row.get("quote", "")
     if not article or not quote or "value" not in fields or "unit" not in fields:
         raise ValueError("add needs article, quote, value and unit")
@@ -128,26 +110,10 @@ def _added(row: dict, fields: dict, texts: dict[str, str], figure_id, columns) -
     end = start + len(quote)
     a = text.rfind("\n", 0, start) + 1
     b = text.find("\n", end)
-    record = {c: "" for c in columns}
+    record = {c: "" for c in COLUMNS}
     record.update({"article": article, "start": start, "end": end, "quote": quote,
                    "sentence": " ".join(text[a:len(text) if b < 0 else b].split()),
                    "value_high": math.nan, "qualifier": "exact", "measure": "other", "language": "",
                    "source": "correction"}, **fields)
     record["id"] = row.get("id") or figure_id(article, start, end, quote)
     return record
-
-
-def check_sources(path: Path, articles: set[str]) -> list[dict]:
-    """Problems in ``sources.csv``: missing columns, unknown articles, duplicates (file and line)."""
-    rows, rejected = read_rows(path)
-    if rows and "article" not in rows[0][1]:
-        return rejected + [_reject(path, 1, f"missing column article; expected {', '.join(SOURCE_COLUMNS)}")]
-    seen: set[str] = set()
-    for line, row in rows:
-        name = row.get("article", "")
-        if name not in articles:
-            rejected.append(_reject(path, line, f"article {name!r} is not among the articles read"))
-        elif name in seen:
-            rejected.append(_reject(path, line, f"article {name!r} listed twice"))
-        seen.add(name)
-    return rejected

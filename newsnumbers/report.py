@@ -6,15 +6,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from .textio import Article, read_article
+from .engine.textio import Article, read_article
+from .schema import unit_kind
 
 
 def summary(figures: pd.DataFrame, rejected: pd.DataFrame) -> pd.DataFrame:
     """One row per article: how many figures, of which money, percent and counts."""
     if figures.empty:
         return pd.DataFrame({"articles": [0], "figures": [0], "rejected": [len(rejected)]})
-    kind = figures["unit"].map(lambda u: "percent" if u in ("percent", "percentage_points")
-                               else "money" if len(u) == 3 and u.isupper() else "count")
+    kind = figures["unit"].map(unit_kind)
     table = (figures.assign(kind=kind).groupby(["article", "kind"]).size()
              .unstack(fill_value=0).reindex(columns=["money", "percent", "count"], fill_value=0))
     table["figures"] = table.sum(axis=1)

@@ -4,12 +4,13 @@ import sys
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from newsnumbers import extract_paths, write_csv
 from newsnumbers.charts import common, questions
 from newsnumbers.run import run
+from conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 GOOD = "Nvidia verlor fast 600 Milliarden Dollar an Börsenwert. Die Aktie fiel um 17 Prozent."
 
 
@@ -31,6 +32,7 @@ def _bad_folder(tmp_path: Path) -> Path:
     return d
 
 
+@pytest.mark.slow
 def test_extraction_notebook_tables_every_problem(tmp_path):
     seeds = _bad_folder(tmp_path)
     out = tmp_path / "data"
@@ -47,6 +49,7 @@ def test_extraction_notebook_tables_every_problem(tmp_path):
     assert rejected.set_index("article").loc["corrections.csv", "line"] == 2
 
 
+@pytest.mark.slow
 def test_missing_and_empty_seed_folders_give_empty_tables_and_reasons(tmp_path):
     (tmp_path / "empty").mkdir()
     for folder, reason in ((tmp_path / "nope", "no such file or folder"),
@@ -67,6 +70,7 @@ def test_measure_no_chart_knows_is_ignored_by_charts(tmp_path):
     assert "carbon_tax_revenue" not in set(chart.data["measure"])
 
 
+@pytest.mark.slow
 def test_fifty_megabyte_article_streams_through_the_cli(tmp_path):
     para = ("Die Börsen blieben ruhig, Händler warteten auf neue Zahlen aus den USA und Europa. " * 20
             + "Nvidia verlor an diesem Tag rund 17 Milliarden Dollar an Börsenwert.\n")
@@ -85,6 +89,7 @@ def test_fifty_megabyte_article_streams_through_the_cli(tmp_path):
     assert len(table) == n and (table["value"] == 17e9).all()
 
 
+@pytest.mark.slow
 def test_make_figures_carries_on_past_bad_seeds(tmp_path):
     """`make figures SEEDS=<bad folder>` in a copy of the repository: every notebook runs, the problems are tabled."""
     import os

@@ -1,6 +1,6 @@
 """Lower-casing keeps offsets, so quotes stay exact even with characters whose lower case is longer."""
 from newsnumbers import extract
-from newsnumbers.casefold import fold, fold_pattern
+from newsnumbers.engine.casefold import fold, fold_pattern
 
 
 def test_fold_keeps_length():

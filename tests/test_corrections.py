@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from newsnumbers import extract_paths
+from conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 TEXT = ("Nvidia verlor fast 600 Milliarden Dollar an Börsenwert. "
         "DeepSeek trainierte V3 für 5,6 Millionen Dollar. Die Aktie fiel um 17 Prozent.\n"
         "Ein Analyst schätzte den Schaden auf sechs Dutzend Milliarden.")

@@ -4,14 +4,13 @@ from pathlib import Path
 import pytest
 
 from newsnumbers import extract_paths
-from newsnumbers.scoring import FIELDS, read_gold, score
-
-ROOT = Path(__file__).resolve().parents[1]
+from newsnumbers.evaluate.scoring import FIELDS, read_gold, score
+from conftest import ROOT
 
 
 @pytest.fixture(scope="module")
-def result():
-    figures, rejected = extract_paths([ROOT / "seeds"])
+def result(seed_tables):
+    figures, rejected = seed_tables
     assert rejected.empty, rejected.to_string()
     return score(read_gold(ROOT / "tests/data/seeds.gold.csv"), figures)
 

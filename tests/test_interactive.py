@@ -1,20 +1,12 @@
 """The altair charts: provenance in every tooltip, the locale's number format handed to Vega."""
 from pathlib import Path
 
-from newsnumbers import extract_paths
 from newsnumbers.charts import questions
-from newsnumbers.interactive import explorer, figure_chart
-
-ROOT = Path(__file__).resolve().parents[1]
+from newsnumbers.charts.interactive import explorer, figure_chart
 
 
-def _figures():
-    figures, _ = extract_paths([ROOT / "seeds"])
-    return figures
-
-
-def test_figure_chart_tooltips_and_locale():
-    chart = questions.token_prices(_figures(), "de")
+def test_figure_chart_tooltips_and_locale(seed_figures):
+    chart = questions.token_prices(seed_figures, "de")
     spec = figure_chart(chart.data, "de", chart.meta.title).to_dict()
     assert spec["config"]["locale"]["number"]["decimal"] == ","
     assert spec["config"]["locale"]["number"]["thousands"] == "."
@@ -25,16 +17,16 @@ def test_figure_chart_tooltips_and_locale():
     assert {v["value_text"] for v in values} == {"60\u00a0$", "2,2\u00a0$"}
 
 
-def test_english_locale_formats():
-    chart = questions.training_costs(_figures(), "en")
+def test_english_locale_formats(seed_figures):
+    chart = questions.training_costs(seed_figures, "en")
     spec = figure_chart(chart.data, "en").to_dict()
     assert spec["config"]["locale"]["number"]["decimal"] == "."
     texts = {v["value_text"] for v in spec["datasets"][next(iter(spec["datasets"]))]}
     assert "$5.6M" in texts and "≥ $100M" in texts
 
 
-def test_explorer_has_filters_and_a_brush():
-    spec = explorer(_figures(), "en").to_dict()
+def test_explorer_has_filters_and_a_brush(seed_figures):
+    spec = explorer(seed_figures, "en").to_dict()
     params = {p["name"]: p for p in spec["params"]} if "params" in spec else {}
     names = set(params) or {p["name"] for v in spec["vconcat"] for p in v.get("params", [])}
     assert {"measure", "article", "organisation", "brush"} <= names

@@ -13,8 +13,10 @@ from PIL import Image
 from newsnumbers import extract_paths, write_csv
 from newsnumbers.run import main as run_main
 from newsnumbers.run import run
+from conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.slow  # executes notebooks
+
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 CHARTS = [p for p in NOTEBOOKS if not p.name.startswith("01_")]
 STATIC = [p for p in CHARTS if not p.name.startswith("07_")]  # 07 is the interactive explorer

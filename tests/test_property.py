@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsnumbers import extract
-from newsnumbers.numbers import parse_digits
+from newsnumbers.engine.numparse import parse_digits
 
 SCALES = {"de": [("", 1), ("Tausend", 1e3), ("Millionen", 1e6), ("Milliarden", 1e9), ("Billionen", 1e12),
                  ("Mio.", 1e6), ("Mrd.", 1e9)],

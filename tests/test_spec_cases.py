@@ -6,7 +6,7 @@ Cent"), which news figures rarely use. The floors stop regressions.
 """
 from pathlib import Path
 
-from newsnumbers.speccheck import check
+from newsnumbers.evaluate.speccheck import check
 
 SPECS = Path(__file__).parent / "data" / "recognizers-text"
 

@@ -5,7 +5,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsnumbers import attribute, lexicon, recognise, wordscan
+from newsnumbers import lexicon
+from newsnumbers.engine import attribute, recognise, wordscan
 
 
 def spans(regex: re.Pattern[str], text: str) -> list[tuple[int, int]]:

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..extract import COLUMNS
+from ..schema import COLUMNS, is_money
+from ..sources import outlets, short_article
 from .style import label
 
 REQUIRED = ["article", "quote", "sentence", "value", "value_high", "unit", "per", "qualifier",
@@ -37,8 +38,7 @@ def select(df: pd.DataFrame, measures: list[str], prefix: bool = False, money: b
     mask = m.map(lambda x: any(x.startswith(p) for p in measures)) if prefix else m.isin(measures)
     rows = df[mask]
     if money is not None:
-        is_money = rows["unit"].map(lambda u: len(u) == 3 and u.isupper())
-        rows = rows[is_money == money]
+        rows = rows[rows["unit"].map(is_money) == money]
     return rows.copy()
 
 
@@ -46,24 +46,6 @@ def require(rows: pd.DataFrame, measures: list[str], locale: str) -> pd.DataFram
     if rows.empty:
         raise NoData(f"{label('no_data', locale)}: {', '.join(measures)}")
     return rows
-
-
-def short_article(name: str) -> str:
-    """'002_0dbbc1ffdb7b6cf2.txt' -> '002'; other names without extension."""
-    stem = Path(name).stem
-    return stem.split("_")[0] if "_" in stem and stem.split("_")[0].isdigit() else stem
-
-
-def outlets(articles: list[str], seeds_dir: str | Path | None) -> dict[str, str]:
-    """Article file -> outlet from seeds/sources.csv when an analyst wrote one, else the file name."""
-    names = {a: short_article(a) for a in articles}
-    if seeds_dir and (Path(seeds_dir) / "sources.csv").exists():
-        src = pd.read_csv(Path(seeds_dir) / "sources.csv", dtype=str, keep_default_na=False)
-        if {"article", "outlet"} <= set(src.columns):
-            for row in src.itertuples():
-                if row.article in names and row.outlet:
-                    names[row.article] = row.outlet
-    return names
 
 
 def source_line(rows: pd.DataFrame, locale: str, seeds_dir: str | Path | None = None) -> str:

@@ -59,7 +59,7 @@ def show(chart, figures_dir: str) -> None:
 
 def interactive(chart, locale: str = "de"):
     """The altair version of a built chart: hover a mark for its value, qualifier, quote, sentence and article."""
-    from .. import interactive as inter
+    from . import interactive as inter
 
     if chart is None:
         return None
@@ -69,7 +69,7 @@ def interactive(chart, locale: str = "de"):
 def explorer(figures_csv: str, figures_dir: str, locale: str = "de", seeds_dir: str | None = "seeds",
              formats: str | list[str] = "svg,png"):
     """Build the explorer over the whole table, save figures/explorer.html (offline) and static snapshots."""
-    from .. import interactive as inter
+    from . import interactive as inter
     from .style import ChartMeta, label, write_meta
 
     df = common.load(figures_csv)

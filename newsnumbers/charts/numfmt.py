@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import math
 
+from ..schema import is_money
+
 SYMBOL = {"USD": "$", "EUR": "€", "GBP": "£", "CNY": "¥", "JPY": "¥", "CHF": "CHF"}
 SCALES = {"de": [(1e12, "Bio."), (1e9, "Mrd."), (1e6, "Mio."), (1e3, "Tsd.")],
           "en": [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")]}
@@ -47,7 +49,7 @@ def value(x: float, unit: str, locale: str = "de") -> str:
     """Format by unit: money, percent or a plain count."""
     if unit in ("percent", "percentage_points"):
         return percent(x, locale)
-    if len(unit) == 3 and unit.isupper():
+    if is_money(unit):
         return money(x, unit, locale)
     return number(x, locale)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-FIELDS = ["value", "value_high", "unit", "per", "qualifier", "measure", "organisation", "model"]
+from ..schema import FIELDS
 
 
 def _text(v) -> str:

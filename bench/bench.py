@@ -1,5 +1,6 @@
 """``make bench``: speed and quality against peer extractors, and the cost of a build.
 
+Repository tooling, not part of the installed package: run as ``python bench/bench.py``.
 Writes ``bench/report.md`` and ``bench/report.json``, all measured on this
 machine in one run. Never part of ``make test`` (a smoke test runs ``--tiny``).
 """
@@ -23,11 +24,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from .extract import COLUMNS, iter_figures
-from .scoring import read_gold, score
-from .textio import read_article
+from newsnumbers.engine.pipeline import iter_figures
+from newsnumbers.engine.textio import read_article
+from newsnumbers.evaluate.scoring import read_gold, score
+from newsnumbers.schema import COLUMNS
 
-ROOT = Path(__file__).resolve().parents[1]
+from render import render, summary_of_profile  # bench/render.py, beside this file
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
 
 
 # -- corpora -------------------------------------------------------------------
@@ -87,7 +92,7 @@ def measure_ours(corpus_path: Path) -> dict:
     """Run in a fresh process: single-core throughput and peak memory of extraction with attribution."""
     code = (
         "import json,sys,time,resource\n"
-        "from newsnumbers.extract import iter_figures\n"
+        "from newsnumbers import iter_figures\n"
         "arts=[json.loads(l) for l in open(sys.argv[1],encoding='utf-8')]\n"
         "base=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss*1024\n"
         "t0=time.perf_counter(); n=0; chars=0; by={}\n"
@@ -136,7 +141,7 @@ def scale_run(articles: Iterable[str], out_csv: Path, processes: int = 2) -> dic
 
 
 def _scale_in_fresh_process(seeds: Path, n: int, out_csv: Path) -> dict:
-    code = ("import json,sys\nfrom pathlib import Path\nfrom newsnumbers import bench\n"
+    code = (f"import json,sys\nfrom pathlib import Path\nsys.path.insert(0, {str(BENCH)!r})\nimport bench\n"
             "arts=bench.generated_articles(Path(sys.argv[1]),int(sys.argv[2]))\n"
             "print(json.dumps(bench.scale_run(arts,Path(sys.argv[3]))))\n")
     done = subprocess.run([sys.executable, "-c", code, str(seeds), str(n), str(out_csv)],
@@ -204,30 +209,12 @@ def profile(corpus: list[dict], out: Path) -> str:
     prof.stop()
     text = prof.output_text(unicode=False, color=False, show_all=False)
     (out / "profile.txt").write_text(text, encoding="utf-8")
-    return _summary(prof) + "\n\n```\n" + text.strip()[:5000] + "\n```"
-
-
-def _summary(prof) -> str:
-    """The stages of ``iter_figures`` by share of time, in words."""
-    stack, total, parts = [prof.last_session.root_frame()], 0.0, {}
-    while stack:  # a generator shows up as many frames: add them up
-        frame = stack.pop()
-        if frame.function == "iter_figures":
-            total += frame.time
-            for child in frame.children:
-                parts[child.function] = parts.get(child.function, 0.0) + child.time
-            continue
-        stack.extend(frame.children)
-    if not total:
-        return ""
-    ranked = sorted(((t, name) for name, t in parts.items()), reverse=True)
-    return "Share of extraction time by stage: " + ", ".join(
-        f"{name} {t / total:.0%}" for t, name in ranked if t / total >= 0.02) + "."
+    return summary_of_profile(prof) + "\n\n```\n" + text.strip()[:5000] + "\n```"
 
 
 # -- report ------------------------------------------------------------------------
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m newsnumbers.bench")
+    ap = argparse.ArgumentParser(prog="python bench/bench.py")
     ap.add_argument("--out", default="bench")
     ap.add_argument("--seeds", default=str(ROOT / "seeds"))
     ap.add_argument("--tiny", action="store_true", help="a smoke run: small corpora, no peers, no make timings")
@@ -305,79 +292,6 @@ def main(argv: list[str] | None = None) -> int:
     (out / "report.md").write_text(render(report, prof), encoding="utf-8")
     log(f"wrote {out / 'report.md'}")
     return 0
-
-
-def _mb(b: float) -> str:
-    return f"{b / 1e6:,.0f} MB"
-
-
-def render(r: dict, prof: str) -> str:
-    o, s, q, t = r["ours"], r["scale"], r["scale_quarter"], r["targets"]
-    ok = lambda good: "met" if good else "**missed**"  # noqa: E731
-    lines = [
-        "# Benchmark report", "",
-        f"Measured in one run on this machine: Python {r['machine']['python']}, {r['machine']['cpus']} cores, "
-        f"{r['machine']['platform']}.", "",
-        "## Extraction, single core", "",
-        f"Corpus: the seeds and the tests' own sentences repeated to {o['chars']:,} characters, "
-        f"processed article by article with attribution; {o['figures']:,} figures.", "",
-        "| extractor | chars/s | ratio ours : peer | peak memory | seeds gold: values right | qualifiers right | false positives |",
-        "|---|---:|---:|---:|---:|---:|---:|",
-        f"| newsnumbers | {o['chars_per_second'] / 1e6:.2f} M | 1 | {_mb(o['peak_bytes'])} | "
-        f"{o['quality']['values_right']}/{o['quality']['required']} | {o['quality']['qualifiers_right']}/{o['quality']['required']} | "
-        f"{o['quality']['false_positives']} |",
-    ]
-    for p in r["peers"]:
-        if "error" in p:
-            lines.append(f"| {p['peer']} | error: {p['error']} | | | | | |")
-            continue
-        lines.append(
-            f"| {p['peer']} (German) | {p['chars_per_second'] / 1e6:.3f} M | {p['throughput_ratio_ours_to_peer']:.0f} | "
-            f"{_mb(p['peak_bytes'])} | {p['quality']['values_right']}/{p['quality']['required']} | "
-            f"{p['quality']['qualifiers_right']}/{p['quality']['required']} | {p['quality']['false_positives']} |")
-    if not r["peers"]:
-        lines.append("| (peers not run) | | | | | | |")
-    lines += [
-        "", "Peers have no notion of qualifiers; their figures count as `exact`, so their \"qualifiers right\" "
-        "are the gold's exact figures they found. Recognizers-Text ran its currency and percent models, Duckling "
-        "amount-of-money (it has no percent dimension).", "",
-        f"Ours is the median of {len(o['chars_per_second_runs'])} runs "
-        f"({', '.join(f'{x / 1e6:.2f}' for x in o['chars_per_second_runs'])} M chars/s); peers ran once. "
-        f"Target ≥ 2 M chars/s: {ok(o['chars_per_second'] >= t['chars_per_second'])}.", "",
-    ]
-    if o.get("by_article"):
-        lines += ["Ours by source article (median run): the cost follows the density of figures.", "",
-                  "| article | characters | figures | characters per figure | chars/s |", "|---|---:|---:|---:|---:|"]
-        for name, g in o["by_article"].items():
-            lines.append(f"| {name} | {g['chars']:,} | {g['figures']:,} | {g['chars'] / max(g['figures'], 1):,.0f} | "
-                         f"{g['chars'] / g['seconds'] / 1e6:.2f} M |")
-        lines.append("")
-    lines += [
-        "## Corpus scale: generated articles on 2 cores, rows streamed to CSV", "",
-        "| articles | characters | rows | seconds | peak parent | peak worker |", "|---:|---:|---:|---:|---:|---:|",
-        f"| {q['articles']:,} | {q['chars']:,} | {q['rows']:,} | {q['seconds']:.1f} | {_mb(q['peak_parent_bytes'])} | {_mb(q['peak_child_bytes'])} |",
-        f"| {s['articles']:,} | {s['chars']:,} | {s['rows']:,} | {s['seconds']:.1f} | {_mb(s['peak_parent_bytes'])} | {_mb(s['peak_child_bytes'])} |",
-        "", f"Target {s['articles']:,} articles < 30 s: {ok(s['seconds'] < t['scale_seconds'])}; peak memory < 1 GB: "
-        f"{ok(max(s['peak_parent_bytes'], s['peak_child_bytes']) < t['peak_bytes'])}. Memory at a quarter of the corpus vs "
-        f"the whole: {_mb(max(q['peak_parent_bytes'], q['peak_child_bytes']))} vs "
-        f"{_mb(max(s['peak_parent_bytes'], s['peak_child_bytes']))} (rows are streamed, not held).", "",
-    ]
-    if r["make"]:
-        m = r["make"]
-        lines += ["## `make figures`", "", f"- cold (after set-up, all notebooks): {m['cold_seconds']:.1f} s",
-                  f"- no-op rebuild: {m['noop_seconds']:.3f} s (target < 1 s: {ok(m['noop_seconds'] < t['noop_seconds'])})", ""]
-    lines += ["## Where the time goes (pyinstrument, 300 articles)", "",
-              "Profiled before each round of optimising (pyinstrument, cProfile, and callgrind instruction counts, "
-              "which unlike wall time do not drift with this machine's load). First round: case-insensitive regex "
-              "scans (candidate numbers, sentence ends, measure cues) took 60% of the time; they now run "
-              "case-sensitively on a lower-cased copy. Second round: word lists behind a leading `\\b` made the "
-              "regex engine try every character; their literal prefixes are now found in one Aho-Corasick pass "
-              "(pyahocorasick) and the regex runs only there; sentence ends and clause boundaries start with a "
-              "character class the engine can skip to; lexicon lookups, measure rule sets and earlier sentences' "
-              "topics are computed once. Each change of the second round left the extracted table byte-identical on this corpus. What is left is "
-              "spread thin over recognition and attribution per figure, so the figure-dense test-sentence "
-              "article costs most per character.", "", prof, ""]
-    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import lexicon
+from .. import lexicon
 
 GROUP_SPACES = "'’\u00a0\u202f\u2009 "
 _DIGITS_ONLY = re.compile(r"\d+")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-LEXICON_DIR = Path(__file__).parent / "lexicon"
+LEXICON_DIR = Path(__file__).parent
 
 
 class LexiconError(ValueError):

@@ -13,10 +13,11 @@ from pathlib import Path
 import altair as alt
 import pandas as pd
 
-from .charts import numfmt
-from .charts.common import row_label
-from .charts.plots import needs_log, value_label
-from .charts.style import PALETTE, label
+from ..schema import unit_kind
+from . import numfmt
+from .common import row_label
+from .plots import needs_log, value_label
+from .style import PALETTE, label
 
 #: d3-format locales handed to Vega (config.locale.number)
 NUMBER_LOCALES = {
@@ -98,8 +99,7 @@ def explorer(figures: pd.DataFrame, locale: str = "de") -> alt.TopLevelMixin:
     a log-scale overview of all money figures with a brush, and a table of the selected rows."""
     data = prepare(figures, locale)
     data = data[data["value"] > 0]
-    data["kind"] = data["unit"].map(lambda u: "money" if len(u) == 3 and u.isupper() else
-                                    "percent" if u in ("percent", "percentage_points") else "count")
+    data["kind"] = data["unit"].map(unit_kind)
     t = TOOLTIP_TITLES[locale]
     measure = alt.selection_point(fields=["measure_label"], name="measure", bind=alt.binding_select(
         options=[None, *sorted(data["measure_label"].unique())], labels=["(alle)" if locale == "de" else "(all)",

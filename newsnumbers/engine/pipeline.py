@@ -1,7 +1,6 @@
 """From article text to the tidy table of figures: one row per figure mention."""
 from __future__ import annotations
 
-import hashlib
 import math
 import sys
 from collections.abc import Iterator
@@ -9,25 +8,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..corrections import apply as apply_corrections
+from ..schema import COLUMNS, REJECTED_COLUMNS, figure_id
+from ..sources import check_sources
 from . import recognise
 from .attribute import Attributor
-from .corrections import apply as apply_corrections
-from .corrections import check_sources
 from .casefold import fold
 from .segment import Segmenter, boilerplate_spans, detect_language
 from .textio import Rejected, discover, read_article
-
-#: Columns of the figures table, in order (``article`` only for files).
-COLUMNS = ["id", "article", "start", "end", "quote", "sentence", "value", "value_high",
-           "unit", "per", "qualifier", "measure", "organisation", "model", "language", "source"]
-REJECTED_COLUMNS = ["article", "path", "line", "reason"]
-
-
-def figure_id(article: str, start: int, end: int, quote: str) -> str:
-    """Stable id: the same article, offsets and quote give the same id on every run."""
-    key = f"{article}\x1f{start}\x1f{end}\x1f{quote}".encode("utf-8")
-    return hashlib.sha1(key).hexdigest()[:16]
-
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)

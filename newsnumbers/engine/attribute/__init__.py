@@ -23,10 +23,11 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from . import lexicon, wordscan
-from .casefold import fold, fold_pattern
-from .recognise import Figure
-from .segment import Clause, Segmenter, clauses
+from ... import lexicon
+from .. import wordscan
+from ..casefold import fold, fold_pattern
+from ..recognise import Figure
+from ..segment import Clause, Segmenter, clauses
 
 LOOKBACK_SENTENCES = 3
 LOOKBACK_MENTIONS = 200  # an anaphor's antecedent is searched this far back, no further

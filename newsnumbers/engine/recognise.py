@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import lexicon, numbers, wordscan
+from .. import lexicon
+from . import numparse, wordscan
 from .casefold import fold
 
 SCALE_ABBREV = {1e3: "K", 1e6: "M", 1e9: "B", 1e12: "T"}
@@ -112,10 +113,10 @@ def trigger_words(language: str) -> list[str]:
     """
     lex = lexicon.load()
     free = [r for r in _rows_for(lex.scales, language) if r["attached"] != "yes"]  # "k", "bn" only follow digits
-    atoms = sorted({w.lower() for w in numbers.atoms(language, articles=False)} |
+    atoms = sorted({w.lower() for w in numparse.atoms(language, articles=False)} |
                    {w.lower() for w in _literal_words(lex.vague + free)}, key=len, reverse=True)
     scale_starts = sorted({w.lower() for w in _literal_words(free)}, key=len, reverse=True)
-    article = numbers.article_pattern(language).lower()
+    article = numparse.article_pattern(language).lower()
     return [re.escape(a) for a in atoms] + [
         r"ein(?=und|hundert|tausend|halb|einhalb)",  # compounds: einhundert, eineinhalb
         article + r"(?=[\s-]+(?:halbe[n]?\s+)?(?:" + "|".join(map(re.escape, scale_starts)) + "))"]
@@ -132,8 +133,8 @@ def grammar(language: str) -> Grammar:
     cur_suf = lexicon.alternation([r["pattern"] for r in lex.currencies if r["position"] in ("suffix", "both")])
     count = lexicon.alternation([r["pattern"] for r in lex.count_nouns])
     vague = lexicon.alternation([r["pattern"] for r in lex.vague])
-    words = numbers.number_word_pattern(language)
-    article = numbers.article_pattern(language)
+    words = numparse.number_word_pattern(language)
+    article = numparse.article_pattern(language)
     percent = r"%|Prozent(?:punkte[n]?)?|per\s?cent|percent(?:age points?)?|Prozentpunkt"
     # what may follow a word-number for it to count (keeps "ein"/"drei" in prose out)
     unitish = rf"(?:{free_scales}|{cur_suf}|{percent}|(?:[\w.]+[\s-]){{0,2}}?(?:[\w]+-)*{count})\b"
@@ -185,14 +186,14 @@ def grammar(language: str) -> Grammar:
 def _core_value(g: Grammar, m: re.Match[str]) -> tuple[float, bool, bool]:
     """(value, is_vague, has_scale) of a core match, before scale words that follow."""
     if m.group("num"):
-        value = numbers.parse_digits(m.group("num"), g.language)
+        value = numparse.parse_digits(m.group("num"), g.language)
         if m.group("att"):
             return value * g.scale_values.get(m.group("att"), 1.0), False, True
         return value, False, False
     if m.group("word"):
         word = m.group("word")
         try:
-            return numbers.parse_words(word, g.language), False, False
+            return numparse.parse_words(word, g.language), False, False
         except ValueError:
             return 1.0, False, False  # an article before a scale word: "eine Million"
     if m.group("vague"):
@@ -274,9 +275,9 @@ def _parse_at(g: Grammar, text: str, m: re.Match[str], limit: int, lowered: str)
             if high is not None:
                 if scale2 and not has_scale and not vague:
                     # "60 bis 65 Milliarden": the scale word serves both ends
-                    mult = high / (numbers.parse_words(m2.group("word"), g.language)
+                    mult = high / (numparse.parse_words(m2.group("word"), g.language)
                                    if m2.group("word") else
-                                   numbers.parse_digits(m2.group("num"), g.language) if m2.group("num") else 1.0)
+                                   numparse.parse_digits(m2.group("num"), g.language) if m2.group("num") else 1.0)
                     value *= mult
                     has_scale = True
                 if high >= value:
@@ -333,7 +334,7 @@ def _per(g: Grammar, p: re.Match[str]) -> str:
     noun = g.per_units.get(p.group("pnoun"), p.group("pnoun").lower())
     amount = 1.0
     if p.group("pnum"):
-        amount = numbers.parse_digits(p.group("pnum"), g.language)
+        amount = numparse.parse_digits(p.group("pnum"), g.language)
     if p.group("pscale"):
         amount *= g.scale_values.get(p.group("pscale"), 1.0)
     prefix = ""

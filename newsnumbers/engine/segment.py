@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from . import lexicon, wordscan
+from .. import lexicon
+from . import wordscan
 from .casefold import fold
 
 

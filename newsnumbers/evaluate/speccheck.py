@@ -10,8 +10,8 @@ import json
 import math
 from pathlib import Path
 
-from . import extract
-from .numbers import parse_digits, parse_words
+from ..engine.numparse import parse_digits, parse_words
+from ..engine.pipeline import extract
 
 ISO = {"Dollar": "USD", "United States dollar": "USD", "Euro": "EUR", "British pound": "GBP",
        "Pound": "GBP", "Canadian dollar": "CAD", "Swiss franc": "CHF", "Chinese yuan": "CNY"}

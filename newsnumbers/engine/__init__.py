@@ -1,0 +1,1 @@
+"""The extraction engine: from article text to rows (recognise figures, then attribute them)."""

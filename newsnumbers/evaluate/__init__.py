@@ -1,0 +1,1 @@
+"""Measuring the extractor: scoring against hand annotation, and a peer's test cases."""

@@ -1,0 +1,87 @@
+"""The figures table's shape, said once: its columns, its ids, what a unit means.
+
+Why one module: the extractor writes the table, corrections rewrite rows of
+it, the charts and the benchmark read it. When each kept its own copy of the
+columns or of "is this unit money?", they drifted; here every one imports the
+same definitions, and nothing here imports the rest of the package.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+#: Columns of the figures table, in order (``article`` only for files).
+COLUMNS = ["id", "article", "start", "end", "quote", "sentence", "value", "value_high",
+           "unit", "per", "qualifier", "measure", "organisation", "model", "language", "source"]
+#: Columns of the rejected table: what could not be used, where, and why.
+REJECTED_COLUMNS = ["article", "path", "line", "reason"]
+#: The fields that say what a figure is (scored against gold, fixable by corrections).
+FIELDS = ["value", "value_high", "unit", "per", "qualifier", "measure", "organisation", "model"]
+QUALIFIERS = frozenset({"exact", "approx", "lower_bound", "upper_bound", "range"})
+PERCENT_UNITS = frozenset({"percent", "percentage_points"})
+
+
+def figure_id(article: str, start: int, end: int, quote: str) -> str:
+    """Stable id: the same article, offsets and quote give the same id on every run.
+
+    >>> figure_id("000_c4fb8e7e0f58dad6.txt", 1202, 1221, "78 Millionen Dollar")
+    '06aac0f318198a20'
+    """
+    key = f"{article}\x1f{start}\x1f{end}\x1f{quote}".encode("utf-8")
+    return hashlib.sha1(key).hexdigest()[:16]
+
+
+def is_money(unit: object) -> bool:
+    """Whether a unit is a currency: money units are ISO 4217 codes, three capital letters.
+
+    >>> is_money("USD"), is_money("percent"), is_money("chips"), is_money(None)
+    (True, False, False, False)
+    """
+    return isinstance(unit, str) and len(unit) == 3 and unit.isupper()
+
+
+def unit_kind(unit: object) -> str:
+    """``money``, ``percent`` or ``count``: the three kinds of figure the charts tell apart.
+
+    >>> [unit_kind(u) for u in ("EUR", "percentage_points", "GPU_hours")]
+    ['money', 'percent', 'count']
+    """
+    if unit in PERCENT_UNITS:
+        return "percent"
+    return "money" if is_money(unit) else "count"
+
+
+def rejection(path: Path, line: int | str, reason: str) -> dict:
+    """One row of the rejected table for a problem in a file (``line`` empty for the whole file)."""
+    return {"article": path.name, "path": str(path), "line": line, "reason": reason}
+
+
+@dataclass(frozen=True)
+class CsvRows:
+    """The rows of a hand-written CSV with the line each starts on, or why it could not be read."""
+
+    rows: list[tuple[int, dict[str, str]]]
+    columns: list[str]
+    rejected: list[dict]
+
+    def __iter__(self) -> Iterator[tuple[int, dict[str, str]]]:
+        return iter(self.rows)
+
+
+def read_csv_rows(path: Path) -> CsvRows:
+    """(line number, row) pairs of a CSV an analyst wrote; values stripped of spaces.
+
+    Unreadable files give one rejection naming the file instead of raising, so
+    a bad hand-written file never stops the run.
+    """
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            rows = [(reader.line_num, {k: (v or "").strip() for k, v in row.items() if k}) for row in reader]
+            columns = list(reader.fieldnames or [])
+        return CsvRows(rows, columns, [])
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        return CsvRows([], [], [rejection(path, "", f"cannot read: {exc}")])
