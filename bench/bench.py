@@ -23,13 +23,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pandas as pd
+from render import render, summary_of_profile  # bench/render.py, beside this file
 
 from newsnumbers.engine.pipeline import iter_figures
 from newsnumbers.engine.textio import read_article
 from newsnumbers.evaluate.scoring import read_gold, score
 from newsnumbers.schema import COLUMNS
-
-from render import render, summary_of_profile  # bench/render.py, beside this file
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -213,7 +212,7 @@ def profile(corpus: list[dict], out: Path) -> str:
 
 
 # -- report ------------------------------------------------------------------------
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None) -> int:  # long: the run's steps in order, each a few lines; split, they would pass a dozen results around
     ap = argparse.ArgumentParser(prog="python bench/bench.py")
     ap.add_argument("--out", default="bench")
     ap.add_argument("--seeds", default=str(ROOT / "seeds"))

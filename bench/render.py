@@ -1,6 +1,7 @@
 """The benchmark report: ``bench/report.md`` from the measurements ``bench.py`` collected."""
 from __future__ import annotations
 
+
 def summary_of_profile(prof) -> str:
     """The stages of ``iter_figures`` by share of time, in words."""
     stack, total, parts = [prof.last_session.root_frame()], 0.0, {}
@@ -24,7 +25,7 @@ def _mb(b: float) -> str:
     return f"{b / 1e6:,.0f} MB"
 
 
-def render(r: dict, prof: str) -> str:
+def render(r: dict, prof: str) -> str:  # long: the report's text, one line per line of Markdown, read top to bottom
     o, s, q, t = r["ours"], r["scale"], r["scale_quarter"], r["targets"]
     ok = lambda good: "met" if good else "**missed**"  # noqa: E731
     lines = [
@@ -92,6 +93,3 @@ def render(r: dict, prof: str) -> str:
               "article costs most per character.", "", prof, ""]
     return "\n".join(lines)
 
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -30,7 +30,7 @@ def figure_id(article: str, start: int, end: int, quote: str) -> str:
     >>> figure_id("000_c4fb8e7e0f58dad6.txt", 1202, 1221, "78 Millionen Dollar")
     '06aac0f318198a20'
     """
-    key = f"{article}\x1f{start}\x1f{end}\x1f{quote}".encode("utf-8")
+    key = f"{article}\x1f{start}\x1f{end}\x1f{quote}".encode()
     return hashlib.sha1(key).hexdigest()[:16]
 
 

@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import ROOT
 
 from newsnumbers import extract_paths, write_csv
 from newsnumbers.charts import common, questions
 from newsnumbers.run import run
-from conftest import ROOT
 
 GOOD = "Nvidia verlor fast 600 Milliarden Dollar an Börsenwert. Die Aktie fiel um 17 Prozent."
 
@@ -21,7 +21,7 @@ def _bad_folder(tmp_path: Path) -> Path:
     (d / "b_empty.txt").write_bytes(b"")
     (d / "c_binary.txt").write_bytes(bytes(range(256)) * 50)
     (d / "d_cp1252.txt").write_bytes("Die Kosten: 5,6 Millionen Euro für Müller.".encode("cp1252"))
-    (d / "e_bom.txt").write_bytes(b"\xef\xbb\xbf" + "Der Preis fiel um 3 Prozent.".encode("utf-8"))
+    (d / "e_bom.txt").write_bytes(b"\xef\xbb\xbf" + b"Der Preis fiel um 3 Prozent.")
     (d / "f_nofigures.md").write_text("Ein ruhiger Tag ohne Zahlen.", encoding="utf-8")
     (d / "g_page.html").write_text(
         "<html><body><nav>Home · Abo 9,99 €</nav><div id='cookie'>Cookies akzeptieren</div><article>"

@@ -1,14 +1,10 @@
 """Hand corrections survive re-runs; problems are reported with file and line; hand files stay untouched."""
-import shutil
 import subprocess
 import sys
-from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from newsnumbers import extract_paths
-from conftest import ROOT
 
 TEXT = ("Nvidia verlor fast 600 Milliarden Dollar an Börsenwert. "
         "DeepSeek trainierte V3 für 5,6 Millionen Dollar. Die Aktie fiel um 17 Prozent.\n"

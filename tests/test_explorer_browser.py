@@ -6,14 +6,13 @@ which drives it through ``executable_path`` (no browser download).
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import ROOT
 
 from newsnumbers import extract_paths, write_csv
 from newsnumbers.charts import notebook
-from conftest import ROOT
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

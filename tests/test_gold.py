@@ -1,11 +1,9 @@
 """The seeds' hand annotation: recall, precision and every field's accuracy."""
-from pathlib import Path
 
 import pytest
-
-from newsnumbers import extract_paths
-from newsnumbers.evaluate.scoring import FIELDS, read_gold, score
 from conftest import ROOT
+
+from newsnumbers.evaluate.scoring import FIELDS, read_gold, score
 
 
 @pytest.fixture(scope="module")

@@ -1,5 +1,4 @@
 """The altair charts: provenance in every tooltip, the locale's number format handed to Vega."""
-from pathlib import Path
 
 from newsnumbers.charts import questions
 from newsnumbers.charts.interactive import explorer, figure_chart
@@ -10,7 +9,7 @@ def test_figure_chart_tooltips_and_locale(seed_figures):
     spec = figure_chart(chart.data, "de", chart.meta.title).to_dict()
     assert spec["config"]["locale"]["number"]["decimal"] == ","
     assert spec["config"]["locale"]["number"]["thousands"] == "."
-    layer_tooltips = [l["encoding"].get("tooltip") for l in spec["layer"] if "tooltip" in l.get("encoding", {})]
+    layer_tooltips = [layer["encoding"].get("tooltip") for layer in spec["layer"] if "tooltip" in layer.get("encoding", {})]
     fields = {t["field"] for t in layer_tooltips[0]}
     assert {"value_text", "qualifier", "quote", "sentence", "article"} <= fields
     values = spec["datasets"][next(iter(spec["datasets"]))]

@@ -3,17 +3,16 @@ from __future__ import annotations
 
 import json
 import math
-import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import ROOT
 from PIL import Image
 
 from newsnumbers import extract_paths, write_csv
 from newsnumbers.run import main as run_main
 from newsnumbers.run import run
-from conftest import ROOT
 
 pytestmark = pytest.mark.slow  # executes notebooks
 

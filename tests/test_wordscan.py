@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsnumbers import lexicon
-from newsnumbers.engine import attribute, recognise, wordscan
+from newsnumbers.engine import attribute, grammar, wordscan
 
 
 def spans(regex: re.Pattern[str], text: str) -> list[tuple[int, int]]:
@@ -126,6 +126,6 @@ def test_spans_within_a_window_and_without_overlaps():
 @settings(max_examples=200, deadline=None)
 @given(texts, st.sampled_from(["de", "en"]))
 def test_number_word_trigger_agrees_with_the_plain_form(text, language):
-    g = recognise.grammar(language)
+    g = grammar.grammar(language)
     subject = text.lower()
-    assert g.trigger.spans(subject) == spans(plain(recognise.trigger_words(language), "boundary"), subject)
+    assert g.trigger.spans(subject) == spans(plain(grammar.trigger_words(language), "boundary"), subject)

@@ -6,14 +6,6 @@ from pathlib import Path
 from . import common, questions
 from .style import finalise
 
-BUILDERS = {
-    "02_training_costs": questions.training_costs,
-    "03_token_prices": questions.token_prices,
-    "04_investments": questions.investments,
-    "05_market_reaction": questions.market_reaction,
-    "06_source_check": questions.source_check,
-}
-
 
 def formats_list(formats: str | list[str] | tuple[str, ...]) -> list[str]:
     items = formats.split(",") if isinstance(formats, str) else list(formats)
@@ -31,11 +23,13 @@ def build(name: str, figures_csv: str, figures_dir: str, locale: str = "de",
     A table without the chart's measures is not an error of the build: the
     notebook says which figures were missing and writes nothing.
     """
+    if name not in questions.CHARTS:
+        raise ValueError(f"no chart named {name!r}; charts: {', '.join(sorted(questions.CHARTS))}")
     if locale not in ("de", "en"):
         raise ValueError(f"locale must be 'de' or 'en', not {locale!r}")
     df = common.load(figures_csv)
     try:
-        chart = BUILDERS[name](df, locale, seeds_dir)
+        chart = questions.CHARTS[name](df, locale, seeds_dir)
     except common.NoData as exc:
         print(f"{name}: nothing to draw. {exc}")
         return None

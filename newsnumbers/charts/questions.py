@@ -6,6 +6,8 @@ never typed: a new article changes them.
 """
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import matplotlib.pyplot as plt
@@ -25,6 +27,21 @@ class Chart:
     figure: plt.Figure
     meta: ChartMeta
     data: pd.DataFrame
+
+
+#: chart name (the notebook's file name, the files in figures/) -> its builder: the one place a chart is named
+CHARTS: dict[str, Callable[..., Chart]] = {}
+
+
+def chart(name: str) -> Callable[[Callable[..., Chart]], Callable[..., Chart]]:
+    """Register a builder under ``name``; the builder receives the name, so no other code types it."""
+    def register(build: Callable[..., Chart]) -> Callable[..., Chart]:
+        @functools.wraps(build)
+        def builder(df: pd.DataFrame, locale: str = "de", seeds_dir=None) -> Chart:
+            return build(name, df, locale, seeds_dir)
+        CHARTS[name] = builder
+        return builder
+    return register
 
 
 def _alt(kind: str, rows: pd.DataFrame, locale: str, scale_note: str = "") -> str:
@@ -73,7 +90,8 @@ def _who(org: str, model: str, locale: str = "en") -> str:
 
 
 # -- 02 ------------------------------------------------------------------------
-def training_costs(df: pd.DataFrame, locale: str = "de", seeds_dir=None) -> Chart:
+@chart("02_training_costs")
+def training_costs(name: str, df: pd.DataFrame, locale: str = "de", seeds_dir=None) -> Chart:
     measures = ["training_cost", "model_spending", "infrastructure_cost"]
     rows = require(select(df, measures, money=True), measures, locale)
     train = rows[rows["measure"] == "training_cost"]
@@ -93,7 +111,7 @@ def training_costs(df: pd.DataFrame, locale: str = "de", seeds_dir=None) -> Char
         title = text("title_training", locale, cheap_org=_who(cheap_org, "", locale), span=span,
                      ratio=numfmt.ratio(k, locale), dear=_who(dear_org, model, locale))
     subtitle = text("subtitle_training", locale)
-    return _dot_chart("02_training_costs", rows, title, subtitle, locale, seeds_dir, main_measure="training_cost")
+    return _dot_chart(name, rows, title, subtitle, locale, seeds_dir, main_measure="training_cost")
 
 
 # -- 03 ------------------------------------------------------------------------
@@ -108,7 +126,8 @@ def token_price_ratio(df: pd.DataFrame) -> tuple[pd.Series, pd.Series, float]:
     return dear, cheap, float(dear["value"] / cheap["value"])
 
 
-def token_prices(df: pd.DataFrame, locale: str = "de", seeds_dir=None) -> Chart:
+@chart("03_token_prices")
+def token_prices(name: str, df: pd.DataFrame, locale: str = "de", seeds_dir=None) -> Chart:
     measures = ["price_per_million_tokens"]
     rows = require(select(df, measures, prefix=True, money=True), measures, locale)
     rows = rows[rows["per"].str.contains("tokens")]
@@ -125,14 +144,15 @@ def token_prices(df: pd.DataFrame, locale: str = "de", seeds_dir=None) -> Chart:
     subtitle = text("subtitle_prices", locale)
     notes = text("notes_prices", locale, **names)
     kind = label("kind_bars", locale)
-    meta = ChartMeta("03_token_prices", title, subtitle, notes, source_line(rows, locale, seeds_dir),
+    meta = ChartMeta(name, title, subtitle, notes, source_line(rows, locale, seeds_dir),
                      _alt(kind, rows, locale), locale)
     data = rows[DRAWN].reset_index(drop=True).assign(ratio_dearest_to_cheapest=round(k, 6))
     return Chart(fig, meta, data)
 
 
 # -- 04 ------------------------------------------------------------------------
-def investments(df: pd.DataFrame, locale: str = "de", seeds_dir=None) -> Chart:
+@chart("04_investments")
+def investments(name: str, df: pd.DataFrame, locale: str = "de", seeds_dir=None) -> Chart:
     measures = ["investment", "funding"]
     rows = require(select(df, measures, money=True), measures, locale)
     top = rows.loc[rows["value"].idxmax()]
@@ -143,11 +163,12 @@ def investments(df: pd.DataFrame, locale: str = "de", seeds_dir=None) -> Chart:
                  top_value=value_label(top, locale), ratio=numfmt.ratio(k, locale),
                  low=_who(low["organisation"], "", locale), low_value=value_label(low, locale))
     subtitle = text("subtitle_investments", locale)
-    return _dot_chart("04_investments", rows, title, subtitle, locale, seeds_dir, main_measure="investment")
+    return _dot_chart(name, rows, title, subtitle, locale, seeds_dir, main_measure="investment")
 
 
 # -- 05 ------------------------------------------------------------------------
-def market_reaction(df: pd.DataFrame, locale: str = "de", seeds_dir=None) -> Chart:
+@chart("05_market_reaction")
+def market_reaction(name: str, df: pd.DataFrame, locale: str = "de", seeds_dir=None) -> Chart:
     money_m = ["market_value_loss", "market_cap", "share_price"]
     pct_m = ["share_price_drop", "share_price_gain"]
     money_rows = select(df, money_m, money=True)
@@ -176,7 +197,7 @@ def market_reaction(df: pd.DataFrame, locale: str = "de", seeds_dir=None) -> Cha
     if logs:
         subtitle += f" ({label('log_scale', locale)})"
     kind = label("kind_dots", locale)
-    meta = ChartMeta("05_market_reaction", title, subtitle, _notes(rows, locale, logs),
+    meta = ChartMeta(name, title, subtitle, _notes(rows, locale, logs),
                      source_line(rows, locale, seeds_dir), _alt(kind, rows, locale), locale)
     return Chart(fig, meta, rows[DRAWN].reset_index(drop=True))
 
@@ -189,7 +210,8 @@ def disagreements(df: pd.DataFrame, min_articles: int = 2) -> pd.DataFrame:
     return d[n >= min_articles].copy()
 
 
-def source_check(df: pd.DataFrame, locale: str = "de", seeds_dir=None) -> Chart:
+@chart("06_source_check")
+def source_check(name: str, df: pd.DataFrame, locale: str = "de", seeds_dir=None) -> Chart:
     rows = disagreements(df)
     if rows.empty:
         raise NoData("organisation+measure reported by two or more articles" if locale == "en"
@@ -198,7 +220,7 @@ def source_check(df: pd.DataFrame, locale: str = "de", seeds_dir=None) -> Chart:
     spread = {key: g["value_high"].fillna(g["value"]).max() / g["value"].min() for key, g in groups}
     fig, axes = new_panels([len(g) for _, g in groups], max(4.8, 1.0 + 1.1 * len(rows) / 2 + 0.6 * len(groups)))
     drawn = []
-    for ax, ((org, measure, unit), g) in zip(axes, groups):
+    for ax, ((org, measure, _unit), g) in zip(axes, groups):
         g = g.assign(label=g["article"].map(short_article) + " · „"
                      + g["quote"].map(lambda q: q if len(q) <= 32 else q[:31] + "…") + "“")
         g = g.sort_values(["article", "value"])
@@ -220,6 +242,6 @@ def source_check(df: pd.DataFrame, locale: str = "de", seeds_dir=None) -> Chart:
                  high=hi_text)
     subtitle = text("subtitle_source_check", locale)
     kind = label("kind_panels", locale)
-    meta = ChartMeta("06_source_check", title, subtitle, _notes(rows, locale, False),
+    meta = ChartMeta(name, title, subtitle, _notes(rows, locale, False),
                      source_line(rows, locale, seeds_dir), _alt(kind, rows, locale), locale)
     return Chart(fig, meta, rows[DRAWN].reset_index(drop=True))

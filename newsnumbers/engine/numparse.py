@@ -23,6 +23,11 @@ def parse_digits(text: str, language: str = "de") -> float:
     same kind is grouping; when both '.' and ',' occur, the last one is the
     decimal mark; a lone '.' or ',' followed by three digits is grouping in the
     language's own style (German '.', English ',') and decimal otherwise.
+
+    >>> parse_digits("5,6"), parse_digits("2.000"), parse_digits("160'000"), parse_digits("1 234 567,89")
+    (5.6, 2000.0, 160000.0, 1234567.89)
+    >>> parse_digits("2,048", "en"), parse_digits("2.048", "de"), parse_digits("2.8", "de")
+    (2048.0, 2048.0, 2.8)
     """
     if text.isdecimal():
         return float(text)  # the common case: plain digits
@@ -77,6 +82,9 @@ def parse_words(text: str, language: str = "de") -> float:
     German compounds are split into atoms (ein|und|zwanzig); English words are
     separated by spaces or hyphens. Raises ValueError when the text is not a
     number word, so callers can fall back to "not a figure".
+
+    >>> parse_words("sechs"), parse_words("zweieinhalb"), parse_words("einhundertdrei"), parse_words("twenty-one", "en")
+    (6.0, 2.5, 103.0, 21.0)
     """
     table = _word_table(language)
     raw = re.sub(r"[\s-]+", "", text.lower()) if language == "de" else text.lower()

@@ -17,6 +17,7 @@ from .casefold import fold
 from .segment import Segmenter, boilerplate_spans, detect_language
 from .textio import Rejected, discover, read_article
 
+
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 

@@ -11,17 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from .. import lexicon
-from . import numparse, wordscan
+from . import numparse
 from .casefold import fold
+from .grammar import Grammar, grammar
 
 SCALE_ABBREV = {1e3: "K", 1e6: "M", 1e9: "B", 1e12: "T"}
 _DIGITS = re.compile(r"\d+")
-# cheap gate before the full rate pattern, on lower-cased text: \b(?:pro|per|je|für|for)\s|/
-# written with a literal first in every branch so the engine can skip ahead
-_RATE_WORD = re.compile(r"p(?<!\wp)(?:ro|er)\s|j(?<!\wj)e\s|f(?<!\wf)(?:ür|or)\s|/")
 
 
 @dataclass(slots=True)
@@ -37,150 +33,6 @@ class Figure:
     qualifier: str
     kind: str  # money, percent, count
     direction: str = ""  # input/output/cached for token prices
-
-
-class Table:
-    """Lexicon patterns with their values: the first pattern matching a word gives its value.
-
-    Answers are remembered per word: the same few words ("Milliarden",
-    "Dollar") come back thousands of times, and trying every pattern again
-    was a good share of the recogniser's time.
-    """
-
-    _MISSING = object()
-
-    def __init__(self, rows: list[tuple[re.Pattern[str], object]]):
-        self.rows = rows
-        self._known: dict[str, object] = {}
-
-    def get(self, word: str, default=None):
-        found = self._known.get(word, self._MISSING)
-        if found is self._MISSING:
-            found = next((value for regex, value in self.rows if regex.match(word)), None)
-            if len(self._known) < 10_000:  # bounded: odd inputs must not grow it without end
-                self._known[word] = found
-        return default if found is None else found
-
-
-@dataclass(frozen=True)
-class Grammar:
-    """The compiled patterns for one language."""
-
-    language: str
-    core: re.Pattern[str]
-    trigger: wordscan.WordScan  # where a number in words may start (on lower-cased text)
-    prefix: re.Pattern[str]
-    prefix_ahead: re.Pattern[str]
-    scale: re.Pattern[str]
-    scale_values: Table
-    currency_suffix: re.Pattern[str]
-    currency_prefix_codes: Table
-    currency_suffix_codes: Table
-    percent: re.Pattern[str]
-    count: re.Pattern[str]
-    count_units: Table
-    per: re.Pattern[str]
-    per_before: re.Pattern[str]  # "pro Million Ausgabe-Token 2,19 Dollar": the rate named first
-    per_units: Table
-    range_sep: re.Pattern[str]
-    qualifier: re.Pattern[str]
-    qualifier_kinds: Table
-    vague_values: Table
-    age: re.Pattern[str]
-
-
-def _literal_words(rows: list[lexicon.Row]) -> set[str]:
-    """The literal leading letters of each pattern (up to the first regex syntax), for the prefilter."""
-    out = set()
-    for row in rows:
-        for alt in row["pattern"].split("|"):
-            lead = re.match(r"[A-Za-zÄÖÜäöüß]+", alt)
-            if lead:
-                out.add(lead.group()[:3])
-    return out
-
-
-def _rows_for(rows: list[lexicon.Row], language: str) -> list[lexicon.Row]:
-    return [r for r in rows if r.fields.get("language", "any") in ("any", language)]
-
-
-def trigger_words(language: str) -> list[str]:
-    """Where a figure in words may start, as regexes for the lower-cased text.
-
-    Candidate starts are a run of digits or a word that begins like a number
-    word, vague magnitude or scale word. Only there is the full (slow,
-    case-insensitive) core pattern tried.
-    """
-    lex = lexicon.load()
-    free = [r for r in _rows_for(lex.scales, language) if r["attached"] != "yes"]  # "k", "bn" only follow digits
-    atoms = sorted({w.lower() for w in numparse.atoms(language, articles=False)} |
-                   {w.lower() for w in _literal_words(lex.vague + free)}, key=len, reverse=True)
-    scale_starts = sorted({w.lower() for w in _literal_words(free)}, key=len, reverse=True)
-    article = numparse.article_pattern(language).lower()
-    return [re.escape(a) for a in atoms] + [
-        r"ein(?=und|hundert|tausend|halb|einhalb)",  # compounds: einhundert, eineinhalb
-        article + r"(?=[\s-]+(?:halbe[n]?\s+)?(?:" + "|".join(map(re.escape, scale_starts)) + "))"]
-
-
-@lru_cache(maxsize=2)
-def grammar(language: str) -> Grammar:
-    """Build (once per language) the patterns from the lexicon."""
-    lex = lexicon.load()
-    scales = _rows_for(lex.scales, language)
-    free_scales = lexicon.alternation([r["pattern"] for r in scales])
-    attached = lexicon.alternation([r["pattern"] for r in scales if r["attached"] == "yes"])
-    cur_pre = lexicon.alternation([r["pattern"] for r in lex.currencies if r["position"] in ("prefix", "both")])
-    cur_suf = lexicon.alternation([r["pattern"] for r in lex.currencies if r["position"] in ("suffix", "both")])
-    count = lexicon.alternation([r["pattern"] for r in lex.count_nouns])
-    vague = lexicon.alternation([r["pattern"] for r in lex.vague])
-    words = numparse.number_word_pattern(language)
-    article = numparse.article_pattern(language)
-    percent = r"%|Prozent(?:punkte[n]?)?|per\s?cent|percent(?:age points?)?|Prozentpunkt"
-    # what may follow a word-number for it to count (keeps "ein"/"drei" in prose out)
-    unitish = rf"(?:{free_scales}|{cur_suf}|{percent}|(?:[\w.]+[\s-]){{0,2}}?(?:[\w]+-)*{count})\b"
-    digits = (r"\d{1,3}(?:(?:[.'’\u00a0\u202f]|,(?=\d{3}(?!\d))| (?=\d{3}(?![\d.,]\d)))\d{3})+(?:[.,]\d+)?"
-              r"|\d+(?:[.,]\d+)?")
-    core = re.compile(
-        rf"(?<![\w.,'’/%=&#@])(?<![^\W\d_]-)"
-        rf"(?:(?P<num>{digits})(?:(?P<att>{attached})(?![\w]))?"
-        rf"|(?P<word>(?<![\w-]){words}|(?:{article})(?=[\s-]+(?:halbe[n]?\s+)?{free_scales}))(?=[\s-]+{unitish}|-jährig)"
-        rf"|(?P<vague>(?<![\w-]){vague})(?=[\s-]+(?:(?:von|of)\s+)?{unitish})"
-        rf"|(?P<bare>(?<![\w-]){free_scales})(?=\s+(?:(?:von|of)\s+)?(?:{cur_suf})\b))",
-        re.IGNORECASE)
-    compile_i = lambda p: re.compile(p, re.IGNORECASE)  # noqa: E731
-    qual_rows = lex.qualifiers
-    per_body = (rf"(?:(?:pro|per|je|for every|for each|für)\s+|/\s*)(?:(?:eine?|a|one|1|jede[n]?|every)\s+)?"
-                rf"(?:(?P<pnum>\d+(?:[.,]\d+)?)\s*)?(?:(?P<pscale>{free_scales}|{attached}|M)\s+)?"
-                rf"(?:(?P<pdir>input|output|Eingabe|Ausgabe|Input|Output|cached)[\s-]*)?"
-                rf"(?P<pnoun>{lexicon.alternation([r['pattern'] for r in lex.per_nouns])})")
-    trigger = wordscan.WordScan(trigger_words(language), before="boundary")
-    return Grammar(
-        language=language,
-        core=core,
-        trigger=trigger,
-        prefix=re.compile(rf"(?P<pre>{cur_pre})[ \u00a0]?$", re.IGNORECASE),
-        prefix_ahead=re.compile(rf"(?:{cur_pre})[ \u00a0]?", re.IGNORECASE),
-        scale=compile_i(rf"[\s-]*(?:(?:von|of)\s+)?(?P<scale>{free_scales})(?![\w])"),
-        scale_values=Table([(compile_i(rf"(?:{r['pattern']})$"), float(r["multiplier"])) for r in scales]),
-        currency_suffix=compile_i(rf"[\s-]*(?:(?:von|of|an|in)\s+)?(?:(?:US|U\.S\.)[\s-])?(?P<cur>{cur_suf})(?![\w])"),
-        currency_prefix_codes=Table([(compile_i(rf"(?:{r['pattern']})$"), r["code"]) for r in lex.currencies]),
-        currency_suffix_codes=Table([(compile_i(rf"(?:{r['pattern']})$"), r["code"]) for r in lex.currencies]),
-        percent=compile_i(rf"\s?(?P<pct>{percent})(?![\w])"),
-        count=compile_i(rf"[\s-]+(?:(?:von|of)\s+)?(?:(?:[\w.]+)[\s-]){{0,2}}?(?:\w+-)*(?P<noun>{count})\b"),
-        count_units=Table([(compile_i(rf"(?:{r['pattern']})$"), r["unit"]) for r in lex.count_nouns]),
-        per=compile_i(r"\s*" + per_body + r"(?![\w])"),
-        per_before=compile_i(per_body + r"\s+(?:(?:nur|only|just|rund|etwa|about|around)\s+)?$"),
-        per_units=Table([(compile_i(rf"(?:{r['pattern']})$"), r["per"]) for r in lex.per_nouns]),
-        range_sep=compile_i(r"\s*(?:bis(?:\s+hin)?(?:\s+zu)?|[-–—]|to|und|and)\s*"),
-        # searched on the lower-cased text (case-sensitive is several times faster)
-        qualifier=re.compile(
-            r"(?P<q>" + wordscan.word_alternation(sorted((r["pattern"].lower() for r in qual_rows),
-                                                           key=len, reverse=True)) + r")"
-            r"\s+(?:(?:nur|gerade\s+(?:ein)?mal|only|just|jeweils)\s+)?(?:(?:den|die|der|the)\s+)?$"),
-        qualifier_kinds=Table([(compile_i(rf"(?:{r['pattern']})$"), r["qualifier"]) for r in qual_rows]),
-        vague_values=Table([(compile_i(rf"(?:{r['pattern']})$"), float(r["value"])) for r in lex.vague]),
-        age=compile_i(r"-jährige[nmrs]?\b|\s+(?:years?[\s-]old|Jahre alt)\b"),
-    )
 
 
 def _core_value(g: Grammar, m: re.Match[str]) -> tuple[float, bool, bool]:
@@ -244,90 +96,143 @@ def find_figures(text: str, language: str, start: int = 0, end: int | None = Non
     return out
 
 
+@dataclass(slots=True)
+class _Reading:
+    """A figure being read, left to right: each step below fills in its part or rejects it."""
+
+    start: int
+    pos: int  # how far the figure reaches so far
+    value: float
+    vague: bool
+    has_scale: bool
+    pre: re.Match[str] | None  # a currency symbol before the number ("$", "US$")
+    value_high: float | None = None
+    qualifier: str = "exact"
+    unit: str = ""
+    kind: str = ""
+    per: str = ""
+    direction: str = ""
+
+
 def _parse_at(g: Grammar, text: str, m: re.Match[str], limit: int, lowered: str) -> Figure | None:
+    """Read the figure whose number the core pattern matched at ``m``, or None when it carries no unit.
+
+    The steps: the number and its scale words; a currency symbol before it; a
+    range to a second number; the unit after it (currency, percent, counted
+    noun, age; or a scale alone, whose currency the sentence may imply); a
+    rate ("pro Million Token", or named before the amount); the qualifier
+    before it ("mehr als", "about").
+
+    >>> f = _parse_at(grammar("de"), "fast 5,6 Mio. Dollar", grammar("de").core.match("fast 5,6 Mio. Dollar", 5),
+    ...               20, "fast 5,6 mio. dollar")
+    >>> (f.start, f.end, f.value, f.unit, f.qualifier)
+    (0, 20, 5600000.0, 'USD', 'approx')
+    """
     try:
         value, vague, has_scale, pos = _read_quantity(g, text, m)
     except (ValueError, OverflowError):
         return None
     start = m.start()  # the core match begins with its number, word, vague or bare group
     pre = g.prefix.search(text, max(0, start - 8), start) if m.group("num") else None
-    if pre:
-        start = pre.start("pre")
-    value_high: float | None = None
-    qualifier = "lower_bound" if vague else "exact"
-    # a range: "60 bis 65 Milliarden", "hunderte Millionen bis hin zu Milliarden"
-    sep = g.range_sep.match(text, pos, limit)
-    if sep:
-        m2 = g.core.match(text, sep.end(), limit)
-        ahead = None if m2 else g.prefix_ahead.match(text, sep.end(), limit)
-        if ahead:  # "between $60 billion and $65 billion"
-            m2 = g.core.match(text, ahead.end(), limit)
-        word = sep.group().strip().lower()
-        left = text[max(0, start - 12):start].lower()
-        between = (word not in ("und", "and") or "zwischen" in left or "between" in left) and not (
-            word == "to" and re.search(r"\b(?:by|from)\s*$", left))  # "fell by $593bn to $2.9tn"
-        pre2 = g.prefix.search(text, max(0, m2.start() - 8), m2.start()) if m2 and m2.group("num") else None
-        if m2 and between and (not pre2 or pre):
-            try:
-                high, vague2, scale2, pos2 = _read_quantity(g, text, m2)
-            except ValueError:
-                high = None
-            if high is not None:
-                if scale2 and not has_scale and not vague:
-                    # "60 bis 65 Milliarden": the scale word serves both ends
-                    mult = high / (numparse.parse_words(m2.group("word"), g.language)
-                                   if m2.group("word") else
-                                   numparse.parse_digits(m2.group("num"), g.language) if m2.group("num") else 1.0)
-                    value *= mult
-                    has_scale = True
-                if high >= value:
-                    value_high, pos, qualifier = high, pos2, "range"
-                    vague = vague or vague2
-    unit, kind, per, direction = "", "", "", ""
-    cur = g.currency_suffix.match(text, pos, limit)
-    pct = g.percent.match(text, pos, limit)
-    cnt = g.count.match(text, pos, limit) if not cur and not pct else None
-    age = g.age.match(text, pos, limit) if not (cur or pct or cnt) else None
-    if cur:
-        unit, kind, pos = g.currency_suffix_codes.get(cur.group("cur"), "USD"), "money", cur.end()
-    elif pre:
-        unit, kind = g.currency_prefix_codes.get(pre.group("pre").strip(), "USD"), "money"
-    elif pct:
-        unit = "percentage_points" if "punkt" in pct.group("pct").lower() or "point" in pct.group("pct").lower() else "percent"
-        kind, pos = "percent", pct.end()
-    elif cnt:
-        unit, kind, pos = g.count_units.get(cnt.group("noun"), cnt.group("noun")), "count", cnt.end()
-    elif age and not vague and m.group("num"):
-        unit, kind, pos = "years", "count", age.end()
-    elif has_scale and not vague and not m.group("att"):
-        kind = "scaled"  # "auf 2,9 Billionen": a currency may be implied by the sentence
-    else:
+    r = _Reading(pre.start("pre") if pre else start, pos, value, vague, has_scale, pre,
+                 qualifier="lower_bound" if vague else "exact")
+    _read_range(g, text, m, r, limit)
+    if not _read_unit(g, text, m, r, limit):
         return None
-    if kind == "money":
-        p = g.per.match(text, pos, limit)
-        if p:
-            pos = p.end()
-        elif _RATE_WORD.search(lowered, max(0, start - 60), start):
-            p = g.per_before.search(text, max(0, start - 60), start)
-        if p:
-            per = _per(g, p)
-            direction = _DIRECTIONS.get((p.group("pdir") or "").lower(), "")
-    # the qualifier stands to the left: "mehr als", "fast", "bis zu", "zwischen"
-    q = g.qualifier.search(lowered, max(0, start - 40), start)
-    if q and qualifier != "range":
-        kind_q = g.qualifier_kinds.get(q.group("q"), "exact")
-        if kind_q != "range":
-            qualifier = kind_q
-            start = q.start("q")
-    elif q and qualifier == "range":
-        start = q.start("q")
-    if qualifier == "range" and value_high is None:
-        qualifier = "exact"
-    return Figure(start, pos, value, value_high, unit, per, qualifier, kind, direction)
+    if r.kind == "money":
+        _read_rate(g, text, lowered, r, limit)
+    _read_qualifier(g, lowered, r)
+    return Figure(r.start, r.pos, r.value, r.value_high, r.unit, r.per, r.qualifier, r.kind, r.direction)
 
 
-_DIRECTIONS = {"input": "input", "eingabe": "input", "output": "output",
-               "ausgabe": "output", "cached": "cached"}
+def _read_range(g: Grammar, text: str, m: re.Match[str], r: _Reading, limit: int) -> None:
+    """A range: "60 bis 65 Milliarden", "hunderte Millionen bis hin zu Milliarden", "between $60bn and $65bn".
+
+    "und"/"and" joins a range only after "zwischen"/"between"; "to" after
+    "by"/"from" starts a new level ("fell by $593bn to $2.9tn"), not a range.
+    A scale word after the second number serves both ("60 bis 65 Milliarden").
+    """
+    sep = g.range_sep.match(text, r.pos, limit)
+    if not sep:
+        return
+    m2 = g.core.match(text, sep.end(), limit)
+    ahead = None if m2 else g.prefix_ahead.match(text, sep.end(), limit)
+    if ahead:  # "between $60 billion and $65 billion"
+        m2 = g.core.match(text, ahead.end(), limit)
+    word = sep.group().strip().lower()
+    left = text[max(0, r.start - 12):r.start].lower()
+    between = (word not in g.range_and or bool(g.range_and_after.search(left))) and not (
+        word in g.range_to and g.range_to_not_after.search(left))
+    pre2 = g.prefix.search(text, max(0, m2.start() - 8), m2.start()) if m2 and m2.group("num") else None
+    if not (m2 and between and (not pre2 or r.pre)):
+        return
+    try:
+        high, vague2, scale2, pos2 = _read_quantity(g, text, m2)
+    except ValueError:
+        return
+    if scale2 and not r.has_scale and not r.vague:
+        first = (numparse.parse_words(m2.group("word"), g.language) if m2.group("word") else
+                 numparse.parse_digits(m2.group("num"), g.language) if m2.group("num") else 1.0)
+        r.value *= high / first
+        r.has_scale = True
+    if high >= r.value:
+        r.value_high, r.pos, r.qualifier = high, pos2, "range"
+        r.vague = r.vague or vague2
+
+
+def _read_unit(g: Grammar, text: str, m: re.Match[str], r: _Reading, limit: int) -> bool:
+    """The unit after the number: a currency, percent, counted noun or age; False when there is none.
+
+    A scaled number alone ("auf 2,9 Billionen") is kept as ``scaled``: the
+    pipeline gives it the currency named earlier in its sentence, or drops it.
+    """
+    cur = g.currency_suffix.match(text, r.pos, limit)
+    pct = g.percent.match(text, r.pos, limit)
+    cnt = g.count.match(text, r.pos, limit) if not cur and not pct else None
+    age = g.age.match(text, r.pos, limit) if not (cur or pct or cnt) else None
+    if cur:
+        r.unit, r.kind, r.pos = g.currency_suffix_codes.get(cur.group("cur"), "USD"), "money", cur.end()
+    elif r.pre:
+        r.unit, r.kind = g.currency_prefix_codes.get(r.pre.group("pre").strip(), "USD"), "money"
+    elif pct:
+        word = pct.group("pct").lower()
+        r.unit = "percentage_points" if any(p in word for p in g.points_markers) else "percent"
+        r.kind, r.pos = "percent", pct.end()
+    elif cnt:
+        r.unit, r.kind, r.pos = g.count_units.get(cnt.group("noun"), cnt.group("noun")), "count", cnt.end()
+    elif age and not r.vague and m.group("num"):
+        r.unit, r.kind, r.pos = "years", "count", age.end()
+    elif r.has_scale and not r.vague and not m.group("att"):
+        r.kind = "scaled"
+    else:
+        return False
+    return True
+
+
+def _read_rate(g: Grammar, text: str, lowered: str, r: _Reading, limit: int) -> None:
+    """A money figure's rate: after it ("2,19 Dollar pro Million Token") or named first ("pro Million Token 2,19 Dollar")."""
+    p = g.per.match(text, r.pos, limit)
+    if p:
+        r.pos = p.end()
+    elif g.rate_gate.search(lowered, max(0, r.start - 60), r.start):
+        p = g.per_before.search(text, max(0, r.start - 60), r.start)
+    if p:
+        r.per = _per(g, p)
+        r.direction = g.directions.get((p.group("pdir") or "").lower(), "")
+
+
+def _read_qualifier(g: Grammar, lowered: str, r: _Reading) -> None:
+    """The qualifier standing to the left ("mehr als", "fast", "bis zu"); a range keeps its own."""
+    q = g.qualifier.search(lowered, max(0, r.start - 40), r.start)
+    if q and r.qualifier != "range":
+        kind = g.qualifier_kinds.get(q.group("q"), "exact")
+        if kind != "range":
+            r.qualifier = kind
+            r.start = q.start("q")
+    elif q and r.qualifier == "range":
+        r.start = q.start("q")
+    if r.qualifier == "range" and r.value_high is None:
+        r.qualifier = "exact"
 
 
 def _per(g: Grammar, p: re.Match[str]) -> str:

@@ -16,7 +16,6 @@ from .. import lexicon
 from . import wordscan
 from .casefold import fold
 
-
 # A line break always ends a sentence (headlines, lists); a full stop ends one
 # when followed by a capital, unless it closes an abbreviation (lexicon) or a
 # short ordinal ("27. Januar"). The abbreviation check runs only on candidates.
@@ -59,7 +58,7 @@ class Segmenter:
     _spans: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, text: str) -> "Segmenter":
+    def of(cls, text: str) -> Segmenter:
         return cls(text, sentence_bounds(text))
 
     def sentence_index(self, pos: int) -> int:
@@ -104,8 +103,10 @@ class Clause(NamedTuple):
     relative: bool    # opens with a relative pronoun after a comma
 
 
-_RELATIVE = re.compile(r"(?:der|die|das|dem|den|deren|dessen|welche[rsmn]?|which|that|who|whose)\b",
-                       re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _relative() -> re.Pattern[str]:
+    """Relative pronouns (lexicon): after a comma they open a clause about the noun before it."""
+    return re.compile(lexicon.in_order(lexicon.load().words("relative_pronoun")) + r"\b", re.IGNORECASE)
 
 
 def clauses(text: str, start: int, end: int, protect: list[tuple[int, int]] = (),
@@ -130,7 +131,7 @@ def clauses(text: str, start: int, end: int, protect: list[tuple[int, int]] = ()
             lead_at = prev_end + len(body) - len(body.lstrip())
             out.append(Clause(prev_end, cut_start,
                               bool(comp_re.match(text, lead_at)),
-                              "," in prev_sep and bool(_RELATIVE.match(text, lead_at))))
+                              "," in prev_sep and bool(_relative().match(text, lead_at))))
         prev_end, prev_sep = cut_end, sep
     return out or [Clause(start, end, False, False)]
 

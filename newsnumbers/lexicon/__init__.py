@@ -68,6 +68,21 @@ def alternation(patterns: list[str]) -> str:
     return "(?:" + "|".join(sorted(patterns, key=len, reverse=True)) + ")"
 
 
+def in_order(patterns: list[str]) -> str:
+    """One non-capturing alternation in the given (file) order, for words whose order the file decides."""
+    return "(?:" + "|".join(patterns) + ")"
+
+
+def literal(pattern: str) -> str:
+    """A lexicon pattern safe inside a ``re.VERBOSE`` regex: spaces and ``#`` keep their meaning.
+
+    >>> import re
+    >>> bool(re.fullmatch(rf"x {literal('Jahre alt')}", "xJahre alt", re.VERBOSE))
+    True
+    """
+    return f"(?-x:{pattern})"
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """All vocabularies, loaded once per process (see :func:`load`)."""
@@ -88,6 +103,18 @@ class Lexicon:
     boilerplate: list[Row]
     abbreviations: list[Row]
     stopwords: list[Row]
+    grammar_words: list[Row]
+
+    def words(self, role: str) -> list[str]:
+        """The patterns of one role of ``grammar_words.csv``, in file order (every language)."""
+        found = [r["pattern"] for r in self.grammar_words if r["role"] == role]
+        if not found:
+            raise LexiconError(f"grammar_words.csv: no row has role {role!r}")
+        return found
+
+    def word_values(self, role: str) -> dict[str, str]:
+        """Pattern -> value for one role of ``grammar_words.csv`` (e.g. rate directions)."""
+        return {r["pattern"]: r["value"] for r in self.grammar_words if r["role"] == role}
 
 
 @lru_cache(maxsize=4)
@@ -97,7 +124,7 @@ def load(directory: Path = LEXICON_DIR) -> Lexicon:
                      for name in Lexicon.__dataclass_fields__})
     for name in ("currencies", "scales", "vague", "qualifiers", "count_nouns",
                  "per_nouns", "organisations", "models", "anaphors",
-                 "boundaries", "boilerplate"):
+                 "boundaries", "boilerplate", "grammar_words"):
         for row in getattr(lex, name):
             compile_pattern(row)
     for row in lex.measures:

@@ -1,0 +1,159 @@
+"""Who a figure is about: the organisation and model it belongs to.
+
+The rules are positional and general, not tuned to any article:
+- an organisation in the figure's own clause wins, the nearest one before the
+  figure first ("OpenAI gab 78 Millionen Dollar aus");
+- a relative clause ("..., das 500 Milliarden Dollar investieren soll") speaks
+  of the noun before it, so the previous clause comes next;
+- the clause that opens a comparison ("während", "als", "than", "compared
+  with") names the *other* side, so its organisations are skipped when the
+  search widens to the sentence;
+- failing all that, the topic (first mention) of the nearest earlier sentence;
+- "dieses Modell" / "das Unternehmen" resolve to the nearest earlier mention.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from ... import lexicon
+from ..recognise import Figure
+from ..segment import Segmenter
+from .mentions import Mention
+from .places import Place, Places, pick
+
+LOOKBACK_SENTENCES = 3
+LOOKBACK_MENTIONS = 200  # an anaphor's antecedent is searched this far back, no further
+
+
+
+@lru_cache(maxsize=1)
+def _coordination() -> re.Pattern[str]:
+    """What may stand between two organisations of one subject: a comma, 'und', 'or', ', and' ('OpenAI, Google oder Meta')."""
+    words = lexicon.in_order(lexicon.load().words("coordination"))
+    return re.compile(rf"^\s*(?:,|{words}|,\s*{words})\s*$")
+
+
+class Antecedents:
+    """What a mention stands for or stands with: an anaphor's antecedent, the organisations joined to it."""
+
+    def __init__(self, text: str, mentions: list[Mention], starts: list[int]):
+        self.text = text
+        self.mentions = mentions
+        self.starts = starts
+
+    def resolve(self, m: Mention, want_owner: str = "") -> Mention | None:
+        """An anaphor's antecedent: the nearest earlier mention of the right kind."""
+        kind = "model" if m.kind == "anaphor_model" else "org"
+        idx = bisect.bisect_left(self.starts, m.start)
+        fallback = None
+        for k in range(idx - 1, max(-1, idx - 1 - LOOKBACK_MENTIONS), -1):
+            cand = self.mentions[k]
+            if cand.kind == kind and not cand.generic:
+                if not want_owner or cand.owner == want_owner:
+                    return cand
+                fallback = fallback or cand
+        return None if want_owner else fallback
+
+    def coordinated(self, m: Mention) -> list[str]:
+        """'OpenAI, Google oder Meta': every organisation joined to the chosen one."""
+        names = [m.name]
+        idx = bisect.bisect_left(self.starts, m.start)
+        cur = m
+        for k in range(idx - 1, -1, -1):
+            cand = self.mentions[k]
+            if cand.kind != "org" or not _coordination().match(self.text[cand.end:cur.start]):
+                break
+            names.insert(0, cand.name)
+            cur = cand
+        return list(dict.fromkeys(names))
+
+    def usable(self, ms: list[Mention]) -> list[Mention]:
+        """Mentions that can name an organisation: an org anaphor only when it resolves."""
+        return [m for m in ms if m.kind != "anaphor_org" or self.resolve(m)]
+
+
+class Topics:
+    """The topic of the sentences before a figure, for figures whose own sentence names nobody."""
+
+    def __init__(self, seg: Segmenter, places: Places, antecedents: Antecedents):
+        self.seg = seg
+        self.places = places
+        self.antecedents = antecedents
+        self._topic_cache: dict[int, Mention | None] = {}
+
+    def choose_topic(self, place: Place, fig: Figure) -> Mention | None:
+        """The nearest earlier sentence with a usable mention decides: its first (a named one), else the nearest.
+
+        Earlier sentences lie wholly before the figure, so the answer is the
+        same for every figure of a sentence and is computed once.
+        """
+        s = place.sentence
+        if s not in self._topic_cache:
+            self._topic_cache[s] = self._topic_before(s, fig)
+        return self._topic_cache[s]
+
+    def _topic_before(self, s: int, fig: Figure) -> Mention | None:
+        for back in range(1, LOOKBACK_SENTENCES + 1):
+            if s - back < 0:
+                break
+            a, b = self.seg.sentence_span(s - back)
+            if bisect.bisect_left(self.places.starts, a) == bisect.bisect_left(self.places.starts, b):
+                continue  # names nobody: no need to split it into clauses
+            spans = [(c.start, c.end) for c in self.places.clauses(s - back) if not c.comparison] or [(a, b)]
+            ms = self.antecedents.usable(self.places.mentions_in(spans, fig))
+            if ms:
+                return ms[0] if not ms[0].generic else pick(ms, fig)
+        return None
+
+
+class OrganisationFinder:
+    """Organisation and model of each figure of one article (the topic of each sentence cached)."""
+
+    def __init__(self, text: str, seg: Segmenter, mentions: list[Mention], starts: list[int], places: Places):
+        self.places = places
+        self.antecedents = Antecedents(text, mentions, starts)
+        self.topics = Topics(seg, places, self.antecedents)
+
+    def organisation_and_model(self, fig: Figure) -> tuple[str, str]:
+        """(organisation, model) of the figure; organisations joined by "|", "" where nobody is named."""
+        place = self.places.place(fig)
+        chosen = self._choose(place, fig)
+        if chosen is None:  # the figure's own sentence names nobody: the topic of an earlier one
+            chosen = self.topics.choose_topic(place, fig)
+        if chosen is None:
+            return "", ""
+        if chosen.kind == "anaphor_org":
+            chosen = self.antecedents.resolve(chosen) or chosen
+        if chosen.kind == "anaphor_model":
+            target = self.antecedents.resolve(chosen)
+            if target is None:
+                return "", ""
+            return target.owner, target.name
+        if chosen.kind == "model":
+            return chosen.owner, chosen.name
+        org = "|".join(self.antecedents.coordinated(chosen))
+        return org, self._model_for(fig, chosen.name, place)
+
+    def _choose(self, place: Place, fig: Figure) -> Mention | None:
+        """The first of the sentence's windows with a usable mention decides: the one nearest the figure."""
+        for k in range(len(place.windows)):
+            ms = self.antecedents.usable(self.places.window_mentions(place, k, fig))
+            if ms:
+                return pick(ms, fig)
+        return None
+
+    def _model_for(self, fig: Figure, org: str, place: Place) -> str:
+        """A model of ``org`` named in the figure's clause or sentence, or pointed to there."""
+        for k in range(len(place.windows)):
+            ms = self.places.window_mentions(place, k, fig)
+            models = [m for m in ms if m.kind == "model" and m.owner == org]
+            if models:
+                return (pick(models, fig) or models[0]).name
+            for m in ms:
+                if m.kind == "anaphor_model":
+                    target = self.antecedents.resolve(m, want_owner=org)
+                    if target:
+                        return target.name
+        return ""

@@ -1,0 +1,130 @@
+"""Where a figure stands: its sentence, the clauses around it and the mentions in them.
+
+The windows run from narrow to wide: the noun a relative clause speaks of,
+the figure's own clause, the relative clauses after it, then the rest of the
+sentence without the clauses that open a comparison (they name the *other*
+side). Sentences are split into clauses once, and each figure's windows are
+computed once and shared by every question about it.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from ..recognise import Figure
+from ..segment import Clause, Segmenter, clauses
+from .mentions import Mention
+
+Spans = list[tuple[int, int]]
+Window = tuple[Spans, str]  # (spans, how to pick)
+
+
+@dataclass(slots=True)
+class Place:
+    """Where a figure stands: its sentence and the windows searched around it (computed once per figure)."""
+
+    sentence: int
+    span: tuple[int, int]
+    windows: list[Window]  # (spans, how to pick), narrow to wide
+    mentions: dict[int, list[Mention]]  # window index -> its mentions, filled as needed
+
+
+class Places:
+    """The places of one article's figures, and the mentions inside them (clauses and places cached)."""
+
+    def __init__(self, text: str, seg: Segmenter, lower: str, mentions: list[Mention], starts: list[int],
+                 figures: list[Figure]):
+        self.text = text
+        self.seg = seg
+        self.lower = lower
+        self.mentions = mentions
+        self.starts = starts
+        self.figure_spans = [(f.start, f.end) for f in figures]
+        self.figure_starts = [f.start for f in figures]
+        self._clause_cache: dict[int, list[Clause]] = {}
+        self._place_cache: dict[tuple[int, int], Place] = {}
+
+    def clauses(self, sentence: int) -> list[Clause]:
+        """The sentence's clauses (figures are never split); a relative clause after a comparison belongs to it."""
+        if sentence not in self._clause_cache:
+            a, b = self.seg.sentence_span(sentence)
+            i, j = bisect.bisect_left(self.figure_starts, a), bisect.bisect_left(self.figure_starts, b)
+            protect = self.figure_spans[i:j]
+            raw = clauses(self.text, a, b, protect, self.lower)
+            fixed: list[Clause] = []
+            for c in raw:  # a relative clause after a comparison belongs to it
+                if c.relative and fixed and fixed[-1].comparison:
+                    c = Clause(c.start, c.end, True, True)
+                fixed.append(c)
+            self._clause_cache[sentence] = fixed
+        return self._clause_cache[sentence]
+
+    def mentions_in(self, spans: Spans, fig: Figure) -> list[Mention]:
+        """Mentions inside ``spans`` (in order), leaving out any inside the figure itself."""
+        starts, mentions = self.starts, self.mentions
+        inside_from, inside_to = bisect.bisect_left(starts, fig.start), bisect.bisect_left(starts, fig.end)
+        out: list[Mention] = []
+        for a, b in spans:
+            i, j = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
+            out += mentions[i:min(j, inside_from)]
+            out += mentions[max(i, inside_to):j]
+        return out
+
+    def place(self, fig: Figure) -> Place:
+        """The figure's sentence and search windows, computed once and shared by every question about it."""
+        key = (fig.start, fig.end)
+        found = self._place_cache.get(key)
+        if found is None:
+            s = self.seg.sentence_index(fig.start)
+            found = self._place_cache[key] = Place(s, self.seg.sentence_span(s), _windows(self.clauses(s), fig), {})
+        return found
+
+    def window_mentions(self, place: Place, k: int, fig: Figure) -> list[Mention]:
+        """The mentions in window ``k`` of the figure's place, found once."""
+        ms = place.mentions.get(k)
+        if ms is None:
+            ms = place.mentions[k] = self.mentions_in(place.windows[k][0], fig)
+        return ms
+
+
+def _windows(cls: list[Clause], fig: Figure) -> list[Window]:
+    """The windows searched around the figure, narrow to wide, from its sentence's clauses."""
+    i = 0
+    for k, c in enumerate(cls):
+        if c.start <= fig.start <= c.end:
+            i = k
+            break
+    own = cls[i]
+    wins: list[Window] = []
+    if own.relative and i > 0:
+        # "..., das 500 Milliarden Dollar investieren soll": the relative
+        # pronoun stands for the noun before the comma
+        wins.append(([(own.start, fig.start)], "near"))
+        wins.append(([(cls[i - 1].start, cls[i - 1].end)], "near"))
+    wins.append(([(own.start, own.end)], "near"))
+    k = i + 1
+    rel = []
+    while k < len(cls) and cls[k].relative:
+        rel.append((cls[k].start, cls[k].end))
+        k += 1
+    if rel:
+        wins.append((rel, "near"))
+    rest = [(c.start, c.end) for k2, c in enumerate(cls) if k2 != i and not c.comparison]
+    wins.append((rest, "near"))
+    return wins
+
+
+def pick(ms: list[Mention], fig: Figure) -> Mention | None:
+    """Nearest before the figure, else nearest after; named beats generic."""
+    for generic in (False, True):
+        before = after = None
+        for m in ms:
+            if m.generic is not generic:
+                continue
+            if m.start < fig.start:
+                before = m
+            elif after is None and m.start >= fig.end:
+                after = m
+        if before or after:
+            return before or after
+    return None

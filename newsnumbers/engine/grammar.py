@@ -1,0 +1,258 @@
+"""The number grammar of one language, compiled from the lexicon.
+
+Why its own module: the patterns are long and change when an analyst adds a
+word; here each is written with ``re.VERBOSE`` and a comment per part, and
+every word comes from ``newsnumbers/lexicon/`` (currencies, scales, number
+words, qualifiers, and the small words in ``grammar_words.csv``), so the
+parser in :mod:`recognise` only reads matches.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import lexicon
+from ..lexicon import in_order, literal
+from . import numparse, wordscan
+
+
+class Table:
+    """Lexicon patterns with their values: the first pattern matching a word gives its value.
+
+    Answers are remembered per word: the same few words ("Milliarden",
+    "Dollar") come back thousands of times, and trying every pattern again
+    was a good share of the recogniser's time.
+    """
+
+    _MISSING = object()
+
+    def __init__(self, rows: list[tuple[re.Pattern[str], object]]):
+        self.rows = rows
+        self._known: dict[str, object] = {}
+
+    def get(self, word: str, default=None):
+        found = self._known.get(word, self._MISSING)
+        if found is self._MISSING:
+            found = next((value for regex, value in self.rows if regex.match(word)), None)
+            if len(self._known) < 10_000:  # bounded: odd inputs must not grow it without end
+                self._known[word] = found
+        return default if found is None else found
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The compiled patterns for one language."""
+
+    language: str
+    core: re.Pattern[str]
+    trigger: wordscan.WordScan  # where a number in words may start (on lower-cased text)
+    prefix: re.Pattern[str]
+    prefix_ahead: re.Pattern[str]
+    scale: re.Pattern[str]
+    scale_values: Table
+    currency_suffix: re.Pattern[str]
+    currency_prefix_codes: Table
+    currency_suffix_codes: Table
+    percent: re.Pattern[str]
+    count: re.Pattern[str]
+    count_units: Table
+    per: re.Pattern[str]
+    per_before: re.Pattern[str]  # "pro Million Ausgabe-Token 2,19 Dollar": the rate named first
+    per_units: Table
+    range_sep: re.Pattern[str]
+    qualifier: re.Pattern[str]
+    qualifier_kinds: Table
+    vague_values: Table
+    age: re.Pattern[str]
+    rate_gate: re.Pattern[str]  # cheap check, on lower-cased text, that a rate word stands before a figure
+    directions: dict[str, str]  # rate direction word (lower case) -> input, output, cached
+    points_markers: tuple[str, ...]  # a percent word with one of these is in percentage points
+    range_and: frozenset[str]  # separators that need ...
+    range_and_after: re.Pattern[str]  # ... one of these words before the range ("zwischen 5 und 6")
+    range_to: frozenset[str]  # separators that are a level, not a range, ...
+    range_to_not_after: re.Pattern[str]  # ... after one of these words ("fell by $593bn to $2.9tn")
+
+
+def _literal_words(rows: list[lexicon.Row]) -> set[str]:
+    """The literal leading letters of each pattern (up to the first regex syntax), for the prefilter."""
+    out = set()
+    for row in rows:
+        for alt in row["pattern"].split("|"):
+            lead = re.match(r"[A-Za-zÄÖÜäöüß]+", alt)
+            if lead:
+                out.add(lead.group()[:3])
+    return out
+
+
+def _rows_for(rows: list[lexicon.Row], language: str) -> list[lexicon.Row]:
+    return [r for r in rows if r.fields.get("language", "any") in ("any", language)]
+
+
+def trigger_words(language: str) -> list[str]:
+    """Where a figure in words may start, as regexes for the lower-cased text.
+
+    Candidate starts are a run of digits or a word that begins like a number
+    word, vague magnitude or scale word. Only there is the full (slow,
+    case-insensitive) core pattern tried.
+    """
+    lex = lexicon.load()
+    free = [r for r in _rows_for(lex.scales, language) if r["attached"] != "yes"]  # "k", "bn" only follow digits
+    atoms = sorted({w.lower() for w in numparse.atoms(language, articles=False)} |
+                   {w.lower() for w in _literal_words(lex.vague + free)}, key=len, reverse=True)
+    scale_starts = sorted({w.lower() for w in _literal_words(free)}, key=len, reverse=True)
+    article = numparse.article_pattern(language).lower()
+    return [re.escape(a) for a in atoms] + [
+        r"ein(?=und|hundert|tausend|halb|einhalb)",  # compounds: einhundert, eineinhalb
+        article + r"(?=[\s-]+(?:halbe[n]?\s+)?(?:" + "|".join(map(re.escape, scale_starts)) + "))"]
+
+
+# Digits as news write them: grouped by ".", "'", "’", no-break spaces, "," before exactly three digits, or a
+# plain space before three digits that do not start a decimal; then an optional decimal part.
+DIGITS = r"""
+    \d{1,3}(?:(?:[.'’\u00a0\u202f]|,(?=\d{3}(?!\d))|[ ](?=\d{3}(?![\d.,]\d)))\d{3})+(?:[.,]\d+)?   # 1.234.567,8
+  | \d+(?:[.,]\d+)?                                                                              # 5,6 | 2.8 | 160
+"""
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The lexicon's alternations for one language, as plain (non-verbose) regex text."""
+
+    free_scales: str
+    attached: str
+    cur_pre: str
+    cur_suf: str
+    count: str
+    vague: str
+    percent: str
+    number_word: str
+    article: str
+    per_nouns: str
+
+
+def _words(language: str) -> _Words:
+    lex = lexicon.load()
+    scales = _rows_for(lex.scales, language)
+    return _Words(
+        free_scales=lexicon.alternation([r["pattern"] for r in scales]),
+        attached=lexicon.alternation([r["pattern"] for r in scales if r["attached"] == "yes"]),
+        cur_pre=lexicon.alternation([r["pattern"] for r in lex.currencies if r["position"] in ("prefix", "both")]),
+        cur_suf=lexicon.alternation([r["pattern"] for r in lex.currencies if r["position"] in ("suffix", "both")]),
+        count=lexicon.alternation([r["pattern"] for r in lex.count_nouns]),
+        vague=lexicon.alternation([r["pattern"] for r in lex.vague]),
+        percent="|".join(lex.words("percent")),
+        number_word=numparse.number_word_pattern(language),
+        article=numparse.article_pattern(language),
+        per_nouns=lexicon.alternation([r["pattern"] for r in lex.per_nouns]),
+    )
+
+
+def core_pattern(w: _Words) -> re.Pattern[str]:
+    """Where a figure's number starts: digits, a number word, a vague magnitude or a bare scale word.
+
+    Number words, vague magnitudes and bare scale words count only when a unit
+    follows, which keeps "ein"/"drei" in prose out.
+    """
+    lex = lexicon.load()
+    of, half, age = in_order(lex.words("of")), in_order(lex.words("half")), in_order(lex.words("age_suffix"))
+    count_noun = rf"(?:[\w.]+[\s-]){{0,2}}?(?:[\w]+-)*{w.count}"  # "Nvidia-KI-Chips", "H800 GPUs"
+    unitish = literal(rf"(?:{w.free_scales}|{w.cur_suf}|{w.percent}|{count_noun})\b")
+    return re.compile(rf"""
+        (?<![\w.,'’/%=&\#@])(?<![^\W\d_]-)          # not inside a word, number, link or tag; not after "KI-"
+        (?:
+            (?P<num>{DIGITS})                          # digits: 5,6 | 2.000 | 160'000
+            (?:(?P<att>{literal(w.attached)})(?![\w]))?  # a scale letter attached: 5bn, 100k
+          | (?P<word>(?<![\w-]){literal(w.number_word)}  # a number word: sechs, zweieinhalb, twenty-one
+              | {literal(w.article)}                     # or an article before a scale: eine (halbe) Milliarde
+                (?=[\s-]+(?:{literal(half)}\s+)?{literal(w.free_scales)}))
+            (?=[\s-]+{unitish}|{literal(age)})           # ... only when a unit or an age follows
+          | (?P<vague>(?<![\w-]){literal(w.vague)})      # a vague magnitude: Hunderte, thousands
+            (?=[\s-]+(?:{literal(of)}\s+)?{unitish})     # ... followed (after von/of) by a unit
+          | (?P<bare>(?<![\w-]){literal(w.free_scales)}) # a bare scale word: Milliarden
+            (?=\s+(?:{literal(of)}\s+)?(?:{literal(w.cur_suf)})\b)  # ... followed by a currency
+        )""", re.IGNORECASE | re.VERBOSE)
+
+
+def rate_body(w: _Words) -> str:
+    """The words of a rate after an amount, as verbose regex text: 'pro Million Input-Token', 'per 1M tokens', '/M'."""
+    lex = lexicon.load()
+    rate_word, one = literal(in_order(lex.words("rate_word"))), literal(in_order(lex.words("rate_one")))
+    direction = literal("|".join(lex.words("rate_direction")))
+    return rf"""
+        (?:{rate_word}\s+|/\s*)                        # pro, per, je, for every, für, or a slash
+        (?:{one}\s+)?                                  # eine, a, one, every
+        (?:(?P<pnum>\d+(?:[.,]\d+)?)\s*)?              # a number: pro 1.000, per 1M
+        (?:(?P<pscale>{literal(w.free_scales)}|{literal(w.attached)}|M)\s+)?   # a scale: Million, M
+        (?:(?P<pdir>{direction})[\s-]*)?               # which tokens: input, Ausgabe, cached
+        (?P<pnoun>{literal(w.per_nouns)})              # the noun: Token, share, hour
+    """
+
+
+def qualifier_pattern() -> re.Pattern[str]:
+    """A qualifier right before a figure, searched on the lower-cased text (case-sensitive is faster)."""
+    lex = lexicon.load()
+    words = sorted((r["pattern"].lower() for r in lex.qualifiers), key=len, reverse=True)
+    filler = literal(in_order([p.lower() for p in lex.words("qualifier_filler")]))
+    article = literal(in_order([p.lower() for p in lex.words("qualifier_article")]))
+    return re.compile(rf"""
+        (?P<q>{literal(wordscan.word_alternation(words))})   # mehr als, fast, bis zu, about
+        \s+(?:{filler}\s+)?                                 # nur, gerade einmal, only, jeweils
+        (?:{article}\s+)?$                                  # den, the
+    """, re.VERBOSE)
+
+
+@lru_cache(maxsize=2)
+def grammar(language: str) -> Grammar:
+    """Build (once per language) the patterns from the lexicon."""
+    lex = lexicon.load()
+    w = _words(language)
+    scales = _rows_for(lex.scales, language)
+    of = literal(in_order(lex.words("of")))
+    link = literal(in_order(lex.words("currency_link")))
+    rate_filler = literal(in_order(lex.words("rate_filler")))
+    separators = literal(in_order(lex.words("range_sep") + lex.words("range_to") + lex.words("range_and")))
+    age_suffix, age_phrase = literal(in_order(lex.words("age_suffix"))), literal(in_order(lex.words("age_phrase")))
+    verbose_i = lambda p: re.compile(p, re.IGNORECASE | re.VERBOSE)  # noqa: E731
+    compile_i = lambda p: re.compile(p, re.IGNORECASE)  # noqa: E731
+    table = lambda rows, value: Table([(compile_i(rf"(?:{r['pattern']})$"), value(r)) for r in rows])  # noqa: E731
+    body = rate_body(w)
+    return Grammar(
+        language=language,
+        core=core_pattern(w),
+        trigger=wordscan.WordScan(trigger_words(language), before="boundary"),
+        prefix=compile_i(rf"(?P<pre>{w.cur_pre})[ \u00a0]?$"),
+        prefix_ahead=compile_i(rf"(?:{w.cur_pre})[ \u00a0]?"),
+        scale=verbose_i(rf"[\s-]* (?:{of}\s+)? (?P<scale>{literal(w.free_scales)}) (?![\w])"),
+        scale_values=table(scales, lambda r: float(r["multiplier"])),
+        currency_suffix=verbose_i(rf"""
+            [\s-]* (?:{link}\s+)?             # 5 Milliarden (an) Dollar
+            (?:(?:US|U\.S\.)[\s-])?           # US-Dollar, U.S. dollars
+            (?P<cur>{literal(w.cur_suf)}) (?![\w])"""),
+        currency_prefix_codes=table(lex.currencies, lambda r: r["code"]),
+        currency_suffix_codes=table(lex.currencies, lambda r: r["code"]),
+        percent=verbose_i(rf"\s? (?P<pct>{literal(w.percent)}) (?![\w])"),
+        count=verbose_i(rf"""
+            [\s-]+ (?:{of}\s+)?                # 2.000 (von) ...
+            (?:(?:[\w.]+)[\s-]){{0,2}}?        # up to two words before the noun: Nvidia H800
+            (?:\w+-)*                          # compound parts: KI-Chips
+            (?P<noun>{literal(w.count)})\b"""),
+        count_units=table(lex.count_nouns, lambda r: r["unit"]),
+        per=verbose_i(r"\s*" + body + r"(?![\w])"),
+        per_before=verbose_i(body + rf"\s+(?:{rate_filler}\s+)?$"),
+        per_units=table(lex.per_nouns, lambda r: r["per"]),
+        range_sep=verbose_i(rf"\s* {separators} \s*"),
+        qualifier=qualifier_pattern(),
+        qualifier_kinds=table(lex.qualifiers, lambda r: r["qualifier"]),
+        vague_values=table(lex.vague, lambda r: float(r["value"])),
+        age=verbose_i(rf"{age_suffix}\b | \s+{age_phrase}\b"),
+        # written with a literal first in every branch so the engine can skip ahead
+        rate_gate=re.compile(wordscan.word_alternation([p.lower() for p in lex.words("rate_gate")], "boundary")
+                             + r"\s|/"),
+        directions={p.lower(): v for p, v in lex.word_values("rate_direction").items()},
+        points_markers=tuple(p.lower() for p in lex.words("points_marker")),
+        range_and=frozenset(p.lower() for p in lex.words("range_and")),
+        range_and_after=re.compile(rf"\b{in_order([p.lower() for p in lex.words('range_and_after')])}\b"),
+        range_to=frozenset(p.lower() for p in lex.words("range_to")),
+        range_to_not_after=re.compile(rf"\b{in_order([p.lower() for p in lex.words('range_to_not_after')])}\s*$"),
+    )
