@@ -1,0 +1,113 @@
+"""The development corpus (``tests/data/corpus/``): check its gold annotation, score the extractor per split.
+
+Usage: ``python -m newsnumbers.evaluate.corpus [CORPUS_DIR] [--split dev|test|all]``
+
+Why a split: the ``dev`` half is read and tuned on; the ``test`` half is only
+scored, so its numbers say how the rules do on articles nobody tuned them for.
+"""
+from __future__ import annotations
+
+import argparse
+import math
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+
+from ..engine.pipeline import extract_paths
+from ..engine.textio import Article, read_article
+from ..schema import FIELDS, QUALIFIERS, is_money
+from .scoring import Score, _text, field_ok, read_gold, score
+
+MEASURES = frozenset({
+    "training_cost", "model_spending", "price_per_million_tokens", "price_per_million_tokens_input",
+    "price_per_million_tokens_output", "price_per_million_tokens_cached", "investment", "infrastructure_cost",
+    "market_value_loss", "market_cap", "share_price", "share_price_drop", "share_price_gain", "price_cut", "growth",
+    "revenue", "funding", "valuation", "assets_under_management", "resource_reduction", "gap_reduction", "chip_count",
+    "parameter_count", "gpu_hours", "context_length", "age", "other"})
+COUNT_UNITS = frozenset({"percent", "percentage_points", "chips", "tokens", "parameters", "GPU_hours", "years"})
+SOURCE_COLUMNS = ["article", "url", "outlet", "title", "date", "language", "split"]
+
+
+def gold_problems(corpus: Path) -> list[str]:
+    """Every gold row checked against its article: the quote at its offsets, a number, a known unit, qualifier, measure."""
+    gold = read_gold(corpus / "gold.csv")
+    sources = pd.read_csv(corpus / "sources.csv", dtype=str, keep_default_na=False)
+    problems = [f"sources.csv: missing column {c}" for c in SOURCE_COLUMNS if c not in sources.columns]
+    texts: dict[str, str] = {}
+    for name in sources.get("article", []):
+        got = read_article(corpus / "articles" / name)
+        if isinstance(got, Article):
+            texts[name] = got.text
+        else:
+            problems.append(f"sources.csv: {name}: {got.reason}")
+    for line, row in zip(range(2, len(gold) + 2), gold.to_dict("records")):
+        where = f"gold.csv:{line}"
+        text = texts.get(row["article"])
+        if text is None:
+            problems.append(f"{where}: article {row['article']!r} not in sources.csv")
+            continue
+        start, end = int(row["start"]), int(row["end"])
+        if text[start:end] != row["quote"]:
+            problems.append(f"{where}: quote {row['quote']!r} is not text[{start}:{end}] = {text[start:end]!r}")
+        if not isinstance(row["value"], float) or math.isnan(row["value"]):
+            problems.append(f"{where}: value {row['value']!r} is not a number")
+        if not (is_money(row["unit"]) or row["unit"] in COUNT_UNITS):
+            problems.append(f"{where}: unknown unit {row['unit']!r}")
+        if row["qualifier"] not in QUALIFIERS:
+            problems.append(f"{where}: unknown qualifier {row['qualifier']!r}")
+        if row["measure"] not in MEASURES:
+            problems.append(f"{where}: unknown measure {row['measure']!r}")
+    unannotated = set(texts) - set(gold["article"])
+    problems += [f"sources.csv: {a} has no gold row" for a in sorted(unannotated)]
+    return problems
+
+
+def score_split(corpus: Path, split: str) -> tuple[Score, pd.DataFrame]:
+    """Extract the articles of one split (or ``all``) and score them against their gold rows."""
+    sources = pd.read_csv(corpus / "sources.csv", dtype=str, keep_default_na=False)
+    names = sources["article"] if split == "all" else sources.loc[sources["split"] == split, "article"]
+    paths = [corpus / "articles" / n for n in names]
+    figures, _ = extract_paths(paths, corrections=False)
+    gold = read_gold(corpus / "gold.csv")
+    return score(gold[gold["article"].isin(set(names))], figures), figures
+
+
+def confusions(result: Score, gold: pd.DataFrame, figures: pd.DataFrame, name: str = "measure") -> Counter:
+    """(gold, got) pairs of one field among the found figures, most common first."""
+    out: Counter = Counter()
+    for g in gold.to_dict("records"):
+        cands = figures[(figures["article"] == g["article"]) & (figures["start"] < g["end"]) & (figures["end"] > g["start"])]
+        if cands.empty or str(g.get("required", "yes")).lower() == "optional":
+            continue
+        best = max(cands.to_dict("records"), key=lambda p: sum(field_ok(f, g, p) for f in FIELDS))
+        if not field_ok(name, g, best):
+            out[(_text(g.get(name)), _text(best.get(name)))] += 1
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m newsnumbers.evaluate.corpus")
+    ap.add_argument("corpus", nargs="?", default="tests/data/corpus")
+    ap.add_argument("--split", default="all", choices=["dev", "test", "all"])
+    ap.add_argument("--show", type=int, default=0, help="list this many wrong fields and misses")
+    a = ap.parse_args(argv)
+    corpus = Path(a.corpus)
+    problems = gold_problems(corpus)
+    for p in problems:
+        print(f"gold: {p}")
+    result, figures = score_split(corpus, a.split)
+    print(f"{a.split}: recall {result.recall:.3f} precision {result.precision:.3f} "
+          f"(found {result.found}/{result.required}, {result.false_positives} false positives of {result.predicted})")
+    print("  " + "  ".join(f"{f} {result.accuracy(f):.3f}" for f in FIELDS))
+    gold = read_gold(corpus / "gold.csv")
+    for field in ("measure", "organisation", "model"):
+        top = confusions(result, gold, figures, field).most_common(8)
+        print(f"  {field} confused: " + "; ".join(f"{g or '-'} -> {p or '-'} ({n})" for (g, p), n in top))
+    for line in (result.misses + result.false_positive_quotes + result.wrong)[:a.show]:
+        print("   ", line)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
