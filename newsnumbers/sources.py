@@ -14,29 +14,30 @@ SOURCE_COLUMNS = ["article", "title", "outlet", "date", "url", "language"]
 FILE_NAME = "sources.csv"
 
 
-def read_sources(path: Path) -> tuple[dict[str, dict[str, str]], list[dict]]:
-    """Article name -> its row, and the rejected rows (missing column, duplicates) with their lines."""
+def read_sources(path: Path) -> tuple[dict[str, tuple[int, dict[str, str]]], list[dict]]:
+    """Article name -> (line, row), and the rejected rows (missing column, duplicates) with their lines."""
     table = read_csv_rows(path)
     rejected = list(table.rejected)
     if table.rows and "article" not in table.columns:
         return {}, rejected + [rejection(path, 1, f"missing column article; expected {', '.join(SOURCE_COLUMNS)}")]
-    rows: dict[str, dict[str, str]] = {}
+    rows: dict[str, tuple[int, dict[str, str]]] = {}
     for line, row in table:
         name = row.get("article", "")
         if name in rows:
             rejected.append(rejection(path, line, f"article {name!r} listed twice"))
             continue
-        rows[name] = {**row, "_line": str(line)}
+        rows[name] = (line, row)
     return rows, rejected
 
 
 def check_sources(path: Path, articles: set[str]) -> list[dict]:
     """Problems in ``sources.csv``: missing columns, duplicates, unknown articles (file and line, in line order)."""
     rows, rejected = read_sources(path)
-    for name, row in rows.items():
+    for name, (line, _) in rows.items():
         if name not in articles:
-            rejected.append(rejection(path, int(row["_line"]), f"article {name!r} is not among the articles read"))
-    return sorted(rejected, key=lambda r: (r["line"] == "", r["line"] if r["line"] != "" else 0))
+            rejected.append(rejection(path, line, f"article {name!r} is not among the articles read"))
+    whole_file = [r for r in rejected if r["line"] == ""]
+    return whole_file + sorted((r for r in rejected if r["line"] != ""), key=lambda r: r["line"])
 
 
 def short_article(name: str) -> str:
@@ -50,7 +51,7 @@ def outlets(articles: list[str], seeds_dir: str | Path | None) -> dict[str, str]
     names = {a: short_article(a) for a in articles}
     if seeds_dir and (Path(seeds_dir) / FILE_NAME).exists():
         rows, _ = read_sources(Path(seeds_dir) / FILE_NAME)
-        for article, row in rows.items():
+        for article, (_, row) in rows.items():
             if article in names and row.get("outlet"):
                 names[article] = row["outlet"]
     return names

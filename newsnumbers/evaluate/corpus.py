@@ -17,7 +17,7 @@ import pandas as pd
 from ..engine.pipeline import extract_paths
 from ..engine.textio import Article, read_article
 from ..schema import FIELDS, QUALIFIERS, is_money
-from .scoring import Score, _text, field_ok, read_gold, score
+from .scoring import Score, read_gold, score
 
 MEASURES = frozenset({
     "training_cost", "model_spending", "price_per_million_tokens", "price_per_million_tokens_input",
@@ -73,17 +73,9 @@ def score_split(corpus: Path, split: str) -> tuple[Score, pd.DataFrame]:
     return score(gold[gold["article"].isin(set(names))], figures), figures
 
 
-def confusions(result: Score, gold: pd.DataFrame, figures: pd.DataFrame, name: str = "measure") -> Counter:
+def confusions(result: Score, name: str = "measure") -> Counter:
     """(gold, got) pairs of one field among the found figures, most common first."""
-    out: Counter = Counter()
-    for g in gold.to_dict("records"):
-        cands = figures[(figures["article"] == g["article"]) & (figures["start"] < g["end"]) & (figures["end"] > g["start"])]
-        if cands.empty or str(g.get("required", "yes")).lower() == "optional":
-            continue
-        best = max(cands.to_dict("records"), key=lambda p: sum(field_ok(f, g, p) for f in FIELDS))
-        if not field_ok(name, g, best):
-            out[(_text(g.get(name)), _text(best.get(name)))] += 1
-    return out
+    return Counter((gold, got) for field, gold, got in result.confused if field == name)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -96,13 +88,12 @@ def main(argv: list[str] | None = None) -> int:
     problems = gold_problems(corpus)
     for p in problems:
         print(f"gold: {p}")
-    result, figures = score_split(corpus, a.split)
+    result, _ = score_split(corpus, a.split)
     print(f"{a.split}: recall {result.recall:.3f} precision {result.precision:.3f} "
           f"(found {result.found}/{result.required}, {result.false_positives} false positives of {result.predicted})")
     print("  " + "  ".join(f"{f} {result.accuracy(f):.3f}" for f in FIELDS))
-    gold = read_gold(corpus / "gold.csv")
     for field in ("measure", "organisation", "model"):
-        top = confusions(result, gold, figures, field).most_common(8)
+        top = confusions(result, field).most_common(8)
         print(f"  {field} confused: " + "; ".join(f"{g or '-'} -> {p or '-'} ({n})" for (g, p), n in top))
     for line in (result.misses + result.false_positive_quotes + result.wrong)[:a.show]:
         print("   ", line)

@@ -58,6 +58,7 @@ class Score:
     misses: list[str] = field(default_factory=list)
     false_positive_quotes: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
+    confused: list[tuple[str, str, str]] = field(default_factory=list)  # (field, gold, got) of every wrong field
 
     @property
     def recall(self) -> float:
@@ -94,6 +95,7 @@ def score(gold: pd.DataFrame, pred: pd.DataFrame) -> Score:
             if field_ok(f, g, best):
                 result.field_hits[f] += 1
             else:
+                result.confused.append((f, _text(g.get(f)), _text(best.get(f))))
                 result.wrong.append(f"{g['article']}:{g['start']} {g['quote']!r} {f}: "
                                     f"gold={_text(g.get(f))!r} got={_text(best.get(f))!r}")
     for p in pred.reset_index().to_dict("records"):
