@@ -97,6 +97,7 @@ class Lexicon:
     organisations: list[Row]
     models: list[Row]
     anaphors: list[Row]
+    descriptions: list[Row]
     measures: list[Row]
     level_measures: list[Row]
     boundaries: list[Row]
@@ -123,7 +124,7 @@ def load(directory: Path = LEXICON_DIR) -> Lexicon:
     lex = Lexicon(**{name: read_rows(f"{name}.csv", directory)
                      for name in Lexicon.__dataclass_fields__})
     for name in ("currencies", "scales", "vague", "qualifiers", "count_nouns",
-                 "per_nouns", "organisations", "models", "anaphors",
+                 "per_nouns", "organisations", "models", "anaphors", "descriptions",
                  "boundaries", "boilerplate", "grammar_words"):
         for row in getattr(lex, name):
             compile_pattern(row)
