@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsnumbers import lexicon
-from newsnumbers.engine import attribute, grammar, wordscan
+from newsnumbers.engine import grammar, wordscan
 
 
 def spans(regex: re.Pattern[str], text: str) -> list[tuple[int, int]]:
@@ -55,10 +55,9 @@ def lexicon_alternations() -> list[tuple[str, list[str], str, bool]]:
     named = [r["pattern"] for r in lex.models] + [r["pattern"] for r in lex.organisations if r["kind"] != "generic"]
     generic = [r["pattern"].lower() for r in lex.anaphors] + [
         r["pattern"].lower() for r in lex.organisations if r["kind"] == "generic"]
-    cues = [c.pattern[5:-1] for c in attribute._unique_cues()]
     boundaries = sorted((r["pattern"].lower() for r in lex.boundaries), key=len, reverse=True)
     return [("names", named, "nonword", False), ("generic", generic, "nonword", True),
-            ("cues", [c.lower() for c in cues], "boundary", True), ("boundaries", boundaries, "boundary", True)]
+            ("boundaries", boundaries, "boundary", True)]
 
 
 @pytest.mark.parametrize("name, patterns, before, lower", lexicon_alternations(), ids=lambda v: v if isinstance(v, str) else "")

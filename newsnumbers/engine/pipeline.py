@@ -36,7 +36,7 @@ def iter_figures(text: str, language: str = "auto", article: str = "") -> Iterat
     figures = _imply_currencies(figures, seg)
     if not figures:
         return
-    attr = Attributor(text, seg, figures, folded)
+    attr = Attributor(text, seg, figures, folded, lang)
     sentences: dict[tuple[int, int], str] = {}  # a sentence's figures share its cleaned text
     for fig in figures:
         a, b = attr.place(fig).span

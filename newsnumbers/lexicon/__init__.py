@@ -118,6 +118,14 @@ class Lexicon:
         return {r["pattern"]: r["value"] for r in self.grammar_words if r["role"] == role}
 
 
+def _check_cue_group(group: str, row: Row) -> None:
+    """A measure cue group is plain words joined by "|" (see engine/attribute/cues.py), not a regex."""
+    for term in group.split("|"):
+        words = term.strip().lstrip("=").split()
+        if not words or not all(re.fullmatch(r"[^\W\d_]+", w) for w in words):
+            raise LexiconError(f"{row.where()}: cue {term.strip()!r} must be words (letters only; '=word' for a whole word)")
+
+
 @lru_cache(maxsize=4)
 def load(directory: Path = LEXICON_DIR) -> Lexicon:
     """Read every lexicon file and check every pattern compiles."""
@@ -130,7 +138,7 @@ def load(directory: Path = LEXICON_DIR) -> Lexicon:
             compile_pattern(row)
     for row in lex.measures:
         for cue in row["cues"].split(" && "):
-            compile_pattern(Row({"pattern": cue}, row.path, row.line))
+            _check_cue_group(cue, row)
         if row["unit_kind"] not in {"money", "percent", "count", "any"}:
             raise LexiconError(f"{row.where()}: unknown unit_kind {row['unit_kind']!r}")
     for row in lex.scales + lex.number_words + lex.vague:

@@ -15,19 +15,19 @@ from __future__ import annotations
 from ..casefold import fold
 from ..recognise import Figure
 from ..segment import Segmenter
-from .measures import STRUCTURAL_MEASURES, MeasureFinder, _cue_scan, _unique_cues
+from .measures import STRUCTURAL_MEASURES, Decision, MeasureFinder
 from .mentions import Mention, _tables, find_mentions
 from .organisations import LOOKBACK_MENTIONS, LOOKBACK_SENTENCES, OrganisationFinder
 from .places import Place, Places
 
-__all__ = ["Attributor", "Mention", "Place", "find_mentions", "LOOKBACK_MENTIONS", "LOOKBACK_SENTENCES",
-           "STRUCTURAL_MEASURES", "_cue_scan", "_tables", "_unique_cues"]
+__all__ = ["Attributor", "Decision", "Mention", "Place", "find_mentions", "LOOKBACK_MENTIONS", "LOOKBACK_SENTENCES",
+           "STRUCTURAL_MEASURES", "_tables"]
 
 
 class Attributor:
     """Attribution for the figures of one article (mentions and sentences computed once)."""
 
-    def __init__(self, text: str, seg: Segmenter, figures: list[Figure], folded: str | None = None):
+    def __init__(self, text: str, seg: Segmenter, figures: list[Figure], folded: str | None = None, lang: str = "de"):
         self.text = text
         self.seg = seg
         self.lower = fold(text) if folded is None else folded
@@ -35,7 +35,7 @@ class Attributor:
         self.starts = [m.start for m in self.mentions]
         self.places = Places(text, seg, self.lower, self.mentions, self.starts, figures)
         self.organisations = OrganisationFinder(text, seg, self.mentions, self.starts, self.places)
-        self.measures = MeasureFinder(text, seg, self.lower, self.places)
+        self.measures = MeasureFinder(text, seg, self.lower, self.places, lang)
 
     def place(self, fig: Figure) -> Place:
         """The figure's sentence and search windows, computed once and shared by every question about it."""
@@ -47,4 +47,8 @@ class Attributor:
 
     def measure(self, fig: Figure) -> str:
         """What the figure measures (a measure name from the lexicon)."""
-        return self.measures.measure(fig)
+        return self.measures.decide(fig).measure
+
+    def measure_decision(self, fig: Figure) -> Decision:
+        """The figure's measure with the cue words that decided it and where they stood."""
+        return self.measures.decide(fig)

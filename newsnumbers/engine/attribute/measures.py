@@ -10,32 +10,36 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
-
-import ahocorasick
+from functools import lru_cache
+from typing import NamedTuple
 
 from ... import lexicon
-from .. import wordscan
-from ..casefold import fold, fold_pattern
 from ..recognise import Figure
 from ..segment import Segmenter
+from . import cues as cue_scan
+from .cues import Cues
 from .places import Places, Spans
-
-Cues = dict[str, list[tuple[int, int]]]  # cue pattern -> its matches in a sentence
 
 
 @dataclass(frozen=True)
 class _MeasureRule:
     measure: str
     unit_kind: str
-    cues: tuple[re.Pattern[str], ...]
+    cues: tuple[str, ...]  # cue groups (see :mod:`.cues`); every one must occur
     weak: bool  # a generic cue ("spend"): chosen only when no other rule matches
+
+
+class Decision(NamedTuple):
+    """A measure and how it was decided, for the ``evidence`` and ``confidence`` columns."""
+
+    measure: str
+    words: str  # the cue words that decided, joined by "+" ("" when the unit or nothing decided)
+    where: str  # clause, sentence, earlier (an earlier sentence's topic), unit or none
 
 
 @lru_cache(maxsize=1)
 def _measure_rules() -> list[_MeasureRule]:
-    return [_MeasureRule(r["measure"], r["unit_kind"],
-                         tuple(re.compile(r"\b(?:" + c + ")", re.IGNORECASE) for c in r["cues"].split(" && ")),
+    return [_MeasureRule(r["measure"], r["unit_kind"], tuple(c.strip() for c in r["cues"].split(" && ")),
                          r["strength"] == "weak")
             for r in lexicon.load().measures]
 
@@ -43,8 +47,6 @@ def _measure_rules() -> list[_MeasureRule]:
 @lru_cache(maxsize=1)
 def _level_measures() -> dict[str, str]:
     return {r["change"]: r["level"] for r in lexicon.load().level_measures}
-
-
 
 
 @lru_cache(maxsize=1)
@@ -62,11 +64,11 @@ def _rules_for(kind: str) -> list[_MeasureRule]:
 
 @lru_cache(maxsize=4)
 def _rules_by_cue(kind: str) -> dict[str, tuple[int, ...]]:
-    """Cue pattern -> indexes (in :func:`_rules_for`) of the rules that use it."""
+    """Cue group -> indexes (in :func:`_rules_for`) of the rules that use it."""
     out: dict[str, list[int]] = {}
     for k, rule in enumerate(_rules_for(kind)):
         for cue in rule.cues:
-            out.setdefault(cue.pattern, []).append(k)
+            out.setdefault(cue, []).append(k)
     return {cue: tuple(ks) for cue, ks in out.items()}
 
 
@@ -75,109 +77,121 @@ def _rules_with_cues(kind: str, present: frozenset[str]) -> tuple[int, ...]:
     """Indexes of the rules for ``kind`` whose every cue is in ``present``; the same few sets of cues recur."""
     rules, by_cue = _rules_for(kind), _rules_by_cue(kind)
     candidates = sorted({k for cue in present for k in by_cue.get(cue, ())})
-    return tuple(k for k in candidates if all(c.pattern in present for c in rules[k].cues))
+    return tuple(k for k in candidates if all(c in present for c in rules[k].cues))
 
 
-@cache
-def _lowered(cue: re.Pattern[str]) -> re.Pattern[str] | None:
-    """The cue compiled case-sensitively for lower-cased text, when lower-casing cannot change its meaning."""
-    folded = fold_pattern(cue.pattern)
-    return None if folded is None else re.compile(folded)
-
-
-@lru_cache(maxsize=1)
-def _unique_cues() -> list[re.Pattern[str]]:
-    return list({c.pattern: c for r in _measure_rules() for c in r.cues}.values())
-
-
-@dataclass(frozen=True)
-class _CueScan:
-    """Where measure cues may start, found in one pass; then only the cues that fit are tried there."""
-
-    automaton: object  # Aho–Corasick: folded literal prefix -> (length, cues starting with it)
-    slow: tuple[tuple[str, re.Pattern[str], bool], ...]  # cues without a usable prefix: scanned each on its own
-
-
-@lru_cache(maxsize=1)
-def _cue_scan() -> _CueScan:
-    by_prefix: dict[str, dict[str, tuple[str, re.Pattern[str], bool]]] = {}
-    slow = []
-    for cue in _unique_cues():
-        low = _lowered(cue)
-        entry = (cue.pattern, low, True) if low is not None else (cue.pattern, cue, False)
-        prefixes = wordscan.literal_prefixes([cue.pattern[5:-1]])  # the cue without its "\b(?:" ... ")"
-        if not prefixes or min(len(p) for p in prefixes) < 2 or not all(re.match(r"\w", p) for p in prefixes):
-            slow.append(entry)
-            continue
-        for prefix in prefixes:
-            by_prefix.setdefault(fold(prefix), {})[cue.pattern] = entry
-    automaton = ahocorasick.Automaton()
-    for prefix, entries in by_prefix.items():
-        automaton.add_word(prefix, (len(prefix), tuple(entries.values())))
-    automaton.make_automaton()
-    return _CueScan(automaton, tuple(slow))
-
+EARLIER_SENTENCES = 2  # how far back a figure without cues looks for its sentence's topic
 
 STRUCTURAL_MEASURES = {"chips": "chip_count", "parameters": "parameter_count",
                        "GPU_hours": "gpu_hours", "years": "age", "tokens": "other"}
 
 
-class MeasureFinder:
-    """The measure of each figure of one article (each sentence's cues and possible rules cached)."""
+class SentenceCues:
+    """The measure cues of one article's sentences, each sentence scanned once, and the rules they allow."""
 
-    def __init__(self, text: str, seg: Segmenter, lower: str, places: Places):
+    def __init__(self, text: str, seg: Segmenter, lower: str, lang: str):
         self.text = text
         self.seg = seg
         self.lower = lower
-        self.places = places
+        self.lang = lang
         self._cue_cache: dict[int, Cues] = {}
         self._rule_cache: dict[tuple[int, str], tuple[int, ...]] = {}
 
-    def measure(self, fig: Figure) -> str:
-        """The figure's measure: the first rule whose cues stand nearest it, else what its unit implies."""
-        if fig.kind == "money" and "tokens" in fig.per:
-            return "price_per_million_tokens" + (f"_{fig.direction}" if fig.direction else "")
-        place = self.places.place(fig)
-        cues = self._sentence_cues(place.sentence)
-        if cues:
-            kind = fig.kind if fig.kind in ("money", "percent") else "count"
-            rules = _rules_for(kind)
-            possible = self._possible_rules(place.sentence, kind, cues)
-            levels = [spans for spans, _ in place.windows[:-1]] + [[place.span]]
-            for level, spans in enumerate(levels if possible else ()):
-                found = _rules_in(rules, possible, cues, spans, fig, distances=level == 0)
-                strong = [f for f in found if not rules[f[0]].weak]
-                found = strong or found
-                if found:
-                    # in the figure's own clause the cue nearest the figure decides
-                    # ("sammelte 6,6 Mrd. ein und wird mit 157 Mrd. bewertet");
-                    # further out, the lexicon's order does
-                    best = min(found, key=lambda f: (f[1], f[0])) if level == 0 else min(found)
-                    return self._level_measure(fig, rules[best[0]].measure)
-        return STRUCTURAL_MEASURES.get(fig.unit, "other")
-
-    def _possible_rules(self, sentence: int, kind: str, present: Cues) -> tuple[int, ...]:
-        """Indexes of the rules whose every cue occurs somewhere in the sentence (computed once)."""
-        key = (sentence, kind)
-        if key not in self._rule_cache:
-            self._rule_cache[key] = _rules_with_cues(kind, frozenset(present))
-        return self._rule_cache[key]
-
-    def _sentence_cues(self, sentence: int) -> Cues:
+    def of(self, sentence: int) -> Cues:
         """Every measure cue's matches in one sentence, found once and shared by its figures."""
         if sentence not in self._cue_cache:
             a, b = self.seg.sentence_span(sentence)
-            self._cue_cache[sentence] = _scan_cues(self.text, self.lower, a, b)
+            self._cue_cache[sentence] = cue_scan.scan(self.text, self.lower, a, b, self.lang)
         return self._cue_cache[sentence]
 
-    def _level_measure(self, fig: Figure, measure: str) -> str:
-        """'sank um 592,7 Mrd. Dollar auf 2,9 Billionen', 'fell to $2.9 trillion':
-        the figure right after 'auf'/'to' is the new level, not the change."""
-        level = _level_measures().get(measure)
-        if not level:
-            return measure
-        before = self.text[max(0, fig.start - 24):fig.start]
-        return level if _level_word().search(before) else measure
+    def possible_rules(self, sentence: int, kind: str) -> tuple[int, ...]:
+        """Indexes of the rules whose every cue occurs somewhere in the sentence (computed once)."""
+        key = (sentence, kind)
+        if key not in self._rule_cache:
+            self._rule_cache[key] = _rules_with_cues(kind, frozenset(self.of(sentence)))
+        return self._rule_cache[key]
+
+    def words(self, rule: _MeasureRule, sentence: int, spans: Spans, fig: Figure) -> str:
+        """The text of each of the rule's cues nearest the figure, joined by "+" ("Börsenwert+verlor")."""
+        cues, out = self.of(sentence), []
+        for cue in rule.cues:
+            inside = [(s, e) for s, e in cues[cue] if any(a <= s and e <= b for a, b in spans)] or cues[cue]
+            s, e = min(inside, key=lambda se: max(0, fig.start - se[1], se[0] - fig.end))
+            out.append(self.text[s:e])
+        return "+".join(out)
+
+    def earlier(self, fig: Figure, sentence: int, kind: str) -> Decision | None:
+        """A figure whose sentence has no cue continues the topic of the sentences before
+        ("Die Trainingskosten stiegen rasant. GPT-3 kostete 4,3 Millionen Dollar.")."""
+        rules = _rules_for(kind)
+        for earlier in range(sentence - 1, max(-1, sentence - 1 - EARLIER_SENTENCES), -1):
+            span = [self.seg.sentence_span(earlier)]
+            found = [f for f in _rules_in(rules, self.possible_rules(earlier, kind), self.of(earlier), span, fig,
+                                          distances=False) if not rules[f[0]].weak]
+            if found:
+                rule = rules[min(found)[0]]
+                return Decision(rule.measure, self.words(rule, earlier, span, fig), "earlier")
+        return None
+
+
+class MeasureFinder:
+    """The measure of each figure of one article."""
+
+    def __init__(self, text: str, seg: Segmenter, lower: str, places: Places, lang: str = "de"):
+        self.text = text
+        self.seg = seg
+        self.places = places
+        self.cues = SentenceCues(text, seg, lower, lang)
+
+    def decide(self, fig: Figure) -> Decision:
+        """The figure's measure: the first rule whose cues stand nearest it, else what its unit implies.
+
+        A money figure right after "auf"/"to" that follows a percent move
+        ("fiel um 3,49 Prozent auf 31,76 Euro") is the new level of what moved.
+        """
+        if fig.kind == "money" and "tokens" in fig.per:
+            return Decision("price_per_million_tokens" + (f"_{fig.direction}" if fig.direction else ""), fig.per, "unit")
+        kind = fig.kind if fig.kind in ("money", "percent") else "count"
+        found = self._by_cues(fig, kind)
+        if _level_word().search(self.text[max(0, fig.start - 24):fig.start]):
+            level = self._level(fig, kind, found)
+            if level:
+                return level
+        if found:
+            return found
+        if fig.unit in STRUCTURAL_MEASURES:
+            return Decision(STRUCTURAL_MEASURES[fig.unit], fig.unit, "unit")
+        return self.cues.earlier(fig, self.places.place(fig).sentence, kind) or Decision("other", "", "none")
+
+    def _level(self, fig: Figure, kind: str, found: Decision | None) -> Decision | None:
+        """The figure after "auf"/"to" is the level of what moved ("sank um 3 Prozent auf 31 Euro": a share price),
+        unless its own cues already say what it is ("Nettogewinn sank auf 20 Mrd.")."""
+        moved = found if found and found.measure in _level_measures() else None
+        if found is None and kind != "percent":
+            moved = self._by_cues(fig, "percent")
+        if moved and moved.measure in _level_measures():
+            return moved._replace(measure=_level_measures()[moved.measure])
+        return None
+
+    def _by_cues(self, fig: Figure, kind: str) -> Decision | None:
+        """The rule whose cues stand nearest the figure: its clause first, then wider windows, then its sentence."""
+        place = self.places.place(fig)
+        possible = self.cues.possible_rules(place.sentence, kind)
+        if not possible:
+            return None
+        rules, cues = _rules_for(kind), self.cues.of(place.sentence)
+        levels = [spans for spans, _ in place.windows[:-1]] + [[place.span]]
+        for level, spans in enumerate(levels):
+            found = _rules_in(rules, possible, cues, spans, fig, distances=level == 0)
+            found = [f for f in found if not rules[f[0]].weak] or found
+            if found:
+                # in the figure's own clause the cue nearest the figure decides
+                # ("sammelte 6,6 Mrd. ein und wird mit 157 Mrd. bewertet");
+                # further out, the lexicon's order does
+                rule = rules[(min(found, key=lambda f: (f[1], f[0])) if level == 0 else min(found))[0]]
+                return Decision(rule.measure, self.cues.words(rule, place.sentence, spans, fig),
+                                "clause" if level < len(levels) - 1 else "sentence")
+        return None
 
 
 def _rules_in(rules: list[_MeasureRule], possible: tuple[int, ...], cues: Cues,
@@ -190,7 +204,9 @@ def _rules_in(rules: list[_MeasureRule], possible: tuple[int, ...], cues: Cues,
         nearest = None
         for cue in rules[k].cues:
             near = None
-            for s, e in cues[cue.pattern]:
+            for s, e in cues[cue]:
+                if s < fig.end and fig.start < e:
+                    continue  # a word of the figure itself ("up to 90 per cent") is not its cue
                 if (a0 <= s and e <= b0) if single else any(a <= s and e <= b for a, b in spans):
                     d = max(0, fig.start - e, s - fig.end) if distances else 0
                     if near is None or d < near:
@@ -202,33 +218,3 @@ def _rules_in(rules: list[_MeasureRule], possible: tuple[int, ...], cues: Cues,
         else:
             found.append((k, nearest or 0))
     return found
-
-
-def _scan_cues(text: str, lower: str, a: int, b: int) -> Cues:
-    """Every measure cue's matches in ``text[a:b]``, found in one pass.
-
-    One Aho–Corasick pass finds where some cue's literal prefix stands at a
-    word start; there only the cues with that prefix are tried. The
-    lower-cased article is searched case-sensitively where the cue allows it.
-    """
-    scan = _cue_scan()
-    hits: Cues = {}
-    tried: set[tuple[str, int]] = set()
-    # the sentence is sliced: iter(text, start, end) converts the whole text on every call
-    for stop, (size, entries) in scan.automaton.iter(lower[a:b]):
-        p = a + stop - size + 1
-        if p > 0 and (lower[p - 1].isalnum() or lower[p - 1] == "_"):
-            continue  # inside a word: every cue starts at a word start
-        for key, regex, use_lower in entries:
-            if (key, p) in tried:
-                continue
-            tried.add((key, p))
-            hit = regex.match(lower if use_lower else text, p, b)
-            if hit:
-                hits.setdefault(key, []).append(hit.span())
-    for key, regex, use_lower in scan.slow:
-        pos = a
-        while (hit := regex.search(lower if use_lower else text, pos, b)) is not None:
-            hits.setdefault(key, []).append(hit.span())
-            pos = hit.start() + 1
-    return hits

@@ -1,0 +1,160 @@
+"""Find a measure's cue words by lemma and compound part, not by listed word forms.
+
+Why: news German inflects and compounds freely. "flossen" is *fließen*,
+"büßten … ein" is *einbüßen*, "Gesamtinvestitionen" and "Kapitalausgaben" end
+in *Investition* and *Ausgabe*, "Umsatzplus" starts with *Umsatz*. Listing
+word forms never catches up; a lemmatiser (simplemma) and a compound rule do.
+
+A cue term in ``measures.csv`` is a lower-case word or stem:
+
+- ``invest`` matches a word whose form or lemma starts with it (investierte,
+  Investitionen, investment), or contains it after a compound modifier that
+  is itself a word of at least four letters (Rekordverlust, Börsenwertes,
+  Kapitalausgaben; not Diskurs);
+- ``=up`` matches only the whole word or lemma (not "update");
+- ``market value`` matches consecutive words, each as a prefix;
+- a German separable verb whose particle closes the clause ("legte … zu",
+  "büßten … ein", "gab … nach") is also read as its infinitive (zulegen,
+  einbüßen, nachgeben).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+import simplemma
+
+from ... import lexicon
+
+Spans = list[tuple[int, int]]
+Cues = dict[str, Spans]  # cue group (as written in measures.csv) -> where it matched in a sentence
+
+_WORD = re.compile(r"[^\W\d_]+")
+_CLAUSE_BREAK = re.compile(r"[;:]|,(?!\d)")  # not the comma of "5,6"
+_MIN_MODIFIER = 4  # "Rekord"verlust; shorter heads ("Dis"kurs, "Kon"kurs) are not compound modifiers
+_LINKS = ("", "s", "n", "en", "es", "e")  # Fugenelemente: Börse-n-wert, Umsatz-es
+
+
+@dataclass(frozen=True)
+class Term:
+    words: tuple[str, ...]  # one or more lower-case words or stems
+    exact: bool             # "=up": the whole word only
+    group: str              # the cue group it belongs to
+
+
+@dataclass(frozen=True)
+class CueIndex:
+    """Every cue term of the measure rules, indexed by its first word for one Aho–Corasick pass per word."""
+
+    automaton: object  # first word -> terms starting with it
+    particles: frozenset[str]
+
+
+def parse_group(group: str) -> list[Term]:
+    """The terms of one cue group ("verlust|=lost|market value")."""
+    terms = []
+    for raw in group.split("|"):
+        raw = raw.strip()
+        exact = raw.startswith("=")
+        words = tuple(raw.lstrip("=").lower().split())
+        if not words or not all(_WORD.fullmatch(w) for w in words):
+            raise ValueError(f"cue term {raw!r}: use letters only (no regex); '=word' for a whole word")
+        terms.append(Term(words, exact, group))
+    return terms
+
+
+@lru_cache(maxsize=1)
+def cue_index() -> CueIndex:
+    """The automaton over every term's first word, built once per process."""
+    by_word: dict[str, list[Term]] = {}
+    for row in lexicon.load().measures:
+        for group in row["cues"].split(" && "):
+            for term in parse_group(group):
+                by_word.setdefault(term.words[0], []).append(term)
+    automaton = ahocorasick.Automaton()
+    for word, terms in by_word.items():
+        automaton.add_word(word, (len(word), tuple(dict.fromkeys(terms))))
+    automaton.make_automaton()
+    particles = frozenset(lexicon.load().words("verb_particle"))
+    return CueIndex(automaton, particles)
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str, lang: str) -> str:
+    """The lower-case lemma of a lower-case word (simplemma; the word itself when unknown)."""
+    return simplemma.lemmatize(word, lang=lang).lower()
+
+
+@lru_cache(maxsize=65536)
+def is_modifier(head: str, lang: str) -> bool:
+    """Whether ``head`` can be the first part of a compound: a known word, perhaps with a linking -s/-n/-en."""
+    if len(head) < _MIN_MODIFIER:
+        return False
+    return any(head.endswith(link) and len(head) - len(link) >= 3 and simplemma.is_known(head[:len(head) - len(link)], lang)
+               for link in _LINKS)
+
+
+def _term_at(form: str, start: int, term: Term, lang: str) -> bool:
+    """Whether the term's first word found at ``start`` of ``form`` counts (word start, or after a compound modifier)."""
+    if term.exact:
+        return start == 0 and len(term.words[0]) == len(form)
+    return start == 0 or is_modifier(form[:start], lang)
+
+
+def _separable(text: str, lower: str, words: list[tuple[int, int]], particles: frozenset[str]) -> dict[int, str]:
+    """Word index -> particle for lower-case words of a clause whose particle closes it ("legte um 3 % zu.")."""
+    out: dict[int, str] = {}
+    for k, (s, e) in enumerate(words):
+        if lower[s:e] not in particles:
+            continue
+        rest = text[e:e + 2].lstrip()
+        if rest and rest[0] not in ".,;:!?)\"»«“”":
+            continue
+        for j in range(k - 1, -1, -1):
+            ps, pe = words[j]
+            if _CLAUSE_BREAK.search(text, pe, words[j + 1][0]):
+                break
+            if text[ps].islower():
+                out.setdefault(j, lower[s:e])
+    return out
+
+
+def scan(text: str, lower: str, a: int, b: int, lang: str) -> Cues:
+    """Every cue group's matches in ``text[a:b]`` (``lower``: the same text lower-cased, same offsets)."""
+    index = cue_index()
+    words = [(m.start() + a, m.end() + a) for m in _WORD.finditer(lower[a:b])]
+    low = [lower[s:e] for s, e in words]
+    forms = [(w, lemma(w, lang)) for w in low]
+    particle = _separable(text, lower, words, index.particles) if lang == "de" else {}
+    hits: Cues = {}
+    for k, (w, lem) in enumerate(forms):
+        candidates = {w, lem}
+        if k in particle:  # "gab … aus": ausgeben and ausgab; "brach … ein": einbrechen and einbrach
+            candidates.update((particle[k] + lem, particle[k] + w))
+        seen: set[Term] = set()
+        for form in candidates:
+            for stop, (size, terms) in index.automaton.iter(form):
+                start = stop - size + 1
+                for term in terms:
+                    if term in seen or not _term_at(form, start, term, lang):
+                        continue
+                    end = _rest_matches(term, k, low, forms, words, text)
+                    if end is not None:
+                        seen.add(term)
+                        hits.setdefault(term.group, []).append((words[k][0], end))
+    return hits
+
+
+def _rest_matches(term: Term, k: int, low: list[str], forms: list[tuple[str, str]],
+                  words: list[tuple[int, int]], text: str) -> int | None:
+    """End offset of a multi-word term starting at word ``k`` (each later word a prefix of the next word), else None."""
+    end = words[k][1]
+    for n, want in enumerate(term.words[1:], start=1):
+        j = k + n
+        if j >= len(words) or text[words[j - 1][1]:words[j][0]].strip(" -") or not (
+                low[j].startswith(want) or forms[j][1].startswith(want)):
+            return None
+        end = words[j][1]
+    return end
