@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .schema import COLUMNS, FIELDS, QUALIFIERS, figure_id, read_csv_rows, rejection
+from .schema import COLUMNS, FIELDS, QUALIFIERS, fact_id, figure_id, read_csv_rows, rejection
 
 CORRECTION_COLUMNS = ["id", "action", "article", "quote", "start", *FIELDS, "note"]
 
@@ -78,7 +78,9 @@ def apply(figures: pd.DataFrame, path: Path, texts: dict[str, str]) -> tuple[pd.
                     raise LookupError(f"id {fid!r} matches no figure (was the article edited?)")
                 if not fields:
                     raise ValueError("fix row changes no field")
-                records[fid].update(fields, source="correction")
+                records[fid].update(fields, source="correction", evidence=f"correction: {', '.join(sorted(fields))}",
+                                    confidence="high")
+                _refresh_fact_id(records[fid])
             elif action == "add":
                 added.append(_added(row, fields, texts))
             else:
@@ -116,4 +118,14 @@ def _added(row: dict, fields: dict, texts: dict[str, str]) -> dict:
                    "value_high": math.nan, "qualifier": "exact", "measure": "other", "language": "",
                    "source": "correction"}, **fields)
     record["id"] = row.get("id") or figure_id(article, start, end, quote)
+    record.update(evidence="correction: added", confidence="high")
+    _refresh_fact_id(record)
     return record
+
+
+def _refresh_fact_id(record: dict) -> None:
+    """A corrected or added row's fact id follows its corrected fields."""
+    high = record.get("value_high")
+    record["fact_id"] = fact_id(str(record["article"]), float(record["value"]),
+                                None if high in ("", None) else float(high), str(record["unit"]),
+                                str(record.get("per") or ""), str(record["measure"]), str(record.get("organisation") or ""))

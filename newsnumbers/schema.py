@@ -15,7 +15,10 @@ from pathlib import Path
 
 #: Columns of the figures table, in order (``article`` only for files).
 COLUMNS = ["id", "article", "start", "end", "quote", "sentence", "value", "value_high",
-           "unit", "per", "qualifier", "measure", "organisation", "model", "language", "source"]
+           "unit", "per", "qualifier", "measure", "organisation", "model",
+           "evidence", "confidence", "fact_id", "language", "source"]
+#: How sure the extractor is of a row's measure and organisation (``high`` also for an analyst's correction).
+CONFIDENCES = ("high", "medium", "low")
 #: Columns of the rejected table: what could not be used, where, and why.
 REJECTED_COLUMNS = ["article", "path", "line", "reason"]
 #: The fields that say what a figure is (scored against gold, fixable by corrections).
@@ -32,6 +35,20 @@ def figure_id(article: str, start: int, end: int, quote: str) -> str:
     """
     key = f"{article}\x1f{start}\x1f{end}\x1f{quote}".encode()
     return hashlib.sha1(key).hexdigest()[:16]
+
+
+def fact_id(article: str, value: float, value_high: float | None, unit: str, per: str,
+            measure: str, organisation: str) -> str:
+    """One id for every mention of the same fact in one article (a headline and its body sentence):
+    same value, unit, rate, measure and organisation. The hedge ("fast", "rund") does not count.
+
+    >>> same = ("USD", "", "market_value_loss", "Nvidia")
+    >>> fact_id("a.txt", 6e11, None, *same) == fact_id("a.txt", 600e9, float("nan"), *same)
+    True
+    """
+    high = "" if value_high is None or value_high != value_high else f"{value_high:.6g}"
+    key = f"{article}\x1f{value:.6g}\x1f{high}\x1f{unit}\x1f{per}\x1f{measure}\x1f{organisation}".encode()
+    return hashlib.sha1(key).hexdigest()[:12]
 
 
 def is_money(unit: object) -> bool:

@@ -9,10 +9,10 @@ from pathlib import Path
 import pandas as pd
 
 from ..corrections import apply as apply_corrections
-from ..schema import COLUMNS, REJECTED_COLUMNS, figure_id
+from ..schema import COLUMNS, REJECTED_COLUMNS, fact_id, figure_id
 from ..sources import check_sources
 from . import recognise
-from .attribute import Attributor
+from .attribute import Attributor, evidence_and_confidence
 from .casefold import fold
 from .segment import Segmenter, boilerplate_spans, detect_language
 from .textio import Rejected, discover, read_article
@@ -44,7 +44,9 @@ def iter_figures(text: str, language: str = "auto", article: str = "") -> Iterat
         sentence = sentences.get((a, b))
         if sentence is None:
             sentence = sentences[(a, b)] = " ".join(text[a:b].split())
-        org, model = attr.organisation_and_model(fig)
+        who = attr.who(fig)
+        measure = attr.measure_decision(fig)
+        evidence, confidence = evidence_and_confidence(measure, who)
         quote = text[fig.start:fig.end]
         yield {
             "id": figure_id(article, fig.start, fig.end, quote),
@@ -58,9 +60,12 @@ def iter_figures(text: str, language: str = "auto", article: str = "") -> Iterat
             "unit": fig.unit,
             "per": fig.per,
             "qualifier": fig.qualifier,
-            "measure": attr.measure(fig),
-            "organisation": org,
-            "model": model,
+            "measure": measure.measure,
+            "organisation": who.organisation,
+            "model": who.model,
+            "evidence": evidence,
+            "confidence": confidence,
+            "fact_id": fact_id(article, fig.value, fig.value_high, fig.unit, fig.per, measure.measure, who.organisation),
             "language": lang,
             "source": "rule",
         }

@@ -17,10 +17,10 @@ from ..recognise import Figure
 from ..segment import Segmenter
 from .measures import STRUCTURAL_MEASURES, Decision, MeasureFinder
 from .mentions import Mention, _tables, find_mentions
-from .organisations import LOOKBACK_MENTIONS, LOOKBACK_SENTENCES, OrganisationFinder
+from .organisations import LOOKBACK_MENTIONS, LOOKBACK_SENTENCES, OrganisationFinder, Who
 from .places import Place, Places
 
-__all__ = ["Attributor", "Decision", "Mention", "Place", "find_mentions", "LOOKBACK_MENTIONS", "LOOKBACK_SENTENCES",
+__all__ = ["Attributor", "Decision", "Who", "evidence_and_confidence", "Mention", "Place", "find_mentions", "LOOKBACK_MENTIONS", "LOOKBACK_SENTENCES",
            "STRUCTURAL_MEASURES", "_tables"]
 
 
@@ -43,7 +43,8 @@ class Attributor:
 
     def organisation_and_model(self, fig: Figure) -> tuple[str, str]:
         """(organisation, model) of the figure; organisations joined by "|", "" where nobody is named."""
-        return self.organisations.organisation_and_model(fig)
+        found = self.organisations.decide(fig)
+        return found.organisation, found.model
 
     def measure(self, fig: Figure) -> str:
         """What the figure measures (a measure name from the lexicon)."""
@@ -52,3 +53,30 @@ class Attributor:
     def measure_decision(self, fig: Figure) -> Decision:
         """The figure's measure with the cue words that decided it and where they stood."""
         return self.measures.decide(fig)
+
+    def who(self, fig: Figure) -> Who:
+        """The figure's organisation and model with the mention that named them and where it stood."""
+        return self.organisations.decide(fig)
+
+
+_MEASURE_CONFIDENCE = {"unit": "high", "clause": "high", "sentence": "medium", "earlier": "low", "none": "low"}
+_WHO_CONFIDENCE = {"subject": "high", "sentence": "medium", "earlier": "low", "none": "low"}
+_ORDER = ("low", "medium", "high")
+
+
+def evidence_and_confidence(measure: Decision, who: Who) -> tuple[str, str]:
+    """What decided a figure's measure and organisation, in words, and how sure that is.
+
+    high: a cue in the figure's own clause (or its unit) and the clause's subject;
+    low: the topic of an earlier sentence, or no cue at all (``other``).
+
+    >>> evidence_and_confidence(Decision("market_value_loss", "Börsenwert+verlor", "clause"),
+    ...                         Who("Nvidia", "", "Nvidia", "subject"))
+    ('measure: Börsenwert+verlor (clause); organisation: Nvidia (subject)', 'high')
+    """
+    parts = [f"measure: {measure.words or '-'} ({measure.where})",
+             f"organisation: {who.words or '-'} ({who.where})"]
+    if who.model:
+        parts.append(f"model: {who.model}")
+    sure = min(_MEASURE_CONFIDENCE[measure.where], _WHO_CONFIDENCE[who.where], key=_ORDER.index)
+    return "; ".join(parts), sure

@@ -23,17 +23,24 @@ class Mention(NamedTuple):
     end: int
     kind: str       # org, model, anaphor_org, anaphor_model
     name: str       # canonical organisation or model ("" for anaphors)
-    owner: str      # organisation of a model
+    owner: str      # organisation of a model; the sector an anaphor_org points to ("" for any)
     generic: bool   # a sector ("the industry"), weaker than a named organisation
+    role: str = "company"  # company, index, place, project or generic (organisations.csv's type)
+    oblique: bool = False  # after a preposition ("von Microsoft", "im Dax", "in China"): not the clause's subject
+
+
+Classified = tuple[str, str, str, bool, str]  # kind, name, owner, generic, role
 
 
 @dataclass(frozen=True)
 class _Tables:
     regex: wordscan.WordScan        # named organisations and models, case-sensitive
-    lower_regex: wordscan.WordScan  # generic organisations and anaphors, on lower-cased text
-    orgs: list[tuple[re.Pattern[str], str, bool]]
+    lower_regex: wordscan.WordScan  # generic organisations, descriptions and anaphors, on lower-cased text
+    orgs: list[tuple[re.Pattern[str], str, bool, str]]
     models: list[tuple[re.Pattern[str], str, str]]
     anaphors: list[tuple[re.Pattern[str], str]]
+    descriptions: list[tuple[re.Pattern[str], str]]
+    roles: dict[str, str]  # canonical organisation -> role
 
 
 _SUFFIX = r"(?=(?:’s|'s|s)?(?![\w])|-)"
@@ -42,24 +49,38 @@ _SUFFIX = r"(?=(?:’s|'s|s)?(?![\w])|-)"
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
     lex = lexicon.load()
-    orgs, models, anaphors, parts, lower_parts = [], [], [], [], []
+    orgs, models, anaphors, descriptions, parts, lower_parts = [], [], [], [], [], []
     # file order decides between alternatives that start at the same place
-    # (anaphors, then models, then organisations): put longer names first
+    # (anaphors and descriptions, then models, then organisations): put longer names first
     for row in lex.anaphors:
-        pat = f"(?i:{row['pattern']})"
-        anaphors.append((re.compile(pat + "$"), row["points_to"]))
+        anaphors.append((re.compile(f"(?i:{row['pattern']})$"), row["points_to"]))
+        lower_parts.append(_lower_pattern(row))
+    for row in lex.descriptions:
+        descriptions.append((re.compile(f"(?i:{row['pattern']})$"), row["refers_to"]))
         lower_parts.append(_lower_pattern(row))
     for row in lex.models:
         models.append((re.compile(f"(?:{row['pattern']})$"), row["canonical"], row["organisation"]))
         parts.append(f"(?:{row['pattern']})")
+    roles = {}
     for row in lex.organisations:
         generic = row["kind"] == "generic"
+        role = "generic" if generic else row.fields.get("type") or "company"
+        roles.setdefault(row["canonical"], role)
         pat = f"(?i:{row['pattern']})" if generic else f"(?:{row['pattern']})"
-        orgs.append((re.compile(pat + "$"), row["canonical"], generic))
+        orgs.append((re.compile(pat + "$"), row["canonical"], generic, role))
         (lower_parts if generic else parts).append(_lower_pattern(row) if generic else pat)
     regex = wordscan.WordScan(parts, suffix=_SUFFIX)
     lower_regex = wordscan.WordScan(lower_parts, suffix=_SUFFIX)
-    return _Tables(regex, lower_regex, orgs, models, anaphors)
+    return _Tables(regex, lower_regex, orgs, models, anaphors, descriptions, roles)
+
+
+@lru_cache(maxsize=1)
+def sectors() -> dict[str, frozenset[str]]:
+    """Canonical organisation -> its sectors (organisations.csv), for descriptions like "der Chipkonzern"."""
+    out: dict[str, set[str]] = {}
+    for row in lexicon.load().organisations:
+        out.setdefault(row["canonical"], set()).update(x.strip() for x in row.fields.get("sectors", "").split(";") if x.strip())
+    return {name: frozenset(found) for name, found in out.items()}
 
 
 def _lower_pattern(row: lexicon.Row) -> str:
@@ -71,19 +92,44 @@ def _lower_pattern(row: lexicon.Row) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _classify(word: str) -> tuple[str, str, str, bool] | None:
-    """(kind, name, owner, generic) of a matched alias; cached, as names repeat."""
+def _classify(word: str) -> Classified | None:
+    """(kind, name, owner, generic, role) of a matched alias; cached, as names repeat."""
     t = _tables()
     for regex, points_to in t.anaphors:
         if regex.match(word):
-            return (f"anaphor_{'org' if points_to == 'organisation' else 'model'}", "", "", False)
+            return (f"anaphor_{'org' if points_to == 'organisation' else 'model'}", "", "", False, "company")
+    for regex, refers_to in t.descriptions:
+        if regex.match(word):
+            if refers_to.startswith("sector:"):  # "der Chipkonzern": the nearest earlier chip maker
+                return ("anaphor_org", "", refers_to.removeprefix("sector:"), False, "company")
+            return ("org", refers_to, "", False, t.roles.get(refers_to, "company"))  # "der iPhone-Hersteller": Apple
     for regex, name, owner in t.models:
         if regex.match(word):
-            return ("model", name, owner, False)
-    for regex, name, generic in t.orgs:
+            return ("model", name or model_name(word, owner), owner, False, "company")
+    for regex, name, generic, role in t.orgs:
         if regex.match(word):
-            return ("org", name, "", generic)
+            return ("org", name, "", generic, role)
     return None
+
+
+def model_name(word: str, owner: str) -> str:
+    """A model's name as written, without its maker's name in front ("DeepSeek-V3.2" -> "V3.2").
+
+    >>> model_name("Meta Llama 3.1  405B", "Meta")
+    'Llama 3.1 405B'
+    """
+    name = " ".join(word.split())
+    for prefix in (owner + "-", owner + " "):
+        if owner and name.startswith(prefix) and len(name) > len(prefix):
+            return name[len(prefix):]
+    return name
+
+
+@lru_cache(maxsize=1)
+def _oblique() -> re.Pattern[str]:
+    """A preposition and up to three words (article, adjective, description) right before a mention."""
+    words = lexicon.in_order(lexicon.load().words("oblique_preposition"))
+    return re.compile(rf"(?<![\w-]){words}\s+(?:[\w.&'’-]+\s+){{0,3}}$", re.IGNORECASE)
 
 
 def find_mentions(text: str, lower: str | None = None) -> list[Mention]:
@@ -103,11 +149,13 @@ def find_mentions(text: str, lower: str | None = None) -> list[Mention]:
         found.sort()
     out: list[Mention] = []
     last_end = -1
+    oblique = _oblique().search
     for start, end, word in found:
         if start < last_end:
             continue  # overlaps a mention already taken
         kind = _classify(word)
         if kind:
-            out.append(Mention(start, end, *kind))
+            after_preposition = oblique(text, max(0, start - 48), start) is not None
+            out.append(Mention(start, end, *kind, after_preposition))
             last_end = end
     return out

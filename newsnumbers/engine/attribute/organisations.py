@@ -16,12 +16,13 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from ... import lexicon
 from ..recognise import Figure
 from ..segment import Segmenter
-from .mentions import Mention
-from .places import Place, Places, pick
+from .mentions import Mention, sectors
+from .places import Place, Places, pick, previous_figure_end, tier
 
 LOOKBACK_SENTENCES = 3
 LOOKBACK_MENTIONS = 200  # an anaphor's antecedent is searched this far back, no further
@@ -51,13 +52,15 @@ class Antecedents:
         for k in range(idx - 1, max(-1, idx - 1 - LOOKBACK_MENTIONS), -1):
             cand = self.mentions[k]
             if cand.kind == kind and not cand.generic:
+                if m.owner and kind == "org" and m.owner not in sectors().get(cand.name, ()):
+                    continue  # "der Chipkonzern": only a chip maker
                 if not want_owner or cand.owner == want_owner:
                     return cand
                 fallback = fallback or cand
         return None if want_owner else fallback
 
-    def coordinated(self, m: Mention) -> list[str]:
-        """'OpenAI, Google oder Meta': every organisation joined to the chosen one."""
+    def coordinated(self, m: Mention, until: int) -> list[str]:
+        """'OpenAI, Google oder Meta': every organisation joined to the chosen one (those after it up to ``until``)."""
         names = [m.name]
         idx = bisect.bisect_left(self.starts, m.start)
         cur = m
@@ -66,6 +69,12 @@ class Antecedents:
             if cand.kind != "org" or not _coordination().match(self.text[cand.end:cur.start]):
                 break
             names.insert(0, cand.name)
+            cur = cand
+        cur = m
+        for cand in self.mentions[idx + 1:]:
+            if cand.kind != "org" or cand.start >= until or not _coordination().match(self.text[cur.end:cand.start]):
+                break
+            names.append(cand.name)
             cur = cand
         return list(dict.fromkeys(names))
 
@@ -108,41 +117,47 @@ class Topics:
         return None
 
 
+class Who(NamedTuple):
+    """Who a figure is about, and how that was decided (for the ``evidence`` and ``confidence`` columns)."""
+
+    organisation: str  # canonical names joined by "|", "" where nobody is named
+    model: str
+    words: str  # the mention as written ("der Chipkonzern", "Nvidias")
+    where: str  # subject (the figure's own clause), sentence, earlier (an earlier sentence's topic) or none
+
+
 class OrganisationFinder:
     """Organisation and model of each figure of one article (the topic of each sentence cached)."""
 
     def __init__(self, text: str, seg: Segmenter, mentions: list[Mention], starts: list[int], places: Places):
+        self.text = text
         self.places = places
         self.antecedents = Antecedents(text, mentions, starts)
         self.topics = Topics(seg, places, self.antecedents)
 
-    def organisation_and_model(self, fig: Figure) -> tuple[str, str]:
-        """(organisation, model) of the figure; organisations joined by "|", "" where nobody is named."""
+    def decide(self, fig: Figure) -> Who:
+        """Organisation and model of the figure, with the words that named them and where they stood."""
         place = self.places.place(fig)
-        chosen = self._choose(place, fig)
-        if chosen is None:  # the figure's own sentence names nobody: the topic of an earlier one
-            chosen = self.topics.choose_topic(place, fig)
+        chosen, where = choose(self.places, self.antecedents, place, fig)
+        if chosen is None or tier(chosen) == 3:
+            # the sentence names nobody, or only a place ("Die Einnahmen in China stiegen"): the topic of an earlier one
+            topic = self.topics.choose_topic(place, fig)
+            if topic is not None and (chosen is None or tier(topic) < tier(chosen)):
+                chosen, where = topic, "earlier"
         if chosen is None:
-            return "", ""
+            return Who("", "", "", "none")
+        words = self.text[chosen.start:chosen.end]
         if chosen.kind == "anaphor_org":
             chosen = self.antecedents.resolve(chosen) or chosen
         if chosen.kind == "anaphor_model":
             target = self.antecedents.resolve(chosen)
             if target is None:
-                return "", ""
-            return target.owner, target.name
+                return Who("", "", words, "none")
+            return Who(target.owner, target.name, words, where)
         if chosen.kind == "model":
-            return chosen.owner, chosen.name
-        org = "|".join(self.antecedents.coordinated(chosen))
-        return org, self._model_for(fig, chosen.name, place)
-
-    def _choose(self, place: Place, fig: Figure) -> Mention | None:
-        """The first of the sentence's windows with a usable mention decides: the one nearest the figure."""
-        for k in range(len(place.windows)):
-            ms = self.antecedents.usable(self.places.window_mentions(place, k, fig))
-            if ms:
-                return pick(ms, fig)
-        return None
+            return Who(chosen.owner, chosen.name, words, where)
+        org = "|".join(self.antecedents.coordinated(chosen, fig.start if chosen.start < fig.start else len(self.text)))
+        return Who(org, self._model_for(fig, chosen.name, place), words, where)
 
     def _model_for(self, fig: Figure, org: str, place: Place) -> str:
         """A model of ``org`` named in the figure's clause or sentence, or pointed to there."""
@@ -157,3 +172,24 @@ class OrganisationFinder:
                     if target:
                         return target.name
         return ""
+
+
+def choose(places: Places, antecedents: Antecedents, place: Place, fig: Figure) -> tuple[Mention | None, str]:
+    """The first of the sentence's windows with a usable mention decides, unless it names only a place
+    or an index and a later window names a company that is no preposition's object
+    ("Mit 3,5 Mrd. führt Deutschland die Liste des Softwarekonzerns Microsoft an").
+    Returns the mention and where it stood: ``subject`` (the figure's own clause) or ``sentence``."""
+    first: tuple[Mention | None, str] = (None, "none")
+    for k, (spans, how) in enumerate(place.windows):
+        ms = antecedents.usable(places.window_mentions(place, k, fig))
+        subject = how == "subject"
+        after = previous_figure_end(places, fig, spans[0][0]) if subject and ms else 0
+        m = pick(ms, fig, subject, after) if ms else None
+        if m is None:
+            continue
+        found = (m, "subject" if how == "subject" and tier(m) == 1 else "sentence")
+        if first[0] is None:
+            first = found
+        if m.role not in ("place", "index"):
+            return found if first[0] is m or tier(m) == 1 else first
+    return first
