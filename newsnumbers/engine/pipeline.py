@@ -6,6 +6,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ..corrections import apply as apply_corrections
@@ -99,12 +100,18 @@ def _imply_currencies(figures: list[recognise.Figure], seg: Segmenter) -> list[r
     return out
 
 
+_DTYPES = {"start": np.int64, "end": np.int64, "value": np.float64, "value_high": np.float64}
+
+
 def extract(text: str, language: str = "auto") -> pd.DataFrame:
-    """Figures in one text as a DataFrame (the table's columns without ``article``)."""
+    """Figures in one text as a DataFrame (the table's columns without ``article``).
+
+    Built column by column with the dtypes known in advance: pandas' own inference
+    from a list of dicts cost more than the extraction of a short article.
+    """
     rows = list(iter_figures(text, language))
-    frame = pd.DataFrame(rows, columns=COLUMNS)
-    return frame.drop(columns=["article"]).astype({"start": "int64", "end": "int64",
-                                                    "value": "float64", "value_high": "float64"})
+    data = {c: np.array([r[c] for r in rows], dtype=_DTYPES.get(c, object)) for c in COLUMNS if c != "article"}
+    return pd.DataFrame(data, copy=False)
 
 
 def extract_paths(paths: list[str | Path], language: str = "auto", progress: bool = False,

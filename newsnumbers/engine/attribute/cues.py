@@ -124,37 +124,43 @@ def _separable(text: str, lower: str, words: list[tuple[int, int]], particles: f
 def scan(text: str, lower: str, a: int, b: int, lang: str) -> Cues:
     """Every cue group's matches in ``text[a:b]`` (``lower``: the same text lower-cased, same offsets)."""
     index = cue_index()
-    words = [(m.start() + a, m.end() + a) for m in _WORD.finditer(lower[a:b])]
+    words = [m.span() for m in _WORD.finditer(lower, a, b)]
     low = [lower[s:e] for s, e in words]
-    forms = [(w, lemma(w, lang)) for w in low]
     particle = _separable(text, lower, words, index.particles) if lang == "de" else {}
     hits: Cues = {}
-    for k, (w, lem) in enumerate(forms):
-        candidates = {w, lem}
-        if k in particle:  # "gab … aus": ausgeben and ausgab; "brach … ein": einbrechen and einbrach
-            candidates.update((particle[k] + lem, particle[k] + w))
-        seen: set[Term] = set()
-        for form in candidates:
-            for stop, (size, terms) in index.automaton.iter(form):
-                start = stop - size + 1
-                for term in terms:
-                    if term in seen or not _term_at(form, start, term, lang):
-                        continue
-                    end = _rest_matches(term, k, low, forms, words, text)
-                    if end is not None:
-                        seen.add(term)
-                        hits.setdefault(term.group, []).append((words[k][0], end))
+    for k, w in enumerate(low):
+        for term in _word_terms(w, lang, particle.get(k, "")):
+            end = words[k][1] if len(term.words) == 1 else _rest_matches(term, k, low, words, text, lang)
+            if end is not None:
+                hits.setdefault(term.group, []).append((words[k][0], end))
     return hits
 
 
-def _rest_matches(term: Term, k: int, low: list[str], forms: list[tuple[str, str]],
-                  words: list[tuple[int, int]], text: str) -> int | None:
+@lru_cache(maxsize=65536)
+def _word_terms(word: str, lang: str, particle: str) -> tuple[Term, ...]:
+    """The terms whose first word matches this word (its form, its lemma, or read with its particle);
+    cached, as words repeat across sentences and articles."""
+    lem = lemma(word, lang)
+    forms = {word, lem}
+    if particle:  # "gab … aus": ausgeben and ausgab; "brach … ein": einbrechen and einbrach
+        forms.update((particle + lem, particle + word))
+    found: dict[Term, None] = {}
+    for form in forms:
+        for stop, (size, terms) in cue_index().automaton.iter(form):
+            start = stop - size + 1
+            for term in terms:
+                if term not in found and _term_at(form, start, term, lang):
+                    found[term] = None
+    return tuple(found)
+
+
+def _rest_matches(term: Term, k: int, low: list[str], words: list[tuple[int, int]], text: str, lang: str) -> int | None:
     """End offset of a multi-word term starting at word ``k`` (each later word a prefix of the next word), else None."""
     end = words[k][1]
     for n, want in enumerate(term.words[1:], start=1):
         j = k + n
         if j >= len(words) or text[words[j - 1][1]:words[j][0]].strip(" -") or not (
-                low[j].startswith(want) or forms[j][1].startswith(want)):
+                low[j].startswith(want) or lemma(low[j], lang).startswith(want)):
             return None
         end = words[j][1]
     return end

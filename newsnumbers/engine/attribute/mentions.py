@@ -126,10 +126,25 @@ def model_name(word: str, owner: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _oblique() -> re.Pattern[str]:
-    """A preposition and up to three words (article, adjective, description) right before a mention."""
-    words = lexicon.in_order(lexicon.load().words("oblique_preposition"))
-    return re.compile(rf"(?<![\w-]){words}\s+(?:[\w.&'’-]+\s+){{0,3}}$", re.IGNORECASE)
+def _prepositions() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon.load().words("oblique_preposition"))
+
+
+def after_preposition(text: str, start: int) -> bool:
+    """Whether a preposition stands within the three words before ``start`` ("von dem Investor Softbank",
+    "im Dax", "such as OpenAI's"), with no punctuation between: then the mention is no clause's subject."""
+    words = text[max(0, start - 48):start].split()[-4:]
+    if not words or not text[start - 1:start].isspace():
+        return False
+    preps = _prepositions()
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k]
+        if word[-1] in ",;:!?()\"“”„«»–—" or (word[-1] == "." and len(word) > 3):
+            return False
+        low = word.lower()
+        if low in preps or (k > 0 and f"{words[k - 1].lower()} {low}" in preps):
+            return True
+    return False
 
 
 def find_mentions(text: str, lower: str | None = None) -> list[Mention]:
@@ -149,13 +164,11 @@ def find_mentions(text: str, lower: str | None = None) -> list[Mention]:
         found.sort()
     out: list[Mention] = []
     last_end = -1
-    oblique = _oblique().search
     for start, end, word in found:
         if start < last_end:
             continue  # overlaps a mention already taken
         kind = _classify(word)
         if kind:
-            after_preposition = oblique(text, max(0, start - 48), start) is not None
-            out.append(Mention(start, end, *kind, after_preposition))
+            out.append(Mention(start, end, *kind, after_preposition(text, start)))
             last_end = end
     return out
