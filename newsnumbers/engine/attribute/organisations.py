@@ -139,7 +139,7 @@ class OrganisationFinder:
         """Organisation and model of the figure, with the words that named them and where they stood."""
         place = self.places.place(fig)
         chosen, where = choose(self.places, self.antecedents, place, fig)
-        if chosen is None or tier(chosen) == 3:
+        if chosen is None or (tier(chosen) == 3 and not self._about_places(place, fig)):
             # the sentence names nobody, or only a place ("Die Einnahmen in China stiegen"): the topic of an earlier one
             topic = self.topics.choose_topic(place, fig)
             if topic is not None and (chosen is None or tier(topic) < tier(chosen)):
@@ -158,6 +158,12 @@ class OrganisationFinder:
             return Who(chosen.owner, chosen.name, words, where)
         org = "|".join(self.antecedents.coordinated(chosen, fig.start if chosen.start < fig.start else len(self.text)))
         return Who(org, self._model_for(fig, chosen.name, place), words, where)
+
+    def _about_places(self, place: Place, fig: Figure) -> bool:
+        """Whether a place is a subject somewhere in the sentence ("China erhält 5,5 Mrd. – im Vergleich zu
+        64,1 Mrd. in den USA"): then a place after a preposition is meant, not the article's topic."""
+        ms = self.places.mentions_in([place.span], fig)
+        return any(m.role == "place" and not m.oblique for m in ms)
 
     def _model_for(self, fig: Figure, org: str, place: Place) -> str:
         """A model of ``org`` named in the figure's clause or sentence, or pointed to there."""
