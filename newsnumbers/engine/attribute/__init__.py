@@ -60,7 +60,7 @@ class Attributor:
 
 
 _MEASURE_CONFIDENCE = {"unit": "high", "clause": "high", "sentence": "medium", "earlier": "low", "none": "low"}
-_WHO_CONFIDENCE = {"subject": "high", "sentence": "medium", "earlier": "low", "none": "low"}
+_WHO_CONFIDENCE = {"subject": "high", "sentence": "medium", "earlier": "low", "article": "low", "none": "low"}
 _ORDER = ("low", "medium", "high")
 
 

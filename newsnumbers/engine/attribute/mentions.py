@@ -171,4 +171,19 @@ def find_mentions(text: str, lower: str | None = None) -> list[Mention]:
         if kind:
             out.append(Mention(start, end, *kind, after_preposition(text, start)))
             last_end = end
+    return _without_appositions(text, out)
+
+
+def _without_appositions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"das KI-Startup Anthropic", "dem Chipriesen NVIDIA", "das Modell „Llama 2“": a description or anaphor
+    right before a name is that name's apposition, not a reference back; the name takes its place
+    (and its preposition: "von dem Chipriesen Nvidia")."""
+    out: list[Mention] = []
+    for k, m in enumerate(mentions):
+        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        if (m.kind.startswith("anaphor") and nxt is not None and nxt.kind in ("org", "model")
+                and not text[m.end:nxt.start].strip(" \"'„“”‚‘’«»")):
+            mentions[k + 1] = nxt._replace(oblique=nxt.oblique or m.oblique)
+            continue
+        out.append(m)
     return out

@@ -22,7 +22,7 @@ from ... import lexicon
 from ..recognise import Figure
 from ..segment import Segmenter
 from .mentions import Mention, sectors
-from .places import Place, Places, pick, previous_figure_end, tier
+from .places import Place, Places, pick, previous_figure_ends, tier
 
 LOOKBACK_SENTENCES = 3
 LOOKBACK_MENTIONS = 200  # an anaphor's antecedent is searched this far back, no further
@@ -51,7 +51,7 @@ class Antecedents:
         fallback = None
         for k in range(idx - 1, max(-1, idx - 1 - LOOKBACK_MENTIONS), -1):
             cand = self.mentions[k]
-            if cand.kind == kind and not cand.generic:
+            if cand.kind == kind and not cand.generic and (kind == "model" or cand.role in ("company", "project")):
                 if m.owner and kind == "org" and m.owner not in sectors().get(cand.name, ()):
                     continue  # "der Chipkonzern": only a chip maker
                 if not want_owner or cand.owner == want_owner:
@@ -131,6 +131,7 @@ class OrganisationFinder:
 
     def __init__(self, text: str, seg: Segmenter, mentions: list[Mention], starts: list[int], places: Places):
         self.text = text
+        self._main: Mention | None | bool = False  # the article's main company, found when first needed
         self.places = places
         self.antecedents = Antecedents(text, mentions, starts)
         self.topics = Topics(seg, places, self.antecedents)
@@ -145,7 +146,12 @@ class OrganisationFinder:
             if topic is not None and (chosen is None or tier(topic) < tier(chosen)):
                 chosen, where = topic, "earlier"
         if chosen is None:
-            return Who("", "", "", "none")
+            if self._main is False:
+                self._main = main_company(self.antecedents.mentions, self.places.figure_spans)
+            main = self._main
+            if main is None:
+                return Who("", "", "", "none")
+            return Who(main.name, "", self.text[main.start:main.end], "article")
         words = self.text[chosen.start:chosen.end]
         if chosen.kind == "anaphor_org":
             chosen = self.antecedents.resolve(chosen) or chosen
@@ -189,13 +195,29 @@ def choose(places: Places, antecedents: Antecedents, place: Place, fig: Figure) 
     for k, (spans, how) in enumerate(place.windows):
         ms = antecedents.usable(places.window_mentions(place, k, fig))
         subject = how == "subject"
-        after = previous_figure_end(places, fig, spans[0][0]) if subject and ms else 0
-        m = pick(ms, fig, subject, after) if ms else None
+        bounds = previous_figure_ends(places, fig, spans[0][0]) if subject and ms else []
+        m = pick(ms, fig, subject, bounds) if ms else None
         if m is None:
             continue
         found = (m, "subject" if how == "subject" and tier(m) == 1 else "sentence")
         if first[0] is None:
             first = found
         if m.role not in ("place", "index"):
-            return found if first[0] is m or tier(m) == 1 else first
+            return found if first[0] is m or tier(m) == 1 or tier(m) < tier(first[0]) else first
     return first
+
+
+def main_company(mentions: list[Mention], figure_spans: list[tuple[int, int]]) -> Mention | None:
+    """The company the article names most (the first of equals; names inside a figure, like
+    "Nvidia-made chips", do not count): the topic of figures nobody near them names."""
+    counts: dict[str, int] = {}
+    first: dict[str, Mention] = {}
+    starts = [a for a, _ in figure_spans]  # sorted, as the figures are
+    for m in mentions:
+        k = bisect.bisect_right(starts, m.start) - 1
+        if k >= 0 and m.start < figure_spans[k][1]:
+            continue
+        if m.kind == "org" and m.role in ("company", "project") and not m.generic:
+            counts[m.name] = counts.get(m.name, 0) + 1
+            first.setdefault(m.name, m)
+    return first[max(counts, key=lambda n: (counts[n], -first[n].start))] if counts else None

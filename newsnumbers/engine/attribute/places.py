@@ -114,12 +114,10 @@ def _windows(cls: list[Clause], fig: Figure) -> list[Window]:
     return wins
 
 
-def previous_figure_end(places: Places, fig: Figure, since: int) -> int:
-    """End of the article's last figure between ``since`` and ``fig`` (0 when there is none)."""
-    k = bisect.bisect_left(places.figure_starts, fig.start) - 1
-    if k >= 0 and places.figure_spans[k][0] >= since:
-        return places.figure_spans[k][1]
-    return 0
+def previous_figure_ends(places: Places, fig: Figure, since: int) -> list[int]:
+    """Ends of the article's figures between ``since`` and ``fig``, in order."""
+    i, k = bisect.bisect_left(places.figure_starts, since), bisect.bisect_left(places.figure_starts, fig.start)
+    return [end for _, end in places.figure_spans[i:k]]
 
 
 def tier(m: Mention) -> int:
@@ -133,13 +131,15 @@ def tier(m: Mention) -> int:
     return 3 if m.oblique else 2
 
 
-def pick(ms: list[Mention], fig: Figure, subject: bool = False, after: int = 0) -> Mention | None:
+def pick(ms: list[Mention], fig: Figure, subject: bool = False, bounds: list[int] = ()) -> Mention | None:
     """The mention a figure belongs to: the strongest tier first; within it, in the figure's own clause
     (``subject``) the first before the figure (the clause's subject), elsewhere the nearest before it;
-    else the nearest after it. Mentions before ``after`` (the end of the clause's previous figure) belong to
-    that figure when the figure has its own ("Broadcom dropped 17.4% and Oracle lost 13.8%")."""
-    if after and any(after <= m.start < fig.start for m in ms):
-        ms = [m for m in ms if m.start >= after]
+    else the nearest after it. ``bounds`` are the ends of the clause's earlier figures: the mentions
+    since the last of them that names a subject are the figure's own ("Broadcom dropped 17.4% and Oracle lost 13.8%")."""
+    for bound in reversed(bounds):
+        if any(bound <= m.start < fig.start and not m.oblique for m in ms):
+            ms = [m for m in ms if m.start >= bound]
+            break
     best: Mention | None = None
     best_key: tuple[int, int, int] | None = None
     for m in ms:
