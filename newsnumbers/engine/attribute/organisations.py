@@ -24,6 +24,8 @@ from ..segment import Segmenter
 from .mentions import Mention, sectors
 from .places import Place, Places, pick, previous_figure_ends, tier
 
+_MODEL_WORD = re.compile(r"(?i)\b(?:KI-|AI[- ])?(?:Modells?|Sprachmodells?|model|language model)\b")
+_INDEFINITE = re.compile(r"(?i)\b(?:ein|eine|einen|einem|eines|a|an)\s+(?:[\w'’-]+\s+){0,3}$")
 LOOKBACK_SENTENCES = 3
 LOOKBACK_MENTIONS = 200  # an anaphor's antecedent is searched this far back, no further
 
@@ -183,7 +185,18 @@ class OrganisationFinder:
                     target = self.antecedents.resolve(m, want_owner=org)
                     if target:
                         return target.name
-        return ""
+        return self._only_model_of(org, place)
+
+    def _only_model_of(self, org: str, place: Place) -> str:
+        """"Meta's latest AI model has 405 billion parameters": the sentence speaks of one definite model
+        (not "ein KI-Modell"), and the article names exactly one model of the figure's organisation: that one."""
+        spans = {span for spans, _ in place.windows for span in spans}  # not the clauses that open a comparison
+        definite = any(not _INDEFINITE.search(self.text, max(a, m.start() - 40), m.start())
+                       for a, b in spans for m in _MODEL_WORD.finditer(self.text, a, b))
+        if not definite:  # "ein KI-Modell entwickelt": some model, not a named one
+            return ""
+        names = {m.name for m in self.antecedents.mentions if m.kind == "model" and m.owner == org}
+        return names.pop() if len(names) == 1 else ""
 
 
 def choose(places: Places, antecedents: Antecedents, place: Place, fig: Figure) -> tuple[Mention | None, str]:
