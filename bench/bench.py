@@ -12,8 +12,6 @@ import json
 import multiprocessing as mp
 import os
 import platform
-import random
-import re
 import resource
 import shutil
 import subprocess
@@ -23,74 +21,15 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pandas as pd
+from corpora import seed_articles, throughput_corpus  # bench/corpora.py, beside this file
 from render import render, summary_of_profile  # bench/render.py, beside this file
 
 from newsnumbers.engine.pipeline import iter_figures
-from newsnumbers.engine.textio import read_article
 from newsnumbers.evaluate.scoring import read_gold, score
 from newsnumbers.schema import COLUMNS
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
-
-
-# -- corpora -------------------------------------------------------------------
-def seed_articles(seeds: Path) -> list[dict]:
-    out = []
-    for path in sorted(seeds.glob("*.txt")):
-        art = read_article(path)
-        if hasattr(art, "text"):
-            out.append({"name": path.name, "text": art.text})
-    return out
-
-
-def test_sentences() -> list[str]:
-    path = ROOT / "tests/data/rule_cases.csv"
-    with path.open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
-    return sorted({r["text"] for r in rows})
-
-
-def real_articles(seeds: Path) -> list[dict]:
-    """The development corpus's real articles (43 outlets, German and English) and the seeds, each as read."""
-    paths = sorted((ROOT / "tests/data/corpus/articles").glob("*.txt")) + sorted(seeds.glob("*.txt"))
-    out = []
-    for path in paths:
-        art = read_article(path)
-        if hasattr(art, "text"):
-            out.append({"name": path.name, "text": art.text})
-    return out
-
-
-def throughput_corpus(seeds: Path, target_chars: int) -> list[dict]:
-    """The real articles, one by one, repeated to ``target_chars`` (so the timing is long enough to trust)."""
-    base = real_articles(seeds)
-    out, total, k = [], 0, 0
-    while total < target_chars:
-        for art in base:
-            out.append({"name": f"{k:05d}_{art['name']}", "text": art["text"]})
-            total += len(art["text"])
-        k += 1
-    return out
-
-
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
-
-
-def generated_articles(seeds: Path, n: int, rng_seed: int = 7) -> Iterator[str]:
-    """``n`` articles mixing the seeds' sentences, every number replaced by a random one (generated lazily)."""
-    rng = random.Random(rng_seed)
-    sentences = [s for art in seed_articles(seeds) for s in re.split(r"(?<=[.!?])\s+|\n+", art["text"]) if s.strip()]
-    sentences += test_sentences()
-
-    def vary(m: re.Match) -> str:
-        digits = m.group()
-        if len(digits) == 4 and digits.startswith(("19", "20")):
-            return digits  # keep years years
-        return f"{rng.randint(1, 999)},{rng.randint(0, 9)}" if "," in digits else str(rng.randint(1, 999))
-
-    for _ in range(n):
-        yield "\n".join(_NUMBER.sub(vary, rng.choice(sentences)) for _ in range(rng.randint(15, 40)))
 
 
 # -- measurements ----------------------------------------------------------------
@@ -153,7 +92,7 @@ def scale_run(articles: Iterable[str], out_csv: Path, processes: int = 2) -> dic
 
 def _scale_in_fresh_process(seeds: Path, n: int, out_csv: Path) -> dict:
     code = (f"import json,sys\nfrom pathlib import Path\nsys.path.insert(0, {str(BENCH)!r})\nimport bench\n"
-            "arts=bench.generated_articles(Path(sys.argv[1]),int(sys.argv[2]))\n"
+            "import corpora\narts=corpora.generated_articles(Path(sys.argv[1]),int(sys.argv[2]))\n"
             "print(json.dumps(bench.scale_run(arts,Path(sys.argv[3]))))\n")
     done = subprocess.run([sys.executable, "-c", code, str(seeds), str(n), str(out_csv)],
                           capture_output=True, text=True, check=True)

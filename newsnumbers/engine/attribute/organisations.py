@@ -185,18 +185,7 @@ class OrganisationFinder:
                     target = self.antecedents.resolve(m, want_owner=org)
                     if target:
                         return target.name
-        return self._only_model_of(org, place)
-
-    def _only_model_of(self, org: str, place: Place) -> str:
-        """"Meta's latest AI model has 405 billion parameters": the sentence speaks of one definite model
-        (not "ein KI-Modell"), and the article names exactly one model of the figure's organisation: that one."""
-        spans = {span for spans, _ in place.windows for span in spans}  # not the clauses that open a comparison
-        definite = any(not _INDEFINITE.search(self.text, max(a, m.start() - 40), m.start())
-                       for a, b in spans for m in _MODEL_WORD.finditer(self.text, a, b))
-        if not definite:  # "ein KI-Modell entwickelt": some model, not a named one
-            return ""
-        names = {m.name for m in self.antecedents.mentions if m.kind == "model" and m.owner == org}
-        return names.pop() if len(names) == 1 else ""
+        return only_model_of(self.text, self.antecedents.mentions, org, place)
 
 
 def choose(places: Places, antecedents: Antecedents, place: Place, fig: Figure) -> tuple[Mention | None, str]:
@@ -234,3 +223,15 @@ def main_company(mentions: list[Mention], figure_spans: list[tuple[int, int]]) -
             counts[m.name] = counts.get(m.name, 0) + 1
             first.setdefault(m.name, m)
     return first[max(counts, key=lambda n: (counts[n], -first[n].start))] if counts else None
+
+
+def only_model_of(text: str, mentions: list[Mention], org: str, place: Place) -> str:
+    """"Meta's latest AI model has 405 billion parameters": the sentence speaks of one definite model
+    (not "ein KI-Modell"), and the article names exactly one model of the figure's organisation: that one."""
+    spans = {span for spans, _ in place.windows for span in spans}  # not the clauses that open a comparison
+    definite = any(not _INDEFINITE.search(text, max(a, m.start() - 40), m.start())
+                   for a, b in spans for m in _MODEL_WORD.finditer(text, a, b))
+    if not definite:  # "ein KI-Modell entwickelt": some model, not a named one
+        return ""
+    names = {m.name for m in mentions if m.kind == "model" and m.owner == org}
+    return names.pop() if len(names) == 1 else ""
