@@ -1,7 +1,8 @@
 """The development corpus of real articles (tests/data/corpus): its gold is sound, and the extractor holds its ground on it.
 
-The floors are what the rules scored on the day the corpus was added (dev half read, test half only scored), rounded
-down: a change that loses ground on articles nobody tuned for fails here. Raise them as attribution improves.
+The floors are what the rules scored (dev half read, test half only scored), rounded down: a change that loses ground
+on articles nobody tuned for fails here. Raised with the lemma, subject and lexicon rules of #11 (test half then:
+measure 0.779, organisation 0.828, model 0.945). Raise them as attribution improves.
 """
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ from newsnumbers.evaluate.corpus import gold_problems, score_split
 
 CORPUS = DATA / "corpus"
 FLOORS = {  # split: (recall, precision, {field: least accuracy})
-    "dev": (0.95, 0.98, {"value": 0.97, "unit": 0.98, "qualifier": 0.93, "measure": 0.58, "organisation": 0.60, "model": 0.88}),
-    "test": (0.90, 0.98, {"value": 0.97, "unit": 0.98, "qualifier": 0.93, "measure": 0.62, "organisation": 0.78, "model": 0.93}),
+    "dev": (0.95, 0.98, {"value": 0.97, "unit": 0.98, "qualifier": 0.93, "measure": 0.90, "organisation": 0.80, "model": 0.95}),
+    "test": (0.90, 0.98, {"value": 0.97, "unit": 0.98, "qualifier": 0.93, "measure": 0.75, "organisation": 0.80, "model": 0.93}),
 }
 
 
