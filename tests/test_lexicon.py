@@ -28,3 +28,12 @@ def test_wrong_field_count_names_file_and_line(tmp_path):
         handle.write("Zillion,en\n")
     with pytest.raises(lexicon.LexiconError, match=r"scales.csv:\d+: expected 4 fields"):
         lexicon.load(tmp_path)
+
+
+def test_unknown_currency_position_names_file_and_line(tmp_path):
+    for f in lexicon.LEXICON_DIR.glob("*.csv"):
+        shutil.copy(f, tmp_path / f.name)
+    with (tmp_path / "currencies.csv").open("a", encoding="utf-8") as handle:
+        handle.write("Taler,XTL,after\n")
+    with pytest.raises(lexicon.LexiconError, match=r"currencies.csv:\d+: position must be"):
+        lexicon.load(tmp_path)

@@ -4,7 +4,9 @@ Why its own module: the patterns are long and change when an analyst adds a
 word; here each is written with ``re.VERBOSE`` and a comment per part, and
 every word comes from ``newsnumbers/lexicon/`` (currencies, scales, number
 words, qualifiers, and the small words in ``grammar_words.csv``), so the
-parser in :mod:`recognise` only reads matches.
+parser in :mod:`recognise` only reads matches. Currencies, with the many
+names CLDR adds, are matched by :mod:`currency`; the core pattern only asks
+it where one may start.
 """
 from __future__ import annotations
 
@@ -15,29 +17,8 @@ from functools import lru_cache
 from .. import lexicon
 from ..lexicon import in_order, literal
 from . import numparse, wordscan
-
-
-class Table:
-    """Lexicon patterns with their values: the first pattern matching a word gives its value.
-
-    Answers are remembered per word: the same few words ("Milliarden",
-    "Dollar") come back thousands of times, and trying every pattern again
-    was a good share of the recogniser's time.
-    """
-
-    _MISSING = object()
-
-    def __init__(self, rows: list[tuple[re.Pattern[str], object]]):
-        self.rows = rows
-        self._known: dict[str, object] = {}
-
-    def get(self, word: str, default=None):
-        found = self._known.get(word, self._MISSING)
-        if found is self._MISSING:
-            found = next((value for regex, value in self.rows if regex.match(word)), None)
-            if len(self._known) < 10_000:  # bounded: odd inputs must not grow it without end
-                self._known[word] = found
-        return default if found is None else found
+from .currency import Currencies, currencies
+from .table import Table
 
 
 @dataclass(frozen=True)
@@ -47,13 +28,9 @@ class Grammar:
     language: str
     core: re.Pattern[str]
     trigger: wordscan.WordScan  # where a number in words may start (on lower-cased text)
-    prefix: re.Pattern[str]
-    prefix_ahead: re.Pattern[str]
+    currency: Currencies  # currency words, codes and symbols before and after a number, and cents
     scale: re.Pattern[str]
     scale_values: Table
-    currency_suffix: re.Pattern[str]
-    currency_prefix_codes: Table
-    currency_suffix_codes: Table
     percent: re.Pattern[str]
     count: re.Pattern[str]
     count_units: Table
@@ -102,9 +79,10 @@ def trigger_words(language: str) -> list[str]:
                    {w.lower() for w in _literal_words(lex.vague + free)}, key=len, reverse=True)
     scale_starts = sorted({w.lower() for w in _literal_words(free)}, key=len, reverse=True)
     article = numparse.article_pattern(language).lower()
+    one = currencies(language).one_lower  # "einen Euro"
     return [re.escape(a) for a in atoms] + [
         r"ein(?=und|hundert|tausend|halb|einhalb)",  # compounds: einhundert, eineinhalb
-        article + r"(?=[\s-]+(?:halbe[n]?\s+)?(?:" + "|".join(map(re.escape, scale_starts)) + "))"]
+        article + r"(?=[\s-]+(?:halbe[n]?\s+)?(?:" + "|".join(map(re.escape, scale_starts)) + "))"] + ([one] if one else [])
 
 
 # Digits as news write them: grouped by ".", "'", "’", no-break spaces, "," before exactly three digits, or a
@@ -121,8 +99,9 @@ class _Words:
 
     free_scales: str
     attached: str
-    cur_pre: str
-    cur_suf: str
+    currency: str  # where a currency word, code or symbol starts
+    currency_word: str  # the same without codes (after "einen")
+    one: str  # an article meaning 1 before a currency ("einen Euro"); "" when the language has none
     count: str
     vague: str
     percent: str
@@ -137,8 +116,9 @@ def _words(language: str) -> _Words:
     return _Words(
         free_scales=lexicon.alternation([r["pattern"] for r in scales]),
         attached=lexicon.alternation([r["pattern"] for r in scales if r["attached"] == "yes"]),
-        cur_pre=lexicon.alternation([r["pattern"] for r in lex.currencies if r["position"] in ("prefix", "both")]),
-        cur_suf=lexicon.alternation([r["pattern"] for r in lex.currencies if r["position"] in ("suffix", "both")]),
+        currency=currencies(language).unit_start,
+        currency_word=currencies(language).word_start,
+        one=currencies(language).one,
         count=lexicon.alternation([r["pattern"] for r in lex.count_nouns]),
         vague=lexicon.alternation([r["pattern"] for r in lex.vague]),
         percent="|".join(lex.words("percent")),
@@ -157,7 +137,9 @@ def core_pattern(w: _Words) -> re.Pattern[str]:
     lex = lexicon.load()
     of, half, age = in_order(lex.words("of")), in_order(lex.words("half")), in_order(lex.words("age_suffix"))
     count_noun = rf"(?:[\w.]+[\s-]){{0,2}}?(?:[\w]+-)*{w.count}"  # "Nvidia-KI-Chips", "H800 GPUs"
-    unitish = literal(rf"(?:{w.free_scales}|{w.cur_suf}|{w.percent}|{count_noun})\b")
+    unitish = literal(rf"(?:{w.free_scales}|{w.percent}|{w.currency}|{count_noun})\b")  # cheap checks first
+    # or an article before a currency: einen Euro (not "ein Euro-Land")
+    one = rf"| {literal(w.one)} (?=\s+{literal(w.currency_word)})" if w.one else ""
     return re.compile(rf"""
         (?<![\w.,'’/%=&\#@])(?<![^\W\d_]-)          # not inside a word, number, link or tag; not after "KI-"
         (?:
@@ -165,12 +147,13 @@ def core_pattern(w: _Words) -> re.Pattern[str]:
             (?:(?P<att>{literal(w.attached)})(?![\w]))?  # a scale letter attached: 5bn, 100k
           | (?P<word>(?<![\w-]){literal(w.number_word)}  # a number word: sechs, zweieinhalb, twenty-one
               | {literal(w.article)}                     # or an article before a scale: eine (halbe) Milliarde
-                (?=[\s-]+(?:{literal(half)}\s+)?{literal(w.free_scales)}))
+                (?=[\s-]+(?:{literal(half)}\s+)?{literal(w.free_scales)})
+              {one})
             (?=[\s-]+{unitish}|{literal(age)})           # ... only when a unit or an age follows
           | (?P<vague>(?<![\w-]){literal(w.vague)})      # a vague magnitude: Hunderte, thousands
             (?=[\s-]+(?:{literal(of)}\s+)?{unitish})     # ... followed (after von/of) by a unit
           | (?P<bare>(?<![\w-]){literal(w.free_scales)}) # a bare scale word: Milliarden
-            (?=\s+(?:{literal(of)}\s+)?(?:{literal(w.cur_suf)})\b)  # ... followed by a currency
+            (?=\s+(?:{literal(of)}\s+)?{literal(w.currency)}\b)  # ... followed by a currency
         )""", re.IGNORECASE | re.VERBOSE)
 
 
@@ -209,7 +192,6 @@ def grammar(language: str) -> Grammar:
     w = _words(language)
     scales = _rows_for(lex.scales, language)
     of = literal(in_order(lex.words("of")))
-    link = literal(in_order(lex.words("currency_link")))
     rate_filler = literal(in_order(lex.words("rate_filler")))
     separators = literal(in_order(lex.words("range_sep") + lex.words("range_to") + lex.words("range_and")))
     age_suffix, age_phrase = literal(in_order(lex.words("age_suffix"))), literal(in_order(lex.words("age_phrase")))
@@ -221,16 +203,9 @@ def grammar(language: str) -> Grammar:
         language=language,
         core=core_pattern(w),
         trigger=wordscan.WordScan(trigger_words(language), before="boundary"),
-        prefix=compile_i(rf"(?P<pre>{w.cur_pre})[ \u00a0]?$"),
-        prefix_ahead=compile_i(rf"(?:{w.cur_pre})[ \u00a0]?"),
+        currency=currencies(language),
         scale=verbose_i(rf"[\s-]* (?:{of}\s+)? (?P<scale>{literal(w.free_scales)}) (?![\w])"),
         scale_values=table(scales, lambda r: float(r["multiplier"])),
-        currency_suffix=verbose_i(rf"""
-            [\s-]* (?:{link}\s+)?             # 5 Milliarden (an) Dollar
-            (?:(?:US|U\.S\.)[\s-])?           # US-Dollar, U.S. dollars
-            (?P<cur>{literal(w.cur_suf)}) (?![\w])"""),
-        currency_prefix_codes=table(lex.currencies, lambda r: r["code"]),
-        currency_suffix_codes=table(lex.currencies, lambda r: r["code"]),
         percent=verbose_i(rf"\s? (?P<pct>{literal(w.percent)}) (?![\w])"),
         count=verbose_i(rf"""
             [\s-]+ (?:{of}\s+)?                # 2.000 (von) ...

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import numparse
+from . import currency, numparse
 from .casefold import fold
+from .currency import Hit
 from .grammar import Grammar, grammar
 
 SCALE_ABBREV = {1e3: "K", 1e6: "M", 1e9: "B", 1e12: "T"}
@@ -105,7 +106,7 @@ class _Reading:
     value: float
     vague: bool
     has_scale: bool
-    pre: re.Match[str] | None  # a currency symbol before the number ("$", "US$")
+    pre: Hit | None  # a currency symbol or code before the number ("$", "US$", "CHF")
     value_high: float | None = None
     qualifier: str = "exact"
     unit: str = ""
@@ -133,11 +134,12 @@ def _parse_at(g: Grammar, text: str, m: re.Match[str], limit: int, lowered: str)
     except (ValueError, OverflowError):
         return None
     start = m.start()  # the core match begins with its number, word, vague or bare group
-    pre = g.prefix.search(text, max(0, start - 8), start) if m.group("num") else None
-    r = _Reading(pre.start("pre") if pre else start, pos, value, vague, has_scale, pre,
+    pre = g.currency.before.search(lowered, max(0, start - 8), start) if m.group("num") else None
+    pre = currency.before(g.currency, text, lowered, start, pre) if pre else None  # "$", "CHF "
+    r = _Reading(pre.start if pre else start, pos, value, vague, has_scale, pre,
                  qualifier="lower_bound" if vague else "exact")
-    _read_range(g, text, m, r, limit)
-    if not _read_unit(g, text, m, r, limit):
+    _read_range(g, text, lowered, m, r, limit)
+    if not _read_unit(g, text, lowered, m, r, limit):
         return None
     if r.kind == "money":
         _read_rate(g, text, lowered, r, limit)
@@ -145,7 +147,7 @@ def _parse_at(g: Grammar, text: str, m: re.Match[str], limit: int, lowered: str)
     return Figure(r.start, r.pos, r.value, r.value_high, r.unit, r.per, r.qualifier, r.kind, r.direction)
 
 
-def _read_range(g: Grammar, text: str, m: re.Match[str], r: _Reading, limit: int) -> None:
+def _read_range(g: Grammar, text: str, lowered: str, m: re.Match[str], r: _Reading, limit: int) -> None:
     """A range: "60 bis 65 Milliarden", "hunderte Millionen bis hin zu Milliarden", "between $60bn and $65bn".
 
     "und"/"and" joins a range only after "zwischen"/"between"; "to" after
@@ -156,14 +158,14 @@ def _read_range(g: Grammar, text: str, m: re.Match[str], r: _Reading, limit: int
     if not sep:
         return
     m2 = g.core.match(text, sep.end(), limit)
-    ahead = None if m2 else g.prefix_ahead.match(text, sep.end(), limit)
-    if ahead:  # "between $60 billion and $65 billion"
-        m2 = g.core.match(text, ahead.end(), limit)
+    ahead = None if m2 else currency.ahead(g.currency, text, lowered, sep.end(), limit)
+    if ahead is not None:  # "between $60 billion and $65 billion"
+        m2 = g.core.match(text, ahead, limit)
     word = sep.group().strip().lower()
     left = text[max(0, r.start - 12):r.start].lower()
     between = (word not in g.range_and or bool(g.range_and_after.search(left))) and not (
         word in g.range_to and g.range_to_not_after.search(left))
-    pre2 = g.prefix.search(text, max(0, m2.start() - 8), m2.start()) if m2 and m2.group("num") else None
+    pre2 = _before(g, text, lowered, m2.start()) if m2 and m2.group("num") else None
     if not (m2 and between and (not pre2 or r.pre)):
         return
     try:
@@ -180,20 +182,24 @@ def _read_range(g: Grammar, text: str, m: re.Match[str], r: _Reading, limit: int
         r.vague = r.vague or vague2
 
 
-def _read_unit(g: Grammar, text: str, m: re.Match[str], r: _Reading, limit: int) -> bool:
+def _read_unit(g: Grammar, text: str, lowered: str, m: re.Match[str], r: _Reading, limit: int) -> bool:
     """The unit after the number: a currency, percent, counted noun or age; False when there is none.
 
-    A scaled number alone ("auf 2,9 Billionen") is kept as ``scaled``: the
+    A currency may be a minor unit ("50 Cent") or be followed by cents ("zwei
+    Euro fünfzig"); one written after the number wins over one before it. A scaled number alone ("auf 2,9 Billionen") is kept as ``scaled``: the
     pipeline gives it the currency named earlier in its sentence, or drops it.
     """
-    cur = g.currency_suffix.match(text, r.pos, limit)
-    pct = g.percent.match(text, r.pos, limit)
+    found = g.currency.after.match(lowered, r.pos, limit)
+    cur = currency.after(g.currency, text, found) if found.lastindex else None  # most numbers have none: no call
+    pct = g.percent.match(text, r.pos, limit) if not cur else None
     cnt = g.count.match(text, r.pos, limit) if not cur and not pct else None
     age = g.age.match(text, r.pos, limit) if not (cur or pct or cnt) else None
     if cur:
-        r.unit, r.kind, r.pos = g.currency_suffix_codes.get(cur.group("cur"), "USD"), "money", cur.end()
+        r.unit, r.kind, r.pos = cur.code, "money", cur.end
+        if cur.divisor != 1 or not (r.has_scale or r.vague or r.value_high is not None):
+            _read_cents(g, text, r, cur, limit)
     elif r.pre:
-        r.unit, r.kind = g.currency_prefix_codes.get(r.pre.group("pre").strip(), "USD"), "money"
+        r.unit, r.kind = r.pre.code, "money"
     elif pct:
         word = pct.group("pct").lower()
         r.unit = "percentage_points" if any(p in word for p in g.points_markers) else "percent"
@@ -207,6 +213,23 @@ def _read_unit(g: Grammar, text: str, m: re.Match[str], r: _Reading, limit: int)
     else:
         return False
     return True
+
+
+def _before(g: Grammar, text: str, lowered: str, start: int) -> Hit | None:
+    """A currency written before the number at ``start`` ("$", "CHF "), if any."""
+    m = g.currency.before.search(lowered, max(0, start - 8), start)
+    return currency.before(g.currency, text, lowered, start, m) if m else None
+
+
+def _read_cents(g: Grammar, text: str, r: _Reading, cur: Hit, limit: int) -> None:
+    """A minor unit ("50 Cent" is 0.50) or cents after a whole amount ("zwei Euro fünfzig", "15 Dollar und 15 Cent")."""
+    if cur.divisor != 1:
+        r.value /= cur.divisor
+        r.value_high = None if r.value_high is None else r.value_high / cur.divisor
+    elif not (r.has_scale or r.vague or r.value_high is not None) and r.value.is_integer():
+        cents = currency.cents(g.currency, text, r.pos, limit, cur.code)
+        if cents:
+            r.pos, r.value = cents[0], (r.value * 100 + cents[1]) / 100
 
 
 def _read_rate(g: Grammar, text: str, lowered: str, r: _Reading, limit: int) -> None:

@@ -136,6 +136,9 @@ def load(directory: Path = LEXICON_DIR) -> Lexicon:
                  "boundaries", "boilerplate", "grammar_words"):
         for row in getattr(lex, name):
             compile_pattern(row)
+    for row in lex.currencies:
+        if row["position"] not in {"prefix", "suffix", "both", "never"}:
+            raise LexiconError(f"{row.where()}: position must be prefix, suffix, both or never, not {row['position']!r}")
     for row in lex.measures:
         for cue in row["cues"].split(" && "):
             _check_cue_group(cue, row)
