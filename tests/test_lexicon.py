@@ -21,19 +21,22 @@ def test_bad_pattern_names_file_and_line(tmp_path):
         lexicon.load(tmp_path)
 
 
-def test_wrong_field_count_names_file_and_line(tmp_path):
+def _lexicon_with_line(tmp_path, name: str, line: str):
+    """A copy of the lexicon with one line appended to one file."""
     for f in lexicon.LEXICON_DIR.glob("*.csv"):
         shutil.copy(f, tmp_path / f.name)
-    with (tmp_path / "scales.csv").open("a", encoding="utf-8") as handle:
-        handle.write("Zillion,en\n")
+    with (tmp_path / name).open("a", encoding="utf-8") as handle:
+        handle.write(line)
+    return tmp_path
+
+
+def test_wrong_field_count_names_file_and_line(tmp_path):
+    folder = _lexicon_with_line(tmp_path, "scales.csv", "Zillion,en\n")
     with pytest.raises(lexicon.LexiconError, match=r"scales.csv:\d+: expected 4 fields"):
-        lexicon.load(tmp_path)
+        lexicon.load(folder)
 
 
 def test_unknown_currency_position_names_file_and_line(tmp_path):
-    for f in lexicon.LEXICON_DIR.glob("*.csv"):
-        shutil.copy(f, tmp_path / f.name)
-    with (tmp_path / "currencies.csv").open("a", encoding="utf-8") as handle:
-        handle.write("Taler,XTL,after\n")
+    folder = _lexicon_with_line(tmp_path, "currencies.csv", "Taler,XTL,after\n")
     with pytest.raises(lexicon.LexiconError, match=r"currencies.csv:\d+: position must be"):
-        lexicon.load(tmp_path)
+        lexicon.load(folder)
