@@ -41,15 +41,6 @@ class Attributor:
         """The figure's sentence and search windows, computed once and shared by every question about it."""
         return self.places.place(fig)
 
-    def organisation_and_model(self, fig: Figure) -> tuple[str, str]:
-        """(organisation, model) of the figure; organisations joined by "|", "" where nobody is named."""
-        found = self.organisations.decide(fig)
-        return found.organisation, found.model
-
-    def measure(self, fig: Figure) -> str:
-        """What the figure measures (a measure name from the lexicon)."""
-        return self.measures.decide(fig).measure
-
     def measure_decision(self, fig: Figure) -> Decision:
         """The figure's measure with the cue words that decided it and where they stood."""
         return self.measures.decide(fig)
