@@ -49,6 +49,7 @@ class Grammar:
     range_and_after: re.Pattern[str]  # ... one of these words before the range ("zwischen 5 und 6")
     range_to: frozenset[str]  # separators that are a level, not a range, ...
     range_to_not_after: re.Pattern[str]  # ... after one of these words ("fell by $593bn to $2.9tn")
+    list_sep: re.Pattern[str]  # "5 bzw. 3 Prozent": the numbers of a list share the last one's unit
 
 
 def _literal_words(rows: list[lexicon.Row]) -> set[str]:
@@ -230,4 +231,5 @@ def grammar(language: str) -> Grammar:
         range_and_after=re.compile(rf"\b{in_order([p.lower() for p in lex.words('range_and_after')])}\b"),
         range_to=frozenset(p.lower() for p in lex.words("range_to")),
         range_to_not_after=re.compile(rf"\b{in_order([p.lower() for p in lex.words('range_to_not_after')])}\s*$"),
+        list_sep=compile_i(rf"\s*{in_order(lex.words('list_sep'))}\s+"),
     )

@@ -211,7 +211,29 @@ def _read_unit(g: Grammar, text: str, lowered: str, m: re.Match[str], r: _Readin
     elif r.has_scale and not r.vague and not m.group("att"):
         r.kind = "scaled"
     else:
+        return _shared_unit(g, text, lowered, m, r, limit)
+    return True
+
+
+def _shared_unit(g: Grammar, text: str, lowered: str, m: re.Match[str], r: _Reading, limit: int) -> bool:
+    """A number of a list takes the unit (and scale) of the list's last number: "um 5 bzw. 3 Prozent",
+    "80, 75 und 100 Milliarden Dollar". Only digits that are no year ("2024 und 3 Prozent" is no list)."""
+    num = m.group("num")
+    if not num or m.group("att") or r.vague or r.pre or (len(num) == 4 and num.isdigit() and 1900 <= int(num) <= 2100):
         return False
+    sep = g.list_sep.match(text, r.pos, limit)
+    nxt = g.core.match(text, sep.end(), limit) if sep else None
+    if not nxt or not nxt.group("num") or _before(g, text, lowered, nxt.start()):
+        return False
+    last = _parse_at(g, text, nxt, limit, lowered)
+    if last is None or last.kind == "scaled" or last.value_high is not None:
+        return False
+    try:
+        factor = last.value / numparse.parse_digits(nxt.group("num"), g.language) if not r.has_scale else 1.0
+    except (ValueError, ZeroDivisionError):
+        return False
+    r.value *= factor if last.kind == "money" else 1.0
+    r.unit, r.kind, r.per = last.unit, last.kind, last.per
     return True
 
 

@@ -32,7 +32,7 @@ Spans = list[tuple[int, int]]
 Cues = dict[str, Spans]  # cue group (as written in measures.csv) -> where it matched in a sentence
 
 _WORD = re.compile(r"[^\W\d_]+")
-_CLAUSE_BREAK = re.compile(r"[;:]|,(?!\d)")  # not the comma of "5,6"
+_CLAUSE_BREAK = re.compile(r"[;:]|(?<!\d),|,(?!\s?\d)")  # not the comma of "5,6" nor of a list "80, 75 und 100"
 _MIN_MODIFIER = 4  # "Rekord"verlust; shorter heads ("Dis"kurs, "Kon"kurs) are not compound modifiers
 _LINKS = ("", "s", "n", "en", "es", "e")  # Fugenelemente: Börse-n-wert, Umsatz-es
 

@@ -179,19 +179,32 @@ class MeasureFinder:
         possible = self.cues.possible_rules(place.sentence, kind)
         if not possible:
             return None
-        rules, cues = _rules_for(kind), self.cues.of(place.sentence)
         levels = [spans for spans, _ in place.windows[:-1]] + [[place.span]]
-        for level, spans in enumerate(levels):
-            found = _rules_in(rules, possible, cues, spans, fig, distances=level == 0)
-            found = [f for f in found if not rules[f[0]].weak] or found
-            if found:
-                # in the figure's own clause the cue nearest the figure decides
-                # ("sammelte 6,6 Mrd. ein und wird mit 157 Mrd. bewertet");
-                # further out, the lexicon's order does
-                rule = rules[(min(found, key=lambda f: (f[1], f[0])) if level == 0 else min(found))[0]]
-                return Decision(rule.measure, self.cues.words(rule, place.sentence, spans, fig),
+        return _widening(self.cues, _rules_for(kind), possible, place.sentence, levels, fig)
+
+
+def _widening(cues: SentenceCues, rules: list[_MeasureRule], possible: tuple[int, ...], sentence: int,
+              levels: list[Spans], fig: Figure) -> Decision | None:
+    """Search the windows from the figure's clause outwards. In the clause the cue nearest the figure
+    decides ("sammelte 6,6 Mrd. ein und wird mit 157 Mrd. bewertet"); further out, the lexicon's order.
+    A generic cue ("ausgeben") decides only when no wider window has a rule that shares it and says more
+    ("ausgeben && Modell")."""
+    found_cues = cues.of(sentence)
+    weak: tuple[Decision, _MeasureRule] | None = None
+    for level, spans in enumerate(levels):
+        found = _rules_in(rules, possible, found_cues, spans, fig, distances=level == 0)
+        strong = [f for f in found if not rules[f[0]].weak]
+        if weak:
+            found = strong = [f for f in strong if set(rules[f[0]].cues) & set(weak[1].cues)]
+        if found:
+            best = min(strong or found, key=lambda f: (f[1], f[0])) if level == 0 else min(strong or found)
+            rule = rules[best[0]]
+            decision = Decision(rule.measure, cues.words(rule, sentence, spans, fig),
                                 "clause" if level < len(levels) - 1 else "sentence")
-        return None
+            if strong:
+                return decision
+            weak = weak or (decision, rule)
+    return weak[0] if weak else None
 
 
 def _rules_in(rules: list[_MeasureRule], possible: tuple[int, ...], cues: Cues,

@@ -38,6 +38,27 @@ def _coordination() -> re.Pattern[str]:
     return re.compile(rf"^\s*(?:,|{words}|,\s*{words})\s*$")
 
 
+@lru_cache(maxsize=1)
+def _list_gap() -> re.Pattern[str]:
+    """What stands between two figures of one list ("5 bzw. 3 Prozent", "5%, 3% and 2%")."""
+    words = lexicon.in_order(lexicon.load().words("list_sep"))
+    return re.compile(rf"(?i)^\s*(?:{words}|,\s*{words})\s*$")
+
+
+def respective(text: str, figure_spans: list[tuple[int, int]], fig: Figure, names: list[str]) -> list[str]:
+    """"Nvidia und AMD fielen um 5 bzw. 3 Prozent": a list of as many figures as coordinated organisations
+    pairs them in order; otherwise every organisation stays with every figure."""
+    if len(names) < 2:
+        return names
+    k = bisect.bisect_left(figure_spans, (fig.start, fig.end))
+    first = last = k
+    while first > 0 and _list_gap().match(text[figure_spans[first - 1][1]:figure_spans[first][0]]):
+        first -= 1
+    while last + 1 < len(figure_spans) and _list_gap().match(text[figure_spans[last][1]:figure_spans[last + 1][0]]):
+        last += 1
+    return [names[k - first]] if last - first + 1 == len(names) else names
+
+
 class Antecedents:
     """What a mention stands for or stands with: an anaphor's antecedent, the organisations joined to it."""
 
@@ -164,8 +185,10 @@ class OrganisationFinder:
             return Who(target.owner, target.name, words, where)
         if chosen.kind == "model":
             return Who(chosen.owner, chosen.name, words, where)
-        org = "|".join(self.antecedents.coordinated(chosen, fig.start if chosen.start < fig.start else len(self.text)))
-        return Who(org, self._model_for(fig, chosen.name, place), words, where)
+        names = self.antecedents.coordinated(chosen, fig.start if chosen.start < fig.start else len(self.text))
+        paired = respective(self.text, self.places.figure_spans, fig, names)
+        words = paired[0] + " (respectively)" if len(paired) < len(names) else words
+        return Who("|".join(paired), self._model_for(fig, chosen.name, place), words, where)
 
     def _about_places(self, place: Place, fig: Figure) -> bool:
         """Whether a place is a subject somewhere in the sentence ("China erhält 5,5 Mrd. – im Vergleich zu
