@@ -221,7 +221,8 @@ def _rules_in(rules: list[_MeasureRule], possible: tuple[int, ...], cues: Cues,
                 if s < fig.end and fig.start < e:
                     continue  # a word of the figure itself ("up to 90 per cent") is not its cue
                 if (a0 <= s and e <= b0) if single else any(a <= s and e <= b for a, b in spans):
-                    d = max(0, fig.start - e, s - fig.end) if distances else 0
+                    # at equal distance a cue before the figure governs it ("net income of $24bn on revenue of ...")
+                    d = (2 * (fig.start - e) if e <= fig.start else 2 * max(0, s - fig.end) + 1) if distances else 0
                     if near is None or d < near:
                         near = d
             if near is None:
