@@ -45,8 +45,8 @@ def iter_figures(text: str, language: str = "auto", article: str = "") -> Iterat
         sentence = sentences.get((a, b))
         if sentence is None:
             sentence = sentences[(a, b)] = " ".join(text[a:b].split())
-        who = attr.who(fig)
         measure = attr.measure_decision(fig)
+        who = attr.who(fig, measure.measure)
         evidence, confidence = evidence_and_confidence(measure, who)
         quote = text[fig.start:fig.end]
         yield {

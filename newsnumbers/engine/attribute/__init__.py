@@ -45,9 +45,10 @@ class Attributor:
         """The figure's measure with the cue words that decided it and where they stood."""
         return self.measures.decide(fig)
 
-    def who(self, fig: Figure) -> Who:
-        """The figure's organisation and model with the mention that named them and where it stood."""
-        return self.organisations.decide(fig)
+    def who(self, fig: Figure, measure: str = "") -> Who:
+        """The figure's organisation and model with the mention that named them and where it stood
+        (``measure``: a deal names both parties)."""
+        return self.organisations.decide(fig, measure)
 
 
 _MEASURE_CONFIDENCE = {"unit": "high", "clause": "high", "sentence": "medium", "earlier": "low", "none": "low"}

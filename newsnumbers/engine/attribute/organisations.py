@@ -59,6 +59,31 @@ def respective(text: str, figure_spans: list[tuple[int, int]], fig: Figure, name
     return [names[k - first]] if last - first + 1 == len(names) else names
 
 
+PARTNER_MEASURES = frozenset({"investment", "funding"})  # a deal has two parties, and the text may name both
+
+
+@lru_cache(maxsize=1)
+def _partner_prepositions() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon.load().words("partner_preposition"))
+
+
+def partner(text: str, ms: list[Mention], chosen: Mention, fig: Figure, figure_spans: list[tuple[int, int]]) -> str:
+    """The other party of a deal in the figure's own clause: a company right after "in", "into", "from"...
+    ("Amazon investiert 4 Mrd. Dollar in Anthropic", "Anthropic raised $4bn from Amazon"), the nearest
+    one between the figures around it ("2 Mrd. von Google und 2,75 Mrd. von Amazon"); else ""."""
+    k = bisect.bisect_left(figure_spans, (fig.start, fig.end))
+    lo = figure_spans[k - 1][1] if k > 0 else 0
+    hi = figure_spans[k + 1][0] if k + 1 < len(figure_spans) else len(text)
+    found = []
+    for m in ms:
+        if m.kind != "org" or m.role != "company" or m.generic or m.name == chosen.name or not m.oblique:
+            continue
+        before = text[max(0, m.start - 16):m.start].split()
+        if lo <= m.start < hi and before and before[-1].lower() in _partner_prepositions():
+            found.append((max(fig.start - m.end, m.start - fig.end), m.name))
+    return min(found)[1] if found else ""
+
+
 class Antecedents:
     """What a mention stands for or stands with: an anaphor's antecedent, the organisations joined to it."""
 
@@ -159,8 +184,9 @@ class OrganisationFinder:
         self.antecedents = Antecedents(text, mentions, starts)
         self.topics = Topics(seg, places, self.antecedents)
 
-    def decide(self, fig: Figure) -> Who:
-        """Organisation and model of the figure, with the words that named them and where they stood."""
+    def decide(self, fig: Figure, measure: str = "") -> Who:
+        """Organisation and model of the figure, with the words that named them and where they stood;
+        for a deal (``measure`` investment or funding) both parties where its clause names both."""
         place = self.places.place(fig)
         chosen, where = choose(self.places, self.antecedents, place, fig)
         if chosen is None or (tier(chosen) == 3 and not self._about_places(place, fig)):
@@ -187,6 +213,10 @@ class OrganisationFinder:
             return Who(chosen.owner, chosen.name, words, where)
         names = self.antecedents.coordinated(chosen, fig.start if chosen.start < fig.start else len(self.text))
         paired = respective(self.text, self.places.figure_spans, fig, names)
+        if measure in PARTNER_MEASURES and where == "subject" and len(paired) == 1:
+            other = partner(self.text, self.places.window_mentions(place, _own_clause(place), fig), chosen, fig,
+                            self.places.figure_spans)
+            paired += [other] if other else []
         words = paired[0] + " (respectively)" if len(paired) < len(names) else words
         return Who("|".join(paired), self._model_for(fig, chosen.name, place), words, where)
 
@@ -197,18 +227,27 @@ class OrganisationFinder:
         return any(m.role == "place" and not m.oblique for m in ms)
 
     def _model_for(self, fig: Figure, org: str, place: Place) -> str:
-        """A model of ``org`` named in the figure's clause or sentence, or pointed to there."""
-        for k in range(len(place.windows)):
-            ms = self.places.window_mentions(place, k, fig)
-            models = [m for m in ms if m.kind == "model" and m.owner == org]
-            if models:
-                return (pick(models, fig) or models[0]).name
-            for m in ms:
-                if m.kind == "anaphor_model":
-                    target = self.antecedents.resolve(m, want_owner=org)
-                    if target:
-                        return target.name
-        return only_model_of(self.text, self.antecedents.mentions, org, place)
+        return model_for(self.places, self.antecedents, fig, org, place)
+
+
+def model_for(places: Places, antecedents: Antecedents, fig: Figure, org: str, place: Place) -> str:
+    """A model of ``org`` named in the figure's clause or sentence, or pointed to there."""
+    for k in range(len(place.windows)):
+        ms = places.window_mentions(place, k, fig)
+        models = [m for m in ms if m.kind == "model" and m.owner == org]
+        if models:
+            return (pick(models, fig) or models[0]).name
+        for m in ms:
+            if m.kind == "anaphor_model":
+                target = antecedents.resolve(m, want_owner=org)
+                if target:
+                    return target.name
+    return only_model_of(places.text, antecedents.mentions, org, place)
+
+
+def _own_clause(place: Place) -> int:
+    """Index of the window that is the figure's own clause."""
+    return next(k for k, (_, how) in enumerate(place.windows) if how == "subject")
 
 
 def choose(places: Places, antecedents: Antecedents, place: Place, fig: Figure) -> tuple[Mention | None, str]:
