@@ -46,7 +46,7 @@ def iter_figures(text: str, language: str = "auto", article: str = "") -> Iterat
         if sentence is None:
             sentence = sentences[(a, b)] = " ".join(text[a:b].split())
         measure = attr.measure_decision(fig)
-        who = attr.who(fig, measure.measure)
+        who = attr.who(fig, measure)
         evidence, confidence = evidence_and_confidence(measure, who)
         quote = text[fig.start:fig.end]
         yield {

@@ -45,7 +45,7 @@ class Attributor:
         """The figure's measure with the cue words that decided it and where they stood."""
         return self.measures.decide(fig)
 
-    def who(self, fig: Figure, measure: str = "") -> Who:
+    def who(self, fig: Figure, measure: Decision | None = None) -> Who:
         """The figure's organisation and model with the mention that named them and where it stood
         (``measure``: a deal names both parties)."""
         return self.organisations.decide(fig, measure)

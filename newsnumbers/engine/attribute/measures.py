@@ -35,6 +35,7 @@ class Decision(NamedTuple):
     measure: str
     words: str  # the cue words that decided, joined by "+" ("" when the unit or nothing decided)
     where: str  # clause, sentence, earlier (an earlier sentence's topic), unit or none
+    cue_spans: tuple[tuple[int, int], ...] = ()  # where those words stand (their owner may own the figure)
 
 
 @lru_cache(maxsize=1)
@@ -111,14 +112,18 @@ class SentenceCues:
             self._rule_cache[key] = _rules_with_cues(kind, frozenset(self.of(sentence)))
         return self._rule_cache[key]
 
-    def words(self, rule: _MeasureRule, sentence: int, spans: Spans, fig: Figure) -> str:
-        """The text of each of the rule's cues nearest the figure, joined by "+" ("Börsenwert+verlor")."""
+    def nearest(self, rule: _MeasureRule, sentence: int, spans: Spans, fig: Figure) -> tuple[tuple[int, int], ...]:
+        """Each of the rule's cues nearest the figure (inside ``spans`` where it occurs there)."""
         cues, out = self.of(sentence), []
         for cue in rule.cues:
             inside = [(s, e) for s, e in cues[cue] if any(a <= s and e <= b for a, b in spans)] or cues[cue]
-            s, e = min(inside, key=lambda se: max(0, fig.start - se[1], se[0] - fig.end))
-            out.append(self.text[s:e])
-        return "+".join(out)
+            out.append(min(inside, key=lambda se: max(0, fig.start - se[1], se[0] - fig.end)))
+        return tuple(out)
+
+    def decision(self, rule: _MeasureRule, sentence: int, spans: Spans, fig: Figure, where: str) -> Decision:
+        """The rule's measure with the text of its nearest cues joined by "+" ("Börsenwert+verlor") and their places."""
+        near = self.nearest(rule, sentence, spans, fig)
+        return Decision(rule.measure, "+".join(self.text[s:e] for s, e in near), where, near)
 
     def earlier(self, fig: Figure, sentence: int, kind: str) -> Decision | None:
         """A figure whose sentence has no cue continues the topic of the sentences before
@@ -130,7 +135,7 @@ class SentenceCues:
                                           distances=False) if not rules[f[0]].weak]
             if found:
                 rule = rules[min(found)[0]]
-                return Decision(rule.measure, self.words(rule, earlier, span, fig), "earlier")
+                return self.decision(rule, earlier, span, fig, "earlier")
         return None
 
 
@@ -199,8 +204,7 @@ def _widening(cues: SentenceCues, rules: list[_MeasureRule], possible: tuple[int
         if found:
             best = min(strong or found, key=lambda f: (f[1], f[0])) if level == 0 else min(strong or found)
             rule = rules[best[0]]
-            decision = Decision(rule.measure, cues.words(rule, sentence, spans, fig),
-                                "clause" if level < len(levels) - 1 else "sentence")
+            decision = cues.decision(rule, sentence, spans, fig, "clause" if level < len(levels) - 1 else "sentence")
             if strong:
                 return decision
             weak = weak or (decision, rule)

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from ... import lexicon
 from .. import wordscan
+from .cues import lemma
 from ..casefold import fold, fold_pattern
 
 
@@ -130,6 +131,27 @@ def _prepositions() -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon.load().words("oblique_preposition"))
 
 
+@lru_cache(maxsize=1)
+def _phrase_words() -> tuple[frozenset[str], frozenset[str]]:
+    lex = lexicon.load()
+    return frozenset(w.lower() for w in lex.words("phrase_breaker")), frozenset(w.lower() for w in lex.words("determiner"))
+
+
+@lru_cache(maxsize=16384)
+def breaks_phrase(word: str) -> bool:
+    """A finite verb between a preposition and a name ends the phrase: "Nach dem Schock verlor Nvidia"."""
+    low = word.lower().strip(".,;:!?\"'„“”")
+    breakers, determiners = _phrase_words()
+    if low in breakers:
+        return True
+    if low in determiners or not word[:1].islower():
+        return False
+    if low.endswith("ed") and len(low) > 4:
+        return True  # English regular past: "dropped", "raised"
+    lem = lemma(low, "de")
+    return lem != low and lem.endswith(("en", "ern", "eln")) and not low.endswith(("e", "en", "er", "es", "em"))
+
+
 def after_preposition(text: str, start: int) -> bool:
     """Whether a preposition stands within the three words before ``start`` ("von dem Investor Softbank",
     "im Dax", "such as OpenAI's"), with no punctuation between: then the mention is no clause's subject."""
@@ -144,6 +166,8 @@ def after_preposition(text: str, start: int) -> bool:
         low = word.lower()
         if low in preps or (k > 0 and f"{words[k - 1].lower()} {low}" in preps):
             return True
+        if breaks_phrase(word):
+            return False
     return False
 
 

@@ -21,7 +21,9 @@ from typing import NamedTuple
 from ... import lexicon
 from ..recognise import Figure
 from ..segment import Segmenter
+from .measures import Decision
 from .mentions import Mention, sectors
+from .owners import cue_owner
 from .places import Place, Places, pick, previous_figure_ends, tier
 
 _MODEL_WORD = re.compile(r"(?i)\b(?:KI-|AI[- ])?(?:Modells?|Sprachmodells?|model|language model)\b")
@@ -184,11 +186,14 @@ class OrganisationFinder:
         self.antecedents = Antecedents(text, mentions, starts)
         self.topics = Topics(seg, places, self.antecedents)
 
-    def decide(self, fig: Figure, measure: str = "") -> Who:
+    def decide(self, fig: Figure, measure: Decision | None = None) -> Who:
         """Organisation and model of the figure, with the words that named them and where they stood;
         for a deal (``measure`` investment or funding) both parties where its clause names both."""
         place = self.places.place(fig)
-        chosen, where = choose(self.places, self.antecedents, place, fig)
+        owner = cue_owner(self.text, self.antecedents.mentions, self.antecedents.starts, measure.cue_spans) \
+            if measure and measure.where in ("clause", "sentence") else None
+        chosen, where = (owner, "subject") if owner and self.antecedents.usable([owner]) else \
+            choose(self.places, self.antecedents, place, fig)
         if chosen is None or (tier(chosen) == 3 and not self._about_places(place, fig)):
             # the sentence names nobody, or only a place ("Die Einnahmen in China stiegen"): the topic of an earlier one
             topic = self.topics.choose_topic(place, fig)
@@ -213,7 +218,7 @@ class OrganisationFinder:
             return Who(chosen.owner, chosen.name, words, where)
         names = self.antecedents.coordinated(chosen, fig.start if chosen.start < fig.start else len(self.text))
         paired = respective(self.text, self.places.figure_spans, fig, names)
-        if measure in PARTNER_MEASURES and where == "subject" and len(paired) == 1:
+        if measure and measure.measure in PARTNER_MEASURES and where == "subject" and len(paired) == 1:
             other = partner(self.text, self.places.window_mentions(place, _own_clause(place), fig), chosen, fig,
                             self.places.figure_spans)
             paired += [other] if other else []

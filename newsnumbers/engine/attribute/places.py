@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..recognise import Figure
 from ..segment import Clause, Segmenter, clauses
-from .mentions import Mention
+from .mentions import Mention, breaks_phrase
 
 Spans = list[tuple[int, int]]
 Window = tuple[Spans, str]  # (spans, how to pick)
@@ -53,6 +53,8 @@ class Places:
             raw = clauses(self.text, a, b, protect, self.lower)
             fixed: list[Clause] = []
             for c in raw:  # a relative clause after a comparison belongs to it
+                if c.relative and not _has_verb(self.text[c.start:c.end].split()[1:]):
+                    c = Clause(c.start, c.end, c.comparison, False)  # no verb: an apposition ("das Startup Aleph Alpha,")
                 if c.relative and fixed and fixed[-1].comparison:
                     c = Clause(c.start, c.end, True, True)
                 fixed.append(c)
@@ -87,6 +89,13 @@ class Places:
         return ms
 
 
+def _has_verb(words: list[str]) -> bool:
+    """Whether the words after a relative pronoun hold a verb: a German relative clause ends with one
+    ("die Unternehmen wie OpenAI ausgeben"); an apposition ("das Heidelberger Startup Aleph Alpha") has none."""
+    last = words[-1].strip(".,;:!?\"'„“”()") if words else ""
+    return bool(last[:1].islower()) or any(breaks_phrase(w) for w in words)
+
+
 def _windows(cls: list[Clause], fig: Figure) -> list[Window]:
     """The windows searched around the figure, narrow to wide, from its sentence's clauses."""
     i = 0
@@ -110,6 +119,10 @@ def _windows(cls: list[Clause], fig: Figure) -> list[Window]:
     if rel:
         wins.append((rel, "near"))
     rest = [(c.start, c.end) for k2, c in enumerate(cls) if k2 != i and not c.comparison]
+    main = [(c.start, c.end) for k2, c in enumerate(cls) if k2 != i and not c.comparison and not c.relative]
+    if main and len(main) < len(rest):
+        # "Nvidia, dessen größter Kunde Microsoft ist, steigerte den Umsatz": the main clause before a relative one
+        wins.append((main, "near"))
     wins.append((rest, "near"))
     return wins
 
