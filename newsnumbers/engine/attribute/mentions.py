@@ -13,8 +13,8 @@ from typing import NamedTuple
 
 from ... import lexicon
 from .. import wordscan
-from .cues import lemma
 from ..casefold import fold, fold_pattern
+from .cues import lemma
 
 
 class Mention(NamedTuple):

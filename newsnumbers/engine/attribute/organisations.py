@@ -23,7 +23,7 @@ from ..recognise import Figure
 from ..segment import Segmenter
 from .measures import Decision
 from .mentions import Mention, sectors
-from .owners import cue_owner
+from .owners import PARTNER_MEASURES, cue_owner, partner, respective
 from .places import Place, Places, pick, previous_figure_ends, tier
 
 _MODEL_WORD = re.compile(r"(?i)\b(?:KI-|AI[- ])?(?:Modells?|Sprachmodells?|model|language model)\b")
@@ -38,52 +38,6 @@ def _coordination() -> re.Pattern[str]:
     """What may stand between two organisations of one subject: a comma, 'und', 'or', ', and' ('OpenAI, Google oder Meta')."""
     words = lexicon.in_order(lexicon.load().words("coordination"))
     return re.compile(rf"^\s*(?:,|{words}|,\s*{words})\s*$")
-
-
-@lru_cache(maxsize=1)
-def _list_gap() -> re.Pattern[str]:
-    """What stands between two figures of one list ("5 bzw. 3 Prozent", "5%, 3% and 2%")."""
-    words = lexicon.in_order(lexicon.load().words("list_sep"))
-    return re.compile(rf"(?i)^\s*(?:{words}|,\s*{words})\s*$")
-
-
-def respective(text: str, figure_spans: list[tuple[int, int]], fig: Figure, names: list[str]) -> list[str]:
-    """"Nvidia und AMD fielen um 5 bzw. 3 Prozent": a list of as many figures as coordinated organisations
-    pairs them in order; otherwise every organisation stays with every figure."""
-    if len(names) < 2:
-        return names
-    k = bisect.bisect_left(figure_spans, (fig.start, fig.end))
-    first = last = k
-    while first > 0 and _list_gap().match(text[figure_spans[first - 1][1]:figure_spans[first][0]]):
-        first -= 1
-    while last + 1 < len(figure_spans) and _list_gap().match(text[figure_spans[last][1]:figure_spans[last + 1][0]]):
-        last += 1
-    return [names[k - first]] if last - first + 1 == len(names) else names
-
-
-PARTNER_MEASURES = frozenset({"investment", "funding"})  # a deal has two parties, and the text may name both
-
-
-@lru_cache(maxsize=1)
-def _partner_prepositions() -> frozenset[str]:
-    return frozenset(w.lower() for w in lexicon.load().words("partner_preposition"))
-
-
-def partner(text: str, ms: list[Mention], chosen: Mention, fig: Figure, figure_spans: list[tuple[int, int]]) -> str:
-    """The other party of a deal in the figure's own clause: a company right after "in", "into", "from"...
-    ("Amazon investiert 4 Mrd. Dollar in Anthropic", "Anthropic raised $4bn from Amazon"), the nearest
-    one between the figures around it ("2 Mrd. von Google und 2,75 Mrd. von Amazon"); else ""."""
-    k = bisect.bisect_left(figure_spans, (fig.start, fig.end))
-    lo = figure_spans[k - 1][1] if k > 0 else 0
-    hi = figure_spans[k + 1][0] if k + 1 < len(figure_spans) else len(text)
-    found = []
-    for m in ms:
-        if m.kind != "org" or m.role != "company" or m.generic or m.name == chosen.name or not m.oblique:
-            continue
-        before = text[max(0, m.start - 16):m.start].split()
-        if lo <= m.start < hi and before and before[-1].lower() in _partner_prepositions():
-            found.append((max(fig.start - m.end, m.start - fig.end), m.name))
-    return min(found)[1] if found else ""
 
 
 class Antecedents:
