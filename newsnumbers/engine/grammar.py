@@ -89,7 +89,7 @@ def trigger_words(language: str) -> list[str]:
 # Digits as news write them: grouped by ".", "'", "’", no-break spaces, "," before exactly three digits, or a
 # plain space before three digits that do not start a decimal; then an optional decimal part.
 DIGITS = r"""
-    \d{1,3}(?:(?:[.'’\u00a0\u202f]|,(?=\d{3}(?!\d))|[ ](?=\d{3}(?![\d.,]\d)))\d{3})+(?:[.,]\d+)?   # 1.234.567,8
+    \d{1,3}(?:(?:[.'’\u00a0\u202f]|,(?=\d{3}(?!\d))|[ ](?=\d{3}(?![\d.,]\d)))\d{3}(?!\d))+(?:[.,]\d+)?   # 1.234.567,8 (not 0.0008)
   | \d+(?:[.,]\d+)?                                                                              # 5,6 | 2.8 | 160
 """
 

@@ -89,7 +89,7 @@ def _imply_currencies(figures: list[recognise.Figure], seg: Segmenter) -> list[r
             rates = [f for f in same if "tokens" in f.per and f.unit == fig.unit
                      and max(f.value, fig.value) < 1000 * max(min(f.value, fig.value), 1e-9)]
             if rates:
-                fig.per = rates[-1].per
+                fig.per, fig.direction = rates[-1].per, fig.direction or rates[-1].direction
         if fig.kind == "scaled":
             money = [f for f in same if f.kind == "money"]
             if not money:

@@ -110,7 +110,7 @@ def _separable(text: str, lower: str, words: list[tuple[int, int]], particles: f
         if lower[s:e] not in particles:
             continue
         rest = text[e:e + 2].lstrip()
-        if rest and rest[0] not in ".,;:!?)\"»«“”":
+        if rest and rest[0] not in ".,;:!?)\"»«“”–—":
             continue
         for j in range(k - 1, -1, -1):
             ps, pe = words[j]

@@ -58,6 +58,23 @@ def _level_word() -> re.Pattern[str]:
                       rf"(?:{lexicon.in_order(lex.words('level_filler'))}\s+)?$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _directions() -> dict[str, str]:
+    return {w.lower(): v for w, v in lexicon.load().word_values("rate_direction").items()}
+
+
+@lru_cache(maxsize=1)
+def _direction_word() -> re.Pattern[str]:
+    """A rate direction at a word start ("Input-Preis", "input price", "Eingabepreis")."""
+    return re.compile(rf"(?i)(?<![^\W_]){lexicon.in_order(sorted(_directions(), key=len, reverse=True))}")
+
+
+@lru_cache(maxsize=1)
+def _share_of() -> re.Pattern[str]:
+    """A genitive right after a percent figure: it is a share of something ("30 Prozent seines Umsatzes")."""
+    return re.compile(rf"\s+{lexicon.in_order(lexicon.load().words('share_of'))}\s", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4)
 def _rules_for(kind: str) -> list[_MeasureRule]:
     return [r for r in _measure_rules() if r.unit_kind in (kind, "any")]
@@ -155,9 +172,12 @@ class MeasureFinder:
         ("fiel um 3,49 Prozent auf 31,76 Euro") is the new level of what moved.
         """
         if fig.kind == "money" and "tokens" in fig.per:
-            return Decision("price_per_million_tokens" + (f"_{fig.direction}" if fig.direction else ""), fig.per, "unit")
+            direction = fig.direction or self._direction_before(fig)
+            return Decision("price_per_million_tokens" + (f"_{direction}" if direction else ""), fig.per, "unit")
         kind = fig.kind if fig.kind in ("money", "percent") else "count"
         found = self._by_cues(fig, kind)
+        if kind == "percent" and found and found.measure == "growth" and _share_of().match(self.text, fig.end):
+            return found._replace(measure="other")  # "30 Prozent seines Umsatzes", "30% of its revenue": a share
         if _level_word().search(self.text[max(0, fig.start - 24):fig.start]):
             level = self._level(fig, kind, found)
             if level:
@@ -168,9 +188,18 @@ class MeasureFinder:
             return Decision(STRUCTURAL_MEASURES[fig.unit], fig.unit, "unit")
         return self.cues.earlier(fig, self.places.place(fig).sentence, kind) or Decision("other", "", "none")
 
+    def _direction_before(self, fig: Figure) -> str:
+        """"the input price ... was 0.0008 yuan per thousand tokens": one direction word in the clause before the price."""
+        spans = self.places.place(fig).windows
+        own = next((sp for sp, how in spans if how == "subject"), [(fig.start, fig.start)])[0]
+        found = {_directions().get(m.group().lower(), "") for m in _direction_word().finditer(self.text, own[0], fig.start)}
+        return found.pop() if len(found) == 1 else ""
+
     def _level(self, fig: Figure, kind: str, found: Decision | None) -> Decision | None:
         """The figure after "auf"/"to" is the level of what moved ("sank um 3 Prozent auf 31 Euro": a share price),
         unless its own cues already say what it is ("Nettogewinn sank auf 20 Mrd.")."""
+        if kind == "percent":  # "stieg auf 78 Prozent": the level of a rate or share, not a move
+            return found._replace(measure="other") if found and found.measure in _level_measures() else None
         moved = found if found and found.measure in _level_measures() else None
         if found is None and kind != "percent":
             moved = self._by_cues(fig, "percent")
