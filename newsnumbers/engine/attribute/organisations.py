@@ -163,13 +163,14 @@ class OrganisationFinder:
         words = self.text[chosen.start:chosen.end]
         if chosen.kind == "anaphor_org":
             chosen = self.antecedents.resolve(chosen) or chosen
+        keep = measure is None or measure.measure in model_measures()  # "Claude app revenue" is Anthropic's
         if chosen.kind == "anaphor_model":
             target = self.antecedents.resolve(chosen)
             if target is None:
                 return Who("", "", words, "none")
-            return Who(target.owner, target.name, words, where)
+            return Who(target.owner, target.name if keep else "", words, where)
         if chosen.kind == "model":
-            return Who(chosen.owner, chosen.name, words, where)
+            return Who(chosen.owner, chosen.name if keep else "", words, where)
         names = self.antecedents.coordinated(chosen, fig.start if chosen.start < fig.start else len(self.text))
         paired = respective(self.text, self.places.figure_spans, fig, names)
         if measure and measure.measure in PARTNER_MEASURES and where == "subject" and len(paired) == 1:
@@ -177,7 +178,8 @@ class OrganisationFinder:
                             self.places.figure_spans)
             paired += [other] if other else []
         words = paired[0] + " (respectively)" if len(paired) < len(names) else words
-        return Who("|".join(paired), self._model_for(fig, chosen.name, place), words, where)
+        model = self._model_for(fig, chosen.name, place) if measure is None or measure.measure in model_measures() else ""
+        return Who("|".join(paired), model, words, where)
 
     def _about_places(self, place: Place, fig: Figure) -> bool:
         """Whether a place is a subject somewhere in the sentence ("China erhält 5,5 Mrd. – im Vergleich zu
@@ -202,6 +204,12 @@ def model_for(places: Places, antecedents: Antecedents, fig: Figure, org: str, p
                 if target:
                     return target.name
     return only_model_of(places.text, antecedents.mentions, org, place)
+
+
+@lru_cache(maxsize=1)
+def model_measures() -> frozenset[str]:
+    """Measures a model can own (lexicon role ``model_measure``)."""
+    return frozenset(lexicon.load().words("model_measure"))
 
 
 def _own_clause(place: Place) -> int:
