@@ -36,6 +36,7 @@ class Decision(NamedTuple):
     words: str  # the cue words that decided, joined by "+" ("" when the unit or nothing decided)
     where: str  # clause, sentence, earlier (an earlier sentence's topic), unit or none
     cue_spans: tuple[tuple[int, int], ...] = ()  # where those words stand (their owner may own the figure)
+    weak: bool = False  # decided by a generic cue ("ausgeben") alone
 
 
 @lru_cache(maxsize=1)
@@ -182,11 +183,19 @@ class MeasureFinder:
             level = self._level(fig, kind, found)
             if level:
                 return level
+        if found and found.weak and found.measure == "investment" and self._names_model(fig):
+            return found._replace(measure="model_spending")  # "spent $5.6 million on V3": spending on a model
         if found:
             return found
         if fig.unit in STRUCTURAL_MEASURES:
             return Decision(STRUCTURAL_MEASURES[fig.unit], fig.unit, "unit")
         return self.cues.earlier(fig, self.places.place(fig).sentence, kind) or Decision("other", "", "none")
+
+    def _names_model(self, fig: Figure) -> bool:
+        """Whether the figure's own clause names a model."""
+        place = self.places.place(fig)
+        k = next((k for k, (_, how) in enumerate(place.windows) if how == "subject"), None)
+        return k is not None and any(m.kind == "model" for m in self.places.window_mentions(place, k, fig))
 
     def _direction_before(self, fig: Figure) -> str:
         """"the input price ... was 0.0008 yuan per thousand tokens": one direction word in the clause before the price."""
@@ -236,7 +245,7 @@ def _widening(cues: SentenceCues, rules: list[_MeasureRule], possible: tuple[int
             decision = cues.decision(rule, sentence, spans, fig, "clause" if level < len(levels) - 1 else "sentence")
             if strong:
                 return decision
-            weak = weak or (decision, rule)
+            weak = weak or (decision._replace(weak=True), rule)
     return weak[0] if weak else None
 
 
