@@ -173,7 +173,7 @@ class MeasureFinder:
         ("fiel um 3,49 Prozent auf 31,76 Euro") is the new level of what moved.
         """
         if fig.kind == "money" and "tokens" in fig.per:
-            direction = fig.direction or self._direction_before(fig)
+            direction = fig.direction or direction_before(self.places, fig)
             return Decision("price_per_million_tokens" + (f"_{direction}" if direction else ""), fig.per, "unit")
         kind = fig.kind if fig.kind in ("money", "percent") else "count"
         found = self._by_cues(fig, kind)
@@ -183,26 +183,13 @@ class MeasureFinder:
             level = self._level(fig, kind, found)
             if level:
                 return level
-        if found and found.weak and found.measure == "investment" and self._names_model(fig):
+        if found and found.weak and found.measure == "investment" and names_model(self.places, fig):
             return found._replace(measure="model_spending")  # "spent $5.6 million on V3": spending on a model
         if found:
             return found
         if fig.unit in STRUCTURAL_MEASURES:
             return Decision(STRUCTURAL_MEASURES[fig.unit], fig.unit, "unit")
         return self.cues.earlier(fig, self.places.place(fig).sentence, kind) or Decision("other", "", "none")
-
-    def _names_model(self, fig: Figure) -> bool:
-        """Whether the figure's own clause names a model."""
-        place = self.places.place(fig)
-        k = next((k for k, (_, how) in enumerate(place.windows) if how == "subject"), None)
-        return k is not None and any(m.kind == "model" for m in self.places.window_mentions(place, k, fig))
-
-    def _direction_before(self, fig: Figure) -> str:
-        """"the input price ... was 0.0008 yuan per thousand tokens": one direction word in the clause before the price."""
-        spans = self.places.place(fig).windows
-        own = next((sp for sp, how in spans if how == "subject"), [(fig.start, fig.start)])[0]
-        found = {_directions().get(m.group().lower(), "") for m in _direction_word().finditer(self.text, own[0], fig.start)}
-        return found.pop() if len(found) == 1 else ""
 
     def _level(self, fig: Figure, kind: str, found: Decision | None) -> Decision | None:
         """The figure after "auf"/"to" is the level of what moved ("sank um 3 Prozent auf 31 Euro": a share price),
@@ -224,6 +211,21 @@ class MeasureFinder:
             return None
         levels = [spans for spans, _ in place.windows[:-1]] + [[place.span]]
         return _widening(self.cues, _rules_for(kind), possible, place.sentence, levels, fig)
+
+
+def names_model(places: Places, fig: Figure) -> bool:
+    """Whether the figure's own clause names a model."""
+    place = places.place(fig)
+    k = next((k for k, (_, how) in enumerate(place.windows) if how == "subject"), None)
+    return k is not None and any(m.kind == "model" for m in places.window_mentions(place, k, fig))
+
+
+def direction_before(places: Places, fig: Figure) -> str:
+    """"the input price ... was 0.0008 yuan per thousand tokens": one direction word in the clause before the price."""
+    windows = places.place(fig).windows
+    own = next((sp for sp, how in windows if how == "subject"), [(fig.start, fig.start)])[0]
+    found = {_directions().get(m.group().lower(), "") for m in _direction_word().finditer(places.text, own[0], fig.start)}
+    return found.pop() if len(found) == 1 else ""
 
 
 def _widening(cues: SentenceCues, rules: list[_MeasureRule], possible: tuple[int, ...], sentence: int,
