@@ -100,6 +100,7 @@ class Lexicon:
     descriptions: list[Row]
     measures: list[Row]
     level_measures: list[Row]
+    change_measures: list[Row]
     boundaries: list[Row]
     boilerplate: list[Row]
     abbreviations: list[Row]

@@ -60,6 +60,22 @@ def _level_word() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _change_measures() -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for r in lexicon.load().change_measures:
+        out.setdefault(r["level"], {})[r["direction"]] = r["change"]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _change_word() -> re.Pattern[str]:
+    """"um"/"by" right before a figure (perhaps with a qualifier: "um über 200 Mrd."): it is a change."""
+    lex = lexicon.load()
+    return re.compile(rf"(?i)\b{lexicon.in_order(lex.words('change_word'))}\s+"
+                      rf"(?:{lexicon.in_order(lex.words('level_filler'))}\s+)?$")
+
+
+@lru_cache(maxsize=1)
 def _directions() -> dict[str, str]:
     return {w.lower(): v for w, v in lexicon.load().word_values("rate_direction").items()}
 
@@ -183,6 +199,10 @@ class MeasureFinder:
             level = self._level(fig, kind, found)
             if level:
                 return level
+        if found and kind == "money" and found.measure in _change_measures() and _change_word().search(
+                self.text, max(0, fig.start - 24), fig.start):
+            down = (self._by_cues(fig, "percent") or found).measure.endswith("_drop")
+            return found._replace(measure=_change_measures()[found.measure]["down" if down else "up"])
         if found and found.weak and found.measure == "investment" and names_model(self.places, fig):
             return found._replace(measure="model_spending")  # "spent $5.6 million on V3": spending on a model
         if found:
