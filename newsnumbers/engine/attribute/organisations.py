@@ -23,7 +23,7 @@ from ..recognise import Figure
 from ..segment import Segmenter
 from .measures import Decision
 from .mentions import Mention, sectors
-from .owners import PARTNER_MEASURES, cue_owner, partner, respective
+from .owners import PARTNER_MEASURES, cue_owner, owned_measures, partner, respective
 from .places import Place, Places, pick, previous_figure_ends, tier
 
 _MODEL_WORD = re.compile(r"(?i)\b(?:KI-|AI[- ])?(?:Modells?|Sprachmodells?|model|language model)\b")
@@ -145,7 +145,7 @@ class OrganisationFinder:
         for a deal (``measure`` investment or funding) both parties where its clause names both."""
         place = self.places.place(fig)
         owner = cue_owner(self.text, self.antecedents.mentions, self.antecedents.starts, measure.cue_spans) \
-            if measure and measure.where in ("clause", "sentence") else None
+            if measure and measure.where in ("clause", "sentence") and measure.measure in owned_measures() else None
         chosen, where = (owner, "subject") if owner and self.antecedents.usable([owner]) else \
             choose(self.places, self.antecedents, place, fig)
         if chosen is None or (tier(chosen) == 3 and not self._about_places(place, fig)):

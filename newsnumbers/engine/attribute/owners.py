@@ -34,6 +34,12 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     return before, after, owned
 
 
+@lru_cache(maxsize=1)
+def owned_measures() -> frozenset[str]:
+    """Measures whose noun names its owner (lexicon role ``owned_measure``)."""
+    return frozenset(lexicon.load().words("owned_measure"))
+
+
 def cue_owner(text: str, mentions: list[Mention], starts: list[int],
               cue_spans: tuple[tuple[int, int], ...]) -> Mention | None:
     """The company, project or index a cue noun belongs to, or None (verbs and unowned nouns)."""
@@ -96,7 +102,8 @@ def partner(text: str, ms: list[Mention], chosen: Mention, fig: Figure, figure_s
     hi = figure_spans[k + 1][0] if k + 1 < len(figure_spans) else len(text)
     found = []
     for m in ms:
-        if m.kind != "org" or m.role != "company" or m.generic or m.name == chosen.name or not m.oblique:
+        if m.kind != "org" or m.role != "company" or m.generic or m.name == chosen.name or not m.oblique \
+                or text[m.end:m.end + 1] == "-":  # "von Nvidia-Chips": a compound's modifier is no party
             continue
         before = text[max(0, m.start - 16):m.start].split()
         if lo <= m.start < hi and before and before[-1].lower() in _partner_prepositions():
