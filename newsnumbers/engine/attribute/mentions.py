@@ -198,6 +198,9 @@ def find_mentions(text: str, lower: str | None = None) -> list[Mention]:
     return _without_appositions(text, out)
 
 
+_COMPOUND_ROLE = re.compile(r"-[A-ZÄÖÜ][a-zäöüß]+(?:in|s)?\s+")  # "-Partner ", "-Rivale ", "-Tochter "
+
+
 def _without_appositions(text: str, mentions: list[Mention]) -> list[Mention]:
     """"das KI-Startup Anthropic", "dem Chipriesen NVIDIA", "das Modell „Llama 2“": a description or anaphor
     right before a name is that name's apposition, not a reference back; the name takes its place
@@ -207,6 +210,11 @@ def _without_appositions(text: str, mentions: list[Mention]) -> list[Mention]:
         nxt = mentions[k + 1] if k + 1 < len(mentions) else None
         if (m.kind.startswith("anaphor") and nxt is not None and nxt.kind in ("org", "model")
                 and not text[m.end:nxt.start].strip(" \"'„“”‚‘’«»")):
+            mentions[k + 1] = nxt._replace(oblique=nxt.oblique or m.oblique)
+            continue
+        if (m.kind == "org" and nxt is not None and nxt.kind == "org"
+                and _COMPOUND_ROLE.fullmatch(text, m.end, nxt.start)):
+            # "Microsoft-Partner OpenAI", "der Nvidia-Rivale AMD": the name after the compound is meant
             mentions[k + 1] = nxt._replace(oblique=nxt.oblique or m.oblique)
             continue
         out.append(m)
