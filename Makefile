@@ -10,10 +10,14 @@ LOCALE ?= de
 FORMATS ?= svg,png,pdf
 BUILD  := build/notebooks
 PKG_SOURCES := $(shell find newsnumbers -name '*.py' -o -name '*.csv' | sort)
-SEED_FILES  := $(shell find $(SEEDS) -type f 2>/dev/null | sort)
 CHART_NOTEBOOKS := $(sort $(wildcard notebooks/0[2-9]_*.ipynb))
 CHART_BUILDS := $(patsubst notebooks/%,$(BUILD)/%,$(CHART_NOTEBOOKS))
+# SEEDS may hold spaces ("my articles"): recipes read it from the environment as "$$SEEDS",
+# and no rule names a seed file; they depend on $(SEEDS_LIST), which lists them (see below).
+export SEEDS LOCALE FORMATS
 
+# A recipe that fails deletes the target it had begun to write: no half-made result poses as done.
+.DELETE_ON_ERROR:
 .PHONY: all setup figures data test bench lab clean distclean browser FORCE
 
 all: figures
@@ -28,36 +32,49 @@ $(STAMP): requirements.txt pyproject.toml
 
 setup: $(STAMP)
 
-# --- parameters: rebuild when SEEDS, LOCALE or FORMATS change -----------------
+# --- inputs: rebuild when SEEDS, LOCALE, FORMATS or a seed file change -------
+# buildinfo.py rewrites each file only when its content changes (a few ms, no pandas):
+# $(PARAMS) holds SEEDS, LOCALE and FORMATS; $(SEEDS_LIST) every file under SEEDS with size and mtime.
 PARAMS := build/params.txt
-$(PARAMS): FORCE
-	@mkdir -p build
-	@echo "SEEDS=$(SEEDS) LOCALE=$(LOCALE) FORMATS=$(FORMATS)" | cmp -s - $@ || \
-	    echo "SEEDS=$(SEEDS) LOCALE=$(LOCALE) FORMATS=$(FORMATS)" > $@
+SEEDS_LIST := build/seeds.txt
+SUMMARY := build/summary.txt
+$(PARAMS) $(SEEDS_LIST) &: FORCE | $(STAMP)
+	@$(PY) newsnumbers/buildinfo.py inputs $(PARAMS) $(SEEDS_LIST)
 
 # --- data: one extraction notebook writes both tables -----------------------
 data: data/figures.csv
 
-data/figures.csv: notebooks/01_extract_figures.ipynb $(SEED_FILES) $(PKG_SOURCES) $(PARAMS) | $(STAMP)
+data/figures.csv: notebooks/01_extract_figures.ipynb $(SEEDS_LIST) $(PKG_SOURCES) | $(STAMP)
 	@mkdir -p $(BUILD) data
 	$(PY) -m newsnumbers.run notebooks/01_extract_figures.ipynb $(BUILD)/01_extract_figures.ipynb \
-	    -p seeds_dir $(SEEDS) -p output_dir data
+	    -p seeds_dir "$$SEEDS" -p output_dir data
 
 # --- figures: one executed notebook per chart --------------------------------
+# A chart with nothing to draw removes its files from figures/ and says so; a failed one too, and
+# leaves no executed copy, so the next make runs it again.
 $(BUILD)/%.ipynb: notebooks/%.ipynb data/figures.csv $(PKG_SOURCES) $(PARAMS) | $(STAMP)
 	@mkdir -p $(BUILD) figures
 	$(PY) -m newsnumbers.run $< $@ -p figures_csv data/figures.csv -p figures_dir figures \
-	    -p locale $(LOCALE) -p formats $(FORMATS) -p seeds_dir $(SEEDS)
+	    -p locale "$$LOCALE" -p formats "$$FORMATS" -p seeds_dir "$$SEEDS"
 
-figures: data/figures.csv $(CHART_BUILDS)
+# The build's last line: what was built, what was empty, what was rejected.
+$(SUMMARY): data/figures.csv $(CHART_BUILDS) | $(STAMP)
+	@$(PY) newsnumbers/buildinfo.py summary --figures figures --rejected data/rejected.csv --out $@ $(CHART_NOTEBOOKS)
+
+figures: $(SUMMARY)
 
 # --- checks -----------------------------------------------------------------
-# The explorer's browser test drives Debian's chromium; install it when missing (needs root, as in CI).
+# The explorer's browser test drives Debian's chromium; install it when missing (needs root and the
+# package registry, as in CI). Without it the tests still run, and both this target and pytest's
+# last lines say loudly that the browser tests were SKIPPED.
+CHROMIUM ?= chromium
+APT_GET  ?= apt-get
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@command -v $(CHROMIUM) >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then echo "installing Debian's chromium for the browser test"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else echo "warning: chromium missing and not root; the browser test will be skipped" >&2; fi; }
+	    { $(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq chromium >/dev/null; } || \
+	    echo "WARNING: could not install chromium (no network?); the browser tests will be SKIPPED" >&2; \
+	  else echo "WARNING: chromium missing and not root; the browser tests will be SKIPPED" >&2; fi; }
 
 test: $(STAMP) browser
 	$(PY) -m pytest -q

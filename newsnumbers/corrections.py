@@ -8,10 +8,16 @@ a figure ``id`` and an ``action``:
 - ``add``: a figure the extractor missed: ``article`` and ``quote`` (and
   ``start`` when the quote occurs more than once), plus its fields.
 
-Corrected and added rows get ``source = correction``. A correction that can no
-longer be applied (its id matches no figure, e.g. after a seed was edited) or a
-malformed row is reported in the rejected table with file and line, never
-dropped silently.
+A ``fix`` or ``drop`` row may also give the figure's ``article``, ``quote`` and
+``start``, so the file says which figure it means; when given they must match.
+
+Corrected and added rows get ``source = correction``. Whatever cannot be
+applied is reported in the rejected table with file and line, never dropped
+silently and never half-applied: a correction whose id matches no figure
+(the seed was edited), an id corrected twice, an ``add`` that would duplicate a
+figure already in the table, a unit, measure, qualifier or organisation
+outside the vocabulary (:mod:`newsnumbers.vocabulary`), a malformed file
+(read strictly by :mod:`newsnumbers.handcsv`).
 """
 from __future__ import annotations
 
@@ -20,77 +26,120 @@ from pathlib import Path
 
 import pandas as pd
 
-from .schema import COLUMNS, FIELDS, QUALIFIERS, fact_id, figure_id, read_csv_rows, rejection
+from . import handcsv, vocabulary
+from .schema import COLUMNS, FIELDS, fact_id, figure_id, rejection
 
 CORRECTION_COLUMNS = ["id", "action", "article", "quote", "start", *FIELDS, "note"]
+ACTIONS = ("fix", "drop", "add")
 
 
-def _number(text: str) -> float:
-    value = float(text)
-    if math.isnan(value) or math.isinf(value):
-        raise ValueError("not a finite number")
-    return value
-
-
-def _checked_fields(row: dict) -> dict:
-    """The non-empty fields of a correction, typed; raises ValueError naming the bad field."""
-    out = {}
-    for name in FIELDS:
-        text = row.get(name, "")
-        if not text:
-            continue
-        if name in ("value", "value_high"):
-            try:
-                out[name] = _number(text)
-            except ValueError:
-                raise ValueError(f"{name} is not a number: {text!r}") from None
-        elif name == "qualifier" and text not in QUALIFIERS:
-            raise ValueError(f"qualifier must be one of {', '.join(sorted(QUALIFIERS))}, not {text!r}")
-        else:
-            out[name] = text
+def _fields(row: dict[str, str]) -> dict:
+    """The non-empty fields of a correction, typed and checked against the vocabulary; raises ValueError."""
+    out = {name: vocabulary.checked(name, row[name]) for name in FIELDS if row.get(name)}
+    low, high = out.get("value"), out.get("value_high")
+    if low is not None and high is not None and high < low:
+        raise ValueError(f"value_high {high:g} is below value {low:g}")
     return out
 
 
+def _start(row: dict[str, str]) -> int | None:
+    text = row.get("start", "")
+    if not text:
+        return None
+    if not text.isdigit():
+        raise ValueError(f"start must be a character offset (a whole number >= 0), not {text!r}")
+    return int(text)
+
+
+class _Table:
+    """The figures being corrected, by id, and which line already claimed each id."""
+
+    def __init__(self, figures: pd.DataFrame, texts: dict[str, str]):
+        self.records: dict[str, dict] = ({} if figures.empty else
+                                         figures.set_index("id", drop=False).to_dict("index"))
+        self.texts = texts
+        self.claimed: dict[str, int] = {}
+
+    def claim(self, fid: str, line: int) -> None:
+        if fid in self.claimed:
+            raise ValueError(f"id {fid!r} is already corrected on line {self.claimed[fid]}; one row per figure")
+        self.claimed[fid] = line
+
+    def existing(self, fid: str, row: dict[str, str]) -> dict:
+        """The figure a fix or drop row means; its article, quote and start, when given, must be the figure's."""
+        if not fid:
+            raise ValueError(f"{row['action']} needs the id of a figure (column id)")
+        if fid not in self.records:
+            raise LookupError(f"id {fid!r} matches no figure (was the article edited?)")
+        record, start = self.records[fid], _start(row)
+        for name, given, actual in (("article", row["article"], record["article"]),
+                                    ("quote", row["quote"], record["quote"]),
+                                    ("start", start, record["start"])):
+            if given not in ("", None) and str(given) != str(actual):
+                raise LookupError(f"id {fid!r} is {name} {actual!r}, not {given!r}")
+        return record
+
+    def fix_or_drop(self, line: int, row: dict[str, str], action: str) -> None:
+        fid = row["id"]
+        record = self.existing(fid, row)
+        fields = _fields(row)
+        if action == "drop":
+            if fields:
+                raise ValueError(f"drop takes no fields (got {', '.join(fields)}); did you mean fix?")
+            self.claim(fid, line)
+            del self.records[fid]
+            return
+        if not fields:
+            raise ValueError("fix row changes no field")
+        self.claim(fid, line)
+        record.update(fields, source="correction", evidence=f"correction: {', '.join(sorted(fields))}",
+                      confidence="high")
+        _refresh_fact_id(record)
+
+    def add(self, line: int, row: dict[str, str]) -> None:
+        record = _added(row, _fields(row), self.texts)
+        fid = record["id"]
+        if fid in self.records:
+            raise LookupError(f"add collides with figure {fid!r} ({self.records[fid]['quote']!r}), already in the table; "
+                              "use fix with that id")
+        for other in self.records.values():
+            if other["article"] == record["article"] and other["start"] < record["end"] and record["start"] < other["end"]:
+                raise LookupError(f"add overlaps figure {other['id']!r} ({other['quote']!r} at {other['start']}–{other['end']}); "
+                                  "use fix with that id, or drop it first")
+        self.claim(fid, line)
+        record["language"] = next((r["language"] for r in self.records.values()
+                                   if r["article"] == record["article"] and r.get("language")), "")
+        self.records[fid] = record
+
+
 def apply(figures: pd.DataFrame, path: Path, texts: dict[str, str]) -> tuple[pd.DataFrame, list[dict]]:
-    """Apply ``path`` to the table; ``texts`` maps article name to its text (for added figures)."""
-    table = read_csv_rows(path)
-    rows, rejected = table.rows, list(table.rejected)
-    if not rows:
+    """Apply ``path`` to the table; ``texts`` maps article name to its text (for added figures).
+
+    Fixes and drops go first, adds after, so a figure can be dropped and added
+    again with other offsets. Returns the corrected table (ids unique) and the rejected rows.
+    """
+    sheet = handcsv.read(path, CORRECTION_COLUMNS, required=("id", "action"))
+    rejected = list(sheet.rejected)
+    if not sheet.rows:
         return figures, rejected
-    missing = [c for c in ("id", "action") if c not in rows[0][1]]
-    if missing:
-        return figures, rejected + [rejection(path, 1, f"missing column(s) {', '.join(missing)}; "
-                                                   f"expected {', '.join(CORRECTION_COLUMNS)}")]
-    table = figures.set_index("id", drop=False) if not figures.empty else figures
-    records = {i: r for i, r in table.to_dict("index").items()} if not figures.empty else {}
-    added: list[dict] = []
+    table = _Table(figures, texts)
+    rows = sorted(sheet.rows, key=lambda lr: (lr[1]["action"].lower() == "add", lr[0]))
     for line, row in rows:
-        action = row.get("action", "").lower()
-        fid = row.get("id", "")
+        action = row["action"].lower()
         try:
-            fields = _checked_fields(row)
-            if action == "drop":
-                if fid not in records:
-                    raise LookupError(f"id {fid!r} matches no figure (was the article edited?)")
-                del records[fid]
-            elif action == "fix":
-                if fid not in records:
-                    raise LookupError(f"id {fid!r} matches no figure (was the article edited?)")
-                if not fields:
-                    raise ValueError("fix row changes no field")
-                records[fid].update(fields, source="correction", evidence=f"correction: {', '.join(sorted(fields))}",
-                                    confidence="high")
-                _refresh_fact_id(records[fid])
-            elif action == "add":
-                added.append(_added(row, fields, texts))
+            if action == "add":
+                table.add(line, row)
+            elif action in ACTIONS:
+                table.fix_or_drop(line, row, action)
             else:
-                raise ValueError(f"action must be fix, drop or add, not {action!r}")
+                raise ValueError(f"action must be {', '.join(ACTIONS[:-1])} or {ACTIONS[-1]}, not {action!r}")
         except (ValueError, LookupError) as exc:
             rejected.append(rejection(path, line, str(exc.args[0])))
-    out = pd.DataFrame(list(records.values()) + added, columns=COLUMNS)
+    out = pd.DataFrame(list(table.records.values()), columns=COLUMNS)
     if not out.empty:
         out = out.sort_values(["article", "start", "end"], kind="stable").reset_index(drop=True)
-    return out, rejected
+    assert out["id"].is_unique, "corrections left duplicate ids"
+    return out, sorted(rejected, key=lambda r: (r["line"] != "", r["line"] if r["line"] != "" else 0))
 
 
 def _added(row: dict, fields: dict, texts: dict[str, str]) -> dict:
@@ -99,15 +148,16 @@ def _added(row: dict, fields: dict, texts: dict[str, str]) -> dict:
         raise ValueError("add needs article, quote, value and unit")
     if article not in texts:
         raise LookupError(f"article {article!r} is not among the articles read")
-    text = texts[article]
-    if row.get("start"):
-        start = int(row["start"])
+    text, start = texts[article], _start(row)
+    if start is not None:
         if text[start:start + len(quote)] != quote:
             raise LookupError(f"quote {quote!r} is not at offset {start} of {article}")
     else:
         count = text.count(quote)
         if count != 1:
-            raise LookupError(f"quote {quote!r} occurs {count} times in {article}; give start")
+            offsets = [i for i in range(len(text)) if text.startswith(quote, i)][:5]
+            raise LookupError(f"quote {quote!r} occurs {count} times in {article}; give start"
+                              + (f" (one of {', '.join(map(str, offsets))})" if offsets else ""))
         start = text.index(quote)
     end = start + len(quote)
     a = text.rfind("\n", 0, start) + 1
@@ -128,4 +178,5 @@ def _refresh_fact_id(record: dict) -> None:
     high = record.get("value_high")
     record["fact_id"] = fact_id(str(record["article"]), float(record["value"]),
                                 None if high in ("", None) else float(high), str(record["unit"]),
-                                str(record.get("per") or ""), str(record["measure"]), str(record.get("organisation") or ""))
+                                str(record.get("per") or ""), str(record.get("measure") or ""),
+                                str(record.get("organisation") or ""))

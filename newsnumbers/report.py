@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import html
+import sys
 from pathlib import Path
+from typing import TextIO
 
 import pandas as pd
 
@@ -20,6 +22,19 @@ def summary(figures: pd.DataFrame, rejected: pd.DataFrame) -> pd.DataFrame:
     table["figures"] = table.sum(axis=1)
     table.loc["all"] = table.sum()
     return table
+
+
+def tell_rejected(rejected: pd.DataFrame, stream: TextIO | None = None) -> None:
+    """One line per rejected input, ``rejected: path:line: reason``, on stderr.
+
+    Why: in a notebook the rejected table is displayed, but ``make`` shows only
+    what the notebook wrote to stderr; an analyst must see there that a
+    correction or an article was not used, with the file and line to fix.
+    """
+    stream = sys.stderr if stream is None else stream
+    for row in rejected.itertuples():
+        where = f"{row.path}:{row.line}" if str(row.line) not in ("", "nan") else row.path
+        print(f"rejected: {where}: {row.reason}", file=stream)
 
 
 def by_measure(figures: pd.DataFrame) -> pd.DataFrame:

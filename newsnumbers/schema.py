@@ -7,10 +7,7 @@ same definitions, and nothing here imports the rest of the package.
 """
 from __future__ import annotations
 
-import csv
 import hashlib
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 #: Columns of the figures table, in order (``article`` only for files).
@@ -74,31 +71,3 @@ def unit_kind(unit: object) -> str:
 def rejection(path: Path, line: int | str, reason: str) -> dict:
     """One row of the rejected table for a problem in a file (``line`` empty for the whole file)."""
     return {"article": path.name, "path": str(path), "line": line, "reason": reason}
-
-
-@dataclass(frozen=True)
-class CsvRows:
-    """The rows of a hand-written CSV with the line each starts on, or why it could not be read."""
-
-    rows: list[tuple[int, dict[str, str]]]
-    columns: list[str]
-    rejected: list[dict]
-
-    def __iter__(self) -> Iterator[tuple[int, dict[str, str]]]:
-        return iter(self.rows)
-
-
-def read_csv_rows(path: Path) -> CsvRows:
-    """(line number, row) pairs of a CSV an analyst wrote; values stripped of spaces.
-
-    Unreadable files give one rejection naming the file instead of raising, so
-    a bad hand-written file never stops the run.
-    """
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            rows = [(reader.line_num, {k: (v or "").strip() for k, v in row.items() if k}) for row in reader]
-            columns = list(reader.fieldnames or [])
-        return CsvRows(rows, columns, [])
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        return CsvRows([], [], [rejection(path, "", f"cannot read: {exc}")])

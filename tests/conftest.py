@@ -5,6 +5,8 @@ minute); ``make test`` runs everything.
 """
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -15,10 +17,46 @@ from newsnumbers import extract_paths, write_csv
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 DATA = ROOT / "tests" / "data"
+#: What `make figures` needs from the repository.
+BUILD_FILES = ("Makefile", "pyproject.toml", "requirements.txt", "newsnumbers", "notebooks", "seeds")
+
+
+def copy_repo(tmp_path: Path) -> Path:
+    """A copy of what `make figures` needs, as it is in the work tree (committed or not), with the venv linked.
+
+    Run make there with ``-o .venv/.installed``: the set-up is `make test`'s and stays untouched.
+    """
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    for name in BUILD_FILES:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, repo / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+        else:
+            shutil.copy2(src, repo / name)
+    (repo / "figures").mkdir()
+    os.symlink(ROOT / ".venv", repo / ".venv")
+    return repo
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "slow: runs notebooks, make or a browser (left out by -m 'not slow')")
+
+
+#: What a browser test's skip reason says (tests/test_explorer_browser.py).
+BROWSER_SKIP = "chromium"
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    """Say loudly, at the end, when the browser tests were skipped: a green run without them proves less.
+
+    A skip is one letter among hundreds of dots; without chromium (no network to
+    install it, not root) the explorer's only real-browser check would pass unseen.
+    """
+    skipped = [r for r in terminalreporter.stats.get("skipped", []) if BROWSER_SKIP in str(r.longrepr)]
+    if skipped:
+        terminalreporter.write_sep("!", f"WARNING: {len(skipped)} browser test(s) were SKIPPED: chromium is not "
+                                        "installed; `make browser` installs it (root, network)", red=True, bold=True)
 
 
 @pytest.fixture(scope="session")

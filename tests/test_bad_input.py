@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import ROOT
+from conftest import ROOT, copy_repo
 
 from newsnumbers import extract_paths, write_csv
 from newsnumbers.charts import common, questions
@@ -92,16 +92,7 @@ def test_fifty_megabyte_article_streams_through_the_cli(tmp_path):
 @pytest.mark.slow
 def test_make_figures_carries_on_past_bad_seeds(tmp_path):
     """`make figures SEEDS=<bad folder>` in a copy of the repository: every notebook runs, the problems are tabled."""
-    import os
-    import shutil as sh
-
-    repo = tmp_path / "repo"
-    files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
-    for name in files:
-        target = repo / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        sh.copy2(ROOT / name, target)
-    os.symlink(ROOT / ".venv", repo / ".venv")  # the set-up is `make test`'s; -o below keeps it untouched
+    repo = copy_repo(tmp_path)  # the work tree as it is, committed or not
     seeds = _bad_folder(tmp_path)
     done = subprocess.run(["make", "-o", ".venv/.installed", "figures", f"SEEDS={seeds}"], cwd=repo,
                           capture_output=True, text=True)
@@ -113,3 +104,7 @@ def test_make_figures_carries_on_past_bad_seeds(tmp_path):
     # the market chart has its figures; charts without theirs said so and the build went on
     assert (repo / "figures/05_market_reaction.svg").exists()
     assert "nothing to draw" in (repo / "build/notebooks/03_token_prices.ipynb").read_text(encoding="utf-8")
+    # and the terminal says so: each rejected input with file and line, and the count in the last line
+    assert f"rejected: {seeds / 'corrections.csv'}:2: id 'not-an-id' matches no figure" in done.stderr
+    assert "empty: 03_token_prices: no rows for measure" in done.stderr
+    assert done.stdout.strip().splitlines()[-1].endswith("rejected: 2 files, 1 correction (see data/rejected.csv)")

@@ -1,9 +1,17 @@
-"""The seeds' hand annotation: recall, precision and every field's accuracy."""
+"""The seeds' hand annotation: recall, precision and every field's accuracy.
+
+The seeds are the tuning set: the rules score 1.0 on every field there, so the
+floors are 1.0. A lower floor let a deliberate bug through ("fast" read as an
+exact figure put the qualifier score exactly on a 0.90 floor).
+"""
 
 import pytest
 from conftest import ROOT
 
 from newsnumbers.evaluate.scoring import FIELDS, read_gold, score
+
+#: What the seeds score (checked with /work/shared/tools/score_extraction.py too): every figure, every field.
+SEED_FLOOR = 1.0
 
 
 @pytest.fixture(scope="module")
@@ -14,16 +22,16 @@ def result(seed_tables):
 
 
 def test_recall(result):
-    assert result.recall >= 0.97, result.misses
+    assert result.recall >= SEED_FLOOR, result.misses
 
 
 def test_precision(result):
-    assert result.precision >= 0.95, result.false_positive_quotes
+    assert result.precision >= SEED_FLOOR, result.false_positive_quotes
 
 
 @pytest.mark.parametrize("name", FIELDS)
 def test_field_accuracy(result, name):
-    assert result.accuracy(name) >= 0.90, [w for w in result.wrong if f" {name}:" in w]
+    assert result.accuracy(name) >= SEED_FLOOR, [w for w in result.wrong if f" {name}:" in w]
 
 
 def test_scorer_counts_a_miss_and_a_false_positive():

@@ -14,7 +14,14 @@ REQUIRED = ["article", "quote", "sentence", "value", "value_high", "unit", "per"
 
 
 class NoData(Exception):
-    """The table has no figures for this chart; the message says which measures were looked for."""
+    """The table has no figures for this chart; the message says which measures were looked for.
+
+    ``wanted`` says the same in English for the build's terminal line, whatever the chart's locale.
+    """
+
+    def __init__(self, message: str, wanted: str = ""):
+        super().__init__(message)
+        self.wanted = wanted or message
 
 
 def load(path: str | Path) -> pd.DataFrame:
@@ -34,23 +41,26 @@ def load(path: str | Path) -> pd.DataFrame:
 
 def select(df: pd.DataFrame, measures: list[str], prefix: bool = False, money: bool | None = None) -> pd.DataFrame:
     """Rows of the given measures (``prefix``: measure names starting with them)."""
-    m = df["measure"].fillna("")
-    mask = m.map(lambda x: any(x.startswith(p) for p in measures)) if prefix else m.isin(measures)
-    rows = df[mask]
+    m = df["measure"].fillna("").astype(str)
+    # a boolean array, not a Series of objects: on an empty table pandas would read an empty
+    # object Series as a list of column names and drop every column (KeyError: 'unit')
+    mask = m.str.startswith(tuple(measures)) if prefix else m.isin(measures)
+    rows = df[mask.to_numpy(dtype=bool)]
     if money is not None:
-        rows = rows[rows["unit"].map(is_money) == money]
+        rows = rows[(rows["unit"].map(is_money) == money).to_numpy(dtype=bool)]
     return rows.copy()
 
 
 def require(rows: pd.DataFrame, measures: list[str], locale: str) -> pd.DataFrame:
+    """``rows``, or NoData naming the measures when there are none."""
     if rows.empty:
-        raise NoData(f"{label('no_data', locale)}: {', '.join(measures)}")
+        raise NoData(f"{label('no_data', locale)}: {', '.join(measures)}", f"no rows for measures {', '.join(measures)}")
     return rows
 
 
 def source_line(rows: pd.DataFrame, locale: str, seeds_dir: str | Path | None = None) -> str:
     arts = sorted(rows["article"].unique())
-    names = outlets(arts, seeds_dir)
+    names = outlets(arts, seeds_dir, unknown=label("unknown_outlet", locale))
     shown = sorted(set(names[a] for a in arts))
     what = label("articles", locale)
     return f"{label('source', locale)}: {what} " + ", ".join(shown) + " (seeds/); newsnumbers"

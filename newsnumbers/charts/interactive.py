@@ -13,6 +13,7 @@ from pathlib import Path
 import altair as alt
 import pandas as pd
 
+from ..atomic import replacing
 from ..schema import unit_kind
 from . import numfmt
 from .common import row_label
@@ -141,15 +142,15 @@ def explorer(figures: pd.DataFrame, locale: str = "de") -> alt.TopLevelMixin:
 def save_html(chart: alt.TopLevelMixin, path: str | Path) -> Path:
     """One self-contained HTML file: Vega, Vega-Lite and vega-embed inline (via vl-convert), no network."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     # SVG rendering keeps every mark a DOM element (inspectable, testable); tooltips come from vega-tooltip
-    chart.save(str(path), inline=True, embed_options={"renderer": "svg", "actions": False})
+    with replacing(path) as tmp:
+        chart.save(str(tmp), format="html", inline=True, embed_options={"renderer": "svg", "actions": False})
     return path
 
 
 def save_static(chart: alt.TopLevelMixin, path: str | Path) -> Path:
-    """SVG or PNG through vl-convert, offline."""
+    """SVG or PNG through vl-convert, offline; the format is the file's extension."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    chart.save(str(path))
+    with replacing(path) as tmp:
+        chart.save(str(tmp), format=path.suffix.lstrip("."))
     return path

@@ -1,10 +1,13 @@
 """What a chart notebook calls: build one chart, save it, show it — or say clearly why not."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from . import common, questions
+from . import common, outputs, questions
 from .style import finalise
+
+EXPLORER = "07_explorer"
 
 
 def formats_list(formats: str | list[str] | tuple[str, ...]) -> list[str]:
@@ -21,7 +24,9 @@ def build(name: str, figures_csv: str, figures_dir: str, locale: str = "de",
     """Build chart ``name`` from the table; returns the Chart, or None with a printed reason.
 
     A table without the chart's measures is not an error of the build: the
-    notebook says which figures were missing and writes nothing.
+    notebook says which figures were missing, the chart's files from an earlier
+    run are removed (they would describe another table), and a line on stderr
+    says both, which ``newsnumbers.run`` shows on the terminal.
     """
     if name not in questions.CHARTS:
         raise ValueError(f"no chart named {name!r}; charts: {', '.join(sorted(questions.CHARTS))}")
@@ -32,9 +37,21 @@ def build(name: str, figures_csv: str, figures_dir: str, locale: str = "de",
         chart = questions.CHARTS[name](df, locale, seeds_dir)
     except common.NoData as exc:
         print(f"{name}: nothing to draw. {exc}")
+        empty(name, figures_dir, exc.wanted)
         return None
     finalise(chart.figure, chart.meta, chart.data, figures_dir, formats_list(formats))
     return chart
+
+
+def empty(name: str, figures_dir: str, why: str) -> None:
+    """Remove an empty chart's earlier files and index row, and say so on stderr: ``empty: NAME: WHY — removed ...``."""
+    try:
+        removed = outputs.remove_chart(name, figures_dir)
+    except OSError as exc:
+        print(f"empty: {name}: {why} — could not remove its earlier files: {exc}", file=sys.stderr)
+        raise
+    done = f"removed {outputs.describe(removed, figures_dir)} and its index.csv row" if removed else "no earlier files"
+    print(f"empty: {name}: {why} — {done}", file=sys.stderr)
 
 
 def show(chart, figures_dir: str) -> None:
@@ -69,13 +86,17 @@ def explorer(figures_csv: str, figures_dir: str, locale: str = "de", seeds_dir: 
     df = common.load(figures_csv)
     if df.empty:
         print("explorer: the figures table is empty; nothing to explore")
+        empty(EXPLORER, figures_dir, "the figures table is empty")
         return None
     chart = inter.explorer(df, locale)
     out = Path(figures_dir)
+    files = ["explorer.html"]
     inter.save_html(chart, out / "explorer.html")
     for fmt in formats_list(formats):
         if fmt in ("svg", "png"):
             inter.save_static(chart, out / f"explorer.{fmt}")
+            files.append(f"explorer.{fmt}")
+    outputs.prune(EXPLORER, out, files)
     n_art = df["article"].nunique()
     title = (f"Explorer: {len(df)} Zahlen aus {n_art} Artikeln" if locale == "de"
              else f"Explorer: {len(df)} figures from {n_art} articles")
@@ -84,6 +105,6 @@ def explorer(figures_csv: str, figures_dir: str, locale: str = "de", seeds_dir: 
                 if locale == "de" else
                 "Interactive view: money figures on a log scale by measure, filters for measure, article and "
                 "organisation, and below the selected rows with their sentences.")
-    write_meta(ChartMeta("07_explorer", title, label("log_scale", locale), "", common.source_line(df, locale, seeds_dir),
-                         alt_text, locale, ["explorer.html"]), out)
+    write_meta(ChartMeta(EXPLORER, title, label("log_scale", locale), "", common.source_line(df, locale, seeds_dir),
+                         alt_text, locale, files), out)
     return chart

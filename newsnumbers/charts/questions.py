@@ -120,7 +120,7 @@ def token_price_ratio(df: pd.DataFrame) -> tuple[pd.Series, pd.Series, float]:
     rows = select(df, ["price_per_million_tokens"], prefix=True, money=True)
     rows = rows[rows["per"].str.contains("tokens")]
     if rows.empty:
-        raise NoData("price_per_million_tokens")
+        raise NoData("price_per_million_tokens", "no rows for measure price_per_million_tokens (per million tokens)")
     rows = rows[rows["unit"] == rows["unit"].mode().iloc[0]]
     dear, cheap = rows.loc[rows["value"].idxmax()], rows.loc[rows["value"].idxmin()]
     return dear, cheap, float(dear["value"] / cheap["value"])
@@ -215,7 +215,8 @@ def source_check(name: str, df: pd.DataFrame, locale: str = "de", seeds_dir=None
     rows = disagreements(df)
     if rows.empty:
         raise NoData("organisation+measure reported by two or more articles" if locale == "en"
-                     else "Organisation+Messgröße in mindestens zwei Artikeln")
+                     else "Organisation+Messgröße in mindestens zwei Artikeln",
+                     "no organisation+measure reported by two or more articles")
     groups = list(rows.groupby(["organisation", "measure", "unit"], sort=True))
     spread = {key: g["value_high"].fillna(g["value"]).max() / g["value"].min() for key, g in groups}
     fig, axes = new_panels([len(g) for _, g in groups], max(4.8, 1.0 + 1.1 * len(rows) / 2 + 0.6 * len(groups)))

@@ -5,7 +5,8 @@ figure gets a left-aligned headline that states the finding, a subtitle with
 measure and unit, notes on bounds and approximations, a source line, alt text
 and a language, and is saved at fixed sizes in SVG, PNG (1280 px wide) and PDF,
 with the exact data drawn as CSV beside it. Saving is deterministic (fixed SVG
-hash salt, no dates in metadata) so rebuilt figures are byte-identical.
+hash salt, no dates in metadata) so rebuilt figures are byte-identical, and atomic
+(a temporary file renamed into place) so a killed build never leaves half a chart.
 """
 from __future__ import annotations
 
@@ -21,6 +22,9 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
+
+from ..atomic import replacing, write_text  # noqa: E402
+from .outputs import prune, write_index  # noqa: E402
 
 #: Okabe–Ito: distinguishable with every common colour-vision deficiency.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -136,37 +140,22 @@ def finalise(fig: plt.Figure, meta: ChartMeta, data: pd.DataFrame, out_dir: str 
             kwargs["metadata"] = {"CreationDate": None, "ModDate": None, "Creator": None, "Producer": None}
         elif fmt == "png":
             kwargs["metadata"] = {"Software": None}
-        fig.savefig(path, **kwargs)
+        with replacing(path) as tmp:  # never a half-written chart, even when killed mid-save
+            fig.savefig(tmp, **kwargs)
         meta.files.append(path.name)
-    data.to_csv(out / f"{meta.name}.csv", index=False, encoding="utf-8", lineterminator="\n", float_format="%.15g")
+    with replacing(out / f"{meta.name}.csv") as tmp:
+        data.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n", float_format="%.15g")
     meta.files.append(f"{meta.name}.csv")
+    prune(meta.name, out, meta.files)  # a format no longer asked for must not stay behind, stale
     write_meta(meta, out)
     plt.close(fig)
     return meta
 
 
 def write_meta(meta: ChartMeta, out_dir: str | Path) -> None:
-    """The chart's alt text and metadata files, and a fresh index."""
+    """The chart's alt text and metadata files (atomically), and a fresh index."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    (out / f"{meta.name}.alt.txt").write_text(meta.alt + "\n", encoding="utf-8")
-    (out / f"{meta.name}.json").write_text(json.dumps(asdict(meta), ensure_ascii=False, indent=2) + "\n",
-                                           encoding="utf-8")
+    write_text(out / f"{meta.name}.alt.txt", meta.alt + "\n")
+    write_text(out / f"{meta.name}.json", json.dumps(asdict(meta), ensure_ascii=False, indent=2) + "\n")
     write_index(out)
-
-
-def write_index(out_dir: str | Path) -> Path:
-    """figures/index.csv: every chart's name, title, alt text, source and language, sorted by name."""
-    out = Path(out_dir)
-    rows = []
-    for meta_path in sorted(out.glob("*.json")):
-        try:
-            meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        except json.JSONDecodeError:
-            continue
-        if {"name", "title", "alt"} <= meta.keys():
-            rows.append({k: meta.get(k, "") for k in ("name", "title", "subtitle", "alt", "source", "language")})
-    index = out / "index.csv"
-    pd.DataFrame(rows, columns=["name", "title", "subtitle", "alt", "source", "language"]).to_csv(
-        index, index=False, encoding="utf-8", lineterminator="\n")
-    return index

@@ -157,7 +157,17 @@ def extract_paths(paths: list[str | Path], language: str = "auto", progress: boo
 
 
 def write_csv(frame: pd.DataFrame, path: str | Path) -> None:
-    """Deterministic CSV: UTF-8, '\\n' line ends, floats without trailing '.0'."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    frame.to_csv(path, index=False, encoding="utf-8", lineterminator="\n", float_format="%.15g")
+    """Deterministic CSV: UTF-8, '\\n' line ends, floats without trailing '.0'.
+
+    Written atomically (a temporary file renamed into place), so a killed run or
+    a full disk leaves the previous file, never a truncated one. A table with an
+    ``id`` column must have unique ids: corrections refer to rows by id, and a
+    duplicate would make one correction mean two figures.
+    """
+    from ..atomic import replacing
+
+    if "id" in frame.columns and not frame["id"].is_unique:
+        twice = sorted(frame.loc[frame["id"].duplicated(), "id"].astype(str).unique())
+        raise ValueError(f"{path}: duplicate ids {', '.join(twice[:5])}; every figure needs its own id")
+    with replacing(path) as tmp:
+        frame.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n", float_format="%.15g")

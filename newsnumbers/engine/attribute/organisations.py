@@ -178,7 +178,10 @@ class OrganisationFinder:
                             self.places.figure_spans)
             paired += [other] if other else []
         words = paired[0] + " (respectively)" if len(paired) < len(names) else words
-        model = self._model_for(fig, chosen.name, place) if measure is None or measure.measure in model_measures() else ""
+        if measure is None or measure.measure in model_measures():
+            model = model_for(self.places, self.antecedents, fig, chosen.name, place)
+        else:  # "senkte die Preise für Qwen um 97 Prozent": a model named in the figure's own clause
+            model = _own_clause_model(self.places, fig, chosen.name, place) if measure.measure in clause_model_measures() else ""
         return Who("|".join(paired), model, words, where)
 
     def _about_places(self, place: Place, fig: Figure) -> bool:
@@ -187,8 +190,12 @@ class OrganisationFinder:
         ms = self.places.mentions_in([place.span], fig)
         return any(m.role == "place" and not m.oblique for m in ms)
 
-    def _model_for(self, fig: Figure, org: str, place: Place) -> str:
-        return model_for(self.places, self.antecedents, fig, org, place)
+
+def _own_clause_model(places: Places, fig: Figure, org: str, place: Place) -> str:
+    """A model of ``org`` named in the figure's own clause: for measures that belong to a model only when it is named there."""
+    k = _own_clause(place)
+    models = [m for m in places.window_mentions(place, k, fig) if m.kind == "model" and m.owner == org]
+    return (pick(models, fig) or models[0]).name if models else ""
 
 
 def model_for(places: Places, antecedents: Antecedents, fig: Figure, org: str, place: Place) -> str:
@@ -210,6 +217,12 @@ def model_for(places: Places, antecedents: Antecedents, fig: Figure, org: str, p
 def model_measures() -> frozenset[str]:
     """Measures a model can own (lexicon role ``model_measure``)."""
     return frozenset(lexicon.load().words("model_measure"))
+
+
+@lru_cache(maxsize=1)
+def clause_model_measures() -> frozenset[str]:
+    """Measures that belong to a model only where the figure's own clause names it (role ``clause_model_measure``)."""
+    return frozenset(lexicon.load().words("clause_model_measure"))
 
 
 def _own_clause(place: Place) -> int:

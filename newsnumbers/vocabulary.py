@@ -1,0 +1,88 @@
+"""The words a figure's fields may take: units, measures, qualifiers, organisations.
+
+Why derived, not listed: the extractor's own vocabularies live in the lexicon
+(``newsnumbers/lexicon/``) and in the measure rules; a hand correction must
+speak the same language, or a chart that selects ``market_value_loss`` never
+sees a row an analyst fixed to ``market-value-loss``. Building the lists from
+the same files means a word added to the lexicon is at once a valid correction.
+"""
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+from .engine.attribute.measures import STRUCTURAL_MEASURES
+from .lexicon import cldr, load
+from .schema import PERCENT_UNITS, QUALIFIERS
+
+#: The measure a token price gets (plus ``_input``, ``_output``, ``_cached`` from grammar_words.csv's rate directions).
+TOKEN_PRICE = "price_per_million_tokens"
+#: What a figure without any cue measures.
+OTHER = "other"
+
+
+@lru_cache(maxsize=1)
+def units() -> frozenset[str]:
+    """Currency codes (lexicon and CLDR), percent units and the counted nouns' units."""
+    lex = load()
+    codes = {r["code"] for r in lex.currencies if r["position"] != "never"}
+    counted = {r["unit"] for r in lex.count_nouns} | set(STRUCTURAL_MEASURES)
+    return frozenset(codes | set(cldr.active_codes()) | PERCENT_UNITS | counted)
+
+
+@lru_cache(maxsize=1)
+def measures() -> frozenset[str]:
+    """Every measure the extractor can give: cue rules, levels, units that decide the measure, token prices."""
+    lex = load()
+    cued = {r["measure"] for r in lex.measures}
+    levels = {r[c] for r in lex.level_measures for c in ("change", "level")}
+    directions = set(lex.word_values("rate_direction").values())
+    prices = {TOKEN_PRICE} | {f"{TOKEN_PRICE}_{d}" for d in directions}
+    return frozenset(cued | levels | set(STRUCTURAL_MEASURES.values()) | prices | {OTHER})
+
+
+@lru_cache(maxsize=1)
+def organisations() -> frozenset[str]:
+    """Canonical organisation names: organisations.csv, the owners in models.csv, named descriptions."""
+    lex = load()
+    named = {r["canonical"] for r in lex.organisations} | {r["organisation"] for r in lex.models}
+    described = {r["refers_to"] for r in lex.descriptions if not r["refers_to"].startswith("sector:")}
+    return frozenset(n for n in named | described if n)
+
+
+def _finite(name: str, text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise ValueError(f"{name} is not a number: {text!r}") from None
+    if math.isnan(value) or math.isinf(value):
+        raise ValueError(f"{name} is not a finite number: {text!r}")
+    return value
+
+
+def _one_of(name: str, text: str, allowed: frozenset[str], where: str) -> str:
+    if text not in allowed:
+        near = sorted(a for a in allowed if a.lower() == text.lower() or a.lower().replace("_", "") == text.lower())
+        hint = f" (did you mean {near[0]!r}?)" if near else ""
+        raise ValueError(f"{name} {text!r} is not in the vocabulary{hint}; see {where}")
+    return text
+
+
+def checked(name: str, text: str) -> object:
+    """``text`` as the value of field ``name``, typed; raises ValueError saying what is wrong and where to look.
+
+    >>> checked("qualifier", "approx"), checked("value", "1e9")
+    ('approx', 1000000000.0)
+    """
+    if name in ("value", "value_high"):
+        return _finite(name, text)
+    if name == "qualifier" and text not in QUALIFIERS:
+        raise ValueError(f"qualifier must be one of {', '.join(sorted(QUALIFIERS))}, not {text!r}")
+    if name == "unit":
+        return _one_of("unit", text, units(), "README 'The table' (ISO 4217 code, percent, or a counted noun's unit)")
+    if name == "measure":
+        return _one_of("measure", text, measures(), "newsnumbers/lexicon/measures.csv and the README's measure list")
+    if name == "organisation":
+        for part in text.split("|"):
+            _one_of("organisation", part, organisations(), "newsnumbers/lexicon/organisations.csv (column canonical)")
+    return text
