@@ -21,8 +21,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pandas as pd
-from corpora import seed_articles, throughput_corpus  # bench/corpora.py, beside this file
+from corpora import seed_articles, stress_texts, throughput_corpus  # bench/corpora.py, beside this file
 from render import render, summary_of_profile  # bench/render.py, beside this file
+from stress import measure as measure_stress  # bench/stress.py, beside this file
 
 from newsnumbers.engine.pipeline import iter_figures
 from newsnumbers.evaluate.scoring import read_gold, score
@@ -222,6 +223,10 @@ def main(argv: list[str] | None = None) -> int:  # long: the run's steps in orde
     scale = _scale_in_fresh_process(seeds, n_scale, work / "scale.csv")
     scale_quarter = _scale_in_fresh_process(seeds, max(1, n_scale // 4), work / "scale_quarter.csv")
 
+    stress_size = 200_000 if a.tiny else 10_000_000
+    log(f"large articles: one line, links and prose of {stress_size:,} characters each")
+    stress = measure_stress(stress_texts(seeds, stress_size), work)
+
     make = {}
     if not (a.tiny or a.no_make):
         log("make figures: cold and no-op")
@@ -235,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:  # long: the run's steps in orde
     log("profile")
     prof = profile(corpus, out)
     report = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
-              "ours": ours, "peers": peers, "scale": scale, "scale_quarter": scale_quarter, "make": make,
+              "ours": ours, "peers": peers, "scale": scale, "scale_quarter": scale_quarter, "stress": stress, "make": make,
               "targets": {"chars_per_second": 2_000_000, "scale_seconds": 30, "peak_bytes": 1_000_000_000,
                           "noop_seconds": 1.0, "ratio": {"duckling": 20, "recognizers": 50}}}
     (out / "report.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

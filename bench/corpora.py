@@ -70,3 +70,28 @@ def generated_articles(seeds: Path, n: int, rng_seed: int = 7) -> Iterator[str]:
         yield "\n".join(_NUMBER.sub(vary, rng.choice(sentences)) for _ in range(rng.randint(15, 40)))
 
 
+_SENTENCE_MARK = re.compile(r"[.!?…]+(?=\s)")
+_NOT_SLUG = re.compile(r"[^a-z0-9äöüß]+")
+
+
+def stress_texts(seeds: Path, size: int) -> dict[str, str]:
+    """Three articles of about ``size`` characters each, made of the real articles, for cost that must stay linear.
+
+    - ``one line``: every article joined on one line with the sentence ends made
+      commas: one sentence of ``size`` characters, as a page pasted without breaks;
+    - ``urls``: one link per line after its title, a real sentence, and its path made of that sentence's
+      words (a link list: figures beside and inside links);
+    - ``prose``: the articles one after another, as they are.
+    """
+    bodies = [art["text"] for art in real_articles(seeds)]
+    prose = "\n\n".join(bodies)
+    flat = _SENTENCE_MARK.sub(",", " ".join(prose.split()))
+    sentences = [s for body in bodies for s in re.split(r"(?<=[.!?])\s+|\n+", body) if s.strip()]
+    links = [f"{s.strip()} https://news.example.com/{2020 + i % 6}/{i:06d}/{_NOT_SLUG.sub('-', s.lower()).strip('-')[:90]}"
+             for i, s in enumerate(sentences)]
+    urls = "\n".join(links)
+
+    def repeat(unit: str, sep: str) -> str:
+        return (sep.join([unit] * (size // (len(unit) + len(sep)) + 1)))[:size]
+
+    return {"one line": repeat(flat, " "), "urls": repeat(urls, "\n"), "prose": repeat(prose, "\n\n")}

@@ -1,6 +1,8 @@
 """The benchmark report: ``bench/report.md`` from the measurements ``bench.py`` collected."""
 from __future__ import annotations
 
+from stress import render as render_stress  # bench/stress.py, beside this file
+
 
 def summary_of_profile(prof) -> str:
     """The stages of ``iter_figures`` by share of time, in words."""
@@ -83,6 +85,8 @@ def render(r: dict, prof: str) -> str:  # long: the report's text, one line per 
         f"the whole: {_mb(max(q['peak_parent_bytes'], q['peak_child_bytes']))} vs "
         f"{_mb(max(s['peak_parent_bytes'], s['peak_child_bytes']))} (rows are streamed, not held).", "",
     ]
+    if r.get("stress"):
+        lines += render_stress(r["stress"])
     if r["make"]:
         m = r["make"]
         lines += ["## `make figures`", "", f"- cold (after set-up, all notebooks): {m['cold_seconds']:.1f} s",

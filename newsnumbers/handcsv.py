@@ -138,7 +138,7 @@ def read(path: str | Path, columns: Sequence[str], required: Sequence[str] = ())
     """Read a hand-written CSV strictly: rows that pass, and a rejection (file, line, reason) for everything else."""
     path = Path(path)
     try:
-        text, _ = decode(path.read_bytes())
+        text = decode(path.read_bytes()).text
     except (OSError, ValueError) as exc:
         return HandTable(path, [], [], [rejection(path, "", f"cannot read: {exc}")])
     found, rejected = records(text, path)

@@ -13,8 +13,10 @@ TEXT = ("Nvidia verlor fast 600 Milliarden Dollar an Börsenwert. "
 
 @pytest.fixture
 def folder(tmp_path):
-    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
-    return tmp_path
+    seeds = tmp_path / "seeds"  # a folder of its own: the CLI refuses to write its tables into an input folder
+    seeds.mkdir()
+    (seeds / "a.txt").write_text(TEXT, encoding="utf-8")
+    return seeds
 
 
 def _ids(folder):
@@ -98,6 +100,6 @@ def test_sources_table_is_checked(folder):
 def test_cli_reports_file_and_line(folder):
     _write(folder, "id,action\nnope,drop\n")
     done = subprocess.run([sys.executable, "-m", "newsnumbers", "extract", str(folder), "--out",
-                           str(folder / "out.csv"), "--quiet", "--strict"], capture_output=True, text=True)
+                           str(folder.parent / "out.csv"), "--quiet", "--strict"], capture_output=True, text=True)
     assert done.returncode == 3
     assert f"{folder / 'corrections.csv'}:2: id 'nope' matches no figure" in done.stderr

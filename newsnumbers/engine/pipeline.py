@@ -12,91 +12,128 @@ import pandas as pd
 from ..corrections import apply as apply_corrections
 from ..schema import COLUMNS, REJECTED_COLUMNS, fact_id, figure_id
 from ..sources import check_sources
-from . import recognise
+from . import boilerplate, recognise
 from .attribute import Attributor, evidence_and_confidence
 from .casefold import fold
-from .segment import Segmenter, boilerplate_spans, detect_language
-from .textio import Rejected, discover, read_article
+from .segment import SENTENCE_COLUMN_MAX, Segmenter, blocks, detect_language, sentence_column
+from .textio import Rejected, discover, is_folder, read_article
+
+MAX_LISTED_SKIPPED = 10  # skipped figures named in the rejected table's reason, per article
+BLOCK_CHARS = 1_000_000  # a longer text is read in parts of at most this many characters (news articles are far shorter)
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
+def iter_figures(text: str, language: str = "auto", article: str = "",
+                 skipped: list[tuple[int, str]] | None = None) -> Iterator[dict]:
+    """Yield one dict per figure in ``text`` (columns as :data:`COLUMNS`).
 
+    ``skipped``, when given, receives (offset, quote) of each figure left out
+    because it stands in page furniture (a cookie line, a link list): the
+    caller reports them, so no figure disappears unseen.
 
-def iter_figures(text: str, language: str = "auto", article: str = "") -> Iterator[dict]:
-    """Yield one dict per figure in ``text`` (columns as :data:`COLUMNS`)."""
+    A text longer than :data:`BLOCK_CHARS` (a dump, not an article) is read
+    block by block, cut at paragraph breaks: attribution keeps what it learns
+    about every sentence until the text is done, which for a 10 MB text was
+    fourteen times its size. Offsets stay those of the whole text.
+    """
     if not isinstance(text, str):
         raise TypeError(f"extract() needs str, got {type(text).__name__}")
     lang = detect_language(text) if language == "auto" else language
     if lang not in ("de", "en"):
         raise ValueError(f"language must be 'de', 'en' or 'auto', not {language!r}")
+    for a, b in blocks(text, BLOCK_CHARS):
+        yield from _block_figures(text if (a, b) == (0, len(text)) else text[a:b], a, lang, article, skipped)
+
+
+def _block_figures(text: str, offset: int, lang: str, article: str, skipped: list[tuple[int, str]] | None) -> Iterator[dict]:
+    """The rows of one block of the text (the whole text, unless it is very long); ``offset``: where the block starts."""
     folded = fold(text)  # lower-cased once, same offsets; the scans below are case-sensitive on it
-    skip = boilerplate_spans(text, folded)
-    figures = [f for f in recognise.find_figures(text, lang, folded=folded) if not _inside(f.start, skip)]
+    furniture, links = boilerplate.find(text, folded)
+    figures = []
+    for f in recognise.find_figures(text, lang, folded=folded):
+        if f.start in links:
+            continue  # digits in a link or an e-mail address are no figures
+        if f.start in furniture:
+            if skipped is not None:
+                skipped.append((offset + f.start, text[f.start:f.end]))
+            continue
+        figures.append(f)
     seg = Segmenter.of(text)
     figures = _imply_currencies(figures, seg)
     if not figures:
         return
     attr = Attributor(text, seg, figures, folded, lang)
-    sentences: dict[tuple[int, int], str] = {}  # a sentence's figures share its cleaned text
+    last: tuple[int, str] = (-1, "")  # a sentence's figures share its cleaned text
     for fig in figures:
-        a, b = attr.place(fig).span
-        b = max(b, fig.end)
-        sentence = sentences.get((a, b))
+        place = attr.place(fig)
+        whole = fig.end <= place.span[1] and place.span[1] - place.span[0] <= SENTENCE_COLUMN_MAX  # the same for all its figures
+        sentence = last[1] if whole and last[0] == place.sentence else None
         if sentence is None:
-            sentence = sentences[(a, b)] = " ".join(text[a:b].split())
-        measure = attr.measure_decision(fig)
-        who = attr.who(fig, measure)
-        evidence, confidence = evidence_and_confidence(measure, who)
-        quote = text[fig.start:fig.end]
-        yield {
-            "id": figure_id(article, fig.start, fig.end, quote),
-            "article": article,
-            "start": fig.start,
-            "end": fig.end,
-            "quote": quote,
-            "sentence": sentence,
-            "value": fig.value,
-            "value_high": fig.value_high if fig.value_high is not None else math.nan,
-            "unit": fig.unit,
-            "per": fig.per,
-            "qualifier": fig.qualifier,
-            "measure": measure.measure,
-            "organisation": who.organisation,
-            "model": who.model,
-            "evidence": evidence,
-            "confidence": confidence,
-            "fact_id": fact_id(article, fig.value, fig.value_high, fig.unit, fig.per, measure.measure, who.organisation),
-            "language": lang,
-            "source": "rule",
-        }
+            sentence = sentence_column(text, place.span, (fig.start, fig.end), seg.was_cut(place.sentence))
+            last = (place.sentence, sentence) if whole else (-1, "")
+        yield _row(text, offset, article, lang, fig, sentence, attr)
+
+
+def _row(text: str, offset: int, article: str, lang: str, fig: recognise.Figure, sentence: str, attr: Attributor) -> dict:
+    """The table row of one figure (``offset``: where ``text`` starts in the article)."""
+    measure = attr.measure_decision(fig)
+    who = attr.who(fig, measure)
+    evidence, confidence = evidence_and_confidence(measure, who)
+    quote = text[fig.start:fig.end]
+    start, end = offset + fig.start, offset + fig.end
+    return {
+        "id": figure_id(article, start, end, quote),
+        "article": article,
+        "start": start,
+        "end": end,
+        "quote": quote,
+        "sentence": sentence,
+        "value": fig.value,
+        "value_high": fig.value_high if fig.value_high is not None else math.nan,
+        "unit": fig.unit,
+        "per": fig.per,
+        "qualifier": fig.qualifier,
+        "measure": measure.measure,
+        "organisation": who.organisation,
+        "model": who.model,
+        "evidence": evidence,
+        "confidence": confidence,
+        "fact_id": fact_id(article, fig.value, fig.value_high, fig.unit, fig.per, measure.measure, who.organisation),
+        "language": lang,
+        "source": "rule",
+    }
 
 
 def _imply_currencies(figures: list[recognise.Figure], seg: Segmenter) -> list[recognise.Figure]:
     """'um 592,7 Milliarden Dollar auf 2,9 Billionen': a scaled number takes the currency
     of a money figure earlier in its sentence; without one it is not a figure.
-    Likewise a rate ('pro Million Token') carries to later amounts of the sentence."""
+    Likewise a rate ('pro Million Token') carries to later amounts of the sentence.
+
+    One pass: per sentence it keeps the last money figure's currency and the token
+    rates by currency, instead of looking through all the sentence's figures each time.
+    """
     out: list[recognise.Figure] = []
-    sentence, same = -1, []  # the figures kept so far in the current sentence
+    sentence, money_unit, rates = -1, "", {}  # rates: currency -> the sentence's token-rate figures so far
     for fig in figures:
         s = seg.sentence_index(fig.start)
         if s != sentence:
-            sentence, same = s, []
+            sentence, money_unit, rates = s, "", {}
         if fig.kind == "money" and not fig.per:
             # "$0.55 per million input tokens ..., compared with $15 for o1":
             # a token price named once in a sentence carries to its later amounts
             # of the same currency and a comparable size (not to a total)
-            rates = [f for f in same if "tokens" in f.per and f.unit == fig.unit
-                     and max(f.value, fig.value) < 1000 * max(min(f.value, fig.value), 1e-9)]
-            if rates:
-                fig.per, fig.direction = rates[-1].per, fig.direction or rates[-1].direction
+            for f in reversed(rates.get(fig.unit, ())):
+                if max(f.value, fig.value) < 1000 * max(min(f.value, fig.value), 1e-9):
+                    fig.per, fig.direction = f.per, fig.direction or f.direction
+                    break
         if fig.kind == "scaled":
-            money = [f for f in same if f.kind == "money"]
-            if not money:
+            if not money_unit:
                 continue
-            fig.kind, fig.unit = "money", money[-1].unit
+            fig.kind, fig.unit = "money", money_unit
         out.append(fig)
-        same.append(fig)
+        if fig.kind == "money":
+            money_unit = fig.unit
+        if "tokens" in fig.per:
+            rates.setdefault(fig.unit, []).append(fig)
     return out
 
 
@@ -130,30 +167,67 @@ def extract_paths(paths: list[str | Path], language: str = "auto", progress: boo
     for n, path in enumerate(files, 1):
         if progress:
             print(f"[{n}/{len(files)}] {path}", file=sys.stderr, flush=True)
-        got = read_article(path)
-        if isinstance(got, Rejected):
-            rejected_rows.append({"article": got.article, "path": got.path, "line": "", "reason": got.reason})
-            continue
-        if got.name in texts:
-            rejected_rows.append({"article": got.name, "path": got.path, "line": "",
-                                  "reason": "another article has the same file name; ids would clash"})
-            continue
-        texts[got.name] = got.text
-        rows.extend(iter_figures(got.text, language, got.name))
+        _extract_file(path, language, texts, rows, rejected_rows)
     figures = pd.DataFrame(rows, columns=COLUMNS)
     if not figures.empty:
         figures = figures.sort_values(["article", "start", "end"], kind="stable").reset_index(drop=True)
-    folders = [Path(p) for p in paths if Path(p).is_dir()]
+    folders = [Path(p) for p in paths if is_folder(p)]
     if corrections is True:
-        corrections = next((f / "corrections.csv" for f in folders if (f / "corrections.csv").exists()), None)
+        corrections = next((f / "corrections.csv" for f in folders if _exists(f / "corrections.csv")), None)
     if corrections:
         figures, problems = apply_corrections(figures, Path(corrections), texts)
         rejected_rows.extend(problems)
     for folder in folders:
-        if (folder / "sources.csv").exists():
+        if _exists(folder / "sources.csv"):
             rejected_rows.extend(check_sources(folder / "sources.csv", set(texts)))
     rejected_df = pd.DataFrame(rejected_rows, columns=REJECTED_COLUMNS)
     return figures, rejected_df
+
+
+def _exists(path: Path) -> bool:
+    """Whether ``path`` exists; False when its folder cannot be searched (that folder is already rejected)."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
+
+
+def _extract_file(path: Path, language: str, texts: dict[str, str], rows: list[dict], rejected_rows: list[dict]) -> None:
+    """Read one file and add its figures to ``rows``, its problems and warnings to ``rejected_rows``."""
+    got = read_article(path)
+    if isinstance(got, Rejected):
+        rejected_rows.append({"article": got.article, "path": got.path, "line": "", "reason": got.reason})
+        return
+    if got.name in texts:
+        rejected_rows.append({"article": got.name, "path": got.path, "line": "",
+                              "reason": "another article has the same file name; ids would clash"})
+        return
+    rejected_rows.extend({"article": got.name, "path": got.path, "line": line, "reason": reason}
+                         for line, reason in got.warnings)
+    texts[got.name] = got.text
+    skipped: list[tuple[int, str]] = []
+    rows.extend(iter_figures(got.text, language, got.name, skipped))
+    if skipped:
+        rejected_rows.append(skipped_row(got.name, got.path, got.text, skipped))
+
+
+def skipped_row(article: str, path: str, text: str, skipped: list[tuple[int, str]]) -> dict:
+    """One warning row naming the figures an article lost to page furniture, with their lines.
+
+    >>> skipped_row("a.txt", "in/a.txt", "Text.\\nAbo: 9,99 Euro", [(11, "9,99 Euro")])["reason"]
+    'warning: article read; 1 figure skipped as page furniture (cookie, newsletter or comment lines, link lists): "9,99 Euro" (line 2)'
+    """
+    line, at, named = 1, 0, []
+    for start, quote in skipped:
+        line += text.count("\n", at, start)
+        at = start
+        named.append((line, quote))
+    listed = ", ".join(f'"{quote}" (line {line})' for line, quote in named[:MAX_LISTED_SKIPPED])
+    more = f" and {len(named) - MAX_LISTED_SKIPPED} more" if len(named) > MAX_LISTED_SKIPPED else ""
+    n = len(named)
+    return {"article": article, "path": path, "line": named[0][0],
+            "reason": f"warning: article read; {n} figure{'s' * (n != 1)} skipped as page furniture "
+                      f"(cookie, newsletter or comment lines, link lists): {listed}{more}"}
 
 
 def write_csv(frame: pd.DataFrame, path: str | Path) -> None:

@@ -1,4 +1,4 @@
-"""Sentences, clauses, boilerplate regions and language of an article.
+"""Sentences, clauses and language of an article.
 
 Why by hand: attribution needs character offsets for sentences and clauses,
 and the whole pass must stay at C speed (one regex scan per article), which
@@ -7,6 +7,7 @@ the sentence splitters on offer (pySBD and friends) do not reach.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -21,7 +22,9 @@ from .casefold import fold
 # short ordinal ("27. Januar"). The abbreviation check runs only on candidates.
 # The regex means  \n+ | [.!?…]+["“”»«’')\]]*[ \t\u00a0]+(?=["„“«»(]?[A-ZÄÖÜ0-9])
 # but starts with one character class, so the engine jumps between candidates.
-_SENTENCE_END = re.compile(r"[\n.!?…](?:(?<=\n)\n*|(?<=[.!?…])[.!?…]*[\"“”»«’')\]]*[ \t\u00a0]+(?=[\"„“«»(]?[A-ZÄÖÜ0-9]))")
+# Only the first mark of a run ("...", "?!") starts a match: tried at every mark of a long
+# run of dots, the pattern read the rest of the run each time (square time).
+_SENTENCE_END = re.compile(r"[\n.!?…](?:(?<=\n)\n*|(?<=[.!?…])(?<![.!?…]{2})[.!?…]*[\"“”»«’')\]]*[ \t\u00a0]+(?=[\"„“«»(]?[A-ZÄÖÜ0-9]))")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 
 
@@ -49,17 +52,110 @@ def sentence_bounds(text: str) -> list[int]:
     return starts
 
 
+MAX_SENTENCE_CHARS = 600  # real sentences stay under 400; longer runs (a page on one line) are cut
+_CLAUSE_BREAK = re.compile(r"[,;:)–—][ \t\u00a0]+|(?<![ \t\u00a0])[ \t\u00a0]++[–—-][ \t\u00a0]+")
+_SPACE = re.compile(r"[ \t\u00a0]+")
+
+
+def cut_long(text: str, starts: list[int], limit: int = MAX_SENTENCE_CHARS) -> tuple[list[int], frozenset[int]]:
+    """Sentence starts with every sentence longer than ``limit`` cut into pieces, and the cut offsets.
+
+    Why: attribution looks at a figure's whole sentence, so a line without a
+    sentence end (a scraped page, a list of links) made every figure cost the
+    whole line: square time, and a sentence column repeating the line. A cut
+    falls after the last clause break (comma, semicolon, dash) of the second
+    half of the piece, else after its last space, else at the limit.
+
+    >>> starts, cuts = cut_long("aaaa, bbbb cccc", [0, 15], limit=8)
+    >>> starts, sorted(cuts)
+    ([0, 6, 11, 15], [6, 11])
+    """
+    out, cuts = [starts[0]], set()
+    for a, b in zip(starts, starts[1:]):
+        while b - a > limit:
+            lo, hi = a + limit // 2, a + limit
+            cut = None
+            for m in _CLAUSE_BREAK.finditer(text, lo, hi):
+                cut = m.end()
+            if cut is None:
+                for m in _SPACE.finditer(text, lo, hi):
+                    cut = m.end()
+            a = cut if cut is not None and cut < b else hi
+            out.append(a)
+            cuts.add(a)
+        out.append(b)
+    return out, frozenset(cuts)
+
+
+SENTENCE_COLUMN_MAX = 600  # characters of the sentence column; longer ones keep a window around the figure
+
+
+def sentence_column(text: str, span: tuple[int, int], figure: tuple[int, int], cut: tuple[bool, bool]) -> str:
+    """The sentence ``span`` of the figure at ``figure`` (start, end), whitespace folded, for the table's
+    ``sentence`` column: at most :data:`SENTENCE_COLUMN_MAX` characters around the figure.
+
+    Why a cap: a line without sentence ends (a page pasted on one line) made
+    every row repeat the whole line, and a 100 KB line a 400 MB table. A "…"
+    marks where the text goes on (a window, or a cut in a too-long sentence).
+    """
+    (a, b), (fig_start, fig_end) = (span[0], max(span[1], figure[1])), figure
+    cut_before, cut_after = cut
+    if b - a > SENTENCE_COLUMN_MAX:
+        room = max(0, SENTENCE_COLUMN_MAX - (fig_end - fig_start))
+        lo = max(a, fig_start - room // 2)
+        hi = min(b, max(fig_end, lo + SENTENCE_COLUMN_MAX))
+        lo = max(a, min(lo, hi - SENTENCE_COLUMN_MAX))
+        if lo > a:  # start and end on whole words
+            space = text.find(" ", lo, fig_start)
+            lo = space + 1 if space >= 0 else lo
+        if hi < b:
+            space = text.rfind(" ", fig_end, hi)
+            hi = space if space >= 0 else hi
+        cut_before, cut_after, a, b = cut_before or lo > a, cut_after or hi < b, lo, hi
+    body = " ".join(text[a:b].split())
+    return ("…" if cut_before else "") + body + ("…" if cut_after else "")
+
+
+def blocks(text: str, size: int) -> list[tuple[int, int]]:
+    """(start, end) of the parts a text is read in: the whole, or parts of at most ``size`` characters,
+    each ending after the last paragraph break (else line break, else space) of its second half.
+
+    >>> blocks("aaa bbb\\n\\nccc ddd", size=12)
+    [(0, 9), (9, 16)]
+    """
+    out, a = [], 0
+    while len(text) - a > size:
+        lo, hi = a + size // 2, a + size
+        for sep in ("\n\n", "\n", " "):
+            cut = text.rfind(sep, lo, hi)
+            if cut >= 0:
+                cut += len(sep)
+                break
+        else:
+            cut = hi
+        out.append((a, cut))
+        a = cut
+    out.append((a, len(text)))
+    return out
+
+
 @dataclass(frozen=True)
 class Segmenter:
     """Sentence lookup by offset for one article."""
 
     text: str
     starts: list[int]
+    cuts: frozenset[int] = frozenset()  # starts that are cuts in a too-long sentence, not sentence ends
     _spans: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, text: str) -> Segmenter:
-        return cls(text, sentence_bounds(text))
+        return cls(text, *cut_long(text, sentence_bounds(text)))
+
+    def was_cut(self, index: int) -> tuple[bool, bool]:
+        """Whether sentence ``index`` begins and ends at a cut (see :func:`cut_long`) rather than a sentence end."""
+        end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
+        return self.starts[index] in self.cuts, end in self.cuts
 
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.starts, pos) - 1)
@@ -85,9 +181,11 @@ def _boundary_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # spaced dash, or the spaces before a boundary word. Written as
     #   \s*[,;:–—]\s* | \s+-\s+ | \s+(?=\b(?:words)\b)
     # but starting with one character class, so the engine jumps from one
-    # space or comma to the next instead of trying every character.
+    # space or comma to the next instead of trying every character. Only the
+    # first space of a run starts a match, and reads the run once (possessive):
+    # tried at every space of a long run, the pattern read the run again each time.
     clause = re.compile(
-        r"[\s,;:–—](?:(?<=[,;:–—])\s*|(?<=\s)(?:\s*[,;:–—]\s*|\s*-\s+|\s*(?="
+        r"[\s,;:–—](?:(?<=[,;:–—])\s*|(?<=\s)(?<!\s\s)(?:\s*+[,;:–—]\s*|\s*+-\s+|\s*+(?="
         + wordscan.word_alternation(sorted((w.lower() for w in words), key=len, reverse=True), "boundary")
         + r"\b)))")
     comp = re.compile(r"\b" + lexicon.alternation(comparison) + r"\b", re.IGNORECASE)
@@ -119,8 +217,11 @@ def clauses(text: str, start: int, end: int, protect: list[tuple[int, int]] = ()
     if lower is None:
         lower = fold(text[:end])
     cuts: list[tuple[int, int, str]] = []
+    protect = sorted(protect)
+    protect_starts, reach = [a for a, _ in protect], list(itertools.accumulate((b for _, b in protect), max))
     for m in clause_re.finditer(lower, start, end):
-        if any(a <= m.start() < b for a, b in protect):
+        k = bisect.bisect_right(protect_starts, m.start()) - 1  # a boundary inside a figure is none
+        if k >= 0 and m.start() < reach[k]:
             continue
         cuts.append((m.start(), m.end(), m.group()))
     out: list[Clause] = []
@@ -134,43 +235,6 @@ def clauses(text: str, start: int, end: int, protect: list[tuple[int, int]] = ()
                               "," in prev_sep and bool(_relative().match(text, lead_at))))
         prev_end, prev_sep = cut_end, sep
     return out or [Clause(start, end, False, False)]
-
-
-@lru_cache(maxsize=1)
-def _boilerplate_regexes() -> tuple[wordscan.WordScan, re.Pattern[str]]:
-    rows = lexicon.load().boilerplate
-    line = [r["pattern"] for r in rows if r["scope"] == "line"]
-    rest = [r["pattern"] for r in rows if r["scope"] == "rest"]
-    return (wordscan.WordScan(sorted((p.lower() for p in line), key=len, reverse=True), "boundary", suffix=r"\b"),
-            re.compile(r"^[ \t]*" + lexicon.alternation(rest) + r"\b[^\n]{0,40}$",
-                       re.IGNORECASE | re.MULTILINE))
-
-
-def boilerplate_spans(text: str, folded: str | None = None) -> list[tuple[int, int]]:
-    """Regions of web furniture (cookie banners, comment forms, 'read more' tails).
-
-    A paragraph is furniture when it mentions a line cue; a short line with a
-    'rest' cue ("Previous Post", "Das könnte Sie auch interessieren") starts
-    the tail of the page, which is skipped to the end.
-    """
-    line_re, rest_re = _boilerplate_regexes()
-    spans: list[tuple[int, int]] = []
-    for start, end in line_re.spans(fold(text) if folded is None else folded):
-        a = text.rfind("\n", 0, start) + 1
-        b = text.find("\n", end)
-        spans.append((a, len(text) if b < 0 else b))
-    m = rest_re.search(text)
-    if m:
-        spans.append((m.start(), len(text)))
-    spans.extend((u.start(), u.end()) for u in _URL.finditer(text))  # digits in links are not figures
-    for at in _AT.finditer(text):  # e-mail addresses
-        a = text.rfind(" ", 0, at.start()) + 1
-        spans.append((a, at.end()))
-    return spans
-
-
-_URL = re.compile(r"(?:https?://|www\.)\S+")
-_AT = re.compile(r"@[\w-]+(?:\.[\w-]+)+")
 
 
 @lru_cache(maxsize=1)

@@ -1,28 +1,38 @@
-"""Read article files into text, or say why they cannot be read.
+"""Find article files and read them into text, or say why they cannot be used.
 
-Why a library for each part: charset-normalizer guesses legacy encodings
-(cp1252 from old CMS exports) far better than a hand-made list of tries, and
+Why a library for each part: charset-normalizer guesses legacy encodings other
+than cp1252 better than a hand-made list of tries (see :mod:`.decoding`), and
 trafilatura is the maintained standard for reducing a web page to its article
 text (navigation, cookie banners and comments removed).
+
+Why every skipped file is named: an analyst who drops a PDF or a folder they
+cannot read into ``seeds/`` must learn that it was not used, from the
+rejected table, not by missing figures in a chart.
 """
 from __future__ import annotations
 
-import codecs
+import errno
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .decoding import decode
+
 SUFFIXES = (".txt", ".md", ".html", ".htm")
 MAX_BYTES = 200 * 1024 * 1024
+#: The analyst's own tables in a seeds folder: documented inputs, read elsewhere, not articles.
+SEED_TABLES = frozenset({"corrections.csv", "sources.csv"})
 
 
 @dataclass(frozen=True)
 class Article:
-    """A readable article: its name (file name), the decoded text and how it was decoded."""
+    """A readable article: its name (file name), the decoded text, how it was decoded, and (line, warning) pairs."""
 
     name: str
     path: str
     text: str
     encoding: str
+    warnings: tuple[tuple[int | str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -34,53 +44,102 @@ class Rejected:
     reason: str
 
 
+def _os_reason(exc: OSError, what: str) -> str:
+    """An OS error in words: "permission denied: cannot list folder"."""
+    if isinstance(exc, PermissionError) or exc.errno == errno.EACCES:
+        return f"permission denied: cannot {what}"
+    return f"cannot {what}: {exc.strerror or exc}"
+
+
+def _skip_reason(entry: os.DirEntry) -> str | None:
+    """Why a folder entry is not an article (None when it is one, or is a folder to walk)."""
+    name = entry.name
+    if name.startswith("."):
+        return "hidden folder skipped" if entry.is_dir() else "hidden file skipped"
+    if entry.is_symlink() and entry.is_dir():
+        return "symbolic link to a folder not followed; give that folder itself"
+    if entry.is_dir(follow_symlinks=False):
+        return None
+    if not entry.is_file():
+        return "not a regular file (device, pipe or broken link) skipped"
+    suffix = Path(name).suffix.lower()
+    if suffix in SUFFIXES:
+        return None
+    if suffix == ".csv":
+        return "not an article (CSV); articles are .txt, .md or .html"
+    return f"unsupported file type {suffix or '(no extension)'}; expected {', '.join(SUFFIXES)}"
+
+
+def _walk(folder: Path, top: bool, files: list[Path], rejected: list[Rejected]) -> None:
+    """Articles under ``folder`` into ``files``; everything else in it, and folders that cannot be listed, into ``rejected``."""
+    try:
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError as exc:
+        rejected.append(Rejected(folder.name, str(folder), _os_reason(exc, "list folder")))
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        if top and entry.name in SEED_TABLES:
+            continue
+        try:
+            reason = _skip_reason(entry)
+            if reason is None and entry.is_dir(follow_symlinks=False):
+                _walk(path, False, files, rejected)
+                continue
+        except OSError as exc:
+            reason = _os_reason(exc, "tell what this is")
+        if reason is None:
+            files.append(path)
+        else:
+            rejected.append(Rejected(entry.name, str(path), reason))
+
+
 def discover(paths: list[str | Path]) -> tuple[list[Path], list[Rejected]]:
-    """Expand files and folders into article files, sorted; missing paths are rejected, not raised."""
+    """Expand files and folders into article files, sorted; whatever is not used is rejected, not raised.
+
+    Inside folders: hidden files and folders, other file types and folders
+    that cannot be listed each get a rejection; ``corrections.csv`` and
+    ``sources.csv`` at the top of a folder are the analyst's tables, not
+    articles, and pass silently. A file named on its own is read even when hidden.
+    """
     files: list[Path] = []
     rejected: list[Rejected] = []
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
-            found = sorted(q for q in p.rglob("*") if q.is_file() and q.suffix.lower() in SUFFIXES
-                           and not any(part.startswith(".") for part in q.relative_to(p).parts))
-            if not found:
-                rejected.append(Rejected(p.name, str(p), "folder holds no .txt, .md or .html files"))
-            files.extend(found)
-        elif p.is_file():
-            if p.suffix.lower() in SUFFIXES:
-                files.append(p)
-            else:
-                rejected.append(Rejected(p.name, str(p), f"unsupported file type {p.suffix or '(none)'}; expected {', '.join(SUFFIXES)}"))
-        else:
-            rejected.append(Rejected(p.name, str(p), "no such file or folder"))
+        try:
+            _discover_one(p, files, rejected)
+        except OSError as exc:  # the path's own folder cannot be searched
+            rejected.append(Rejected(p.name, str(p), _os_reason(exc, "reach this path")))
     return files, rejected
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Decode bytes: UTF-8 (with or without BOM) first, else the best charset guess.
+def _discover_one(p: Path, files: list[Path], rejected: list[Rejected]) -> None:
+    """One path given by the user: a folder to walk, an article file, or a rejection."""
+    if p.is_dir():
+        found: list[Path] = []
+        _walk(p, True, found, rejected)
+        if not found:
+            rejected.append(Rejected(p.name, str(p), "folder holds no .txt, .md or .html files"))
+        files.extend(sorted(found))
+    elif p.is_file():
+        if p.suffix.lower() in SUFFIXES:
+            files.append(p)
+        else:
+            rejected.append(Rejected(p.name, str(p), f"unsupported file type {p.suffix or '(no extension)'}; "
+                                                     f"expected {', '.join(SUFFIXES)}"))
+    elif p.exists():
+        rejected.append(Rejected(p.name, str(p), "not a regular file (device, pipe or socket)"))
+    else:
+        rejected.append(Rejected(p.name, str(p), "no such file or folder"))
 
-    Raises ValueError for empty or binary content.
-    """
-    if not data.strip():
-        raise ValueError("empty file")
-    if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise ValueError("binary file (contains NUL bytes)")
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):].decode("utf-8"), "utf-8-sig"
+
+def is_folder(path: str | Path) -> bool:
+    """Whether ``path`` is a folder; False when it cannot even be looked at (that is reported where it is read)."""
     try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
-        raise ValueError("undecodable: not UTF-8 and no text encoding fits")
-    text = str(best)
-    printable = sum(ch.isprintable() or ch.isspace() for ch in text[:10000])
-    if printable < 0.95 * min(len(text), 10000):
-        raise ValueError(f"binary file (decodes as {best.encoding} to unprintable characters)")
-    return text, best.encoding
+        return Path(path).is_dir()
+    except OSError:
+        return False
 
 
 def html_to_text(html: str) -> str:
@@ -95,16 +154,22 @@ def html_to_text(html: str) -> str:
 
 
 def read_article(path: Path) -> Article | Rejected:
-    """Read one file; never raises for bad content, returns a Rejected with the reason instead."""
+    """Read one file; never raises for bad content, returns a Rejected with the reason instead.
+
+    Warnings (bytes that were not UTF-8, a guessed encoding) ride along on the
+    Article: the file was read, and the caller tables them.
+    """
     name = path.name
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             return Rejected(name, str(path), f"file too large ({size} bytes > {MAX_BYTES})")
         data = path.read_bytes()
-        text, encoding = decode(data)
+        text, encoding, warnings = decode(data)  # warning lines count in the file (for a page: its HTML)
         if path.suffix.lower() in (".html", ".htm"):
             text = html_to_text(text)
-        return Article(name, str(path), text, encoding)
-    except (OSError, ValueError) as exc:
+        return Article(name, str(path), text, encoding, warnings)
+    except OSError as exc:
+        return Rejected(name, str(path), _os_reason(exc, "read file"))
+    except ValueError as exc:
         return Rejected(name, str(path), str(exc))

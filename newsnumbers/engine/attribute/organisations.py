@@ -47,6 +47,16 @@ class Antecedents:
         self.text = text
         self.mentions = mentions
         self.starts = starts
+        self._models: dict[str, set[str]] | None = None
+
+    def models_by_owner(self) -> dict[str, set[str]]:
+        """The article's model names by organisation, collected once (not once per figure)."""
+        if self._models is None:
+            self._models = {}
+            for m in self.mentions:
+                if m.kind == "model":
+                    self._models.setdefault(m.owner, set()).add(m.name)
+        return self._models
 
     def resolve(self, m: Mention, want_owner: str = "") -> Mention | None:
         """An anaphor's antecedent: the nearest earlier mention of the right kind."""
@@ -75,7 +85,8 @@ class Antecedents:
             names.insert(0, cand.name)
             cur = cand
         cur = m
-        for cand in self.mentions[idx + 1:]:
+        for k in range(idx + 1, len(self.mentions)):  # by index: a slice copied the rest of the article's mentions
+            cand = self.mentions[k]
             if cand.kind != "org" or cand.start >= until or not _coordination().match(self.text[cur.end:cand.start]):
                 break
             names.append(cand.name)
@@ -210,7 +221,7 @@ def model_for(places: Places, antecedents: Antecedents, fig: Figure, org: str, p
                 target = antecedents.resolve(m, want_owner=org)
                 if target:
                     return target.name
-    return only_model_of(places.text, antecedents.mentions, org, place)
+    return only_model_of(places.text, antecedents.models_by_owner(), org, place)
 
 
 @lru_cache(maxsize=1)
@@ -267,7 +278,7 @@ def main_company(mentions: list[Mention], figure_spans: list[tuple[int, int]]) -
     return first[max(counts, key=lambda n: (counts[n], -first[n].start))] if counts else None
 
 
-def only_model_of(text: str, mentions: list[Mention], org: str, place: Place) -> str:
+def only_model_of(text: str, models_by_owner: dict[str, set[str]], org: str, place: Place) -> str:
     """"Meta's latest AI model has 405 billion parameters": the sentence speaks of one definite model
     (not "ein KI-Modell"), and the article names exactly one model of the figure's organisation: that one."""
     spans = {span for spans, _ in place.windows for span in spans}  # not the clauses that open a comparison
@@ -275,5 +286,5 @@ def only_model_of(text: str, mentions: list[Mention], org: str, place: Place) ->
                    for a, b in spans for m in _MODEL_WORD.finditer(text, a, b))
     if not definite:  # "ein KI-Modell entwickelt": some model, not a named one
         return ""
-    names = {m.name for m in mentions if m.kind == "model" and m.owner == org}
-    return names.pop() if len(names) == 1 else ""
+    names = models_by_owner.get(org, set())
+    return next(iter(names)) if len(names) == 1 else ""
