@@ -76,3 +76,9 @@ def seed_figures_csv(tmp_path_factory, seed_tables) -> Path:
     path = tmp_path_factory.mktemp("seed_table") / "figures.csv"
     write_csv(seed_tables[0], path)
     return path
+
+
+def make_env() -> dict[str, str]:
+    """The environment for a ``make`` the tests start: without the variables of a ``make test`` around it,
+    which would make the inner make print "Entering directory" lines and share the outer one's job slots."""
+    return {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES")}

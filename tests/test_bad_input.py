@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import ROOT, copy_repo
+from conftest import ROOT, copy_repo, make_env
 
 from newsnumbers import extract_paths, write_csv
 from newsnumbers.charts import common, questions
@@ -94,7 +94,7 @@ def test_make_figures_carries_on_past_bad_seeds(tmp_path):
     """`make figures SEEDS=<bad folder>` in a copy of the repository: every notebook runs, the problems are tabled."""
     repo = copy_repo(tmp_path)  # the work tree as it is, committed or not
     seeds = _bad_folder(tmp_path)
-    done = subprocess.run(["make", "-o", ".venv/.installed", "figures", f"SEEDS={seeds}"], cwd=repo,
+    done = subprocess.run(["make", "--no-print-directory", "-o", ".venv/.installed", "figures", f"SEEDS={seeds}"], cwd=repo, env=make_env(),
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-2000:]
     rejected = pd.read_csv(repo / "data/rejected.csv")

@@ -16,14 +16,15 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import ROOT, copy_repo
+from conftest import ROOT, copy_repo, make_env
 
 from newsnumbers.run import failed_copy
 from newsnumbers.run import main as run_main
 
 
 def make(repo: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["make", "-o", ".venv/.installed", *args], cwd=repo, capture_output=True, text=True)
+    return subprocess.run(["make", "--no-print-directory", "-o", ".venv/.installed", *args], cwd=repo, env=make_env(),
+                          capture_output=True, text=True)
 
 
 @pytest.mark.slow
@@ -86,7 +87,7 @@ def test_make_figures_with_spaces_removes_stale_charts_and_retries_failures(tmp_
 
 def test_make_browser_warns_and_carries_on_when_chromium_cannot_be_installed(tmp_path):
     shutil.copy2(ROOT / "Makefile", tmp_path / "Makefile")
-    done = subprocess.run(["make", "browser", "CHROMIUM=no-such-browser-here", "APT_GET=false"], cwd=tmp_path,
+    done = subprocess.run(["make", "--no-print-directory", "browser", "CHROMIUM=no-such-browser-here", "APT_GET=false"], cwd=tmp_path, env=make_env(),
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert "WARNING" in done.stderr and "browser tests will be SKIPPED" in done.stderr
