@@ -189,7 +189,7 @@ class OrganisationFinder:
                             self.places.figure_spans)
             paired += [other] if other else []
         words = paired[0] + " (respectively)" if len(paired) < len(names) else words
-        if measure is None or measure.measure in model_measures():
+        if keep:
             model = model_for(self.places, self.antecedents, fig, chosen.name, place)
         else:  # "senkte die Preise für Qwen um 97 Prozent": a model named in the figure's own clause
             model = _own_clause_model(self.places, fig, chosen.name, place) if measure.measure in clause_model_measures() else ""

@@ -26,8 +26,8 @@ OWNER_ROLES = frozenset({"company", "project", "index"})
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     lex = lexicon.load()
     genitive = lexicon.in_order(lex.words("owner_genitive"))
-    # before the noun: "Nvidia-Aktie", "Nvidias Umsatz", "Nvidia's market value", "Nvidia shares"
-    before = re.compile(r"^(?:-|(?:['’]s?)?\s+|\s+)$")
+    # attached before the noun: "Nvidia-Aktie", "Nvidias Umsatz", "Nvidia's market value" (English "Nvidia shares": see owned)
+    before = re.compile(r"^(?:-|['’]s?\s+|s\s+)$")
     # after the noun: "Aktie von Nvidia", "Aktien des Chipkonzerns Nvidia", "shares of Nvidia"
     after = re.compile(rf"(?i)^\s+{genitive}\s+(?:[\w-]+\s+){{0,2}}$")
     owned = frozenset(w.lower() for w in lex.words("owned_noun_en"))
@@ -53,8 +53,7 @@ def cue_owner(text: str, mentions: list[Mention], starts: list[int],
         prev = mentions[k - 1] if k > 0 else None
         if prev is not None and prev.role in OWNER_ROLES and prev.kind == "org" and s - prev.end <= 4:
             gap = text[prev.end:s]
-            if before.match(gap) and (gap == "-" or "'" in gap or "’" in gap or gap.startswith("s")
-                                      or word.lower() in owned):
+            if before.match(gap) or (gap.isspace() and word.lower() in owned):
                 return prev
         k = bisect.bisect_left(starts, e)
         nxt = mentions[k] if k < len(mentions) else None
