@@ -152,6 +152,20 @@ def breaks_phrase(word: str) -> bool:
     return lem != low and lem.endswith(("en", "ern", "eln")) and not low.endswith(("e", "en", "er", "es", "em"))
 
 
+@lru_cache(maxsize=1)
+def _person_title() -> re.Pattern[str]:
+    words = lexicon.in_order(lexicon.load().words("person_title"))
+    return re.compile(rf"(?:[-‑]|\s+)(?:{words})\b")
+
+
+def salience(text: str, m: Mention) -> int:
+    """How strongly a mention stands for its organisation, for anaphors and topics: 0 a name that may be a
+    subject, 1 a person's title ("Tesla CEO Elon Musk", "Nvidia-Chef Huang"), 2 a preposition's object."""
+    if m.oblique:
+        return 2
+    return 1 if _person_title().match(text, m.end, m.end + 40) else 0
+
+
 def after_preposition(text: str, start: int) -> bool:
     """Whether a preposition stands within the three words before ``start`` ("von dem Investor Softbank",
     "im Dax", "such as OpenAI's"), with no punctuation between: then the mention is no clause's subject."""

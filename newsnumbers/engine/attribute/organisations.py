@@ -22,7 +22,7 @@ from ... import lexicon
 from ..recognise import Figure
 from ..segment import Segmenter
 from .measures import Decision
-from .mentions import Mention, sectors
+from .mentions import Mention, salience, sectors
 from .owners import PARTNER_MEASURES, cue_owner, owned_measures, partner, respective
 from .places import Place, Places, pick, previous_figure_ends, tier
 
@@ -30,6 +30,7 @@ _MODEL_WORD = re.compile(r"(?i)\b(?:KI-|AI[- ])?(?:Modells?|Sprachmodells?|model
 _INDEFINITE = re.compile(r"(?i)\b(?:ein|eine|einen|einem|eines|a|an)\s+(?:[\w'’-]+\s+){0,3}$")
 LOOKBACK_SENTENCES = 3
 LOOKBACK_MENTIONS = 200  # an anaphor's antecedent is searched this far back, no further
+SALIENT_REACH = 300  # characters before the nearest candidate antecedent within which a more salient one wins
 
 
 
@@ -43,11 +44,24 @@ def _coordination() -> re.Pattern[str]:
 class Antecedents:
     """What a mention stands for or stands with: an anaphor's antecedent, the organisations joined to it."""
 
-    def __init__(self, text: str, mentions: list[Mention], starts: list[int]):
+    def __init__(self, text: str, mentions: list[Mention], starts: list[int],
+                 figure_spans: list[tuple[int, int]] | None = None):
         self.text = text
         self.mentions = mentions
         self.starts = starts
+        self.figure_spans = figure_spans or []
         self._models: dict[str, set[str]] | None = None
+        self._main: Mention | None | bool = False
+
+    def main(self) -> Mention | None:
+        """The article's main company (``main_company``), found when first needed."""
+        if self._main is False:
+            self._main = main_company(self.mentions, self.figure_spans)
+        return self._main
+
+    def is_main(self, m: Mention) -> bool:
+        main = self.main()
+        return main is not None and m.name == main.name
 
     def models_by_owner(self) -> dict[str, set[str]]:
         """The article's model names by organisation, collected once (not once per figure)."""
@@ -59,19 +73,36 @@ class Antecedents:
         return self._models
 
     def resolve(self, m: Mention, want_owner: str = "") -> Mention | None:
-        """An anaphor's antecedent: the nearest earlier mention of the right kind."""
+        """An anaphor's antecedent: the nearest earlier mention of the right kind; for an organisation the
+        nearest salient one close to it (see ``salience``): "raised $300 million led by Spark Capital that
+        values the company" means the company that raised, not the investor after "by"."""
         kind = "model" if m.kind == "anaphor_model" else "org"
         idx = bisect.bisect_left(self.starts, m.start)
         fallback = None
+        orgs: list[Mention] = []
         for k in range(idx - 1, max(-1, idx - 1 - LOOKBACK_MENTIONS), -1):
             cand = self.mentions[k]
             if cand.kind == kind and not cand.generic and (kind == "model" or cand.role in ("company", "project")):
                 if m.owner and kind == "org" and m.owner not in sectors().get(cand.name, ()):
                     continue  # "der Chipkonzern": only a chip maker
+                if kind == "org" and not want_owner:
+                    orgs.append(cand)
+                    continue
                 if not want_owner or cand.owner == want_owner:
                     return cand
                 fallback = fallback or cand
+        if orgs:
+            return self._salient(orgs)
         return None if want_owner else fallback
+
+    def _salient(self, orgs: list[Mention]) -> Mention:
+        """Of the candidate antecedents (nearest first): a salient name close to the nearest one, the article's
+        main company first among them; else the main company if named before; else the nearest."""
+        close = [c for c in orgs if orgs[0].start - c.start <= SALIENT_REACH and salience(self.text, c) == 0]
+        main = next((c for c in close if self.is_main(c)), None)
+        if main or close:
+            return main or close[0]
+        return next((c for c in orgs if self.is_main(c) and salience(self.text, c) < 2), orgs[0])
 
     def coordinated(self, m: Mention, until: int) -> list[str]:
         """'OpenAI, Google oder Meta': every organisation joined to the chosen one (those after it up to ``until``)."""
@@ -128,7 +159,9 @@ class Topics:
             spans = [(c.start, c.end) for c in self.places.clauses(s - back) if not c.comparison] or [(a, b)]
             ms = self.antecedents.usable(self.places.mentions_in(spans, fig))
             if ms:
-                return ms[0] if not ms[0].generic else pick(ms, fig)
+                # the first of the most salient, the article's main company first among equals
+                best = min(ms, key=lambda m: (salience(self.seg.text, m), not self.antecedents.is_main(m)))
+                return best if not best.generic else pick(ms, fig)
         return None
 
 
@@ -146,9 +179,8 @@ class OrganisationFinder:
 
     def __init__(self, text: str, seg: Segmenter, mentions: list[Mention], starts: list[int], places: Places):
         self.text = text
-        self._main: Mention | None | bool = False  # the article's main company, found when first needed
         self.places = places
-        self.antecedents = Antecedents(text, mentions, starts)
+        self.antecedents = Antecedents(text, mentions, starts, places.figure_spans)
         self.topics = Topics(seg, places, self.antecedents)
 
     def decide(self, fig: Figure, measure: Decision | None = None) -> Who:
@@ -165,9 +197,7 @@ class OrganisationFinder:
             if topic is not None and (chosen is None or tier(topic) < tier(chosen)):
                 chosen, where = topic, "earlier"
         if chosen is None:
-            if self._main is False:
-                self._main = main_company(self.antecedents.mentions, self.places.figure_spans)
-            main = self._main
+            main = self.antecedents.main()
             if main is None:
                 return Who("", "", "", "none")
             return Who(main.name, "", self.text[main.start:main.end], "article")
