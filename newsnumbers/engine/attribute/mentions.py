@@ -166,13 +166,15 @@ def salience(text: str, m: Mention) -> int:
     return 1 if _person_title().match(text, m.end, m.end + 40) else 0
 
 
-def after_preposition(text: str, start: int) -> bool:
+def after_preposition(text: str, start: int, previous_end: int = -1) -> bool:
     """Whether a preposition stands within the three words before ``start`` ("von dem Investor Softbank",
-    "im Dax", "such as OpenAI's"), with no punctuation between: then the mention is no clause's subject."""
+    "im Dax", "such as OpenAI's"), with no punctuation between: then the mention is no clause's subject.
+    A conjunction ends the phrase unless it joins this name to the name before it (``previous_end``):
+    "von Microsoft und Google" is one phrase, "schloss im Minus und Microsoft gab nach" is not."""
     words = text[max(0, start - 48):start].split()[-4:]
     if not words or not text[start - 1:start].isspace():
         return False
-    preps = _prepositions()
+    preps, joins = _prepositions(), _coordinations()
     for k in range(len(words) - 1, -1, -1):
         word = words[k]
         if word[-1] in ",;:!?()\"“”„«»–—" or (word[-1] == "." and len(word) > 3):
@@ -182,7 +184,16 @@ def after_preposition(text: str, start: int) -> bool:
             return True
         if breaks_phrase(word):
             return False
+        if low in joins:
+            before = text.rfind(word, max(0, start - 48), start)
+            if previous_end < 0 or text[previous_end:before].strip(" '’s"):
+                return False
     return False
+
+
+@lru_cache(maxsize=1)
+def _coordinations() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon.load().words("coordination"))
 
 
 def find_mentions(text: str, lower: str | None = None) -> list[Mention]:
@@ -207,7 +218,7 @@ def find_mentions(text: str, lower: str | None = None) -> list[Mention]:
             continue  # overlaps a mention already taken
         kind = _classify(word)
         if kind:
-            out.append(Mention(start, end, *kind, after_preposition(text, start)))
+            out.append(Mention(start, end, *kind, after_preposition(text, start, out[-1].end if out else -1)))
             last_end = end
     return _without_appositions(text, out)
 

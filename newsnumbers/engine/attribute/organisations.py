@@ -150,6 +150,9 @@ class Topics:
         return self._topic_cache[s]
 
     def _topic_before(self, s: int, fig: Figure) -> Mention | None:
+        """A sentence that names only a place after a preposition ("Die Einnahmen in China stiegen") does not
+        change the topic: the search goes on, and that place is the answer only when nothing else turns up."""
+        place_only = None
         for back in range(1, LOOKBACK_SENTENCES + 1):
             if s - back < 0:
                 break
@@ -161,8 +164,11 @@ class Topics:
             if ms:
                 # the first of the most salient, the article's main company first among equals
                 best = min(ms, key=lambda m: (salience(self.seg.text, m), not self.antecedents.is_main(m)))
-                return best if not best.generic else pick(ms, fig)
-        return None
+                best = best if not best.generic else pick(ms, fig)
+                if best is None or tier(best) != 3:
+                    return best
+                place_only = place_only or best
+        return place_only
 
 
 class Who(NamedTuple):
