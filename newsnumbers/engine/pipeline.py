@@ -13,7 +13,7 @@ from ..corrections import apply as apply_corrections
 from ..schema import COLUMNS, REJECTED_COLUMNS, fact_id, figure_id
 from ..sources import check_sources
 from . import boilerplate, recognise
-from .attribute import Attributor, evidence_and_confidence
+from .attribute import Attributor, Decision, Who, evidence_and_confidence
 from .casefold import fold
 from .segment import SENTENCE_COLUMN_MAX, Segmenter, blocks, detect_language, sentence_column
 from .textio import Rejected, discover, is_folder, read_article
@@ -63,20 +63,27 @@ def _block_figures(text: str, offset: int, lang: str, article: str, skipped: lis
         return
     attr = Attributor(text, seg, figures, folded, lang)
     last: tuple[int, str] = (-1, "")  # a sentence's figures share its cleaned text
+    previous: recognise.Figure | None = None
     for fig in figures:
+        converts = previous is not None and attr.converts(previous, fig)
+        previous = fig
         place = attr.place(fig)
         whole = fig.end <= place.span[1] and place.span[1] - place.span[0] <= SENTENCE_COLUMN_MAX  # the same for all its figures
         sentence = last[1] if whole and last[0] == place.sentence else None
         if sentence is None:
             sentence = sentence_column(text, place.span, (fig.start, fig.end), seg.was_cut(place.sentence))
             last = (place.sentence, sentence) if whole else (-1, "")
-        yield _row(text, offset, article, lang, fig, sentence, attr)
+        if not converts:
+            decided = (attr.measure_decision(fig), None)
+            decided = (decided[0], attr.who(fig, decided[0]))
+        yield _row(text, offset, article, lang, fig, sentence, decided)
 
 
-def _row(text: str, offset: int, article: str, lang: str, fig: recognise.Figure, sentence: str, attr: Attributor) -> dict:
-    """The table row of one figure (``offset``: where ``text`` starts in the article)."""
-    measure = attr.measure_decision(fig)
-    who = attr.who(fig, measure)
+def _row(text: str, offset: int, article: str, lang: str, fig: recognise.Figure, sentence: str,
+         decided: tuple[Decision, Who]) -> dict:
+    """The table row of one figure (``offset``: where ``text`` starts in the article); ``decided``: its measure and
+    who, or those of the amount it converts ("380 Mrd. Yuan (53 Mrd. Dollar)")."""
+    measure, who = decided
     evidence, confidence = evidence_and_confidence(measure, who)
     quote = text[fig.start:fig.end]
     start, end = offset + fig.start, offset + fig.end

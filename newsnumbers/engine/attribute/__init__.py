@@ -12,6 +12,10 @@ The work is split by job:
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
+from ... import lexicon
 from ..casefold import fold
 from ..recognise import Figure
 from ..segment import Segmenter
@@ -41,6 +45,13 @@ class Attributor:
         """The figure's sentence and search windows, computed once and shared by every question about it."""
         return self.places.place(fig)
 
+    def converts(self, previous: Figure, fig: Figure) -> bool:
+        """Whether ``fig`` restates the money figure right before it in another currency ("380 Mrd. Yuan
+        (53 Mrd. Dollar)", "£25bn (US$30bn)", "5 Mrd. Franken, umgerechnet 5,3 Mrd. Euro"): it is the same
+        amount, so it takes that figure's measure, organisation and model."""
+        return (previous.kind == fig.kind == "money" and previous.per == fig.per and previous.end <= fig.start
+                and _conversion_link().fullmatch(self.text, previous.end, fig.start) is not None)
+
     def measure_decision(self, fig: Figure) -> Decision:
         """The figure's measure with the cue words that decided it and where they stood."""
         return self.measures.decide(fig)
@@ -49,6 +60,15 @@ class Attributor:
         """The figure's organisation and model with the mention that named them and where it stood
         (``measure``: a deal names both parties)."""
         return self.organisations.decide(fig, measure)
+
+
+@lru_cache(maxsize=1)
+def _conversion_link() -> re.Pattern[str]:
+    """What stands between an amount and its conversion: an opening bracket, or a comma or dash with a
+    conversion word ("umgerechnet", "or"), perhaps with a hedge ("rund", "about"); words from the lexicon."""
+    lex = lexicon.load()
+    words, hedges = lexicon.in_order(lex.words("conversion_word")), lexicon.in_order(lex.words("conversion_hedge"))
+    return re.compile(rf"(?i)\s*(?:[(\[]\s*(?:{words}\s+)?|[,–—-]\s*{words}\s+)(?:{hedges}\s+)?")
 
 
 _MEASURE_CONFIDENCE = {"unit": "high", "clause": "high", "sentence": "medium", "earlier": "low", "none": "low"}

@@ -92,6 +92,14 @@ def _share_of() -> re.Pattern[str]:
     return re.compile(rf"\s+{lexicon.in_order(lexicon.load().words('share_of'))}\s", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _purpose_before() -> re.Pattern[str]:
+    """A purpose word right before a cue, perhaps with a determiner or two words between ("für die Entwicklung
+    seiner", "um neue Modelle zu trainieren", "to build and train")."""
+    lex = lexicon.load()
+    return re.compile(rf"(?i)\b{lexicon.in_order(lex.words('purpose'))}\s+(?:[\w-]+\s+(?:and\s+|und\s+)?)?$")
+
+
 @lru_cache(maxsize=4)
 def _rules_for(kind: str) -> list[_MeasureRule]:
     return [r for r in _measure_rules() if r.unit_kind in (kind, "any")]
@@ -203,6 +211,9 @@ class MeasureFinder:
                 self.text, max(0, fig.start - 24), fig.start):
             down = (self._by_cues(fig, "percent") or found).measure.endswith("_drop")
             return found._replace(measure=_change_measures()[found.measure]["down" if down else "up"])
+        if found and found.measure == "training_cost" and self._purpose(found):
+            funded = self._funding(fig)
+            found = funded or found
         if found and found.weak and found.measure == "investment" and names_model(self.places, fig):
             return found._replace(measure="model_spending")  # "spent $5.6 million on V3": spending on a model
         if found:
@@ -222,6 +233,21 @@ class MeasureFinder:
         if moved and moved.measure in _level_measures():
             return moved._replace(measure=_level_measures()[moved.measure])
         return None
+
+    def _purpose(self, found: Decision) -> bool:
+        """Whether the training cue that decided is the money's purpose ("für die Entwicklung", "to train")."""
+        return any(_purpose_before().search(self.text, max(0, s - 40), s) for s, _ in found.cue_spans)
+
+    def _funding(self, fig: Figure) -> Decision | None:
+        """The funding rule of the figure's own clause, if one matches there ("erhielt", "raised", "Runde")."""
+        place = self.places.place(fig)
+        rules = _rules_for("money")
+        possible = tuple(k for k in self.cues.possible_rules(place.sentence, "money") if rules[k].measure == "funding")
+        found = _rules_in(rules, possible, self.cues.of(place.sentence), place.windows[0][0], fig, distances=True)
+        if not found:
+            return None
+        return self.cues.decision(rules[min(found, key=lambda f: (f[1], f[0]))[0]], place.sentence,
+                                  place.windows[0][0], fig, "clause")
 
     def _by_cues(self, fig: Figure, kind: str) -> Decision | None:
         """The rule whose cues stand nearest the figure: its clause first, then wider windows, then its sentence."""
