@@ -19,9 +19,10 @@ from ... import lexicon
 from ..casefold import fold
 from ..recognise import Figure
 from ..segment import Segmenter
+from .antecedents import LOOKBACK_MENTIONS
 from .measures import STRUCTURAL_MEASURES, Decision, MeasureFinder
 from .mentions import Mention, _tables, find_mentions
-from .organisations import LOOKBACK_MENTIONS, LOOKBACK_SENTENCES, OrganisationFinder, Who
+from .organisations import LOOKBACK_SENTENCES, OrganisationFinder, Who
 from .places import Place, Places
 
 __all__ = ["Attributor", "Decision", "Who", "evidence_and_confidence", "Mention", "Place", "find_mentions", "LOOKBACK_MENTIONS", "LOOKBACK_SENTENCES",

@@ -1,0 +1,126 @@
+"""What an anaphor stands for ("das Unternehmen", "the company"), what is joined to a name ("OpenAI, Google
+oder Meta"), and the article's main company: the context a figure's organisation is read from."""
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from ... import lexicon
+from .mentions import Mention, salience, sectors
+
+LOOKBACK_MENTIONS = 200  # an anaphor's antecedent is searched this far back, no further
+SALIENT_REACH = 300  # characters before the nearest candidate antecedent within which a more salient one wins
+
+
+@lru_cache(maxsize=1)
+def _coordination() -> re.Pattern[str]:
+    """What may stand between two organisations of one subject: a comma, 'und', 'or', ', and' ('OpenAI, Google oder Meta')."""
+    words = lexicon.in_order(lexicon.load().words("coordination"))
+    return re.compile(rf"^\s*(?:,|{words}|,\s*{words})\s*$")
+
+
+class Antecedents:
+    """What a mention stands for or stands with: an anaphor's antecedent, the organisations joined to it."""
+
+    def __init__(self, text: str, mentions: list[Mention], starts: list[int],
+                 figure_spans: list[tuple[int, int]] | None = None):
+        self.text = text
+        self.mentions = mentions
+        self.starts = starts
+        self.figure_spans = figure_spans or []
+        self._models: dict[str, set[str]] | None = None
+        self._main: Mention | None | bool = False
+
+    def main(self) -> Mention | None:
+        """The article's main company (``main_company``), found when first needed."""
+        if self._main is False:
+            self._main = main_company(self.mentions, self.figure_spans)
+        return self._main
+
+    def is_main(self, m: Mention) -> bool:
+        main = self.main()
+        return main is not None and m.name == main.name
+
+    def models_by_owner(self) -> dict[str, set[str]]:
+        """The article's model names by organisation, collected once (not once per figure)."""
+        if self._models is None:
+            self._models = {}
+            for m in self.mentions:
+                if m.kind == "model":
+                    self._models.setdefault(m.owner, set()).add(m.name)
+        return self._models
+
+    def resolve(self, m: Mention, want_owner: str = "") -> Mention | None:
+        """An anaphor's antecedent: the nearest earlier mention of the right kind; for an organisation the
+        nearest salient one close to it (see ``salience``): "raised $300 million led by Spark Capital that
+        values the company" means the company that raised, not the investor after "by"."""
+        kind = "model" if m.kind == "anaphor_model" else "org"
+        idx = bisect.bisect_left(self.starts, m.start)
+        fallback = None
+        orgs: list[Mention] = []
+        for k in range(idx - 1, max(-1, idx - 1 - LOOKBACK_MENTIONS), -1):
+            cand = self.mentions[k]
+            if cand.kind == kind and not cand.generic and (kind == "model" or cand.role in ("company", "project")):
+                if m.owner and kind == "org" and m.owner not in sectors().get(cand.name, ()):
+                    continue  # "der Chipkonzern": only a chip maker
+                if kind == "org" and not want_owner:
+                    orgs.append(cand)
+                    continue
+                if not want_owner or cand.owner == want_owner:
+                    return cand
+                fallback = fallback or cand
+        if orgs:
+            return salient(self, orgs)
+        return None if want_owner else fallback
+
+    def usable(self, ms: list[Mention]) -> list[Mention]:
+        """Mentions that can name an organisation: an org anaphor only when it resolves."""
+        return [m for m in ms if m.kind != "anaphor_org" or self.resolve(m)]
+
+
+def salient(ante: Antecedents, orgs: list[Mention]) -> Mention:
+    """Of the candidate antecedents (nearest first): a salient name close to the nearest one, the article's
+    main company first among them; else the main company if named before; else the nearest."""
+    close = [c for c in orgs if orgs[0].start - c.start <= SALIENT_REACH and salience(ante.text, c) == 0]
+    main = next((c for c in close if ante.is_main(c)), None)
+    if main or close:
+        return main or close[0]
+    return next((c for c in orgs if ante.is_main(c) and salience(ante.text, c) < 2), orgs[0])
+
+
+def coordinated(ante: Antecedents, m: Mention, until: int) -> list[str]:
+    """'OpenAI, Google oder Meta': every organisation joined to the chosen one (those after it up to ``until``)."""
+    names = [m.name]
+    idx = bisect.bisect_left(ante.starts, m.start)
+    cur = m
+    for k in range(idx - 1, -1, -1):
+        cand = ante.mentions[k]
+        if cand.kind != "org" or not _coordination().match(ante.text[cand.end:cur.start]):
+            break
+        names.insert(0, cand.name)
+        cur = cand
+    cur = m
+    for k in range(idx + 1, len(ante.mentions)):  # by index: a slice copied the rest of the article's mentions
+        cand = ante.mentions[k]
+        if cand.kind != "org" or cand.start >= until or not _coordination().match(ante.text[cur.end:cand.start]):
+            break
+        names.append(cand.name)
+        cur = cand
+    return list(dict.fromkeys(names))
+
+
+def main_company(mentions: list[Mention], figure_spans: list[tuple[int, int]]) -> Mention | None:
+    """The company the article names most (the first of equals; names inside a figure, like
+    "Nvidia-made chips", do not count): the topic of figures nobody near them names."""
+    counts: dict[str, int] = {}
+    first: dict[str, Mention] = {}
+    starts = [a for a, _ in figure_spans]  # sorted, as the figures are
+    for m in mentions:
+        k = bisect.bisect_right(starts, m.start) - 1
+        if k >= 0 and m.start < figure_spans[k][1]:
+            continue
+        if m.kind == "org" and m.role in ("company", "project") and not m.generic:
+            counts[m.name] = counts.get(m.name, 0) + 1
+            first.setdefault(m.name, m)
+    return first[max(counts, key=lambda n: (counts[n], -first[n].start))] if counts else None

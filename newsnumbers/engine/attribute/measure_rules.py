@@ -1,0 +1,97 @@
+"""The measure rules of ``measures.csv``, compiled once per process, and which of them a window's cues allow.
+
+A rule names a measure, the kind of unit it fits and its cue groups (all must occur); ``rules_in`` says
+which rules match in given spans of a sentence and how near their cues stand to the figure."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ... import lexicon
+from ..recognise import Figure
+from .cues import Cues
+from .places import Spans
+
+
+@dataclass(frozen=True)
+class MeasureRule:
+    measure: str
+    unit_kind: str
+    cues: tuple[str, ...]  # cue groups (see :mod:`.cues`); every one must occur
+    weak: bool  # a generic cue ("spend"): chosen only when no other rule matches
+
+
+@lru_cache(maxsize=1)
+def measure_rules() -> list[MeasureRule]:
+    return [MeasureRule(r["measure"], r["unit_kind"], tuple(c.strip() for c in r["cues"].split(" && ")),
+                         r["strength"] == "weak")
+            for r in lexicon.load().measures]
+
+
+@lru_cache(maxsize=1)
+def level_measures() -> dict[str, str]:
+    return {r["change"]: r["level"] for r in lexicon.load().level_measures}
+
+
+@lru_cache(maxsize=1)
+def change_measures() -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for r in lexicon.load().change_measures:
+        out.setdefault(r["level"], {})[r["direction"]] = r["change"]
+    return out
+
+
+@lru_cache(maxsize=1)
+def growth_nouns() -> frozenset[str]:
+    """The cue groups that name what grows (revenue, profit, users): the first group of growth's two-group rules."""
+    return frozenset(r.cues[0] for r in measure_rules() if r.measure == "growth" and len(r.cues) > 1)
+
+
+@lru_cache(maxsize=4)
+def rules_for(kind: str) -> list[MeasureRule]:
+    return [r for r in measure_rules() if r.unit_kind in (kind, "any")]
+
+
+@lru_cache(maxsize=4)
+def rules_by_cue(kind: str) -> dict[str, tuple[int, ...]]:
+    """Cue group -> indexes (in :func:`rules_for`) of the rules that use it."""
+    out: dict[str, list[int]] = {}
+    for k, rule in enumerate(rules_for(kind)):
+        for cue in rule.cues:
+            out.setdefault(cue, []).append(k)
+    return {cue: tuple(ks) for cue, ks in out.items()}
+
+
+@lru_cache(maxsize=4096)
+def rules_with_cues(kind: str, present: frozenset[str]) -> tuple[int, ...]:
+    """Indexes of the rules for ``kind`` whose every cue is in ``present``; the same few sets of cues recur."""
+    rules, by_cue = rules_for(kind), rules_by_cue(kind)
+    candidates = sorted({k for cue in present for k in by_cue.get(cue, ())})
+    return tuple(k for k in candidates if all(c in present for c in rules[k].cues))
+
+
+def rules_in(rules: list[MeasureRule], possible: tuple[int, ...], cues: Cues,
+              spans: Spans, fig: Figure, distances: bool) -> list[tuple[int, int]]:
+    """(rule index, distance of its nearest cue to the figure) for every rule whose cues all occur in ``spans``."""
+    found = []
+    single = len(spans) == 1
+    a0, b0 = spans[0] if spans else (0, 0)
+    for k in possible:
+        nearest = None
+        for cue in rules[k].cues:
+            near = None
+            for s, e in cues[cue]:
+                if s < fig.end and fig.start < e:
+                    continue  # a word of the figure itself ("up to 90 per cent") is not its cue
+                if (a0 <= s and e <= b0) if single else any(a <= s and e <= b for a, b in spans):
+                    # at equal distance a cue before the figure governs it ("net income of $24bn on revenue of ...")
+                    d = (2 * (fig.start - e) if e <= fig.start else 2 * max(0, s - fig.end) + 1) if distances else 0
+                    if near is None or d < near:
+                        near = d
+            if near is None:
+                break
+            if nearest is None or near < nearest:
+                nearest = near
+        else:
+            found.append((k, nearest or 0))
+    return found

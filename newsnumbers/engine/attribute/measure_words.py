@@ -1,0 +1,50 @@
+"""The small words around a figure that the measure rules read: a new level ("auf", "to"), a change ("um",
+"by"), a rate's direction ("input", "Eingabe"), a share ("30 Prozent seines Umsatzes"), a purpose ("für die
+Entwicklung"). Each is compiled once per process from ``grammar_words.csv``."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ... import lexicon
+
+
+@lru_cache(maxsize=1)
+def level_word() -> re.Pattern[str]:
+    """'auf', 'to' (and fillers like 'nur noch') right before a figure: it is the new level ("sank um X auf Y")."""
+    lex = lexicon.load()
+    return re.compile(rf"\b{lexicon.in_order(lex.words('level_word'))}\s+"
+                      rf"(?:{lexicon.in_order(lex.words('level_filler'))}\s+)?$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def change_word() -> re.Pattern[str]:
+    """"um"/"by" right before a figure (perhaps with a qualifier: "um über 200 Mrd."): it is a change."""
+    lex = lexicon.load()
+    return re.compile(rf"(?i)\b{lexicon.in_order(lex.words('change_word'))}\s+"
+                      rf"(?:{lexicon.in_order(lex.words('level_filler'))}\s+)?$")
+
+
+@lru_cache(maxsize=1)
+def directions() -> dict[str, str]:
+    return {w.lower(): v for w, v in lexicon.load().word_values("rate_direction").items()}
+
+
+@lru_cache(maxsize=1)
+def direction_word() -> re.Pattern[str]:
+    """A rate direction at a word start ("Input-Preis", "input price", "Eingabepreis")."""
+    return re.compile(rf"(?i)(?<![^\W_]){lexicon.in_order(sorted(directions(), key=len, reverse=True))}")
+
+
+@lru_cache(maxsize=1)
+def share_of() -> re.Pattern[str]:
+    """A genitive right after a percent figure: it is a share of something ("30 Prozent seines Umsatzes")."""
+    return re.compile(rf"\s+{lexicon.in_order(lexicon.load().words('share_of'))}\s", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def purpose_before() -> re.Pattern[str]:
+    """A purpose word right before a cue, perhaps with a determiner or two words between ("für die Entwicklung
+    seiner", "um neue Modelle zu trainieren", "to build and train")."""
+    lex = lexicon.load()
+    return re.compile(rf"(?i)\b{lexicon.in_order(lex.words('purpose'))}\s+(?:[\w-]+\s+(?:and\s+|und\s+)?)?$")
