@@ -14,9 +14,10 @@ from newsnumbers.evaluate.corpus import gold_problems, score_split
 
 CORPUS = DATA / "corpus"
 FLOORS = {  # split: (recall, precision, {field: least accuracy})
-    # today's scores on the 59-article corpus, rounded down: a drop fails, a rise is raised here by hand
-    "dev": (0.97, 0.98, {"value": 0.98, "unit": 0.98, "qualifier": 0.95, "measure": 0.88, "organisation": 0.80, "model": 0.95}),
-    "test": (0.93, 0.98, {"value": 0.98, "unit": 0.98, "qualifier": 0.95, "measure": 0.76, "organisation": 0.82, "model": 0.93}),
+    # today's scores on the 71-article corpus (test: 28 articles + the held-out batch h01-h12), rounded down:
+    # a drop fails, a rise is raised here by hand
+    "dev": (0.98, 0.98, {"value": 0.99, "unit": 0.99, "qualifier": 0.97, "measure": 0.92, "organisation": 0.86, "model": 0.97}),
+    "test": (0.95, 0.98, {"value": 0.99, "unit": 0.99, "qualifier": 0.97, "measure": 0.79, "organisation": 0.86, "model": 0.96}),
 }
 
 
