@@ -12,7 +12,7 @@ import pandas as pd
 from ..corrections import apply as apply_corrections
 from ..schema import COLUMNS, REJECTED_COLUMNS, fact_id, figure_id
 from ..sources import check_sources
-from . import boilerplate, recognise
+from . import boilerplate, period, recognise
 from .attribute import Attributor, evidence_and_confidence
 from .casefold import fold
 from .segment import SENTENCE_COLUMN_MAX, Segmenter, blocks, detect_language, sentence_column
@@ -91,6 +91,7 @@ def _row(text: str, offset: int, article: str, lang: str, fig: recognise.Figure,
         "value_high": fig.value_high if fig.value_high is not None else math.nan,
         "unit": fig.unit,
         "per": fig.per,
+        "period": period.in_clauses(text, attr.places.clauses(attr.place(fig).sentence), fig.start, lang),
         "qualifier": fig.qualifier,
         "measure": measure.measure,
         "organisation": who.organisation,
