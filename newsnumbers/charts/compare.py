@@ -96,7 +96,7 @@ def facts(rows: pd.DataFrame) -> pd.DataFrame:
     if "period" not in rows:
         rows["period"] = ""
     if "fact_id" not in rows or rows["fact_id"].eq("").any():
-        rows["fact_id"] = rows[["article", "value", "value_high", *KEY, "organisation", "model"]].astype(str).agg("|".join, axis=1)
+        rows["fact_id"] = rows[["article", "value", "value_high", *KEY, "organisation", "model"]].map(str).agg("|".join, axis=1)
     rows = rows.drop_duplicates("fact_id")
     drop = []
     for _, g in rows.groupby(["article", *KEY, "organisation"], sort=False):
