@@ -7,20 +7,18 @@ never typed: a new article changes them.
 from __future__ import annotations
 
 import functools
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from ..schema import is_money
 from . import compare, numfmt
 from .common import NoData, require, row_label, short_article, source_line
 from .compare import SEP
 from .plots import bar_plot, dot_plot, value_label
 from .scope import Scope, in_dates
-from .selection import EXTRA, by_currency, conversion_note, describe, money_words, prepare, who
+from .selection import EXTRA, by_currency, conversion_note, describe, is_money_rows, money_words, per_million_tokens, prepare, who
 from .style import MUTED, ChartMeta, label, new_figure, new_panels, text
 
 DRAWN = ["label", "article", "quote", "sentence", "value", "value_high", "unit", "per", "qualifier", "measure",
@@ -129,15 +127,6 @@ def training_costs(name: str, df: pd.DataFrame, locale: str, seeds_dir, scope: S
 
 
 # -- 03 ------------------------------------------------------------------------
-def per_million_tokens(rows: pd.DataFrame) -> pd.DataFrame:
-    """Prices per million tokens; a price per thousand tokens (or per image) is another rate, left out with a note."""
-    keep = rows["per"].eq("1M tokens")
-    for _, r in rows[~keep].iterrows():
-        print(f"note: {r['article']}: {r['quote']!r} is a price per {r['per'] or '?'}, not per million tokens; "
-              "left out of the token-price chart", file=sys.stderr)
-    return rows[keep]
-
-
 def token_price_ratio(df: pd.DataFrame, scope: Scope | None = None) -> tuple[pd.Series, pd.Series, float] | None:
     """(a row of the dearer side, a row of the cheaper side, at-least ratio) among alike per-million-token prices,
     or None when no two alike prices of different sellers are in the table."""
@@ -215,10 +204,6 @@ def _market_title(rows: pd.DataFrame, scope: Scope, locale: str) -> str:
     tail = (text("title_market_tail", locale, drop=numfmt.percent(drops["value"].iloc[0], locale))
             if drops["value"].nunique() == 1 and drops["qualifier"].eq("exact").all() else "")
     return text("title_market", locale, org=who(org, locale), span=compare.span(mine, locale), tail=tail)
-
-
-def is_money_rows(rows: pd.DataFrame) -> pd.Series:
-    return rows["unit"].map(is_money).astype(bool)
 
 
 @chart("05_market_reaction")

@@ -8,6 +8,7 @@ kept apart by currency) — and the same honest notes about them; the builders i
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -93,3 +94,17 @@ def who(subject: str, locale: str) -> str:
     orgs, _, model = subject.partition(SEP)
     names = ", ".join(label(o, locale) for o in orgs.split("|") if o)
     return " ".join(x for x in (names, model) if x)
+
+
+def per_million_tokens(rows: pd.DataFrame) -> pd.DataFrame:
+    """Prices per million tokens; a price per thousand tokens (or per image) is another rate, left out with a note."""
+    keep = rows["per"].eq("1M tokens")
+    for _, r in rows[~keep].iterrows():
+        print(f"note: {r['article']}: {r['quote']!r} is a price per {r['per'] or '?'}, not per million tokens; "
+              "left out of the token-price chart", file=sys.stderr)
+    return rows[keep]
+
+
+def is_money_rows(rows: pd.DataFrame) -> pd.Series:
+    """Which rows are amounts of money (a boolean mask)."""
+    return rows["unit"].map(is_money).astype(bool)
