@@ -10,9 +10,10 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-#: Columns of the figures table, in order (``article`` only for files).
+#: Columns of the figures table, in order (``article`` only for files). ``period``: what span of time the
+#: figure covers where its clause says so (``year``, ``quarter``, ``multi_year:4``, ``until:2029``, ``fiscal_year:2025``).
 COLUMNS = ["id", "article", "start", "end", "quote", "sentence", "value", "value_high",
-           "unit", "per", "qualifier", "measure", "organisation", "model",
+           "unit", "per", "period", "qualifier", "measure", "organisation", "model",
            "evidence", "confidence", "fact_id", "language", "source"]
 #: How sure the extractor is of a row's measure and organisation (``high`` also for an analyst's correction).
 CONFIDENCES = ("high", "medium", "low")

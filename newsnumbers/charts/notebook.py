@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 from . import common, outputs, questions
+from .scope import Scope
 from .style import finalise
 
 EXPLORER = "07_explorer"
@@ -20,8 +21,12 @@ def formats_list(formats: str | list[str] | tuple[str, ...]) -> list[str]:
 
 
 def build(name: str, figures_csv: str, figures_dir: str, locale: str = "de",
-          formats: str | list[str] = "svg,png,pdf", seeds_dir: str | None = "seeds"):
+          formats: str | list[str] = "svg,png,pdf", seeds_dir: str | None = "seeds", **analysis):
     """Build chart ``name`` from the table; returns the Chart, or None with a printed reason.
+
+    ``analysis`` holds the notebook's analytic parameters, passed on to the builder as a
+    :class:`~newsnumbers.charts.scope.Scope`: ``focus``, ``compare``, ``measures``,
+    ``date_from``/``date_to``, ``convert``, ``currency``, ``rate_date``.
 
     A table without the chart's measures is not an error of the build: the
     notebook says which figures were missing, the chart's files from an earlier
@@ -32,9 +37,10 @@ def build(name: str, figures_csv: str, figures_dir: str, locale: str = "de",
         raise ValueError(f"no chart named {name!r}; charts: {', '.join(sorted(questions.CHARTS))}")
     if locale not in ("de", "en"):
         raise ValueError(f"locale must be 'de' or 'en', not {locale!r}")
+    scope = Scope.of(**analysis)
     df = common.load(figures_csv)
     try:
-        chart = questions.CHARTS[name](df, locale, seeds_dir)
+        chart = questions.CHARTS[name](df, locale, seeds_dir, scope)
     except common.NoData as exc:
         print(f"{name}: nothing to draw. {exc}")
         empty(name, figures_dir, exc.wanted)

@@ -13,9 +13,12 @@ from dataclasses import dataclass
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from . import numfmt
-from .common import NoData, require, row_label, select, short_article, source_line
+from . import compare, numfmt
+from .common import NoData, require, row_label, short_article, source_line
+from .compare import SEP
 from .plots import bar_plot, dot_plot, value_label
+from .scope import Scope, in_dates
+from .selection import EXTRA, by_currency, conversion_note, describe, is_money_rows, money_words, per_million_tokens, prepare, who
 from .style import MUTED, ChartMeta, label, new_figure, new_panels, text
 
 DRAWN = ["label", "article", "quote", "sentence", "value", "value_high", "unit", "per", "qualifier", "measure",
@@ -37,8 +40,8 @@ def chart(name: str) -> Callable[[Callable[..., Chart]], Callable[..., Chart]]:
     """Register a builder under ``name``; the builder receives the name, so no other code types it."""
     def register(build: Callable[..., Chart]) -> Callable[..., Chart]:
         @functools.wraps(build)
-        def builder(df: pd.DataFrame, locale: str = "de", seeds_dir=None) -> Chart:
-            return build(name, df, locale, seeds_dir)
+        def builder(df: pd.DataFrame, locale: str = "de", seeds_dir=None, scope: Scope | None = None) -> Chart:
+            return build(name, df, locale, seeds_dir, scope or Scope())
         CHARTS[name] = builder
         return builder
     return register
@@ -49,200 +52,240 @@ def _alt(kind: str, rows: pd.DataFrame, locale: str, scale_note: str = "") -> st
     return f"{kind}{scale_note}. {items}."
 
 
-def _notes(rows: pd.DataFrame, locale: str, log: bool) -> str:
+def _notes(rows: pd.DataFrame, locale: str, log: bool, scope: Scope | None = None) -> str:
     parts = []
     if rows["qualifier"].ne("exact").any():
         parts.append(label("note_bounds", locale))
     if log:
         text = label("log_scale", locale)
         parts.append(text[0].upper() + text[1:] + ".")
+    if scope is not None:
+        parts.append(conversion_note(rows, scope, locale))
+    parts = [p for p in parts if p]
     return ". ".join(p.rstrip(".") for p in parts) + ("." if parts else "")
 
 
-def _dot_chart(name: str, rows: pd.DataFrame, title: str, subtitle: str, locale: str, seeds_dir,
+def _dot_chart(name: str, rows: pd.DataFrame, title: str, subtitle: str, locale: str, seeds_dir, scope: Scope,
                size: str = "standard", main_measure: str = "") -> Chart:
+    """One dot chart, or one panel per currency when amounts are kept as written (``convert=False``)."""
     def lab(r: pd.Series) -> str:
         extra = "" if not main_measure or r["measure"] == main_measure else f"\n{label(r['measure'], locale)}"
         return row_label(r, locale) + extra
     rows = rows.assign(label=rows.apply(lab, axis=1)).sort_values(["value", "label"], ascending=[False, True])
-    fig, ax = new_figure("tall" if len(rows) > 9 else size)
-    log = dot_plot(ax, rows, locale)
-    sub = subtitle + (f" ({label('log_scale', locale)})" if log else "")
+    panels = by_currency(rows)
+    if len(panels) == 1:
+        fig, ax = new_figure("tall" if len(rows) > 9 else size)
+        axes = [ax]
+    else:
+        fig, axes = new_panels([len(p) for p in panels], max(4.8, 1.2 + 0.42 * len(rows) + 0.6 * len(panels)))
+    log = False
+    for ax, part in zip(axes, panels):
+        log |= dot_plot(ax, part, locale)
+        if len(panels) > 1:
+            ax.set_title(label(part["unit"].iloc[0], locale), loc="left", fontsize=9, fontweight="bold", color=MUTED)
+    rows = pd.concat(panels)
+    sub = subtitle.format(money=money_words(rows, scope, locale)) + (f" ({label('log_scale', locale)})" if log else "")
     kind = label("kind_dots", locale)
-    meta = ChartMeta(name, title, sub, _notes(rows, locale, log), source_line(rows, locale, seeds_dir),
+    meta = ChartMeta(name, title, sub, _notes(rows, locale, log, scope), source_line(rows, locale, seeds_dir),
                      _alt(kind, rows, locale, f", {label('log_scale', locale)}" if log else ""), locale)
-    return Chart(fig, meta, rows[DRAWN].reset_index(drop=True))
+    return Chart(fig, meta, rows[DRAWN + EXTRA].reset_index(drop=True))
 
 
-def _span(lo: float, hi: float, locale: str, unit: str = "USD") -> str:
-    """'5,6–6 Mio. $' / '$5.6M–$6M'; a single value when both ends agree."""
-    if lo == hi:
-        return numfmt.money(hi, unit, locale)
-    if locale == "de":
-        a, b = numfmt.money(lo, unit, locale).split("\u00a0", 1), numfmt.money(hi, unit, locale).split("\u00a0", 1)
-        return f"{a[0]}–{b[0]}\u00a0{b[1]}" if a[1] == b[1] else f"{numfmt.money(lo, unit, locale)} bis {numfmt.money(hi, unit, locale)}"
-    return f"{numfmt.money(lo, unit, locale)}–{numfmt.money(hi, unit, locale)}"
-
-
-def _who(org: str, model: str, locale: str = "en") -> str:
-    orgs = ", ".join(label(o, locale) for o in org.split("|") if o)
-    return " ".join(x for x in (orgs, model) if x)
+def _side(p: compare.Pair, focus: bool, locale: str) -> tuple[str, str]:
+    """(name, '5,6–6 Mio. $') of the focus side; the other side by the end the ratio holds against
+    ('mind. 78 Mio. $' when it is the larger side and its facts differ), so no bound is hidden in a span."""
+    if focus:
+        return who(p.focus_name, locale), compare.span(p.focus, locale)
+    rows = p.other
+    if rows["value"].nunique() == 1 and rows["qualifier"].isin(["exact", "approx"]).all():
+        return who(p.other_name, locale), value_label(rows.iloc[0], locale)
+    end = {"value": compare.highest(rows) if p.focus_larger else compare.lowest(rows), "value_high": float("nan"),
+           "unit": rows["unit"].iloc[0], "qualifier": "upper_bound" if p.focus_larger else "lower_bound"}
+    return who(p.other_name, locale), value_label(pd.Series(end), locale)
 
 
 # -- 02 ------------------------------------------------------------------------
 @chart("02_training_costs")
-def training_costs(name: str, df: pd.DataFrame, locale: str = "de", seeds_dir=None) -> Chart:
-    measures = ["training_cost", "model_spending", "infrastructure_cost"]
-    rows = require(select(df, measures, money=True), measures, locale)
+def training_costs(name: str, df: pd.DataFrame, locale: str, seeds_dir, scope: Scope) -> Chart:
+    measures = scope.measures_or(["training_cost", "model_spending", "infrastructure_cost"])
+    rows, scope = prepare(df, measures, scope, seeds_dir)
+    rows = require(rows, measures, locale)
     train = rows[rows["measure"] == "training_cost"]
-    title = label("training_cost", locale)
-    if train["organisation"].nunique() >= 2:
-        by_org = train.groupby("organisation")["value"]
-        cheap_org = by_org.max().idxmin()
-        cheap = train[train["organisation"] == cheap_org]
-        dear = train[train["organisation"] != cheap_org]
-        dear_org = dear.groupby("organisation")["value"].min().idxmax()
-        dear = dear[dear["organisation"] == dear_org]
-        # conservative: the lowest figure of the dearer side over the highest of the cheaper side
-        k = dear["value"].min() / cheap["value"].max()
-        model = dear["model"].mode().iloc[0] if dear["model"].ne("").any() else ""
-        lo, hi = cheap["value"].min(), cheap["value"].max()
-        span = _span(lo, hi, locale)
-        title = text("title_training", locale, cheap_org=_who(cheap_org, "", locale), span=span,
-                     ratio=numfmt.ratio(k, locale), dear=_who(dear_org, model, locale))
-    subtitle = text("subtitle_training", locale)
-    return _dot_chart(name, rows, title, subtitle, locale, seeds_dir, main_measure="training_cost")
+    p = compare.pair(train, scope.focus, scope.compare, with_model=True) if len(train) else None
+    if p is None:
+        title = describe(train if len(train) else rows, "training_cost" if len(train) else measures[0], locale)
+    else:
+        (focus, fspan), (other, ospan) = _side(p, True, locale), _side(p, False, locale)
+        if p.focus_larger:
+            title = text("title_training_more", locale, focus=focus, span=fspan, other=other, other_value=ospan,
+                         ratio=compare.at_least(p.ratio, locale))
+        else:
+            title = text("title_training_less", locale, focus=focus, span=fspan, other=other, other_value=ospan,
+                         share=compare.share(p.ratio, locale))
+    subtitle = label("subtitle_training", locale)
+    return _dot_chart(name, rows, title, subtitle, locale, seeds_dir, scope, main_measure="training_cost")
 
 
 # -- 03 ------------------------------------------------------------------------
-def token_price_ratio(df: pd.DataFrame) -> tuple[pd.Series, pd.Series, float]:
-    """(dearest row, cheapest row, ratio) among per-million-token prices in one currency."""
-    rows = select(df, ["price_per_million_tokens"], prefix=True, money=True)
-    rows = rows[rows["per"].str.contains("tokens")]
-    if rows.empty:
-        raise NoData("price_per_million_tokens", "no rows for measure price_per_million_tokens (per million tokens)")
-    rows = rows[rows["unit"] == rows["unit"].mode().iloc[0]]
-    dear, cheap = rows.loc[rows["value"].idxmax()], rows.loc[rows["value"].idxmin()]
-    return dear, cheap, float(dear["value"] / cheap["value"])
+def token_price_ratio(df: pd.DataFrame, scope: Scope | None = None) -> tuple[pd.Series, pd.Series, float] | None:
+    """(a row of the dearer side, a row of the cheaper side, at-least ratio) among alike per-million-token prices,
+    or None when no two alike prices of different sellers are in the table."""
+    rows, scope = prepare(df, ["price_per_million_tokens"], scope or Scope(), None, prefix=True)
+    p = compare.pair(per_million_tokens(rows), scope.focus, scope.compare, with_model=True)
+    if p is None:
+        return None
+    dear, cheap = (p.focus, p.other) if p.focus_larger else (p.other, p.focus)
+    return dear.iloc[0], cheap.iloc[0], p.ratio
 
 
 @chart("03_token_prices")
-def token_prices(name: str, df: pd.DataFrame, locale: str = "de", seeds_dir=None) -> Chart:
-    measures = ["price_per_million_tokens"]
-    rows = require(select(df, measures, prefix=True, money=True), measures, locale)
-    rows = rows[rows["per"].str.contains("tokens")]
-    require(rows, measures, locale)
-    dear, cheap, k = token_price_ratio(df)
+def token_prices(name: str, df: pd.DataFrame, locale: str, seeds_dir, scope: Scope) -> Chart:
+    measures = scope.measures_or(["price_per_million_tokens"])
+    rows, scope = prepare(df, measures, scope, seeds_dir, prefix=True)
+    rows = require(per_million_tokens(rows), measures, locale)
+    p = compare.pair(rows, scope.focus, scope.compare, with_model=True)
     rows = rows.assign(label=rows.apply(lambda r: row_label(r, locale), axis=1)).sort_values(["value", "label"], ascending=[False, True])
-    fig, ax = new_figure()
-    bar_plot(ax, rows, locale)
-    names = {"dear": _who(dear["organisation"], dear["model"], locale),
-             "cheap": _who(cheap["organisation"], cheap["model"], locale), "ratio": numfmt.ratio(k, locale),
-             "dear_value": numfmt.money(dear["value"], dear["unit"], locale),
-             "cheap_value": numfmt.money(cheap["value"], cheap["unit"], locale)}
-    title = text("title_prices", locale, **names)
-    subtitle = text("subtitle_prices", locale)
-    notes = text("notes_prices", locale, **names)
+    panels = by_currency(rows)
+    fig, axes = (new_figure()[0], None) if len(panels) == 1 else new_panels([len(x) for x in panels], 4.8 + 0.4 * len(rows))
+    for ax, part in zip(axes or fig.axes, panels):
+        bar_plot(ax, part, locale)
+    rows = pd.concat(panels)
+    ratio = round(p.ratio, 6) if p else float("nan")
+    if p is None:
+        title, notes = describe(rows, measures[0], locale), ""
+    else:
+        (focus, fspan), (other, ospan) = _side(p, True, locale), _side(p, False, locale)
+        dear, cheap = ((focus, fspan), (other, ospan)) if p.focus_larger else ((other, ospan), (focus, fspan))
+        names = {"dear": dear[0], "cheap": cheap[0], "ratio": compare.at_least(p.ratio, locale),
+                 "dear_value": dear[1], "cheap_value": cheap[1]}
+        title, notes = text("title_prices", locale, **names), text("notes_prices", locale, **names)
+    notes = " ".join(x for x in (notes, conversion_note(rows, scope, locale) + ("." if conversion_note(rows, scope, locale) else "")) if x)
+    subtitle = label("subtitle_prices", locale).format(money=money_words(rows, scope, locale))
     kind = label("kind_bars", locale)
-    meta = ChartMeta(name, title, subtitle, notes, source_line(rows, locale, seeds_dir),
-                     _alt(kind, rows, locale), locale)
-    data = rows[DRAWN].reset_index(drop=True).assign(ratio_dearest_to_cheapest=round(k, 6))
+    meta = ChartMeta(name, title, subtitle, notes, source_line(rows, locale, seeds_dir), _alt(kind, rows, locale), locale)
+    data = rows[DRAWN + EXTRA].reset_index(drop=True).assign(ratio_dearest_to_cheapest=ratio)
     return Chart(fig, meta, data)
 
 
 # -- 04 ------------------------------------------------------------------------
 @chart("04_investments")
-def investments(name: str, df: pd.DataFrame, locale: str = "de", seeds_dir=None) -> Chart:
-    measures = ["investment", "funding"]
-    rows = require(select(df, measures, money=True), measures, locale)
-    top = rows.loc[rows["value"].idxmax()]
-    named = rows[~rows["organisation"].isin(["", "AI industry", "global"])]
-    low = (named if len(named) else rows).sort_values("value").iloc[0]
-    k = top["value"] / low["value"]
-    title = text("title_investments", locale, top=_who(top["organisation"], "", locale),
-                 top_value=value_label(top, locale), ratio=numfmt.ratio(k, locale),
-                 low=_who(low["organisation"], "", locale), low_value=value_label(low, locale))
-    subtitle = text("subtitle_investments", locale)
-    return _dot_chart(name, rows, title, subtitle, locale, seeds_dir, main_measure="investment")
+def investments(name: str, df: pd.DataFrame, locale: str, seeds_dir, scope: Scope) -> Chart:
+    measures = scope.measures_or(["investment", "funding"])
+    rows, scope = prepare(df, measures, scope, seeds_dir)
+    rows = require(rows, measures, locale)
+    main = rows[rows["measure"] == measures[0]]
+    p = compare.pair(main, scope.focus, scope.compare, with_model=False) if len(main) else None
+    if p is None:
+        title = describe(main if len(main) else rows, measures[0] if len(main) else measures[-1], locale)
+    else:
+        big, small = (_side(p, True, locale), _side(p, False, locale))
+        if not p.focus_larger:
+            big, small = small, big
+        title = text("title_investments", locale, top=big[0], top_value=big[1], ratio=compare.at_least(p.ratio, locale),
+                     low=small[0], low_value=small[1])
+    subtitle = label("subtitle_investments", locale)
+    return _dot_chart(name, rows, title, subtitle, locale, seeds_dir, scope, main_measure=measures[0])
 
 
 # -- 05 ------------------------------------------------------------------------
+def _market_title(rows: pd.DataFrame, scope: Scope, locale: str) -> str:
+    """'Nvidia verlor 588–589 Mrd. $ an Börsenwert, die Aktie fiel um 17 %' over alike facts of one organisation."""
+    loss = rows[(rows["measure"] == "market_value_loss") & is_money_rows(rows)]
+    loss = compare.facts(loss[loss.apply(compare.eligible, axis=1)]) if len(loss) else loss
+    if loss.empty:
+        return label("market_cap", locale) if rows["measure"].eq("market_cap").any() else describe(rows, rows["measure"].iloc[0], locale)
+    orgs = loss["organisation"]
+    org = scope.focus if orgs.eq(scope.focus).any() else orgs.value_counts().sort_index().idxmax()
+    mine = loss[orgs == org]
+    key = mine.groupby(compare.KEY).size().sort_values(ascending=False).index[0]
+    mine = mine[(mine[compare.KEY] == pd.Series(key, index=compare.KEY)).all(axis=1)]
+    drops = rows[(rows["measure"] == "share_price_drop") & (rows["organisation"] == org) & rows["article"].isin(mine["article"])]
+    drops = compare.facts(drops)
+    tail = (text("title_market_tail", locale, drop=numfmt.percent(drops["value"].iloc[0], locale))
+            if drops["value"].nunique() == 1 and drops["qualifier"].eq("exact").all() else "")
+    return text("title_market", locale, org=who(org, locale), span=compare.span(mine, locale), tail=tail)
+
+
 @chart("05_market_reaction")
-def market_reaction(name: str, df: pd.DataFrame, locale: str = "de", seeds_dir=None) -> Chart:
-    money_m = ["market_value_loss", "market_cap", "share_price"]
+def market_reaction(name: str, df: pd.DataFrame, locale: str, seeds_dir, scope: Scope) -> Chart:
+    money_m = [m for m in scope.measures_or(["market_value_loss", "market_cap", "share_price"]) if not m.startswith("share_price_")]
     pct_m = ["share_price_drop", "share_price_gain"]
-    money_rows = select(df, money_m, money=True)
-    pct_rows = select(df, pct_m, money=False)
+    rows, scope = prepare(df, money_m + pct_m, scope, seeds_dir, money_only=None)
+    money_rows = rows[is_money_rows(rows) & rows["measure"].isin(money_m)]
+    pct_rows = rows[rows["unit"].eq("percent") & rows["measure"].isin(pct_m)]
     require(pd.concat([money_rows, pct_rows]), money_m + pct_m, locale)
-    panels = [p for p in (money_rows, pct_rows) if not p.empty]
-    fig, axes = new_panels([max(len(p), 1) for p in panels], 4.8 if len(panels) == 1 else 6.4)
+    panels = [*by_currency(money_rows), pct_rows] if len(money_rows) else [pct_rows]
+    panels = [x for x in panels if not x.empty]
+    fig, axes = new_panels([max(len(x), 1) for x in panels], 4.8 if len(panels) == 1 else 6.4)
     drawn, logs = [], False
-    for ax, rows in zip(axes, panels):
-        rows = rows.assign(label=rows.apply(lambda r: f"{row_label(r, locale)}\n{label(r['measure'], locale)}", axis=1))
-        rows = rows.sort_values(["value", "label"], ascending=[False, True])
-        logs |= dot_plot(ax, rows, locale)
-        drawn.append(rows)
+    for ax, part in zip(axes, panels):
+        part = part.assign(label=part.apply(lambda r: f"{row_label(r, locale)}\n{label(r['measure'], locale)}", axis=1))
+        part = part.sort_values(["value", "label"], ascending=[False, True])
+        logs |= dot_plot(ax, part, locale)
+        drawn.append(part)
     rows = pd.concat(drawn)
-    loss = rows[rows["measure"] == "market_value_loss"]
-    if not loss.empty:
-        org = loss["organisation"].mode().iloc[0]
-        lo, hi = loss["value"].min(), loss["value"].max()
-        span = _span(lo, hi, locale)
-        drop = rows[(rows["measure"] == "share_price_drop") & (rows["organisation"] == org)]
-        tail = "" if drop.empty else text("title_market_tail", locale, drop=numfmt.percent(drop["value"].max(), locale))
-        title = text("title_market", locale, org=_who(org, "", locale), span=span, tail=tail)
-    else:
-        title = label("market_cap", locale)
-    subtitle = text("subtitle_market_two" if len(panels) > 1 else "subtitle_market_one", locale)
+    title = _market_title(rows, scope, locale)
+    subtitle = text("subtitle_market_two" if len(panels) > 1 else "subtitle_market_one", locale,
+                    money=money_words(rows[is_money_rows(rows)], scope, locale))
     if logs:
         subtitle += f" ({label('log_scale', locale)})"
     kind = label("kind_dots", locale)
-    meta = ChartMeta(name, title, subtitle, _notes(rows, locale, logs),
+    meta = ChartMeta(name, title, subtitle, _notes(rows, locale, logs, scope),
                      source_line(rows, locale, seeds_dir), _alt(kind, rows, locale), locale)
-    return Chart(fig, meta, rows[DRAWN].reset_index(drop=True))
+    return Chart(fig, meta, rows[DRAWN + EXTRA].reset_index(drop=True))
 
 
 # -- 06 ------------------------------------------------------------------------
+#: what makes figures one topic of the source check: one organisation and model, one measure, unit and period
+TOPIC = ["organisation", "model", "measure", "unit", "period"]
+
+
 def disagreements(df: pd.DataFrame, min_articles: int = 2) -> pd.DataFrame:
-    """Rows of every organisation+measure (same unit) that two or more articles report."""
-    d = df[df["organisation"].ne("") & df["measure"].ne("other")]
-    n = d.groupby(["organisation", "measure", "unit"])["article"].transform("nunique")
+    """Rows of every topic (organisation and model, measure, unit, period) that two or more articles report.
+
+    Different models of one organisation (Google's Transformer and Gemini) are no disagreement."""
+    d = df[df["organisation"].ne("") & df["measure"].ne("other")].copy()
+    if "period" not in d:
+        d["period"] = ""
+    d["period"] = d["period"].fillna("").astype(str)
+    n = d.groupby(TOPIC)["article"].transform("nunique")
     return d[n >= min_articles].copy()
 
 
 @chart("06_source_check")
-def source_check(name: str, df: pd.DataFrame, locale: str = "de", seeds_dir=None) -> Chart:
+def source_check(name: str, df: pd.DataFrame, locale: str, seeds_dir, scope: Scope) -> Chart:
+    df, scope = in_dates(df, scope, seeds_dir)
     rows = disagreements(df)
     if rows.empty:
         raise NoData("organisation+measure reported by two or more articles" if locale == "en"
                      else "Organisation+Messgröße in mindestens zwei Artikeln",
                      "no organisation+measure reported by two or more articles")
-    groups = list(rows.groupby(["organisation", "measure", "unit"], sort=True))
+    groups = list(rows.groupby(TOPIC, sort=True))
     spread = {key: g["value_high"].fillna(g["value"]).max() / g["value"].min() for key, g in groups}
     fig, axes = new_panels([len(g) for _, g in groups], max(4.8, 1.0 + 1.1 * len(rows) / 2 + 0.6 * len(groups)))
     drawn = []
-    for ax, ((org, measure, _unit), g) in zip(axes, groups):
+    for ax, ((org, model, measure, _unit, _period), g) in zip(axes, groups):
         g = g.assign(label=g["article"].map(short_article) + " · „"
                      + g["quote"].map(lambda q: q if len(q) <= 32 else q[:31] + "…") + "“")
         g = g.sort_values(["article", "value"])
         dot_plot(ax, g, locale, colour_by="article", log=False)
-        ax.set_title(f"{org.replace('|', ', ')} · {label(measure, locale)}", loc="left", fontsize=9,
+        ax.set_title(f"{who(org + SEP + model if model else org, locale)} · {label(measure, locale)}", loc="left", fontsize=9,
                      fontweight="bold", color=MUTED)
         drawn.append(g)
     rows = pd.concat(drawn)
-    (org, measure, unit), worst = max(spread.items(), key=lambda kv: (kv[1], kv[0]))
-    g = rows[(rows["organisation"] == org) & (rows["measure"] == measure)]
+    (org, model, measure, unit, period), worst = max(spread.items(), key=lambda kv: (kv[1], kv[0]))
+    g = rows[(rows[TOPIC] == pd.Series([org, model, measure, unit, period], index=TOPIC)).all(axis=1)]
     low = g.loc[g["value"].idxmin()]
     high = g.loc[g["value_high"].fillna(g["value"]).idxmax()]
     lo_text = value_label(low, locale)
     hi_text = (numfmt.value(high["value_high"], unit, locale) if pd.notna(high["value_high"])
                else value_label(high, locale))
     n_art = g["article"].nunique()
-    title = text("title_source_check", locale, n_articles=n_art, n_figures=len(g), org=_who(org, "", locale),
+    title = text("title_source_check", locale, n_articles=n_art, n_figures=len(g), org=who(org + SEP + model if model else org, locale),
                  measure=label(measure, locale), measure_lower=label(measure, locale).lower(), low=lo_text,
                  high=hi_text)
     subtitle = text("subtitle_source_check", locale)
     kind = label("kind_panels", locale)
     meta = ChartMeta(name, title, subtitle, _notes(rows, locale, False),
                      source_line(rows, locale, seeds_dir), _alt(kind, rows, locale), locale)
-    return Chart(fig, meta, rows[DRAWN].reset_index(drop=True))
+    return Chart(fig, meta, rows[DRAWN + ["period"]].reset_index(drop=True))

@@ -12,7 +12,7 @@ import pandas as pd
 from ..corrections import apply as apply_corrections
 from ..schema import COLUMNS, REJECTED_COLUMNS, fact_id, figure_id
 from ..sources import check_sources
-from . import boilerplate, recognise
+from . import boilerplate, period, recognise
 from .attribute import Attributor, Decision, Who, evidence_and_confidence
 from .casefold import fold
 from .segment import SENTENCE_COLUMN_MAX, Segmenter, blocks, detect_language, sentence_column
@@ -76,10 +76,10 @@ def _block_figures(text: str, offset: int, lang: str, article: str, skipped: lis
         if not converts:
             decided = (attr.measure_decision(fig), None)
             decided = (decided[0], attr.who(fig, decided[0]))
-        yield _row(text, offset, article, lang, fig, sentence, decided)
+        yield _row(text, offset, article, lang, fig, sentence, attr, decided)
 
 
-def _row(text: str, offset: int, article: str, lang: str, fig: recognise.Figure, sentence: str,
+def _row(text: str, offset: int, article: str, lang: str, fig: recognise.Figure, sentence: str, attr: Attributor,
          decided: tuple[Decision, Who]) -> dict:
     """The table row of one figure (``offset``: where ``text`` starts in the article); ``decided``: its measure and
     who, or those of the amount it converts ("380 Mrd. Yuan (53 Mrd. Dollar)")."""
@@ -98,6 +98,7 @@ def _row(text: str, offset: int, article: str, lang: str, fig: recognise.Figure,
         "value_high": fig.value_high if fig.value_high is not None else math.nan,
         "unit": fig.unit,
         "per": fig.per,
+        "period": period.in_clauses(text, attr.places.clauses(attr.place(fig).sentence), fig.start, lang),
         "qualifier": fig.qualifier,
         "measure": measure.measure,
         "organisation": who.organisation,

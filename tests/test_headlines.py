@@ -1,0 +1,108 @@
+"""The comparison rules behind the headlines (issue 13): the false headlines of the issue must not come back."""
+from __future__ import annotations
+
+import datetime as dt
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from newsnumbers.charts import compare, money, questions
+from newsnumbers.charts.scope import Scope
+from newsnumbers.engine.period import find
+
+
+def _row(article, quote, value, measure, org, model="", unit="USD", qualifier="exact", period="", sentence="", per=""):
+    return {"id": f"{article}{quote}", "article": article, "start": 0, "end": len(quote), "quote": quote,
+            "sentence": sentence or quote, "value": float(value), "value_high": float("nan"), "unit": unit, "per": per,
+            "period": period, "qualifier": qualifier, "measure": measure, "organisation": org, "model": model,
+            "fact_id": "", "language": "de", "source": "rule"}
+
+
+def _title(name: str, rows: list[dict], locale: str = "de", **scope) -> str:
+    chart = questions.CHARTS[name](pd.DataFrame(rows), locale, None, Scope.of(**scope))
+    plt.close(chart.figure)
+    return chart.meta.title
+
+
+@pytest.mark.parametrize("clause,language,period", [
+    ("350 Millionen Euro pro Jahr", "de", "year"), ("jährlich 5 Milliarden", "de", "year"),
+    ("bis 2029 rund 20 Milliarden", "de", "until:2029"), ("im Geschäftsjahr 2025 3 Mrd.", "de", "fiscal_year:2025"),
+    ("im vierten Quartal 2 Mrd. Dollar", "de", "quarter"), ("über vier Jahre 500 Mrd.", "de", "multi_year:4"),
+    ("$10 billion per year", "en", "year"), ("$3 billion annually", "en", "year"),
+    ("$500 billion over four years", "en", "multi_year:4"), ("$72 billion in the quarter", "en", "quarter"),
+    ("$1 trillion by 2030", "en", "until:2030"), ("$75 billion this year", "en", "year"),
+    ("der größte Verlust seit 26 Jahren", "de", ""), ("the biggest drop in 26 years", "en", ""),
+    ("the three-year old company", "en", ""), ("im April dieses Jahres 40 Mrd.", "de", ""),
+])
+def test_period_from_the_figures_clause(clause, language, period):
+    assert find(clause, language) == period
+
+
+def test_a_data_centre_budget_read_as_training_cost_is_not_compared():
+    rows = [_row("a.txt", "6 Millionen Dollar", 6e6, "training_cost", "DeepSeek", "V3",
+                 sentence="Das Training von V3 kostete 6 Millionen Dollar."),
+            _row("b.txt", "80 Milliarden Dollar", 8e10, "training_cost", "Microsoft",
+                 sentence="Microsoft gibt 80 Milliarden Dollar für Rechenzentren aus.")]
+    assert _title("02_training_costs", rows) == "Trainingskosten von KI-Modellen laut 2 Artikeln"
+    assert _title("02_training_costs", rows, "en") == "Training costs of AI models in 2 articles"
+    rows.append(_row("b.txt", "78 Millionen Dollar", 7.8e7, "training_cost", "OpenAI", "GPT-4"))
+    assert _title("02_training_costs", rows) == ("DeepSeek V3 trainierte für 6\u00a0Mio.\u00a0$ – höchstens ein "
+                                                 "Dreizehntel der Kosten von OpenAI GPT-4 (78\u00a0Mio.\u00a0$)")
+    assert "at most a thirteenth of the cost of OpenAI GPT-4" in _title("02_training_costs", rows, "en")
+
+
+def test_token_prices_never_compare_with_a_place():
+    rows = [_row("a.txt", "2,2 $", 2.2, "price_per_million_tokens", "DeepSeek", "R1", per="1M tokens"),
+            _row("a.txt", "US$ 60", 60, "price_per_million_tokens", "USA", per="1M tokens"),
+            _row("a.txt", "60 $", 60, "price_per_million_tokens", "OpenAI", "o1", per="1M tokens")]
+    assert _title("03_token_prices", rows) == "OpenAI o1 kostet pro Million Token 27-mal so viel wie DeepSeek R1"
+    assert _title("03_token_prices", [rows[0], rows[1]]).startswith("Preis pro Million Token laut")
+
+
+def test_a_multi_year_pledge_is_not_set_against_one_year():
+    rows = [_row("a.txt", "500 Mrd. $", 5e11, "investment", "Stargate", period="multi_year:4"),
+            _row("b.txt", "5,5 Mrd. $", 5.5e9, "investment", "China", period="year")]
+    assert _title("04_investments", rows) == "Investitionen in KI laut 2 Artikeln"
+    unknown = [dict(r, period="") for r in rows]  # a flow whose period no clause states compares with none
+    assert _title("04_investments", unknown) == "Investitionen in KI laut 2 Artikeln"
+    alike = [dict(r, period="year") for r in rows]
+    assert _title("04_investments", alike).startswith("Stargate: 500\u00a0Mrd.\u00a0$ – 90-mal so viel wie China")
+
+
+def test_euros_are_converted_before_any_ratio_and_never_divided_by_dollars():
+    rows = [_row("a.txt", "500 Mrd. $", 5e11, "investment", "Stargate", period="year"),
+            _row("b.txt", "600 Mio. €", 6e8, "investment", "Mistral", unit="EUR", period="year")]
+    chart = questions.CHARTS["04_investments"](pd.DataFrame(rows), "de", None, Scope.of(rate_date="2025-01-27"))
+    plt.close(chart.figure)
+    r, day = money.rate("EUR", "USD", dt.date(2025, 1, 27))
+    assert day == dt.date(2025, 1, 27) and 1.0 < r < 1.1
+    assert f"{compare.at_least(5e11 / (6e8 * r), 'de')}-mal" in chart.meta.title and "833-mal" not in chart.meta.title
+    assert "umgerechnet in US-Dollar zum EZB-Referenzkurs vom 27.1.2025" in chart.meta.notes
+    mistral = chart.data[chart.data["unit_original"] == "EUR"].iloc[0]
+    assert mistral["value_original"] == 6e8 and mistral["unit"] == "USD" and mistral["value"] == pytest.approx(6e8 * r)
+    kept = questions.CHARTS["04_investments"](pd.DataFrame(rows), "de", None, Scope.of(convert=False))
+    plt.close(kept.figure)
+    assert kept.meta.title == "Investitionen in KI laut 2 Artikeln" and "US-Dollar" not in kept.meta.subtitle
+    assert len(kept.figure.axes) == 2  # one panel per currency: no euros on a dollar axis
+
+
+def test_weekend_dates_take_the_last_published_rate():
+    assert money.rate("EUR", "USD", dt.date(2025, 1, 25))[1] == dt.date(2025, 1, 24)  # a Saturday
+
+
+def test_a_range_never_spans_repeats_of_one_fact():
+    rows = [_row("a.txt", "588 Milliarden Dollar", 5.88e11, "market_value_loss", "Nvidia"),
+            _row("a.txt", "fast 600 Milliarden Dollar", 6e11, "market_value_loss", "Nvidia", qualifier="approx"),
+            _row("a.txt", "17 %", 17, "share_price_drop", "Nvidia", unit="percent")]
+    assert _title("05_market_reaction", rows) == "Nvidia verlor 588\u00a0Mrd.\u00a0$ an Börsenwert, die Aktie fiel um 17\u00a0%"
+    rows.append(_row("b.txt", "589 Milliarden Dollar", 5.89e11, "market_value_loss", "Nvidia"))
+    assert "588–589\u00a0Mrd." in _title("05_market_reaction", rows)
+    same = pd.DataFrame([_row("a.txt", "6 Mio. $", 6e6, "training_cost", "DeepSeek")] * 2).assign(fact_id="f1")
+    assert len(compare.facts(same)) == 1
+
+
+@pytest.mark.parametrize("k,de,en", [(13.0, "ein Dreizehntel", "a thirteenth of"), (2.02, "die Hälfte", "half of"),
+                                     (60 / 2.2, "4 Prozent", "4% of"), (13.9, "8 Prozent", "8% of")])
+def test_shares_in_good_style(k, de, en):
+    assert compare.share(k, "de") == de and compare.share(k, "en") == en
