@@ -4,10 +4,17 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from ..schema import REVIEWED_SOURCES
 from . import common, outputs, questions
 from .style import finalise
 
 EXPLORER = "07_explorer"
+#: ``all``: every row (for exploring); ``reviewed``: only rows confirmed or corrected in corrections.csv.
+PUBLISH = ("all", "reviewed")
+LEFT_OUT_COLUMNS = ["id", "article", "quote", "measure", "organisation", "confidence"]
 
 
 def formats_list(formats: str | list[str] | tuple[str, ...]) -> list[str]:
@@ -19,9 +26,43 @@ def formats_list(formats: str | list[str] | tuple[str, ...]) -> list[str]:
     return out
 
 
+def published(name: str, df: pd.DataFrame, publish: str = "all", seeds_dir: str | None = None) -> pd.DataFrame:
+    """The rows chart ``name`` may draw: all of them, or (``reviewed``) those a person confirmed or corrected.
+
+    Why the left-out rows are listed: a published chart that silently lost a figure
+    looks complete; the notebook names every row the chart would have drawn but
+    that nobody has reviewed yet, and a line on stderr counts them for the build.
+    """
+    if publish not in PUBLISH:
+        raise ValueError(f"publish must be {' or '.join(PUBLISH)}, not {publish!r}")
+    if publish == "all":
+        return df
+    reviewed = df["source"].isin(REVIEWED_SOURCES) if "source" in df else pd.Series(False, index=df.index)
+    unreviewed = df[~reviewed]
+    if name in questions.CHARTS:
+        try:
+            chart = questions.CHARTS[name](df, "en", seeds_dir)
+            plt.close(chart.figure)
+            drawn = set(common.row_keys(chart.data))
+        except common.NoData:
+            drawn = set()
+        unreviewed = unreviewed[common.row_keys(unreviewed).isin(drawn).to_numpy(dtype=bool)]
+    n = len(unreviewed)
+    print(f"publish = reviewed: {n} row{'s' * (n != 1)} left out, not confirmed or corrected in corrections.csv"
+          + (" (review them in notebooks/08_review.ipynb):" if n else "."))
+    if n:
+        shown = unreviewed.reindex(columns=LEFT_OUT_COLUMNS).fillna("")
+        print(shown.to_string(index=False))
+        print(f"publish: {name}: {n} unreviewed row{'s' * (n != 1)} left out", file=sys.stderr)
+    return df[reviewed].reset_index(drop=True)
+
+
 def build(name: str, figures_csv: str, figures_dir: str, locale: str = "de",
-          formats: str | list[str] = "svg,png,pdf", seeds_dir: str | None = "seeds"):
+          formats: str | list[str] = "svg,png,pdf", seeds_dir: str | None = "seeds", publish: str = "all"):
     """Build chart ``name`` from the table; returns the Chart, or None with a printed reason.
+
+    ``publish``: ``all`` rows (the default, for exploring) or only the ``reviewed`` ones;
+    then the rows left out are listed (see :func:`published`).
 
     A table without the chart's measures is not an error of the build: the
     notebook says which figures were missing, the chart's files from an earlier
@@ -32,7 +73,7 @@ def build(name: str, figures_csv: str, figures_dir: str, locale: str = "de",
         raise ValueError(f"no chart named {name!r}; charts: {', '.join(sorted(questions.CHARTS))}")
     if locale not in ("de", "en"):
         raise ValueError(f"locale must be 'de' or 'en', not {locale!r}")
-    df = common.load(figures_csv)
+    df = published(name, common.load(figures_csv), publish, seeds_dir)
     try:
         chart = questions.CHARTS[name](df, locale, seeds_dir)
     except common.NoData as exc:
@@ -78,12 +119,13 @@ def interactive(chart, locale: str = "de"):
 
 
 def explorer(figures_csv: str, figures_dir: str, locale: str = "de", seeds_dir: str | None = "seeds",
-             formats: str | list[str] = "svg,png"):
-    """Build the explorer over the whole table, save figures/explorer.html (offline) and static snapshots."""
+             formats: str | list[str] = "svg,png", publish: str = "all"):
+    """Build the explorer over the whole table (or its reviewed rows), save figures/explorer.html (offline)
+    and static snapshots."""
     from . import interactive as inter
     from .style import ChartMeta, label, write_meta
 
-    df = common.load(figures_csv)
+    df = published(EXPLORER, common.load(figures_csv), publish, seeds_dir)
     if df.empty:
         print("explorer: the figures table is empty; nothing to explore")
         empty(EXPLORER, figures_dir, "the figures table is empty")

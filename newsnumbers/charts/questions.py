@@ -122,6 +122,9 @@ def token_price_ratio(df: pd.DataFrame) -> tuple[pd.Series, pd.Series, float]:
     if rows.empty:
         raise NoData("price_per_million_tokens", "no rows for measure price_per_million_tokens (per million tokens)")
     rows = rows[rows["unit"] == rows["unit"].mode().iloc[0]]
+    if len(rows) < 2:  # a single price (publish = "reviewed" can leave one) is no comparison: "1 times as much"
+        raise NoData("price_per_million_tokens: a ratio needs two prices in one currency, the table has one",
+                     "one row for measure price_per_million_tokens; a ratio needs two")
     dear, cheap = rows.loc[rows["value"].idxmax()], rows.loc[rows["value"].idxmin()]
     return dear, cheap, float(dear["value"] / cheap["value"])
 

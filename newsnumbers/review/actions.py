@@ -32,6 +32,8 @@ from ..schema import FIELDS
 
 CORRECTIONS = "corrections.csv"
 NUMBERS = ("value", "value_high")
+#: Columns a fix, drop or confirm line fills when the file has them, and leaves out when it has not.
+SAYS_WHICH = ("article", "quote", "start", "note")
 
 
 def _text(value: object, name: str = "") -> str:
@@ -140,6 +142,8 @@ def _csv_line(values: list[str], newline: str) -> str:
 def addition(existing: Sheet, record: dict[str, str]) -> tuple[str, int]:
     """The text to append for ``record`` (a newline first if needed, the header if none) and the line it lands on."""
     columns = existing.columns or CORRECTION_COLUMNS
+    if record.get("action") != "add":  # the figure's article, quote and start only say which figure is meant
+        record = {c: v for c, v in record.items() if c in columns or c not in SAYS_WHICH}
     missing = [c for c in record if record[c] and c not in columns]
     if missing:
         raise ValueError(f"{CORRECTIONS} has no column {', '.join(missing)}; add it to the header line by hand "

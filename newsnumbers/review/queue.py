@@ -15,21 +15,13 @@ import pandas as pd
 from ..charts import common, questions
 from ..schema import REVIEWED_SOURCES
 
-#: Columns a chart's data shares with the table, enough to tell its rows apart.
-KEY = ["article", "quote", "sentence", "unit", "measure", "organisation", "model"]
 #: Why a row stands where it does in the queue, by priority.
 REASONS = {0: "low confidence", 1: "feeds a chart", 2: "other", 3: "reviewed"}
 
 
-def _keys(rows: pd.DataFrame) -> pd.Series:
-    """One hashable key per row: the KEY columns as text plus the value."""
-    text = rows[KEY].fillna("").astype(str)
-    return pd.Series(list(zip(*(text[c] for c in KEY), rows["value"].astype(float).round(9))), index=rows.index)
-
-
 def feeds(figures: pd.DataFrame, seeds_dir: str | None = None) -> pd.Series:
     """For every row, the charts it is drawn in (``"02_training_costs, 06_source_check"``), or ``""``."""
-    keys = _keys(figures) if not figures.empty else pd.Series(dtype=object)
+    keys = common.row_keys(figures)
     names: dict[object, list[str]] = {}
     for name, build in sorted(questions.CHARTS.items()):
         try:
@@ -37,7 +29,7 @@ def feeds(figures: pd.DataFrame, seeds_dir: str | None = None) -> pd.Series:
         except common.NoData:
             continue
         plt.close(chart.figure)
-        for key in set(_keys(chart.data)):
+        for key in set(common.row_keys(chart.data)):
             names.setdefault(key, []).append(name)
     return keys.map(lambda k: ", ".join(names.get(k, []))).astype(str)
 
