@@ -122,6 +122,7 @@ def explorer(figures_csv: str, figures_dir: str, locale: str = "de", seeds_dir: 
              formats: str | list[str] = "svg,png", publish: str = "all"):
     """Build the explorer over the whole table (or its reviewed rows), save figures/explorer.html (offline)
     and static snapshots."""
+    from . import explorer as ex
     from . import interactive as inter
     from .style import ChartMeta, label, write_meta
 
@@ -130,23 +131,20 @@ def explorer(figures_csv: str, figures_dir: str, locale: str = "de", seeds_dir: 
         print("explorer: the figures table is empty; nothing to explore")
         empty(EXPLORER, figures_dir, "the figures table is empty")
         return None
-    chart = inter.explorer(df, locale)
+    title, source = ex.headline(df, locale), common.source_line(df, locale, seeds_dir)
+    chart = ex.explorer(df, locale, title, source)
     out = Path(figures_dir)
     files = ["explorer.html"]
-    inter.save_html(chart, out / "explorer.html")
+    ex.save_page(chart, out / "explorer.html", locale, title)
     for fmt in formats_list(formats):
         if fmt in ("svg", "png"):
             inter.save_static(chart, out / f"explorer.{fmt}")
             files.append(f"explorer.{fmt}")
     outputs.prune(EXPLORER, out, files)
-    n_art = df["article"].nunique()
-    title = (f"Explorer: {len(df)} Zahlen aus {n_art} Artikeln" if locale == "de"
-             else f"Explorer: {len(df)} figures from {n_art} articles")
     alt_text = ("Interaktive Ansicht: Geldbeträge auf logarithmischer Skala nach Messgröße, Filter für Messgröße, "
                 "Artikel und Organisation, darunter die ausgewählten Zeilen mit ihren Sätzen."
                 if locale == "de" else
                 "Interactive view: money figures on a log scale by measure, filters for measure, article and "
                 "organisation, and below the selected rows with their sentences.")
-    write_meta(ChartMeta(EXPLORER, title, label("log_scale", locale), "", common.source_line(df, locale, seeds_dir),
-                         alt_text, locale, files), out)
+    write_meta(ChartMeta(EXPLORER, title, label("log_scale", locale), "", source, alt_text, locale, files), out)
     return chart
