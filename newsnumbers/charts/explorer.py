@@ -19,8 +19,8 @@ import pandas as pd
 
 from ..atomic import replacing
 from ..schema import unit_kind
-from .interactive import TOOLTIP_TITLES, _axis_labels, _configure, _tooltip, prepare
 from ..sources import short_article
+from .interactive import TOOLTIP_TITLES, _axis_labels, _configure, _tooltip, prepare
 from .style import PALETTE, label, text
 
 TABLE_ROWS = 40  # the table shows the first rows of the selection; the download has them all
