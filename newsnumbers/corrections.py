@@ -90,10 +90,7 @@ class _Table:
             if fields:
                 raise ValueError(f"{action} takes no fields (got {', '.join(fields)}); did you mean fix?")
             self.claim(fid, line)
-            if action == "drop":
-                del self.records[fid]
-            else:
-                record.update(source="confirmed", confidence="high")
+            _ = self.records.pop(fid) if action == "drop" else record.update(source="confirmed", confidence="high")
             return
         if not fields:
             raise ValueError("fix row changes no field")

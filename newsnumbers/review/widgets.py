@@ -48,8 +48,8 @@ def _shown(value: object) -> str:
     return actions._text(value)
 
 
-class ReviewQueue:
-    """The form over ``seeds_dir``'s table; every action appends one line to its corrections.csv and rebuilds."""
+class _Widgets:
+    """The widgets: navigation, the row's card and fields, the action buttons, the add form, the status line."""
 
     def __init__(self, seeds_dir: str = "seeds", data_dir: str = "data", language: str = "auto"):
         self.reviewer = actions.Reviewer(seeds_dir, data_dir, language)
@@ -72,6 +72,13 @@ class ReviewQueue:
         self.add_note = w.Text(description="note")
         self.add_button = w.Button(description="add", button_style="info")
         self.status = w.HTML()
+
+
+class _Form(_Widgets):
+    """What the widgets show: the row on screen in queue order and its fields; the buttons' wiring."""
+
+    def __init__(self, seeds_dir: str = "seeds", data_dir: str = "data", language: str = "auto"):
+        super().__init__(seeds_dir, data_dir, language)
         self.pick.observe(lambda change: self.show_row(), names="value")
         self.back.on_click(lambda _: self.step(-1))
         self.forward.on_click(lambda _: self.step(1))
@@ -122,7 +129,10 @@ class ReviewQueue:
                        w.HBox([self.confirm_button, self.fix_button, self.drop_button]), self.status,
                        w.HTML("<h4>Add a figure the extractor missed</h4>"), adds, self.add_button])
 
-    # -- acting ----------------------------------------------------------------
+
+class ReviewQueue(_Form):
+    """The form over ``seeds_dir``'s table; every action appends one line to its corrections.csv and rebuilds."""
+
     def on_confirm(self) -> None:
         if self.current is not None:
             self._submit(lambda: actions.confirm(self.current, self.note.value))
