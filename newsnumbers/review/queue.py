@@ -67,7 +67,7 @@ def highlight(sentence: str, quote: str) -> str:
 
 def card(row: pd.Series) -> str:
     """One row for the editor: where it stands, its sentence with the figure marked, how it was read and why."""
-    value = f"{row['value']:g}" + (f"–{row['value_high']:g}" if pd.notna(row.get("value_high")) else "")
+    value = f"{row['value']:,.15g}" + (f"–{row['value_high']:,.15g}" if pd.notna(row.get("value_high")) else "")
     read = " · ".join(str(x) for x in (
         f"{value} {row['unit']}" + (f" per {row['per']}" if row.get("per") else ""),
         row["qualifier"], row["measure"], row["organisation"] or "–", row["model"] or "–"))
