@@ -8,13 +8,15 @@ STAMP  := $(VENV)/.installed
 SEEDS  ?= seeds
 LOCALE ?= de
 FORMATS ?= svg,png,pdf
+PUBLISH ?= all
 BUILD  := build/notebooks
 PKG_SOURCES := $(shell find newsnumbers -name '*.py' -o -name '*.csv' | sort)
-CHART_NOTEBOOKS := $(sort $(wildcard notebooks/0[2-9]_*.ipynb))
+# 08_review is the editor's review form (widgets), not a chart: make does not execute it.
+CHART_NOTEBOOKS := $(sort $(wildcard notebooks/0[2-7]_*.ipynb))
 CHART_BUILDS := $(patsubst notebooks/%,$(BUILD)/%,$(CHART_NOTEBOOKS))
 # SEEDS may hold spaces ("my articles"): recipes read it from the environment as "$$SEEDS",
 # and no rule names a seed file; they depend on $(SEEDS_LIST), which lists them (see below).
-export SEEDS LOCALE FORMATS
+export SEEDS LOCALE FORMATS PUBLISH
 
 # A recipe that fails deletes the target it had begun to write: no half-made result poses as done.
 .DELETE_ON_ERROR:
@@ -32,9 +34,9 @@ $(STAMP): requirements.txt pyproject.toml
 
 setup: $(STAMP)
 
-# --- inputs: rebuild when SEEDS, LOCALE, FORMATS or a seed file change -------
+# --- inputs: rebuild when SEEDS, LOCALE, FORMATS, PUBLISH or a seed file change
 # buildinfo.py rewrites each file only when its content changes (a few ms, no pandas):
-# $(PARAMS) holds SEEDS, LOCALE and FORMATS; $(SEEDS_LIST) every file under SEEDS with size and mtime.
+# $(PARAMS) holds SEEDS, LOCALE, FORMATS and PUBLISH; $(SEEDS_LIST) every file under SEEDS with size and mtime.
 PARAMS := build/params.txt
 SEEDS_LIST := build/seeds.txt
 SUMMARY := build/summary.txt
@@ -55,7 +57,7 @@ data/figures.csv: notebooks/01_extract_figures.ipynb $(SEEDS_LIST) $(PKG_SOURCES
 $(BUILD)/%.ipynb: notebooks/%.ipynb data/figures.csv $(PKG_SOURCES) $(PARAMS) | $(STAMP)
 	@mkdir -p $(BUILD) figures
 	$(PY) -m newsnumbers.run $< $@ -p figures_csv data/figures.csv -p figures_dir figures \
-	    -p locale "$$LOCALE" -p formats "$$FORMATS" -p seeds_dir "$$SEEDS"
+	    -p locale "$$LOCALE" -p formats "$$FORMATS" -p seeds_dir "$$SEEDS" -p publish "$$PUBLISH"
 
 # The build's last line: what was built, what was empty, what was rejected.
 $(SUMMARY): data/figures.csv $(CHART_BUILDS) | $(STAMP)

@@ -7,7 +7,7 @@ a no-op build should take milliseconds. Standard library only.
 ``inputs PARAMS SEEDS_LIST``: GNU make cannot depend on file names with spaces
 (``make figures SEEDS="my articles"`` split the folder into words), so make
 depends on two small files instead, rewritten only when their content changes:
-``PARAMS`` holds ``SEEDS``, ``LOCALE`` and ``FORMATS`` (from the environment);
+``PARAMS`` holds ``SEEDS``, ``LOCALE``, ``FORMATS`` and ``PUBLISH`` (from the environment);
 ``SEEDS_LIST`` holds the seeds folder and every file under it with its size and
 modification time, so an added, edited or removed article re-runs the extraction.
 
@@ -62,7 +62,7 @@ def inputs(params: str, seeds_list: str, env: dict[str, str] | None = None) -> N
     env = dict(os.environ if env is None else env)
     seeds = env.get("SEEDS", "seeds")
     update(params, "".join(f"{k}={env.get(k, d)}\n" for k, d in (("SEEDS", "seeds"), ("LOCALE", "de"),
-                                                                  ("FORMATS", "svg,png,pdf"))))
+                                                                  ("FORMATS", "svg,png,pdf"), ("PUBLISH", "all"))))
     update(seeds_list, seed_listing(seeds))
 
 

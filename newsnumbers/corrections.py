@@ -5,10 +5,13 @@ a figure ``id`` and an ``action``:
 
 - ``fix``: every non-empty field of the row replaces the extracted one;
 - ``drop``: the figure is removed from the table;
+- ``confirm``: the figure is right as extracted; no value changes, the row is
+  marked reviewed (``source = confirmed``, ``confidence = high``), so a chart
+  built with ``publish = "reviewed"`` draws it;
 - ``add``: a figure the extractor missed: ``article`` and ``quote`` (and
   ``start`` when the quote occurs more than once), plus its fields.
 
-A ``fix`` or ``drop`` row may also give the figure's ``article``, ``quote`` and
+A ``fix``, ``drop`` or ``confirm`` row may also give the figure's ``article``, ``quote`` and
 ``start``, so the file says which figure it means; when given they must match.
 
 Corrected and added rows get ``source = correction``. Whatever cannot be
@@ -30,7 +33,7 @@ from . import handcsv, vocabulary
 from .schema import COLUMNS, FIELDS, fact_id, figure_id, rejection
 
 CORRECTION_COLUMNS = ["id", "action", "article", "quote", "start", *FIELDS, "note"]
-ACTIONS = ("fix", "drop", "add")
+ACTIONS = ("fix", "drop", "confirm", "add")
 
 
 def _fields(row: dict[str, str]) -> dict:
@@ -83,11 +86,11 @@ class _Table:
         fid = row["id"]
         record = self.existing(fid, row)
         fields = _fields(row)
-        if action == "drop":
+        if action in ("drop", "confirm"):
             if fields:
-                raise ValueError(f"drop takes no fields (got {', '.join(fields)}); did you mean fix?")
+                raise ValueError(f"{action} takes no fields (got {', '.join(fields)}); did you mean fix?")
             self.claim(fid, line)
-            del self.records[fid]
+            _ = self.records.pop(fid) if action == "drop" else record.update(source="confirmed", confidence="high")
             return
         if not fields:
             raise ValueError("fix row changes no field")

@@ -23,6 +23,10 @@ REJECTED_COLUMNS = ["article", "path", "line", "reason"]
 FIELDS = ["value", "value_high", "unit", "per", "qualifier", "measure", "organisation", "model"]
 QUALIFIERS = frozenset({"exact", "approx", "lower_bound", "upper_bound", "range"})
 PERCENT_UNITS = frozenset({"percent", "percentage_points"})
+#: Where a row's fields come from: the rules, an analyst's fix or add, or the rules confirmed by an analyst.
+SOURCES = ("rule", "correction", "confirmed")
+#: The sources of rows a person has looked at: what ``publish = "reviewed"`` draws.
+REVIEWED_SOURCES = frozenset({"correction", "confirmed"})
 
 
 def figure_id(article: str, start: int, end: int, quote: str) -> str:

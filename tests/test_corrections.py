@@ -60,7 +60,7 @@ def test_stale_and_malformed_corrections_are_reported_with_line(folder):
     assert "matches no figure" in reasons[2]
     assert "value is not a number" in reasons[3]
     assert "qualifier must be one of" in reasons[4]
-    assert "action must be fix, drop or add" in reasons[5]
+    assert "action must be fix, drop, confirm or add" in reasons[5]
     assert set(rejected["article"]) == {"corrections.csv"}
     assert len(figures) == 3  # nothing applied, nothing lost
 

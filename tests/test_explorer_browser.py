@@ -71,3 +71,40 @@ def test_explorer_renders_offline_and_tooltips_show_quotes(explorer_file):
 def test_static_exports_exist(explorer_file):
     assert (explorer_file / "explorer.svg").read_text(encoding="utf-8").startswith("<svg")
     assert (explorer_file / "explorer.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def _count_line(page) -> str:
+    """The explorer's '31 Zeilen ausgewählt · …' line, as drawn."""
+    return page.locator("g.mark-text text", has_text="ausgewählt").first.text_content()
+
+
+def test_search_reset_and_csv_download_of_the_selection(explorer_file, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    table = pd.read_csv(explorer_file / "figures.csv")
+    wanted = table[table["sentence"].str.contains("Stargate", case=False) | table["quote"].str.contains("Stargate")]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1024, "height": 900}, accept_downloads=True)
+        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("file:", "data:", "blob:"))
+                   else route.abort())
+        page.goto((explorer_file / "explorer.html").as_uri())
+        page.wait_for_selector("g.mark-symbol path", timeout=20_000)
+        assert _count_line(page).startswith(f"{len(table)} Zeilen")
+        page.fill("input[type=search]", "stargate")
+        page.wait_for_function(f"() => [...document.querySelectorAll('g.mark-text text')].some("
+                               f"t => t.textContent.startsWith('{len(wanted)} Zeilen'))", timeout=5_000)
+        with page.expect_download() as got:
+            page.click("#download")
+        rows = pd.read_csv(got.value.path())
+        assert sorted(rows["id"]) == sorted(wanted["id"]) and len(rows) < len(table)
+        assert {"quote", "sentence", "value", "unit", "measure", "organisation"} <= set(rows.columns)
+        page.click("#reset")
+        page.wait_for_function(f"() => [...document.querySelectorAll('g.mark-text text')].some("
+                               f"t => t.textContent.startsWith('{len(table)} Zeilen'))", timeout=10_000)
+        assert page.input_value("input[type=search]") == ""
+        with page.expect_download() as got:
+            page.click("#download")
+        assert len(pd.read_csv(got.value.path())) == len(table)
+        page.screenshot(path=str(tmp_path / "after-reset.png"), full_page=True)
+        browser.close()

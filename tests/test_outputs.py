@@ -153,7 +153,7 @@ def test_make_depends_on_a_listing_of_the_seeds_not_on_their_names(tmp_path):
     params, listing = tmp_path / "params.txt", tmp_path / "seeds.txt"
     env = {"SEEDS": str(seeds), "LOCALE": "en", "FORMATS": "svg"}
     buildinfo.inputs(params, listing, env)
-    assert params.read_text() == f"SEEDS={seeds}\nLOCALE=en\nFORMATS=svg\n"
+    assert params.read_text() == f"SEEDS={seeds}\nLOCALE=en\nFORMATS=svg\nPUBLISH=all\n"
     assert f"{seeds / 'an article.txt'}\t1\t" in listing.read_text()
     stamp = listing.stat().st_mtime_ns
     buildinfo.inputs(params, listing, env)

@@ -66,6 +66,20 @@ def source_line(rows: pd.DataFrame, locale: str, seeds_dir: str | Path | None = 
     return f"{label('source', locale)}: {what} " + ", ".join(shown) + " (seeds/); newsnumbers"
 
 
+#: Columns a chart's data shares with the table, enough to tell its rows apart (with the value).
+ROW_KEY = ["article", "quote", "sentence", "unit", "measure", "organisation", "model"]
+
+
+def row_keys(rows: pd.DataFrame) -> pd.Series:
+    """One hashable key per row, the same for a table row and the chart row drawn from it
+    (a chart's data keeps the table's fields but not its id or index)."""
+    if rows.empty:
+        return pd.Series(dtype=object, index=rows.index)
+    text = rows[ROW_KEY].fillna("").astype(str)
+    values = rows["value"].astype(float).round(9)
+    return pd.Series(list(zip(*(text[c] for c in ROW_KEY), values)), index=rows.index)
+
+
 def row_label(row: pd.Series, locale: str = "en") -> str:
     orgs = ", ".join(label(o, locale) for o in row["organisation"].split("|") if o)
     who = " ".join(x for x in (orgs, row["model"]) if x) or "–"

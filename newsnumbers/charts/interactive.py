@@ -3,8 +3,8 @@
 The same rows a publication chart draws, as a Vega-Lite chart with tooltips
 (value as the locale writes it, qualifier, quote, sentence, article), numbers
 formatted with Vega's format locale (German "5.600.000,5" or English
-"5,600,000.5"), and an explorer over the whole table that is saved as one
-self-contained HTML file (JavaScript inline, no network when viewed).
+"5,600,000.5"). The explorer over the whole table is built from these parts
+in :mod:`newsnumbers.charts.explorer`.
 """
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ import altair as alt
 import pandas as pd
 
 from ..atomic import replacing
-from ..schema import unit_kind
 from . import numfmt
 from .common import row_label
 from .plots import needs_log, value_label
@@ -25,7 +24,6 @@ NUMBER_LOCALES = {
     "de": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", "\u00a0€"]},
     "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["$", ""]},
 }
-TABLE_ROWS = 40  # the explorer's table shows the first rows of the selection
 TOOLTIP_TITLES = {
     "de": {"value_text": "Wert", "qualifier": "Genauigkeit", "quote": "Zitat", "sentence": "Satz",
            "article": "Artikel", "organisation": "Organisation", "measure": "Messgröße", "value": "Zahl"},
@@ -93,59 +91,6 @@ def figure_chart(rows: pd.DataFrame, locale: str = "de", title: str = "") -> alt
     text = base.mark_text(align="left", dx=8).encode(x="value:Q", text="value_text:N")
     chart = (ranges + points + text).properties(title=title, width=520, height=max(120, 26 * len(data)))
     return _configure(chart, locale)
-
-
-def explorer(figures: pd.DataFrame, locale: str = "de") -> alt.TopLevelMixin:
-    """The whole table: dropdown filters (measure, article), legend filter (organisation),
-    a log-scale overview of all money figures with a brush, and a table of the selected rows."""
-    data = prepare(figures, locale)
-    data = data[data["value"] > 0]
-    data["kind"] = data["unit"].map(unit_kind)
-    t = TOOLTIP_TITLES[locale]
-    measure = alt.selection_point(fields=["measure_label"], name="measure", bind=alt.binding_select(
-        options=[None, *sorted(data["measure_label"].unique())], labels=["(alle)" if locale == "de" else "(all)",
-                                                                         *sorted(data["measure_label"].unique())],
-        name=t["measure"] + " "))
-    article = alt.selection_point(fields=["article"], name="article", bind=alt.binding_select(
-        options=[None, *sorted(data["article"].unique())], labels=["(alle)" if locale == "de" else "(all)",
-                                                                   *sorted(data["article"].unique())],
-        name=t["article"] + " "))
-    org = alt.selection_point(fields=["organisation"], bind="legend", name="organisation")
-    brush = alt.selection_interval(encodings=["x"], name="brush")
-    money = data[data["kind"] == "money"]
-    orgs = sorted(data["organisation"].unique())
-    colour = alt.Color("organisation:N", scale=alt.Scale(domain=orgs, range=PALETTE),
-                       title=t["organisation"], legend=alt.Legend(orient="right"))
-    overview = alt.Chart(money).mark_circle(size=80).encode(
-        x=alt.X("value:Q", scale=alt.Scale(type="log"), title=f"{label('USD', locale)} ({label('log_scale', locale)})",
-                axis=alt.Axis(labelExpr=_axis_labels(locale))),
-        y=alt.Y("measure_label:N", title=None),
-        color=alt.condition(org, colour, alt.value("#dddddd")),
-        opacity=alt.condition(measure & article & org, alt.value(0.9), alt.value(0.15)),
-        tooltip=_tooltip(locale),
-    ).add_params(measure, article, org, brush).properties(
-        width=620, height=max(160, 28 * money["measure_label"].nunique()),
-        title="Alle Geldbeträge" if locale == "de" else "All money figures")
-    table_base = alt.Chart(data).transform_filter(measure & article & org).transform_filter(brush).transform_window(
-        row="row_number()").transform_filter(f"datum.row <= {TABLE_ROWS}")
-    columns = [("article", 150), ("value_text", 110), ("organisation", 110), ("quote", 220), ("sentence", 0)]
-    cols = []
-    for field, width in columns:
-        c = table_base.mark_text(align="left", baseline="middle", limit=width or 700).encode(
-            y=alt.Y("row:O", axis=None), text=f"{field}:N", tooltip=_tooltip(locale)
-        ).properties(title=t.get(field, field), width=width or 600, height=TABLE_ROWS * 16)
-        cols.append(c)
-    table = alt.hconcat(*cols, spacing=6)
-    return _configure(alt.vconcat(overview, table, spacing=20), locale)
-
-
-def save_html(chart: alt.TopLevelMixin, path: str | Path) -> Path:
-    """One self-contained HTML file: Vega, Vega-Lite and vega-embed inline (via vl-convert), no network."""
-    path = Path(path)
-    # SVG rendering keeps every mark a DOM element (inspectable, testable); tooltips come from vega-tooltip
-    with replacing(path) as tmp:
-        chart.save(str(tmp), format="html", inline=True, embed_options={"renderer": "svg", "actions": False})
-    return path
 
 
 def save_static(chart: alt.TopLevelMixin, path: str | Path) -> Path:

@@ -4,11 +4,18 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from ..schema import REVIEWED_SOURCES
 from . import common, outputs, questions
 from .scope import Scope
 from .style import finalise
 
 EXPLORER = "07_explorer"
+#: ``all``: every row (for exploring); ``reviewed``: only rows confirmed or corrected in corrections.csv.
+PUBLISH = ("all", "reviewed")
+LEFT_OUT_COLUMNS = ["id", "article", "quote", "measure", "organisation", "confidence"]
 
 
 def formats_list(formats: str | list[str] | tuple[str, ...]) -> list[str]:
@@ -20,10 +27,45 @@ def formats_list(formats: str | list[str] | tuple[str, ...]) -> list[str]:
     return out
 
 
+def published(name: str, df: pd.DataFrame, publish: str = "all", seeds_dir: str | None = None,
+              scope: Scope | None = None) -> pd.DataFrame:
+    """The rows chart ``name`` may draw: all of them, or (``reviewed``) those a person confirmed or corrected.
+
+    Why the left-out rows are listed: a published chart that silently lost a figure
+    looks complete; the notebook names every row the chart would have drawn but
+    that nobody has reviewed yet, and a line on stderr counts them for the build.
+    """
+    if publish not in PUBLISH:
+        raise ValueError(f"publish must be {' or '.join(PUBLISH)}, not {publish!r}")
+    if publish == "all":
+        return df
+    reviewed = df["source"].isin(REVIEWED_SOURCES) if "source" in df else pd.Series(False, index=df.index)
+    unreviewed = df[~reviewed]
+    if name in questions.CHARTS:
+        try:
+            chart = questions.CHARTS[name](df, "en", seeds_dir, scope or Scope.of())
+            plt.close(chart.figure)
+            drawn = set(common.row_keys(chart.data))
+        except common.NoData:
+            drawn = set()
+        unreviewed = unreviewed[common.row_keys(unreviewed).isin(drawn).to_numpy(dtype=bool)]
+    n = len(unreviewed)
+    print(f"publish = reviewed: {n} row{'s' * (n != 1)} left out, not confirmed or corrected in corrections.csv"
+          + (" (review them in notebooks/08_review.ipynb):" if n else "."))
+    if n:
+        shown = unreviewed.reindex(columns=LEFT_OUT_COLUMNS).fillna("")
+        print(shown.to_string(index=False))
+        print(f"publish: {name}: {n} unreviewed row{'s' * (n != 1)} left out", file=sys.stderr)
+    return df[reviewed].reset_index(drop=True)
+
+
 def build(name: str, figures_csv: str, figures_dir: str, locale: str = "de",
-          formats: str | list[str] = "svg,png,pdf", seeds_dir: str | None = "seeds", **analysis):
+          formats: str | list[str] = "svg,png,pdf", seeds_dir: str | None = "seeds", publish: str = "all",
+          **analysis):
     """Build chart ``name`` from the table; returns the Chart, or None with a printed reason.
 
+    ``publish``: ``all`` rows (the default, for exploring) or only the ``reviewed`` ones;
+    then the rows left out are listed (see :func:`published`).
     ``analysis`` holds the notebook's analytic parameters, passed on to the builder as a
     :class:`~newsnumbers.charts.scope.Scope`: ``focus``, ``compare``, ``measures``,
     ``date_from``/``date_to``, ``convert``, ``currency``, ``rate_date``.
@@ -38,7 +80,7 @@ def build(name: str, figures_csv: str, figures_dir: str, locale: str = "de",
     if locale not in ("de", "en"):
         raise ValueError(f"locale must be 'de' or 'en', not {locale!r}")
     scope = Scope.of(**analysis)
-    df = common.load(figures_csv)
+    df = published(name, common.load(figures_csv), publish, seeds_dir, scope)
     try:
         chart = questions.CHARTS[name](df, locale, seeds_dir, scope)
     except common.NoData as exc:
@@ -84,33 +126,32 @@ def interactive(chart, locale: str = "de"):
 
 
 def explorer(figures_csv: str, figures_dir: str, locale: str = "de", seeds_dir: str | None = "seeds",
-             formats: str | list[str] = "svg,png"):
-    """Build the explorer over the whole table, save figures/explorer.html (offline) and static snapshots."""
+             formats: str | list[str] = "svg,png", publish: str = "all"):
+    """Build the explorer over the whole table (or its reviewed rows), save figures/explorer.html (offline)
+    and static snapshots."""
+    from . import explorer as ex
     from . import interactive as inter
     from .style import ChartMeta, label, write_meta
 
-    df = common.load(figures_csv)
+    df = published(EXPLORER, common.load(figures_csv), publish, seeds_dir)
     if df.empty:
         print("explorer: the figures table is empty; nothing to explore")
         empty(EXPLORER, figures_dir, "the figures table is empty")
         return None
-    chart = inter.explorer(df, locale)
+    title, source = ex.headline(df, locale), common.source_line(df, locale, seeds_dir)
+    chart = ex.explorer(df, locale, title, source)
     out = Path(figures_dir)
     files = ["explorer.html"]
-    inter.save_html(chart, out / "explorer.html")
+    ex.save_page(chart, out / "explorer.html", locale, title)
     for fmt in formats_list(formats):
         if fmt in ("svg", "png"):
             inter.save_static(chart, out / f"explorer.{fmt}")
             files.append(f"explorer.{fmt}")
     outputs.prune(EXPLORER, out, files)
-    n_art = df["article"].nunique()
-    title = (f"Explorer: {len(df)} Zahlen aus {n_art} Artikeln" if locale == "de"
-             else f"Explorer: {len(df)} figures from {n_art} articles")
     alt_text = ("Interaktive Ansicht: Geldbeträge auf logarithmischer Skala nach Messgröße, Filter für Messgröße, "
                 "Artikel und Organisation, darunter die ausgewählten Zeilen mit ihren Sätzen."
                 if locale == "de" else
                 "Interactive view: money figures on a log scale by measure, filters for measure, article and "
                 "organisation, and below the selected rows with their sentences.")
-    write_meta(ChartMeta(EXPLORER, title, label("log_scale", locale), "", common.source_line(df, locale, seeds_dir),
-                         alt_text, locale, files), out)
+    write_meta(ChartMeta(EXPLORER, title, label("log_scale", locale), "", source, alt_text, locale, files), out)
     return chart
