@@ -27,7 +27,7 @@ from pathlib import Path
 from .atomic import replacing
 
 #: The tables the extraction notebook writes into its ``output_dir``.
-TABLES = ("figures.csv", "rejected.csv")
+TABLES = ("figures.csv", "rejected.csv", "sources.detected.csv")
 
 
 def failed_copy(output: str | Path) -> Path:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from . import common, outputs, questions
+from . import common, outputs, provenance, questions
 from .style import finalise
 
 EXPLORER = "07_explorer"
@@ -32,7 +32,7 @@ def build(name: str, figures_csv: str, figures_dir: str, locale: str = "de",
         raise ValueError(f"no chart named {name!r}; charts: {', '.join(sorted(questions.CHARTS))}")
     if locale not in ("de", "en"):
         raise ValueError(f"locale must be 'de' or 'en', not {locale!r}")
-    df = common.load(figures_csv)
+    df = provenance.attach(common.load(figures_csv), seeds_dir, provenance.detected_beside(figures_csv), locale)
     try:
         chart = questions.CHARTS[name](df, locale, seeds_dir)
     except common.NoData as exc:
@@ -84,6 +84,7 @@ def explorer(figures_csv: str, figures_dir: str, locale: str = "de", seeds_dir: 
     from .style import ChartMeta, label, write_meta
 
     df = common.load(figures_csv)
+    df = provenance.attach(df, seeds_dir, provenance.detected_beside(figures_csv), locale)
     if df.empty:
         print("explorer: the figures table is empty; nothing to explore")
         empty(EXPLORER, figures_dir, "the figures table is empty")

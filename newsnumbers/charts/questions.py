@@ -14,11 +14,12 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from . import numfmt
-from .common import NoData, require, row_label, select, short_article, source_line
+from .common import NoData, require, row_label, select, source_line, source_name
 from .plots import bar_plot, dot_plot, value_label
+from .provenance import TRACE, ensure
 from .style import MUTED, ChartMeta, label, new_figure, new_panels, text
 
-DRAWN = ["label", "article", "quote", "sentence", "value", "value_high", "unit", "per", "qualifier", "measure",
+DRAWN = ["label", *TRACE, "quote", "sentence", "value", "value_high", "unit", "per", "qualifier", "measure",
          "organisation", "model"]
 
 
@@ -38,6 +39,7 @@ def chart(name: str) -> Callable[[Callable[..., Chart]], Callable[..., Chart]]:
     def register(build: Callable[..., Chart]) -> Callable[..., Chart]:
         @functools.wraps(build)
         def builder(df: pd.DataFrame, locale: str = "de", seeds_dir=None) -> Chart:
+            df = ensure(df, seeds_dir, locale)  # outlet, date, ids and offsets for labels and the chart CSV
             return build(name, df, locale, seeds_dir)
         CHARTS[name] = builder
         return builder
@@ -222,7 +224,7 @@ def source_check(name: str, df: pd.DataFrame, locale: str = "de", seeds_dir=None
     fig, axes = new_panels([len(g) for _, g in groups], max(4.8, 1.0 + 1.1 * len(rows) / 2 + 0.6 * len(groups)))
     drawn = []
     for ax, ((org, measure, _unit), g) in zip(axes, groups):
-        g = g.assign(label=g["article"].map(short_article) + " · „"
+        g = g.assign(label=g.apply(source_name, axis=1) + " · „"
                      + g["quote"].map(lambda q: q if len(q) <= 32 else q[:31] + "…") + "“")
         g = g.sort_values(["article", "value"])
         dot_plot(ax, g, locale, colour_by="article", log=False)
