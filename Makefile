@@ -20,6 +20,10 @@ CHART_BUILDS := $(patsubst notebooks/%,$(BUILD)/%,$(CHART_NOTEBOOKS))
 # SEEDS may hold spaces ("my articles"): recipes read it from the environment as "$$SEEDS",
 # and no rule names a seed file; they depend on $(SEEDS_LIST), which lists them (see below).
 export SEEDS LOCALE FORMATS
+# The chart notebooks are independent: run them side by side, one per core (JOBS=1 for one at a time);
+# each notebook's lines are printed together when it ends.
+JOBS ?= $(shell nproc 2>/dev/null || echo 1)
+MAKEFLAGS += -j$(JOBS) --output-sync=target
 
 # A recipe that fails deletes the target it had begun to write: no half-made result poses as done.
 .DELETE_ON_ERROR:

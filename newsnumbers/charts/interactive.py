@@ -16,9 +16,10 @@ import pandas as pd
 from ..atomic import replacing
 from ..schema import unit_kind
 from . import numfmt
+from .colours import colours_for
 from .common import row_label
 from .plots import needs_log, value_label
-from .style import PALETTE, label
+from .style import label
 
 #: d3-format locales handed to Vega (config.locale.number)
 NUMBER_LOCALES = {
@@ -26,6 +27,8 @@ NUMBER_LOCALES = {
     "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["$", ""]},
 }
 TABLE_ROWS = 40  # the explorer's table shows the first rows of the selection
+#: The explorer table's columns and their widths in pixels (0: the rest, 600).
+TABLE_COLUMNS = [("article", 150), ("value_text", 110), ("organisation", 110), ("quote", 220), ("sentence", 0)]
 TOOLTIP_TITLES = {
     "de": {"value_text": "Wert", "qualifier": "Genauigkeit", "quote": "Zitat", "sentence": "Satz",
            "article": "Artikel", "organisation": "Organisation", "measure": "Messgröße", "value": "Zahl"},
@@ -82,7 +85,9 @@ def figure_chart(rows: pd.DataFrame, locale: str = "de", title: str = "") -> alt
     unit = data["unit"].iloc[0] if data["unit"].nunique() == 1 else ""
     x_title = f"{label(unit, locale)}{' (' + label('log_scale', locale) + ')' if log else ''}"
     base = alt.Chart(data).encode(y=alt.Y("label:N", sort=None, title=None))
-    colour = alt.Color("organisation:N", scale=alt.Scale(range=PALETTE), legend=None)
+    orgs = sorted(data["organisation"].unique())
+    house = colours_for(orgs)
+    colour = alt.Color("organisation:N", scale=alt.Scale(domain=orgs, range=[house[o] for o in orgs]), legend=None)
     ranges = base.transform_filter("isValid(datum.value_high)").mark_rule(strokeWidth=3).encode(
         x=alt.X("value:Q", scale=scale), x2="value_high:Q", color=colour)
     points = base.mark_point(filled=True, size=90).encode(
@@ -101,6 +106,9 @@ def explorer(figures: pd.DataFrame, locale: str = "de") -> alt.TopLevelMixin:
     data = prepare(figures, locale)
     data = data[data["value"] > 0]
     data["kind"] = data["unit"].map(unit_kind)
+    for field, width in TABLE_COLUMNS:  # cut to the cell here: Vega's own cutting measures every letter (10 s)
+        chars = int((width or 600) / 5.5)
+        data[f"{field}_cell"] = data[field].astype(str).map(lambda x, n=chars: x if len(x) <= n else x[:n - 1] + "…")
     t = TOOLTIP_TITLES[locale]
     measure = alt.selection_point(fields=["measure_label"], name="measure", bind=alt.binding_select(
         options=[None, *sorted(data["measure_label"].unique())], labels=["(alle)" if locale == "de" else "(all)",
@@ -114,7 +122,8 @@ def explorer(figures: pd.DataFrame, locale: str = "de") -> alt.TopLevelMixin:
     brush = alt.selection_interval(encodings=["x"], name="brush")
     money = data[data["kind"] == "money"]
     orgs = sorted(data["organisation"].unique())
-    colour = alt.Color("organisation:N", scale=alt.Scale(domain=orgs, range=PALETTE),
+    house = colours_for(orgs)  # the same colour for an organisation as in the static charts
+    colour = alt.Color("organisation:N", scale=alt.Scale(domain=orgs, range=[house[o] for o in orgs]),
                        title=t["organisation"], legend=alt.Legend(orient="right"))
     overview = alt.Chart(money).mark_circle(size=80).encode(
         x=alt.X("value:Q", scale=alt.Scale(type="log"), title=f"{label('USD', locale)} ({label('log_scale', locale)})",
@@ -128,11 +137,10 @@ def explorer(figures: pd.DataFrame, locale: str = "de") -> alt.TopLevelMixin:
         title="Alle Geldbeträge" if locale == "de" else "All money figures")
     table_base = alt.Chart(data).transform_filter(measure & article & org).transform_filter(brush).transform_window(
         row="row_number()").transform_filter(f"datum.row <= {TABLE_ROWS}")
-    columns = [("article", 150), ("value_text", 110), ("organisation", 110), ("quote", 220), ("sentence", 0)]
     cols = []
-    for field, width in columns:
+    for field, width in TABLE_COLUMNS:
         c = table_base.mark_text(align="left", baseline="middle", limit=width or 700).encode(
-            y=alt.Y("row:O", axis=None), text=f"{field}:N", tooltip=_tooltip(locale)
+            y=alt.Y("row:O", axis=None), text=f"{field}_cell:N", tooltip=_tooltip(locale)
         ).properties(title=t.get(field, field), width=width or 600, height=TABLE_ROWS * 16)
         cols.append(c)
     table = alt.hconcat(*cols, spacing=6)
@@ -146,6 +154,23 @@ def save_html(chart: alt.TopLevelMixin, path: str | Path) -> Path:
     with replacing(path) as tmp:
         chart.save(str(tmp), format="html", inline=True, embed_options={"renderer": "svg", "actions": False})
     return path
+
+
+def save_statics(chart: alt.TopLevelMixin, out_dir: str | Path, stem: str, formats: list[str]) -> list[str]:
+    """SVG and/or PNG with one Vega rendering (the PNG rasterised from the SVG, as vl-convert does anyway)."""
+    import vl_convert as vlc
+
+    wanted = [f for f in ("svg", "png") if f in formats]
+    if not wanted:
+        return []
+    svg = vlc.vegalite_to_svg(chart.to_dict())
+    for fmt in wanted:
+        with replacing(Path(out_dir) / f"{stem}.{fmt}") as tmp:
+            if fmt == "svg":
+                tmp.write_text(svg, encoding="utf-8")
+            else:
+                tmp.write_bytes(vlc.svg_to_png(svg, scale=1))
+    return [f"{stem}.{fmt}" for fmt in wanted]
 
 
 def save_static(chart: alt.TopLevelMixin, path: str | Path) -> Path:

@@ -93,10 +93,7 @@ def explorer(figures_csv: str, figures_dir: str, locale: str = "de", seeds_dir: 
     out = Path(figures_dir)
     files = ["explorer.html"]
     inter.save_html(chart, out / "explorer.html")
-    for fmt in formats_list(formats):
-        if fmt in ("svg", "png"):
-            inter.save_static(chart, out / f"explorer.{fmt}")
-            files.append(f"explorer.{fmt}")
+    files += inter.save_statics(chart, out, "explorer", formats_list(formats))
     outputs.prune(EXPLORER, out, files)
     n_art = df["article"].nunique()
     title = (f"Explorer: {len(df)} Zahlen aus {n_art} Artikeln" if locale == "de"
