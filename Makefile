@@ -13,8 +13,8 @@ BUILD  := build/notebooks
 # newsnumbers/evaluate/ are read by no step: touching them re-runs nothing).
 CORE := $(addprefix newsnumbers/,__init__.py schema.py atomic.py handcsv.py sources.py run.py)
 EXTRACT_SOURCES := $(CORE) $(addprefix newsnumbers/,corrections.py vocabulary.py report.py) \
-    $(shell find newsnumbers/engine newsnumbers/lexicon -name '*.py' -o -name '*.csv' | sort)
-CHART_SOURCES := $(CORE) $(shell find newsnumbers/charts -name '*.py' -o -name '*.csv' | sort)
+    $(shell find newsnumbers/engine newsnumbers/lexicon -name '*.py' -o -name '*.csv' 2>/dev/null | sort)
+CHART_SOURCES := $(CORE) $(shell find newsnumbers/charts -name '*.py' -o -name '*.csv' 2>/dev/null | sort)
 CHART_NOTEBOOKS := $(sort $(wildcard notebooks/0[2-9]_*.ipynb))
 CHART_BUILDS := $(patsubst notebooks/%,$(BUILD)/%,$(CHART_NOTEBOOKS))
 # SEEDS may hold spaces ("my articles"): recipes read it from the environment as "$$SEEDS",
@@ -51,10 +51,14 @@ PARAMS := build/params.txt
 SEEDS_LIST := build/seeds.txt
 SUMMARY := build/summary.txt
 quote = '$(subst ','\'',$(1))'
+# Goals that build nothing from the seeds do not list them.
+NO_INPUTS_GOALS := setup browser test bench lab clean distclean
+ifneq ($(filter-out $(NO_INPUTS_GOALS),$(or $(MAKECMDGOALS),all)),)
 INPUTS := $(shell $(PYTHON) newsnumbers/buildinfo.py inputs $(PARAMS) $(SEEDS_LIST) --seeds $(call quote,$(SEEDS)) \
     --locale $(call quote,$(LOCALE)) --formats $(call quote,$(FORMATS)) || echo failed)
 ifneq ($(INPUTS),)
 $(error newsnumbers/buildinfo.py could not list the inputs: $(INPUTS))
+endif
 endif
 
 # --- data: one extraction notebook writes both tables -----------------------
