@@ -10,17 +10,28 @@ LOCALE ?= de
 FORMATS ?= svg,png,pdf
 PUBLISH ?= all
 BUILD  := build/notebooks
-PKG_SOURCES := $(shell find newsnumbers -name '*.py' -o -name '*.csv' | sort)
+# What each step reads, so that make redoes only what a change touches (bench/, tests/, docs/ and
+# newsnumbers/evaluate/ are read by no step: touching them re-runs nothing).
+CORE := $(addprefix newsnumbers/,__init__.py schema.py atomic.py handcsv.py sources.py run.py)
+EXTRACT_SOURCES := $(CORE) $(addprefix newsnumbers/,corrections.py vocabulary.py report.py) \
+    $(shell find newsnumbers/engine newsnumbers/lexicon -name '*.py' -o -name '*.csv' 2>/dev/null | sort)
+# The charts read the engine too (clauses for training words, the lexicon's periods): a change there
+# re-extracts the table anyway, so it costs no extra run.
+CHART_SOURCES := $(CORE) $(shell find newsnumbers/charts newsnumbers/engine newsnumbers/lexicon -name '*.py' -o -name '*.csv' 2>/dev/null | sort)
 # 08_review is the editor's review form (widgets), not a chart: make does not execute it.
 CHART_NOTEBOOKS := $(sort $(wildcard notebooks/0[2-7]_*.ipynb))
 CHART_BUILDS := $(patsubst notebooks/%,$(BUILD)/%,$(CHART_NOTEBOOKS))
 # SEEDS may hold spaces ("my articles"): recipes read it from the environment as "$$SEEDS",
 # and no rule names a seed file; they depend on $(SEEDS_LIST), which lists them (see below).
 export SEEDS LOCALE FORMATS PUBLISH
+# The chart notebooks are independent: run them side by side, one per core (JOBS=1 for one at a time);
+# each notebook's lines are printed together when it ends.
+JOBS ?= $(shell nproc 2>/dev/null || echo 1)
+MAKEFLAGS += -j$(JOBS) --output-sync=target
 
 # A recipe that fails deletes the target it had begun to write: no half-made result poses as done.
 .DELETE_ON_ERROR:
-.PHONY: all setup figures data test bench lab clean distclean browser FORCE
+.PHONY: all setup figures data test bench lab clean distclean browser
 
 all: figures
 
@@ -35,18 +46,29 @@ $(STAMP): requirements.txt pyproject.toml
 setup: $(STAMP)
 
 # --- inputs: rebuild when SEEDS, LOCALE, FORMATS, PUBLISH or a seed file change
-# buildinfo.py rewrites each file only when its content changes (a few ms, no pandas):
-# $(PARAMS) holds SEEDS, LOCALE, FORMATS and PUBLISH; $(SEEDS_LIST) every file under SEEDS with size and mtime.
+# buildinfo.py (standard library only, run by the system's python while make reads this file, so
+# that `make -n` and `make -q` see the true state) rewrites each file only when its content changes:
+# $(PARAMS) holds SEEDS, LOCALE, FORMATS and PUBLISH; $(SEEDS_LIST) every file under SEEDS with size and mtime
+# (articles, corrections.csv, sources.csv). The extraction depends on the listing only, the charts on
+# both: `LOCALE=en` re-runs the charts, not the extraction.
 PARAMS := build/params.txt
 SEEDS_LIST := build/seeds.txt
 SUMMARY := build/summary.txt
-$(PARAMS) $(SEEDS_LIST) &: FORCE | $(STAMP)
-	@$(PY) newsnumbers/buildinfo.py inputs $(PARAMS) $(SEEDS_LIST)
+quote = '$(subst ','\'',$(1))'
+# Goals that build nothing from the seeds do not list them.
+NO_INPUTS_GOALS := setup browser test bench lab clean distclean
+ifneq ($(filter-out $(NO_INPUTS_GOALS),$(or $(MAKECMDGOALS),all)),)
+INPUTS := $(shell $(PYTHON) newsnumbers/buildinfo.py inputs $(PARAMS) $(SEEDS_LIST) --seeds $(call quote,$(SEEDS)) \
+    --locale $(call quote,$(LOCALE)) --formats $(call quote,$(FORMATS)) || echo failed)
+ifneq ($(INPUTS),)
+$(error newsnumbers/buildinfo.py could not list the inputs: $(INPUTS))
+endif
+endif
 
 # --- data: one extraction notebook writes both tables -----------------------
 data: data/figures.csv
 
-data/figures.csv: notebooks/01_extract_figures.ipynb $(SEEDS_LIST) $(PKG_SOURCES) | $(STAMP)
+data/figures.csv: notebooks/01_extract_figures.ipynb $(SEEDS_LIST) $(EXTRACT_SOURCES) | $(STAMP)
 	@mkdir -p $(BUILD) data
 	$(PY) -m newsnumbers.run notebooks/01_extract_figures.ipynb $(BUILD)/01_extract_figures.ipynb \
 	    -p seeds_dir "$$SEEDS" -p output_dir data
@@ -54,13 +76,13 @@ data/figures.csv: notebooks/01_extract_figures.ipynb $(SEEDS_LIST) $(PKG_SOURCES
 # --- figures: one executed notebook per chart --------------------------------
 # A chart with nothing to draw removes its files from figures/ and says so; a failed one too, and
 # leaves no executed copy, so the next make runs it again.
-$(BUILD)/%.ipynb: notebooks/%.ipynb data/figures.csv $(PKG_SOURCES) $(PARAMS) | $(STAMP)
+$(BUILD)/%.ipynb: notebooks/%.ipynb data/figures.csv $(CHART_SOURCES) $(PARAMS) | $(STAMP)
 	@mkdir -p $(BUILD) figures
 	$(PY) -m newsnumbers.run $< $@ -p figures_csv data/figures.csv -p figures_dir figures \
 	    -p locale "$$LOCALE" -p formats "$$FORMATS" -p seeds_dir "$$SEEDS" -p publish "$$PUBLISH"
 
 # The build's last line: what was built, what was empty, what was rejected.
-$(SUMMARY): data/figures.csv $(CHART_BUILDS) | $(STAMP)
+$(SUMMARY): data/figures.csv $(CHART_BUILDS) newsnumbers/buildinfo.py | $(STAMP)
 	@$(PY) newsnumbers/buildinfo.py summary --figures figures --rejected data/rejected.csv --out $@ $(CHART_NOTEBOOKS)
 
 figures: $(SUMMARY)

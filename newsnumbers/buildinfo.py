@@ -4,12 +4,14 @@ Run by the Makefile as a file (``.venv/bin/python newsnumbers/buildinfo.py ...``
 not with ``-m``: importing the package would load pandas on every ``make``, and
 a no-op build should take milliseconds. Standard library only.
 
-``inputs PARAMS SEEDS_LIST``: GNU make cannot depend on file names with spaces
+``inputs PARAMS SEEDS_LIST [--seeds S --locale L --formats F]``: GNU make cannot depend on file names with spaces
 (``make figures SEEDS="my articles"`` split the folder into words), so make
 depends on two small files instead, rewritten only when their content changes:
 ``PARAMS`` holds ``SEEDS``, ``LOCALE``, ``FORMATS`` and ``PUBLISH`` (from the environment);
 ``SEEDS_LIST`` holds the seeds folder and every file under it with its size and
 modification time, so an added, edited or removed article re-runs the extraction.
+Make runs it while reading the Makefile (``$(shell ...)``), with the values as
+options, so that ``make -n`` and ``make -q`` answer from the true state.
 
 ``summary --figures DIR --rejected CSV --out FILE NOTEBOOK...``: one line that
 says what the build built, what was empty and what was rejected, printed last
@@ -109,6 +111,8 @@ def main(argv: list[str] | None = None) -> int:
     ins = sub.add_parser("inputs")
     ins.add_argument("params")
     ins.add_argument("seeds_list")
+    for name in ("seeds", "locale", "formats"):  # make passes them: its $(shell) does not export variables
+        ins.add_argument(f"--{name}")
     summ = sub.add_parser("summary")
     summ.add_argument("--figures", default="figures")
     summ.add_argument("--rejected", default="data/rejected.csv")
@@ -116,7 +120,9 @@ def main(argv: list[str] | None = None) -> int:
     summ.add_argument("notebooks", nargs="*")
     args = parser.parse_args(argv)
     if args.command == "inputs":
-        inputs(args.params, args.seeds_list)
+        given = {k.upper(): v for k, v in (("seeds", args.seeds), ("locale", args.locale),
+                                           ("formats", args.formats)) if v is not None}
+        inputs(args.params, args.seeds_list, {**os.environ, **given})
         return 0
     line = summary(args.figures, args.rejected, args.notebooks)
     if args.out:

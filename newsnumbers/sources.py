@@ -75,18 +75,104 @@ def outlets(articles: list[str], seeds_dir: str | Path | None, unknown: str = "u
     rejected or without outlet) gets ``unknown``, and a warning naming file and
     line goes to stderr (the notebook run shows it on the terminal).
     """
-    names = {a: short_article(a) for a in articles}
+    return {a: d["outlet"] for a, d in describe(articles, seeds_dir, None, unknown).items()}
+
+#: What the analyst writes for "not known"; read as no value, shown as the locale's word for unknown.
+UNKNOWN = frozenset({"", "unbekannt", "unknown", "?"})
+#: What the extraction writes beside figures.csv: the pages' own metadata, never the analyst's file.
+DETECTED_NAME = "sources.detected.csv"
+
+
+def detect(paths: list[str | Path]) -> list[dict[str, str]]:
+    """Title, outlet (site name) and date of every HTML page among ``paths``, from the page's own metadata.
+
+    Why a second reading of the pages: the article text is all the extractor keeps,
+    and a page that cannot be read was already rejected there, so here it is skipped.
+    """
+    import trafilatura
+
+    from .engine.decoding import decode
+    from .engine.textio import discover
+
+    files, _ = discover(paths)
+    rows = []
+    for path in files:
+        if path.suffix.lower() not in (".html", ".htm"):
+            continue
+        try:
+            meta = trafilatura.extract_metadata(decode(path.read_bytes())[0])
+        except (OSError, ValueError):
+            continue
+        if meta is None:
+            continue
+        language = (getattr(meta, "language", None) or "")[:2]
+        rows.append({"article": path.name, "title": meta.title or "", "outlet": meta.sitename or meta.hostname or "",
+                     "date": (meta.date or "")[:10], "url": meta.url or "",
+                     "language": language if language in LANGUAGES else ""})
+    return sorted(rows, key=lambda r: r["article"])
+
+
+def write_detected(paths: list[str | Path], out: str | Path) -> list[dict[str, str]]:
+    """Write ``detect(paths)`` to ``out`` (always, a header when there is no page), atomically; returns the rows."""
+    import csv
+    import io
+
+    from .atomic import write_text
+
+    if Path(out).name == FILE_NAME:
+        raise ValueError(f"{out}: refusing to write over the analyst's {FILE_NAME}")
+    rows = detect(paths)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, SOURCE_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    write_text(out, buffer.getvalue())
+    return rows
+
+
+def _detected(path: Path | None) -> dict[str, dict[str, str]]:
+    import csv
+
+    if path is None or not path.exists():
+        return {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row.get("article", ""): row for row in csv.DictReader(handle)}
+
+
+def _analyst(seeds_dir: str | Path | None) -> tuple[Path | None, dict[str, tuple[int, dict[str, str]]]]:
+    """The analyst's file (None when there is none) and its usable rows; its problems are warned about on stderr."""
     path = Path(seeds_dir) / FILE_NAME if seeds_dir else None
     if path is None or not path.exists():
-        return names
+        return None, {}
     rows, rejected = read_sources(path)
     for r in _in_order(rejected):
         where = f"{r['path']}:{r['line']}" if r["line"] != "" else r["path"]
         print(f"warning: {where}: {r['reason']}", file=sys.stderr)
+    return path, rows
+
+
+def describe(articles: list[str], seeds_dir: str | Path | None, detected: str | Path | None = None,
+             unknown: str = "unknown") -> dict[str, dict[str, str]]:
+    """Article -> outlet, date and title: the analyst's ``sources.csv`` first, the pages' metadata where it is silent.
+
+    Without either, the outlet is the short file name (as before there were sources). An article
+    the analyst's file does not describe, and no page metadata either, gets ``unknown`` and a
+    warning naming file and line; a row that says "unbekannt"/"unknown" is known not to be known.
+    """
+    found = _detected(Path(detected) if detected else None)
+    path, rows = _analyst(seeds_dir)
+    out = {}
     for article in articles:
-        line, row = rows.get(article, (None, {}))
-        names[article] = row.get("outlet") or unknown
-        if not row.get("outlet"):
-            where = f"{path}:{line}: article {article!r} has no outlet" if line else f"{path}: no usable row for article {article!r}"
-            print(f"warning: {where}; its outlet is shown as {unknown!r}", file=sys.stderr)
-    return names
+        line, mine = rows.get(article, (0, {}))
+        page = found.get(article, {})
+        pick = {k: next((v for v in (mine.get(k, ""), page.get(k, "")) if v.strip().lower() not in UNKNOWN), "")
+                for k in ("outlet", "date", "title")}
+        if not pick["outlet"]:
+            said = mine.get("outlet", "").strip().lower() in UNKNOWN - {""}
+            if path is not None and not said:
+                where = (f"{path}:{line}: article {article!r} has no outlet" if line
+                         else f"{path}: no usable row for article {article!r}")
+                print(f"warning: {where}; its outlet is shown as {unknown!r}", file=sys.stderr)
+            pick["outlet"] = unknown if path is not None or found else short_article(article)
+        out[article] = pick
+    return out

@@ -161,7 +161,9 @@ def test_publish_reviewed_draws_reviewed_rows_and_lists_the_rest(seed_figures, t
     chart = notebook.build("03_token_prices", str(tmp_path / "figures.csv"), str(tmp_path / "f"), "en", "svg",
                            str(ROOT / "seeds"), publish="reviewed")
     out = capsys.readouterr()
-    assert chart is None  # one price cannot make a ratio: the chart says it has nothing to draw
+    # one price makes no ratio: the chart draws the reviewed price alone and its headline compares nothing
+    assert chart is not None and chart.data["value"].tolist() == [60.0]
+    assert "times" not in chart.meta.title and "-mal" not in chart.meta.title
     assert "1 row left out" in out.out and table.loc[prices & ~o1, "id"].item() in out.out
     assert "publish: 03_token_prices: 1 unreviewed row left out" in out.err
     everything = notebook.published("03_token_prices", common.load(tmp_path / "figures.csv"), "all")

@@ -59,6 +59,11 @@ def require(rows: pd.DataFrame, measures: list[str], locale: str) -> pd.DataFram
 
 
 def source_line(rows: pd.DataFrame, locale: str, seeds_dir: str | Path | None = None) -> str:
+    """Outlets and dates when the rows carry them (``provenance.attach``), else the outlets or file names."""
+    if "outlet" in rows.columns and "date" in rows.columns:
+        from .provenance import source_line as with_dates
+
+        return with_dates(rows, locale)
     arts = sorted(rows["article"].unique())
     names = outlets(arts, seeds_dir, unknown=label("unknown_outlet", locale))
     shown = sorted(set(names[a] for a in arts))
@@ -80,7 +85,13 @@ def row_keys(rows: pd.DataFrame) -> pd.Series:
     return pd.Series(list(zip(*(text[c] for c in ROW_KEY), values)), index=rows.index)
 
 
+def source_name(row: pd.Series) -> str:
+    """The outlet of a row's article (``provenance.attach``), or its short file name when none is attached."""
+    outlet = row.get("outlet")
+    return str(outlet) if isinstance(outlet, str) and outlet else short_article(row["article"])
+
+
 def row_label(row: pd.Series, locale: str = "en") -> str:
     orgs = ", ".join(label(o, locale) for o in row["organisation"].split("|") if o)
     who = " ".join(x for x in (orgs, row["model"]) if x) or "–"
-    return f"{who} · {short_article(row['article'])}"
+    return f"{who} · {source_name(row)}"

@@ -20,8 +20,9 @@ import pandas as pd
 from ..atomic import replacing
 from ..schema import unit_kind
 from ..sources import short_article
+from .colours import colours_for
 from .interactive import TOOLTIP_TITLES, _axis_labels, _configure, _tooltip, prepare
-from .style import PALETTE, label, text
+from .style import label, text
 
 TABLE_ROWS = 40  # the table shows the first rows of the selection; the download has them all
 #: The table's columns: field and width in pixels (the sentence takes what is left of ~900 px)
@@ -46,6 +47,9 @@ def explorer_rows(figures: pd.DataFrame, locale: str) -> pd.DataFrame:
     data["qualifier_label"] = data["qualifier"].map(lambda q: label(q, locale))
     data["haystack"] = (data["quote"] + " " + data["sentence"] + " " + data["organisation_label"] + " "
                         + data["model"] + " " + data["measure_label"] + " " + data["article"]).str.lower()
+    for field, width in COLUMNS:  # cut to the cell here: Vega's own cutting measures every letter (seconds)
+        chars = int(width / 5.5)
+        data[f"{field}_cell"] = data[field].astype(str).map(lambda x, n=chars: x if len(x) <= n else x[:n - 1] + "…")
     for col in CSV_COLUMNS:
         if col not in data:
             data[col] = ""
@@ -77,8 +81,10 @@ def explorer(figures: pd.DataFrame, locale: str = "de", heading: str = "", sourc
     found = "search == '' || indexof(datum.haystack, lower(search)) >= 0"
     money_only = "!length(data('brush_store')) || datum.kind == 'money'"
     chosen = {"and": [{"param": "measure"}, {"param": "article"}, {"param": "organisation"}, found]}
-    orgs = sorted(data["organisation_label"].unique())
-    colour = alt.Color("organisation_label:N", scale=alt.Scale(domain=orgs, range=PALETTE),
+    names = data.drop_duplicates("organisation_label").set_index("organisation_label")["organisation"]
+    orgs = sorted(names.index)
+    house = colours_for(list(names))  # the same colour for an organisation as in the static charts
+    colour = alt.Color("organisation_label:N", scale=alt.Scale(domain=orgs, range=[house[names[o]] for o in orgs]),
                        title=TOOLTIP_TITLES[locale]["organisation"], legend=alt.Legend(orient="top", columns=5, labelLimit=140))
     money = data[data["kind"] == "money"]
     overview = alt.Chart(money).mark_circle(size=80).encode(
@@ -100,7 +106,7 @@ def explorer(figures: pd.DataFrame, locale: str = "de", heading: str = "", sourc
     for field, width in COLUMNS:
         shown = ranked.transform_filter(f"datum.row <= {TABLE_ROWS}").mark_text(
             align="left", baseline="middle", limit=width).encode(
-            x=alt.value(0), y=alt.Y("row:O", axis=None), text=f"{field}:N", tooltip=_tooltips(locale)
+            x=alt.value(0), y=alt.Y("row:O", axis=None), text=f"{field}_cell:N", tooltip=_tooltips(locale)
         ).properties(width=width, height=TABLE_ROWS * 16)
         if field == COLUMNS[0][0]:  # every selected row, invisible: what the page's CSV download reads
             hidden = selected.mark_text(opacity=0, text="").encode(

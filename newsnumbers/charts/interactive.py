@@ -15,9 +15,10 @@ import pandas as pd
 
 from ..atomic import replacing
 from . import numfmt
+from .colours import colours_for
 from .common import row_label
 from .plots import needs_log, value_label
-from .style import PALETTE, label
+from .style import label
 
 #: d3-format locales handed to Vega (config.locale.number)
 NUMBER_LOCALES = {
@@ -80,7 +81,9 @@ def figure_chart(rows: pd.DataFrame, locale: str = "de", title: str = "") -> alt
     unit = data["unit"].iloc[0] if data["unit"].nunique() == 1 else ""
     x_title = f"{label(unit, locale)}{' (' + label('log_scale', locale) + ')' if log else ''}"
     base = alt.Chart(data).encode(y=alt.Y("label:N", sort=None, title=None))
-    colour = alt.Color("organisation:N", scale=alt.Scale(range=PALETTE), legend=None)
+    orgs = sorted(data["organisation"].unique())
+    house = colours_for(orgs)
+    colour = alt.Color("organisation:N", scale=alt.Scale(domain=orgs, range=[house[o] for o in orgs]), legend=None)
     ranges = base.transform_filter("isValid(datum.value_high)").mark_rule(strokeWidth=3).encode(
         x=alt.X("value:Q", scale=scale), x2="value_high:Q", color=colour)
     points = base.mark_point(filled=True, size=90).encode(
@@ -91,6 +94,23 @@ def figure_chart(rows: pd.DataFrame, locale: str = "de", title: str = "") -> alt
     text = base.mark_text(align="left", dx=8).encode(x="value:Q", text="value_text:N")
     chart = (ranges + points + text).properties(title=title, width=520, height=max(120, 26 * len(data)))
     return _configure(chart, locale)
+
+
+def save_statics(chart: alt.TopLevelMixin, out_dir: str | Path, stem: str, formats: list[str]) -> list[str]:
+    """SVG and/or PNG with one Vega rendering (the PNG rasterised from the SVG, as vl-convert does anyway)."""
+    import vl_convert as vlc
+
+    wanted = [f for f in ("svg", "png") if f in formats]
+    if not wanted:
+        return []
+    svg = vlc.vegalite_to_svg(chart.to_dict())
+    for fmt in wanted:
+        with replacing(Path(out_dir) / f"{stem}.{fmt}") as tmp:
+            if fmt == "svg":
+                tmp.write_text(svg, encoding="utf-8")
+            else:
+                tmp.write_bytes(vlc.svg_to_png(svg, scale=1))
+    return [f"{stem}.{fmt}" for fmt in wanted]
 
 
 def save_static(chart: alt.TopLevelMixin, path: str | Path) -> Path:

@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from ..schema import REVIEWED_SOURCES
-from . import common, outputs, questions
+from . import common, outputs, provenance, questions
 from .scope import Scope
 from .style import finalise
 
@@ -80,7 +80,8 @@ def build(name: str, figures_csv: str, figures_dir: str, locale: str = "de",
     if locale not in ("de", "en"):
         raise ValueError(f"locale must be 'de' or 'en', not {locale!r}")
     scope = Scope.of(**analysis)
-    df = published(name, common.load(figures_csv), publish, seeds_dir, scope)
+    loaded = provenance.attach(common.load(figures_csv), seeds_dir, provenance.detected_beside(figures_csv), locale)
+    df = published(name, loaded, publish, seeds_dir, scope)
     try:
         chart = questions.CHARTS[name](df, locale, seeds_dir, scope)
     except common.NoData as exc:
@@ -133,7 +134,8 @@ def explorer(figures_csv: str, figures_dir: str, locale: str = "de", seeds_dir: 
     from . import interactive as inter
     from .style import ChartMeta, label, write_meta
 
-    df = published(EXPLORER, common.load(figures_csv), publish, seeds_dir)
+    df = provenance.attach(common.load(figures_csv), seeds_dir, provenance.detected_beside(figures_csv), locale)
+    df = published(EXPLORER, df, publish, seeds_dir)
     if df.empty:
         print("explorer: the figures table is empty; nothing to explore")
         empty(EXPLORER, figures_dir, "the figures table is empty")
@@ -143,10 +145,7 @@ def explorer(figures_csv: str, figures_dir: str, locale: str = "de", seeds_dir: 
     out = Path(figures_dir)
     files = ["explorer.html"]
     ex.save_page(chart, out / "explorer.html", locale, title)
-    for fmt in formats_list(formats):
-        if fmt in ("svg", "png"):
-            inter.save_static(chart, out / f"explorer.{fmt}")
-            files.append(f"explorer.{fmt}")
+    files += inter.save_statics(chart, out, "explorer", formats_list(formats))
     outputs.prune(EXPLORER, out, files)
     alt_text = ("Interaktive Ansicht: Geldbeträge auf logarithmischer Skala nach Messgröße, Filter für Messgröße, "
                 "Artikel und Organisation, darunter die ausgewählten Zeilen mit ihren Sätzen."

@@ -14,14 +14,15 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from . import compare, numfmt
-from .common import NoData, require, row_label, short_article, source_line
+from .common import NoData, require, row_label, source_line, source_name
 from .compare import SEP
 from .plots import bar_plot, dot_plot, value_label
+from .provenance import TRACE, ensure
 from .scope import Scope, in_dates
 from .selection import EXTRA, by_currency, conversion_note, describe, is_money_rows, money_words, per_million_tokens, prepare, who
 from .style import MUTED, ChartMeta, label, new_figure, new_panels, text
 
-DRAWN = ["label", "article", "quote", "sentence", "value", "value_high", "unit", "per", "qualifier", "measure",
+DRAWN = ["label", *TRACE, "quote", "sentence", "value", "value_high", "unit", "per", "qualifier", "measure",
          "organisation", "model"]
 
 
@@ -41,6 +42,7 @@ def chart(name: str) -> Callable[[Callable[..., Chart]], Callable[..., Chart]]:
     def register(build: Callable[..., Chart]) -> Callable[..., Chart]:
         @functools.wraps(build)
         def builder(df: pd.DataFrame, locale: str = "de", seeds_dir=None, scope: Scope | None = None) -> Chart:
+            df = ensure(df, seeds_dir, locale)  # outlet, date, ids and offsets for labels and the chart CSV
             return build(name, df, locale, seeds_dir, scope or Scope())
         CHARTS[name] = builder
         return builder
@@ -265,7 +267,7 @@ def source_check(name: str, df: pd.DataFrame, locale: str, seeds_dir, scope: Sco
     fig, axes = new_panels([len(g) for _, g in groups], max(4.8, 1.0 + 1.1 * len(rows) / 2 + 0.6 * len(groups)))
     drawn = []
     for ax, ((org, model, measure, _unit, _period), g) in zip(axes, groups):
-        g = g.assign(label=g["article"].map(short_article) + " · „"
+        g = g.assign(label=g.apply(source_name, axis=1) + " · „"
                      + g["quote"].map(lambda q: q if len(q) <= 32 else q[:31] + "…") + "“")
         g = g.sort_values(["article", "value"])
         dot_plot(ax, g, locale, colour_by="article", log=False)

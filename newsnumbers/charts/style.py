@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import json
-import textwrap
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +23,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from ..atomic import replacing, write_text  # noqa: E402
+from .layout import arrange, wrap  # noqa: E402
 from .outputs import prune, write_index  # noqa: E402
 
 #: Okabe–Ito: distinguishable with every common colour-vision deficiency.
@@ -114,22 +114,7 @@ def finalise(fig: plt.Figure, meta: ChartMeta, data: pd.DataFrame, out_dir: str 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     apply()  # the SVG hash salt must be set when saving, whoever drew the figure
-    height = fig.get_size_inches()[1]
-    title = textwrap.fill(meta.title, 54)
-    subtitle = textwrap.fill(meta.subtitle, 95)
-    foot = "\n".join(textwrap.fill(x, 125) for x in (meta.notes, meta.source) if x)
-    # layout in inches from the top and bottom, so every size gets the same margins
-    head = 0.25 + 0.24 * (title.count("\n") + 1) + (0.18 * (subtitle.count("\n") + 1) if subtitle else 0) + 0.3
-    feet = 0.2 + 0.13 * (foot.count("\n") + 1) + 0.45
-    longest = max((len(line) for ax in fig.axes for t in ax.get_yticklabels() for line in t.get_text().split("\n")),
-                  default=10)
-    left = min(0.5, (0.25 + 0.066 * longest) / fig.get_size_inches()[0])
-    fig.subplots_adjust(left=left, right=0.93, top=1 - head / height, bottom=feet / height, hspace=0.45)
-    fig.text(0.02, 1 - 0.2 / height, title, ha="left", va="top", fontsize=12.5, fontweight="bold", color=INK)
-    if subtitle:
-        fig.text(0.02, 1 - (0.25 + 0.24 * (title.count("\n") + 1)) / height, subtitle, ha="left", va="top",
-                 fontsize=9, color=MUTED)
-    fig.text(0.02, 0.15 / height, foot, ha="left", va="bottom", fontsize=7, color=MUTED)
+    decorate(fig, meta)
     meta.files = []
     for fmt in formats:
         path = out / f"{meta.name}.{fmt}"
@@ -150,6 +135,26 @@ def finalise(fig: plt.Figure, meta: ChartMeta, data: pd.DataFrame, out_dir: str 
     write_meta(meta, out)
     plt.close(fig)
     return meta
+
+
+def decorate(fig: plt.Figure, meta: ChartMeta) -> None:
+    """Size the figure to its rows, place the panels, and write headline, subtitle, notes and source on it.
+
+    Separate from saving so a test can draw the finished chart and measure where its texts fall.
+    """
+    width = WIDTH_IN - 0.3  # texts start 0.02 of the width in and keep as much to the right
+    title = wrap(fig, meta.title, width, fontsize=12.5, fontweight="bold")
+    subtitle = wrap(fig, meta.subtitle, width, fontsize=9)
+    foot = "\n".join(wrap(fig, x, width, fontsize=7) for x in (meta.notes, meta.source) if x)
+    # layout in inches from the top and bottom: the height follows the rows drawn (layout.arrange)
+    head = 0.25 + 0.24 * (title.count("\n") + 1) + (0.18 * (subtitle.count("\n") + 1) if subtitle else 0) + 0.3
+    feet = 0.2 + 0.13 * (foot.count("\n") + 1) + 0.45
+    height = arrange(fig, head, feet, WIDTH_IN)
+    fig.text(0.02, 1 - 0.2 / height, title, ha="left", va="top", fontsize=12.5, fontweight="bold", color=INK)
+    if subtitle:
+        fig.text(0.02, 1 - (0.25 + 0.24 * (title.count("\n") + 1)) / height, subtitle, ha="left", va="top",
+                 fontsize=9, color=MUTED)
+    fig.text(0.02, 0.15 / height, foot, ha="left", va="bottom", fontsize=7, color=MUTED)
 
 
 def write_meta(meta: ChartMeta, out_dir: str | Path) -> None:
