@@ -1,11 +1,24 @@
-"""What a chart notebook calls: build one chart, save it, show it — or say clearly why not."""
+"""What a chart notebook calls: build one chart, save it, show it — or say clearly why not.
+
+Paths given to these functions are read from the project root when relative
+(``newsnumbers.paths``): JupyterLab runs a notebook's kernel in ``notebooks/``,
+papermill in the root, and both must read and write the root's ``data/`` and ``figures/``.
+"""
 from __future__ import annotations
 
+import contextlib
+import io
 import sys
 from pathlib import Path
 
-from . import common, outputs, questions
-from .style import finalise
+import pandas as pd
+
+from .. import paths
+from ..report import escape_markdown, no_maths
+from ..sources import outlets
+from . import common, offline, outputs, questions
+from .plots import value_label
+from .style import finalise, label
 
 EXPLORER = "07_explorer"
 
@@ -32,6 +45,8 @@ def build(name: str, figures_csv: str, figures_dir: str, locale: str = "de",
         raise ValueError(f"no chart named {name!r}; charts: {', '.join(sorted(questions.CHARTS))}")
     if locale not in ("de", "en"):
         raise ValueError(f"locale must be 'de' or 'en', not {locale!r}")
+    figures_csv, figures_dir = paths.resolve(figures_csv), paths.resolve(figures_dir)
+    seeds_dir = paths.resolve(seeds_dir) if seeds_dir else None
     df = common.load(figures_csv)
     try:
         chart = questions.CHARTS[name](df, locale, seeds_dir)
@@ -54,18 +69,65 @@ def empty(name: str, figures_dir: str, why: str) -> None:
     print(f"empty: {name}: {why} — {done}", file=sys.stderr)
 
 
+def setup() -> None:
+    """What every notebook calls first: altair charts drawn offline, and no ``$`` read as maths in tables."""
+    offline.enable()
+    no_maths()
+
+
+def answer_text(chart) -> str:
+    """The notebook's answer as Markdown: the chart's computed headline and subtitle, and what they rest on."""
+    m = chart.meta
+    basis = label("answer_basis", m.language).format(rows=len(chart.data), articles=chart.data["article"].nunique())
+    return (f"**{label('answer', m.language)}:** {escape_markdown(m.title)}  \n"
+            f"{escape_markdown(m.subtitle)}  \n*{escape_markdown(basis)}*")
+
+
+def answer(chart) -> None:
+    """Display the answer computed from the same rows as the headline (no typed number goes stale)."""
+    from IPython.display import Markdown, display
+
+    if chart is not None:
+        display(Markdown(answer_text(chart)))
+
+
 def show(chart, figures_dir: str) -> None:
-    """Display the saved PNG, the headline fields and the data drawn (in a notebook)."""
+    """Display the headline fields and the saved PNG (in a notebook); ``rows`` shows the data drawn."""
     from IPython.display import Image, Markdown, display
 
     if chart is None:
         return
     m = chart.meta
-    display(Markdown(f"**{m.title}**  \n{m.subtitle}  \n*{m.notes}*  \n{m.source}  \n\nAlt text: {m.alt}"))
-    png = Path(figures_dir) / f"{m.name}.png"
+    fields = (f"**{m.title}**  \n{m.subtitle}  \n*{m.notes}*  \n{m.source}", f"Alt text: {m.alt}")
+    display(Markdown("\n\n".join(escape_markdown(f) for f in fields)))
+    png = paths.resolve(figures_dir) / f"{m.name}.png"
     if png.exists():
         display(Image(filename=str(png), width=640))
-    display(chart.data)
+
+
+def rows_table(chart, seeds_dir: str | None = "seeds") -> pd.DataFrame:
+    """The rows behind a chart, readable: value as written for the locale, quote, outlet, article."""
+    data, locale = chart.data, chart.meta.language
+    with contextlib.redirect_stderr(io.StringIO()):  # the build has already warned about sources.csv
+        names = outlets(sorted(data["article"].unique()), paths.resolve(seeds_dir) if seeds_dir else None,
+                        unknown=label("unknown_outlet", locale))
+    cols = {"label": data["label"].str.replace("\n", " · ", regex=False),
+            "value": data.apply(lambda r: value_label(r, locale), axis=1),
+            "qualifier": data["qualifier"], "measure": data["measure"].map(lambda x: label(x, locale)),
+            "quote": data["quote"], "outlet": data["article"].map(names), "article": data["article"]}
+    return pd.DataFrame({label(f"col_{k}", locale): v for k, v in cols.items()})
+
+
+def rows(chart, seeds_dir: str | None = "seeds"):
+    """The rows behind a chart as a styled table (pandas Styler), for reading rather than for code."""
+    if chart is None:
+        return None
+    table = rows_table(chart, seeds_dir)
+    quote = label("col_quote", chart.meta.language)
+    return (table.style.hide(axis="index")
+            .set_properties(**{"text-align": "left", "vertical-align": "top"})
+            .set_properties(subset=[quote], **{"font-style": "italic", "max-width": "28em"})
+            .set_table_styles([{"selector": "th", "props": [("text-align", "left")]}]))
 
 
 def interactive(chart, locale: str = "de"):
@@ -81,8 +143,10 @@ def explorer(figures_csv: str, figures_dir: str, locale: str = "de", seeds_dir: 
              formats: str | list[str] = "svg,png"):
     """Build the explorer over the whole table, save figures/explorer.html (offline) and static snapshots."""
     from . import interactive as inter
-    from .style import ChartMeta, label, write_meta
+    from .style import ChartMeta, write_meta
 
+    figures_csv, figures_dir = paths.resolve(figures_csv), paths.resolve(figures_dir)
+    seeds_dir = paths.resolve(seeds_dir) if seeds_dir else None
     df = common.load(figures_csv)
     if df.empty:
         print("explorer: the figures table is empty; nothing to explore")
