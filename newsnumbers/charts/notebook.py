@@ -91,16 +91,21 @@ def answer(chart) -> None:
         display(Markdown(answer_text(chart)))
 
 
+def headline_text(chart) -> str:
+    """The published chart's fields as Markdown, every ``$`` a dollar sign."""
+    m = chart.meta
+    fields = (f"**{m.title}**  \n{m.subtitle}  \n*{m.notes}*  \n{m.source}", f"Alt text: {m.alt}")
+    return "\n\n".join(escape_markdown(f) for f in fields)
+
+
 def show(chart, figures_dir: str) -> None:
     """Display the headline fields and the saved PNG (in a notebook); ``rows`` shows the data drawn."""
     from IPython.display import Image, Markdown, display
 
     if chart is None:
         return
-    m = chart.meta
-    fields = (f"**{m.title}**  \n{m.subtitle}  \n*{m.notes}*  \n{m.source}", f"Alt text: {m.alt}")
-    display(Markdown("\n\n".join(escape_markdown(f) for f in fields)))
-    png = paths.resolve(figures_dir) / f"{m.name}.png"
+    display(Markdown(headline_text(chart)))
+    png = paths.resolve(figures_dir) / f"{chart.meta.name}.png"
     if png.exists():
         display(Image(filename=str(png), width=640))
 
