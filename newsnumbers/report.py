@@ -26,6 +26,17 @@ def escape_markdown(text: str) -> str:
     return str(text).replace("\\$", "$").replace("$", "\\$")
 
 
+def markdown_without_maths(text: str) -> str:
+    """Markdown whose ``$`` stay dollar signs in every front end: escaped, and each paragraph marked for MathJax to skip.
+
+    Why both: CommonMark renderers read ``\\$`` as a dollar, but JupyterLab hands the
+    rendered text to MathJax, which would pair the dollars again ("60 $ / 2,2 $" as
+    maths); MathJax leaves elements of the ``tex2jax_ignore``/``mathjax_ignore`` classes alone.
+    """
+    paragraphs = [p for p in escape_markdown(text).split("\n\n") if p.strip()]
+    return "\n\n".join(f'<span class="{NO_MATHS_CLASS}">{p}</span>' for p in paragraphs)
+
+
 def no_maths() -> None:
     """Tables displayed from now on (pandas HTML and Styler) are marked so MathJax never reads their ``$`` as maths."""
     pd.set_option("display.html.use_mathjax", False)

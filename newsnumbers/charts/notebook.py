@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import paths
-from ..report import escape_markdown, no_maths
+from ..report import markdown_without_maths, no_maths
 from ..sources import outlets
 from . import common, offline, outputs, questions
 from .plots import value_label
@@ -79,8 +79,7 @@ def answer_text(chart) -> str:
     """The notebook's answer as Markdown: the chart's computed headline and subtitle, and what they rest on."""
     m = chart.meta
     basis = label("answer_basis", m.language).format(rows=len(chart.data), articles=chart.data["article"].nunique())
-    return (f"**{label('answer', m.language)}:** {escape_markdown(m.title)}  \n"
-            f"{escape_markdown(m.subtitle)}  \n*{escape_markdown(basis)}*")
+    return markdown_without_maths(f"**{label('answer', m.language)}:** {m.title}  \n{m.subtitle}  \n*{basis}*")
 
 
 def answer(chart) -> None:
@@ -95,7 +94,7 @@ def headline_text(chart) -> str:
     """The published chart's fields as Markdown, every ``$`` a dollar sign."""
     m = chart.meta
     fields = (f"**{m.title}**  \n{m.subtitle}  \n*{m.notes}*  \n{m.source}", f"Alt text: {m.alt}")
-    return "\n\n".join(escape_markdown(f) for f in fields)
+    return markdown_without_maths("\n\n".join(fields))
 
 
 def show(chart, figures_dir: str) -> None:
