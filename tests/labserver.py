@@ -178,10 +178,20 @@ def lab_page(lab):
 
 
 def open_notebook(page, server: LabServer, relative: str, timeout_ms: int = 60_000) -> None:
-    """Open ``relative`` (from the project root) and wait until its kernel is idle."""
-    page.goto(server.url(f"lab/tree/{relative}"))
-    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget "
-                           "&& window.jupyterapp.shell.currentWidget.sessionContext", timeout=timeout_ms)
+    """Open ``relative`` (from the project root) and wait until its kernel is idle.
+
+    The first call loads JupyterLab; later ones open through its command, without reloading the
+    page (a reload would restore the tabs of the workspace, and start their kernels again).
+    """
+    if not page.url.startswith(server.base):
+        page.goto(server.url("lab"))
+        page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell", timeout=timeout_ms)
+        page.evaluate("async () => { await window.jupyterapp.restored; }")
+        page.wait_for_function("() => window.jupyterapp.commands.hasCommand('docmanager:open')", timeout=timeout_ms)
+    page.evaluate("async path => { await window.jupyterapp.commands.execute('docmanager:open', {path}); }", relative)
+    page.wait_for_function("path => { const w = window.jupyterapp.shell.currentWidget; "
+                           "return w && w.context && w.context.path === path && w.sessionContext; }",
+                           arg=relative, timeout=timeout_ms)
     page.wait_for_function(f"() => {{ const s = ({STATE_JS})(); return s && s.status === 'idle'; }}",
                            timeout=timeout_ms)
 
@@ -196,9 +206,13 @@ def run_all(page, timeout_ms: int = 180_000) -> dict:
 
 
 def close_notebook(page) -> None:
-    """Shut the notebook's kernel down and close it without a save dialog (the copy is thrown away)."""
-    page.evaluate("""async () => { const w = window.jupyterapp.shell.currentWidget;
-        if (w && w.sessionContext) { await w.sessionContext.shutdown(); } if (w) { w.dispose(); } }""")
+    """Close the notebook without a save dialog (the copy is thrown away) and shut every kernel down:
+    one notebook's kernel at a time on a small machine."""
+    page.evaluate("""async () => { const app = window.jupyterapp; const w = app.shell.currentWidget;
+        if (w && w.context) { w.context.model.dirty = false; }
+        if (w && w.sessionContext) { await w.sessionContext.shutdown(); }
+        if (w) { w.dispose(); }
+        await app.serviceManager.sessions.shutdownAll(); }""")
 
 
 def shots_dir() -> Path:

@@ -56,11 +56,13 @@ def test_notebook_runs_in_jupyterlab_offline(lab, lab_page, name):
         quotes = set(pd.read_csv(lab.project / "data/figures.csv", keep_default_na=False)["quote"])
         if name in CHARTS:
             _check_charts(page, name, quotes)
-        page.locator(".jp-NotebookPanel").first.evaluate("el => el.querySelector('.jp-WindowedPanel-outer')"
-                                                          "?.scrollTo(0, 0)")
+        page.locator(".jp-NotebookPanel:visible .jp-Cell").first.scroll_into_view_if_needed()
         page.screenshot(path=str(shots_dir() / f"{name}-top.png"))
     finally:
         close_notebook(page)
     assert not (lab.project / "notebooks" / "data").exists(), "a notebook wrote data/ under notebooks/"
     assert not (lab.project / "notebooks" / "figures").exists(), "a notebook wrote figures/ under notebooks/"
     assert not lab.blocked, f"requests to the network: {lab.blocked[:5]}"
+    sessions = page.evaluate("() => window.jupyterapp.serviceManager.sessions.refreshRunning()"
+                             ".then(() => Array.from(window.jupyterapp.serviceManager.sessions.running()).length)")
+    assert sessions == 0, f"{name}: its kernel was left running"
