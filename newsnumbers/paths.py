@@ -47,7 +47,10 @@ def resolve(path: str | Path, root: str | Path | None = None, must_exist: bool =
     """
     given = Path(path).expanduser()
     base = Path(root) if root is not None else project_root()
-    resolved = given if given.is_absolute() else base / given
+    # from the root itself a relative path already names the right file: kept as written, so that
+    # messages (make's terminal lines) name it as the user did
+    at_root = Path.cwd().resolve() == base.resolve()
+    resolved = given if given.is_absolute() or at_root else base / given
     if must_exist and not resolved.exists():
         raise FileNotFoundError(f"{what} not found: {resolved} (given as {str(path)!r}, "
                                 f"relative paths are read from the project root {base})")

@@ -47,6 +47,8 @@ def test_root_is_found_from_the_notebooks_folder(tmp_path, monkeypatch):
     assert paths.resolve("data/figures.csv") == root.resolve() / "data/figures.csv"
     absolute = tmp_path / "elsewhere" / "figures.csv"
     assert paths.resolve(absolute) == absolute  # absolute paths untouched
+    monkeypatch.chdir(root)
+    assert paths.resolve("data/figures.csv") == Path("data/figures.csv")  # at the root: as written
 
 
 def test_a_folder_without_all_marks_is_not_the_root(tmp_path):
