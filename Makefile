@@ -31,7 +31,7 @@ MAKEFLAGS += -j$(JOBS) --output-sync=target
 
 # A recipe that fails deletes the target it had begun to write: no half-made result poses as done.
 .DELETE_ON_ERROR:
-.PHONY: all setup figures data test bench lab clean distclean browser
+.PHONY: all setup gitfilter figures data test bench lab clean distclean browser
 
 all: figures
 
@@ -41,9 +41,19 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	$(PY) -m ipykernel install --sys-prefix --name python3 >/dev/null
+	@$(GIT_FILTER)
 	@touch $@
 
-setup: $(STAMP)
+setup: $(STAMP) gitfilter
+
+# Notebooks are stored without outputs: nbstripout, set up as a git filter (.gitattributes names it),
+# strips them when a notebook is staged, so a notebook saved in JupyterLab never commits its outputs.
+# Outside a git checkout (an unpacked archive) there is nothing to set up, and that is not an error.
+GIT_FILTER = if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
+	  $(VENV)/bin/nbstripout --install && echo "nbstripout: notebooks are stripped of outputs when staged"; \
+	else echo "nbstripout: not a git checkout, no filter to set up"; fi
+gitfilter: | $(STAMP)
+	@$(GIT_FILTER)
 
 # --- inputs: rebuild when SEEDS, LOCALE, FORMATS, PUBLISH or a seed file change
 # buildinfo.py (standard library only, run by the system's python while make reads this file, so
@@ -107,8 +117,14 @@ bench: $(STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r bench/requirements-bench.txt
 	$(PY) bench/bench.py --out bench
 
+# JupyterLab on the project's kernel (JUPYTER_PATH puts the venv's kernel first), rooted at the project
+# so analysts see notebooks/, data/ and figures/; --allow-root only for root. Extra flags:
+# make lab LAB_ARGS="--port 8899 --no-browser"
+LAB_ARGS ?=
+LAB_ROOT = $(if $(filter 0,$(shell id -u)),--allow-root)
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+	JUPYTER_PATH="$(CURDIR)/$(VENV)/share/jupyter" $(VENV)/bin/jupyter lab --ServerApp.root_dir="$(CURDIR)" \
+	    --LabApp.default_url=/lab/tree/notebooks $(LAB_ROOT) $(LAB_ARGS)
 
 clean:
 	rm -rf build data/*.csv figures/*

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
@@ -10,6 +11,43 @@ import pandas as pd
 
 from .engine.textio import Article, read_article
 from .schema import unit_kind
+
+#: MathJax leaves elements with these classes alone (JupyterLab, the classic notebook, nbconvert's HTML)
+NO_MATHS_CLASS = "tex2jax_ignore mathjax_ignore"
+
+
+def escape_markdown(text: str) -> str:
+    """Text for a Markdown display with its dollar signs kept as dollar signs.
+
+    Why: notebooks render ``$...$`` in Markdown as maths, so "60 $ / 2,2 $" became
+    "Verhältnis 27 = 60 /2,2" in italics. A backslash before each ``$`` is read by
+    the Markdown renderer (and MathJax's escapes) as a literal dollar sign.
+    """
+    return str(text).replace("\\$", "$").replace("$", "\\$")
+
+
+def markdown_without_maths(text: str) -> str:
+    """Markdown whose ``$`` stay dollar signs in every front end: escaped, and each paragraph marked for MathJax to skip.
+
+    Why both: CommonMark renderers read ``\\$`` as a dollar, but JupyterLab hands the
+    rendered text to MathJax, which would pair the dollars again ("60 $ / 2,2 $" as
+    maths); MathJax leaves elements of the ``tex2jax_ignore``/``mathjax_ignore`` classes alone.
+    """
+    paragraphs = [p for p in escape_markdown(text).split("\n\n") if p.strip()]
+    return "\n\n".join(f'<span class="{NO_MATHS_CLASS}">{p}</span>' for p in paragraphs)
+
+
+def no_maths() -> None:
+    """Tables displayed from now on (pandas HTML and Styler) are marked so MathJax never reads their ``$`` as maths."""
+    pd.set_option("display.html.use_mathjax", False)
+    pd.set_option("styler.html.mathjax", False)
+
+
+def progress_bar(files: list[Path]) -> Iterable[Path]:
+    """A tqdm bar over the files being extracted, on stdout (``make`` shows a notebook's stderr as warnings)."""
+    from tqdm import tqdm
+
+    return tqdm(files, desc="articles", unit="file", file=sys.stdout, ascii=True)
 
 
 def summary(figures: pd.DataFrame, rejected: pd.DataFrame) -> pd.DataFrame:
@@ -78,5 +116,5 @@ def highlight_article(seeds_dir: Path, article: str, figures: pd.DataFrame, max_
     if cut:
         out.append(f"\n[… shown up to character {max_chars}; the table holds every figure]")
     body = "".join(out).replace("\n", "<br>")
-    return (f"<details><summary><b>{html.escape(article)}</b> · {len(rows)} figures</summary>"
+    return (f"<details class='{NO_MATHS_CLASS}'><summary><b>{html.escape(article)}</b> · {len(rows)} figures</summary>"
             f"<div style='max-width:60em;line-height:1.5'>{body}</div></details>")

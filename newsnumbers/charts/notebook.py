@@ -1,16 +1,27 @@
-"""What a chart notebook calls: build one chart, save it, show it — or say clearly why not."""
+"""What a chart notebook calls: build one chart, save it, show it — or say clearly why not.
+
+Paths given to these functions are read from the project root when relative
+(``newsnumbers.paths``): JupyterLab runs a notebook's kernel in ``notebooks/``,
+papermill in the root, and both must read and write the root's ``data/`` and ``figures/``.
+"""
 from __future__ import annotations
 
+import contextlib
+import io
 import sys
 from pathlib import Path
 
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from .. import paths
+from ..report import markdown_without_maths, no_maths
 from ..schema import REVIEWED_SOURCES
-from . import common, outputs, provenance, questions
+from ..sources import outlets
+from . import common, offline, outputs, provenance, questions
+from .plots import value_label
 from .scope import Scope
-from .style import finalise
+from .style import finalise, label
 
 EXPLORER = "07_explorer"
 #: ``all``: every row (for exploring); ``reviewed``: only rows confirmed or corrected in corrections.csv.
@@ -79,6 +90,8 @@ def build(name: str, figures_csv: str, figures_dir: str, locale: str = "de",
         raise ValueError(f"no chart named {name!r}; charts: {', '.join(sorted(questions.CHARTS))}")
     if locale not in ("de", "en"):
         raise ValueError(f"locale must be 'de' or 'en', not {locale!r}")
+    figures_csv, figures_dir = paths.resolve(figures_csv), paths.resolve(figures_dir)
+    seeds_dir = paths.resolve(seeds_dir) if seeds_dir else None
     scope = Scope.of(**analysis)
     loaded = provenance.attach(common.load(figures_csv), seeds_dir, provenance.detected_beside(figures_csv), locale)
     df = published(name, loaded, publish, seeds_dir, scope)
@@ -103,18 +116,69 @@ def empty(name: str, figures_dir: str, why: str) -> None:
     print(f"empty: {name}: {why} — {done}", file=sys.stderr)
 
 
+def setup() -> None:
+    """What every notebook calls first: altair charts drawn offline, and no ``$`` read as maths in tables."""
+    offline.enable()
+    no_maths()
+
+
+def answer_text(chart) -> str:
+    """The notebook's answer as Markdown: the chart's computed headline and subtitle, and what they rest on."""
+    m = chart.meta
+    basis = label("answer_basis", m.language).format(rows=len(chart.data), articles=chart.data["article"].nunique())
+    return markdown_without_maths(f"**{label('answer', m.language)}:** {m.title}  \n{m.subtitle}  \n*{basis}*")
+
+
+def answer(chart) -> None:
+    """Display the answer computed from the same rows as the headline (no typed number goes stale)."""
+    from IPython.display import Markdown, display
+
+    if chart is not None:
+        display(Markdown(answer_text(chart)))
+
+
+def headline_text(chart) -> str:
+    """The published chart's fields as Markdown, every ``$`` a dollar sign."""
+    m = chart.meta
+    fields = (f"**{m.title}**  \n{m.subtitle}  \n*{m.notes}*  \n{m.source}", f"Alt text: {m.alt}")
+    return markdown_without_maths("\n\n".join(fields))
+
+
 def show(chart, figures_dir: str) -> None:
-    """Display the saved PNG, the headline fields and the data drawn (in a notebook)."""
+    """Display the headline fields and the saved PNG (in a notebook); ``rows`` shows the data drawn."""
     from IPython.display import Image, Markdown, display
 
     if chart is None:
         return
-    m = chart.meta
-    display(Markdown(f"**{m.title}**  \n{m.subtitle}  \n*{m.notes}*  \n{m.source}  \n\nAlt text: {m.alt}"))
-    png = Path(figures_dir) / f"{m.name}.png"
+    display(Markdown(headline_text(chart)))
+    png = paths.resolve(figures_dir) / f"{chart.meta.name}.png"
     if png.exists():
         display(Image(filename=str(png), width=640))
-    display(chart.data)
+
+
+def rows_table(chart, seeds_dir: str | None = "seeds") -> pd.DataFrame:
+    """The rows behind a chart, readable: value as written for the locale, quote, outlet, article."""
+    data, locale = chart.data, chart.meta.language
+    with contextlib.redirect_stderr(io.StringIO()):  # the build has already warned about sources.csv
+        names = outlets(sorted(data["article"].unique()), paths.resolve(seeds_dir) if seeds_dir else None,
+                        unknown=label("unknown_outlet", locale))
+    cols = {"label": data["label"].str.replace("\n", " · ", regex=False),
+            "value": data.apply(lambda r: value_label(r, locale), axis=1),
+            "qualifier": data["qualifier"], "measure": data["measure"].map(lambda x: label(x, locale)),
+            "quote": data["quote"], "outlet": data["article"].map(names), "article": data["article"]}
+    return pd.DataFrame({label(f"col_{k}", locale): v for k, v in cols.items()})
+
+
+def rows(chart, seeds_dir: str | None = "seeds"):
+    """The rows behind a chart as a styled table (pandas Styler), for reading rather than for code."""
+    if chart is None:
+        return None
+    table = rows_table(chart, seeds_dir)
+    quote = label("col_quote", chart.meta.language)
+    return (table.style.hide(axis="index")
+            .set_properties(**{"text-align": "left", "vertical-align": "top"})
+            .set_properties(subset=[quote], **{"font-style": "italic", "max-width": "28em"})
+            .set_table_styles([{"selector": "th", "props": [("text-align", "left")]}]))
 
 
 def interactive(chart, locale: str = "de"):
@@ -132,8 +196,10 @@ def explorer(figures_csv: str, figures_dir: str, locale: str = "de", seeds_dir: 
     and static snapshots."""
     from . import explorer as ex
     from . import interactive as inter
-    from .style import ChartMeta, label, write_meta
+    from .style import ChartMeta, write_meta
 
+    figures_csv, figures_dir = paths.resolve(figures_csv), paths.resolve(figures_dir)
+    seeds_dir = paths.resolve(seeds_dir) if seeds_dir else None
     df = provenance.attach(common.load(figures_csv), seeds_dir, provenance.detected_beside(figures_csv), locale)
     df = published(EXPLORER, df, publish, seeds_dir)
     if df.empty:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import math
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -159,7 +159,8 @@ def extract(text: str, language: str = "auto") -> pd.DataFrame:
     return pd.DataFrame(data, copy=False)
 
 
-def extract_paths(paths: list[str | Path], language: str = "auto", progress: bool = False,
+def extract_paths(paths: list[str | Path], language: str = "auto",
+                  progress: bool | Callable[[list[Path]], Iterable[Path]] = False,
                   corrections: str | Path | None | bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Extract every article under ``paths``; returns (figures, rejected) tables.
 
@@ -167,13 +168,16 @@ def extract_paths(paths: list[str | Path], language: str = "auto", progress: boo
     table with the reason. ``corrections``: a corrections CSV, ``True`` for
     ``corrections.csv`` in a folder given in ``paths`` (the default), or
     ``False``/``None`` for none. A ``sources.csv`` beside the articles is checked.
+    ``progress``: ``True`` prints a line per file on stderr (the CLI); a function
+    wraps the file list (a notebook's progress bar).
     """
     files, rejected = discover(paths)
     rows: list[dict] = []
     texts: dict[str, str] = {}
     rejected_rows = [{"article": r.article, "path": r.path, "line": "", "reason": r.reason} for r in rejected]
-    for n, path in enumerate(files, 1):
-        if progress:
+    each = progress(files) if callable(progress) else files
+    for n, path in enumerate(each, 1):
+        if progress is True:
             print(f"[{n}/{len(files)}] {path}", file=sys.stderr, flush=True)
         _extract_file(path, language, texts, rows, rejected_rows)
     figures = pd.DataFrame(rows, columns=COLUMNS)

@@ -11,7 +11,7 @@ import html
 import ipywidgets as w
 import pandas as pd
 
-from .. import vocabulary
+from .. import paths, vocabulary
 from ..lexicon import load
 from ..schema import FIELDS, QUALIFIERS
 from . import actions, queue
@@ -52,6 +52,8 @@ class _Widgets:
     """The widgets: navigation, the row's card and fields, the action buttons, the add form, the status line."""
 
     def __init__(self, seeds_dir: str = "seeds", data_dir: str = "data", language: str = "auto"):
+        # relative folders are read from the project root, whatever folder the kernel started in (JupyterLab: notebooks/)
+        seeds_dir, data_dir = str(paths.resolve(seeds_dir)), str(paths.resolve(data_dir))
         self.reviewer = actions.Reviewer(seeds_dir, data_dir, language)
         self.seeds_dir = seeds_dir
         self.figures, _ = self.reviewer.tables()
