@@ -12,8 +12,8 @@ PUBLISH ?= all
 BUILD  := build/notebooks
 # What each step reads, so that make redoes only what a change touches (bench/, tests/, docs/ and
 # newsnumbers/evaluate/ are read by no step: touching them re-runs nothing).
-CORE := $(addprefix newsnumbers/,__init__.py schema.py atomic.py handcsv.py sources.py run.py)
-EXTRACT_SOURCES := $(CORE) $(addprefix newsnumbers/,corrections.py vocabulary.py report.py) \
+CORE := $(addprefix newsnumbers/,__init__.py schema.py atomic.py handcsv.py sources.py run.py paths.py report.py)
+EXTRACT_SOURCES := $(CORE) $(addprefix newsnumbers/,corrections.py vocabulary.py) \
     $(shell find newsnumbers/engine newsnumbers/lexicon -name '*.py' -o -name '*.csv' 2>/dev/null | sort)
 # The charts read the engine too (clauses for training words, the lexicon's periods): a change there
 # re-extracts the table anyway, so it costs no extra run.

@@ -50,15 +50,24 @@ def test_extraction_notebook_tables_every_problem(tmp_path):
 
 
 @pytest.mark.slow
-def test_missing_and_empty_seed_folders_give_empty_tables_and_reasons(tmp_path):
+def test_an_empty_seed_folder_gives_empty_tables_and_the_reason(tmp_path):
     (tmp_path / "empty").mkdir()
-    for folder, reason in ((tmp_path / "nope", "no such file or folder"),
-                           (tmp_path / "empty", "folder holds no .txt, .md or .html files")):
-        out = tmp_path / f"data-{folder.name}"
-        run(ROOT / "notebooks/01_extract_figures.ipynb", tmp_path / f"01-{folder.name}.ipynb",
-            {"seeds_dir": str(folder), "output_dir": str(out)}, cwd=ROOT)
-        assert pd.read_csv(out / "figures.csv").empty
-        assert pd.read_csv(out / "rejected.csv")["reason"].tolist() == [reason]
+    out = tmp_path / "data-empty"
+    run(ROOT / "notebooks/01_extract_figures.ipynb", tmp_path / "01-empty.ipynb",
+        {"seeds_dir": str(tmp_path / "empty"), "output_dir": str(out)}, cwd=ROOT)
+    assert pd.read_csv(out / "figures.csv").empty
+    assert pd.read_csv(out / "rejected.csv")["reason"].tolist() == ["folder holds no .txt, .md or .html files"]
+
+
+def test_a_missing_seed_folder_stops_the_extraction_naming_it_and_writes_nothing(tmp_path):
+    """A mistyped SEEDS is the analyst's slip, not an article's fault: an error naming the folder, and no
+    empty table that would then empty every chart."""
+    out = tmp_path / "data-nope"
+    with pytest.raises(Exception, match="seeds folder not found") as caught:
+        run(ROOT / "notebooks/01_extract_figures.ipynb", tmp_path / "01-nope.ipynb",
+            {"seeds_dir": str(tmp_path / "nope"), "output_dir": str(out)}, cwd=ROOT)
+    assert str(tmp_path / "nope") in str(caught.value)
+    assert not (out / "figures.csv").exists() and not (out / "rejected.csv").exists()
 
 
 def test_measure_no_chart_knows_is_ignored_by_charts(tmp_path):
