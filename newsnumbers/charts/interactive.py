@@ -111,11 +111,3 @@ def save_statics(chart: alt.TopLevelMixin, out_dir: str | Path, stem: str, forma
             else:
                 tmp.write_bytes(vlc.svg_to_png(svg, scale=1))
     return [f"{stem}.{fmt}" for fmt in wanted]
-
-
-def save_static(chart: alt.TopLevelMixin, path: str | Path) -> Path:
-    """SVG or PNG through vl-convert, offline; the format is the file's extension."""
-    path = Path(path)
-    with replacing(path) as tmp:
-        chart.save(str(tmp), format=path.suffix.lstrip("."))
-    return path
