@@ -159,7 +159,7 @@ def second_look(finder: MeasureFinder, fig: Figure, kind: str, found: Decision) 
     if found.measure == "training_cost" and purpose(finder.text, found):
         return funding_in_clause(finder, fig) or found
     if kind == "percent" and found.measure == "growth":
-        return market_move(finder, fig) or found
+        return market_move(finder, fig) or company_move(finder, fig) or found
     if found.weak and found.measure == "investment" and names_model(finder.places, fig):
         return found._replace(measure="model_spending")  # "spent $5.6 million on V3": spending on a model
     return found
@@ -179,6 +179,36 @@ def market_move(finder: MeasureFinder, fig: Figure) -> Decision | None:
     if not found:
         return None
     return finder.cues.decision(rules[min(found, key=lambda f: (f[1], f[0]))[0]], sentence, span, fig, "sentence")
+
+def company_move(finder: MeasureFinder, fig: Figure) -> Decision | None:
+    """A company or an index that rises or falls by a percentage, with no noun of what moved in the clause
+    ("Nvidia fiel um 5 Prozent", "SAP legte 3 Prozent zu", "Broadcom slumped 17%"): its share price moved.
+    A possessive ("Teslas Auslieferungen") or a preposition's object ("von Tesla") is no subject, and a verb
+    of growth alone ("OpenAI wuchs um 50 Prozent") says nothing of a share: both stay growth."""
+    place = finder.places.place(fig)
+    k = next((k for k, (_, how) in enumerate(place.windows) if how == "subject"), None)
+    if k is None:
+        return None
+    own = place.windows[k][0]
+    cues, rules = finder.cues.of(place.sentence), rules_for("percent")
+    if any(_inside(span, own) for group in growth_nouns() for span in cues.get(group, ())):
+        return None
+    subjects = [m for m in finder.places.window_mentions(place, k, fig)
+                if m.kind == "org" and m.role in ("company", "index") and not m.oblique
+                and not finder.text.startswith(("s ", "'s", "’s"), m.end)]
+    if not subjects:
+        return None
+    moves = tuple(r for r in finder.cues.possible_rules(place.sentence, "percent")
+                  if rules[r].measure in ("share_price_gain", "share_price_drop") and rules[r].weak)
+    found = rules_in(rules, moves, cues, own, fig, distances=True)
+    if not found:
+        return None
+    return finder.cues.decision(rules[min(found, key=lambda f: (f[1], f[0]))[0]], place.sentence, own, fig, "clause")
+
+
+def _inside(span: tuple[int, int], spans: Spans) -> bool:
+    return any(a <= span[0] and span[1] <= b for a, b in spans)
+
 
 def purpose(text: str, found: Decision) -> bool:
     """Whether the training cue that decided is the money's purpose ("für die Entwicklung", "to train")."""
