@@ -11,6 +11,7 @@ from .mentions import Mention, salience, sectors
 
 LOOKBACK_MENTIONS = 200  # an anaphor's antecedent is searched this far back, no further
 SALIENT_REACH = 300  # characters before the nearest candidate antecedent within which a more salient one wins
+PERSON_REACH = 400  # "er"/"he" looks this far back for the person it stands for
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +58,8 @@ class Antecedents:
         values the company" means the company that raised, not the investor after "by"."""
         kind = "model" if m.kind == "anaphor_model" else "org"
         idx = bisect.bisect_left(self.starts, m.start)
+        if m.role == "person":  # "er", "he": a person's company, or nothing ("er" may be "der Markt")
+            return self._person_before(idx, m.start)
         fallback = None
         orgs: list[Mention] = []
         for k in range(idx - 1, max(-1, idx - 1 - LOOKBACK_MENTIONS), -1):
@@ -73,6 +76,17 @@ class Antecedents:
         if orgs:
             return salient(self, orgs)
         return None if want_owner else fallback
+
+    def _person_before(self, idx: int, start: int) -> Mention | None:
+        """For "er"/"he": the nearest earlier person (a name in the lexicon, or an organisation with a
+        person's title: "Microsoft-Präsident Smith") within ``PERSON_REACH`` characters."""
+        for k in range(idx - 1, max(-1, idx - 1 - LOOKBACK_MENTIONS), -1):
+            cand = self.mentions[k]
+            if start - cand.end > PERSON_REACH:
+                return None
+            if cand.kind == "org" and not cand.generic and salience(self.text, cand) == 1 and not cand.oblique:
+                return cand
+        return None
 
     def usable(self, ms: list[Mention]) -> list[Mention]:
         """Mentions that can name an organisation: an org anaphor only when it resolves."""

@@ -98,7 +98,8 @@ def _classify(word: str) -> Classified | None:
     t = _tables()
     for regex, points_to in t.anaphors:
         if regex.match(word):
-            return (f"anaphor_{'org' if points_to == 'organisation' else 'model'}", "", "", False, "company")
+            role = "person" if points_to == "person" else "company"  # "er", "he": a person's company
+            return (f"anaphor_{'model' if points_to == 'model' else 'org'}", "", "", False, role)
     for regex, refers_to in t.descriptions:
         if regex.match(word):
             if refers_to.startswith("sector:"):  # "der Chipkonzern": the nearest earlier chip maker
@@ -163,7 +164,7 @@ def salience(text: str, m: Mention) -> int:
     subject, 1 a person's title ("Tesla CEO Elon Musk", "Nvidia-Chef Huang"), 2 a preposition's object."""
     if m.oblique:
         return 2
-    return 1 if _person_title().match(text, m.end, m.end + 40) else 0
+    return 1 if m.role == "person" or _person_title().match(text, m.end, m.end + 40) else 0
 
 
 def after_preposition(text: str, start: int, previous_end: int = -1) -> bool:

@@ -123,10 +123,10 @@ class OrganisationFinder:
             return Who(chosen.owner, chosen.name if keep else "", words, where)
         names = coordinated(self.antecedents, chosen, fig.start if chosen.start < fig.start else len(self.text))
         paired = respective(self.text, self.places.figure_spans, fig, names)
-        if measure and measure.measure in PARTNER_MEASURES and where == "subject" and len(paired) == 1:
+        if measure and measure.measure in PARTNER_MEASURES and where == "subject":
             other = partner(self.text, self.places.window_mentions(place, _own_clause(place), fig), chosen, fig,
                             self.places.figure_spans)
-            paired += [other] if other else []
+            paired += [other] if other and other not in paired else []  # investor and recipient both
         words = paired[0] + " (respectively)" if len(paired) < len(names) else words
         if keep:
             model = model_for(self.places, self.antecedents, fig, chosen.name, place)
