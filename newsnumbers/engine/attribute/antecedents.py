@@ -59,7 +59,7 @@ class Antecedents:
         kind = "model" if m.kind == "anaphor_model" else "org"
         idx = bisect.bisect_left(self.starts, m.start)
         if m.role == "person":  # "er", "he": a person's company, or nothing ("er" may be "der Markt")
-            return self._person_before(idx, m.start)
+            return person_before(self, idx, m.start)
         fallback = None
         orgs: list[Mention] = []
         for k in range(idx - 1, max(-1, idx - 1 - LOOKBACK_MENTIONS), -1):
@@ -77,20 +77,22 @@ class Antecedents:
             return salient(self, orgs)
         return None if want_owner else fallback
 
-    def _person_before(self, idx: int, start: int) -> Mention | None:
-        """For "er"/"he": the nearest earlier person (a name in the lexicon, or an organisation with a
-        person's title: "Microsoft-Präsident Smith") within ``PERSON_REACH`` characters."""
-        for k in range(idx - 1, max(-1, idx - 1 - LOOKBACK_MENTIONS), -1):
-            cand = self.mentions[k]
-            if start - cand.end > PERSON_REACH:
-                return None
-            if cand.kind == "org" and not cand.generic and salience(self.text, cand) == 1 and not cand.oblique:
-                return cand
-        return None
-
     def usable(self, ms: list[Mention]) -> list[Mention]:
-        """Mentions that can name an organisation: an org anaphor only when it resolves."""
-        return [m for m in ms if m.kind != "anaphor_org" or self.resolve(m)]
+        """Mentions that can name an organisation: an org anaphor only when it resolves; a person's name
+        only through "er"/"he" (a person in the figure's sentence is mostly its speaker)."""
+        return [m for m in ms if (m.kind != "anaphor_org" or self.resolve(m)) and (m.role != "person" or m.kind != "org")]
+
+
+def person_before(ante: Antecedents, idx: int, start: int) -> Mention | None:
+    """For "er"/"he": the nearest earlier person (a name in the lexicon, or an organisation with a
+    person's title: "Microsoft-Präsident Smith") within ``PERSON_REACH`` characters."""
+    for k in range(idx - 1, max(-1, idx - 1 - LOOKBACK_MENTIONS), -1):
+        cand = ante.mentions[k]
+        if start - cand.end > PERSON_REACH:
+            return None
+        if cand.kind == "org" and not cand.generic and salience(ante.text, cand) == 1 and not cand.oblique:
+            return cand
+    return None
 
 
 def salient(ante: Antecedents, orgs: list[Mention]) -> Mention:

@@ -234,11 +234,13 @@ def _without_appositions(text: str, mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for k, m in enumerate(mentions):
         nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        if m.role == "person" and out and out[-1].name == m.name and m.start - out[-1].end <= 24:
+            continue  # "Nvidia-Chef Jensen Huang", "OpenAI CEO Sam Altman": the company already stands for the person
         if (m.kind.startswith("anaphor") and nxt is not None and nxt.kind in ("org", "model")
                 and not text[m.end:nxt.start].strip(" \"'„“”‚‘’«»")):
             mentions[k + 1] = nxt._replace(oblique=nxt.oblique or m.oblique)
             continue
-        if (m.kind == "org" and nxt is not None and nxt.kind == "org"
+        if (m.kind == "org" and nxt is not None and nxt.kind == "org" and nxt.role != "person"
                 and _COMPOUND_ROLE.fullmatch(text, m.end, nxt.start)):
             # "Microsoft-Partner OpenAI", "der Nvidia-Rivale AMD": the name after the compound is meant
             mentions[k + 1] = nxt._replace(oblique=nxt.oblique or m.oblique)
