@@ -41,7 +41,7 @@ class Antecedents:
 
     def is_main(self, m: Mention) -> bool:
         main = self.main()
-        return main is not None and m.name == main.name
+        return main is not None and (m.owner if m.kind == "model" else m.name) == main.name
 
     def models_by_owner(self) -> dict[str, set[str]]:
         """The article's model names by organisation, collected once (not once per figure)."""
@@ -127,8 +127,8 @@ def coordinated(ante: Antecedents, m: Mention, until: int) -> list[str]:
 
 
 def main_company(mentions: list[Mention], figure_spans: list[tuple[int, int]]) -> Mention | None:
-    """The company the article names most (the first of equals; names inside a figure, like
-    "Nvidia-made chips", do not count): the topic of figures nobody near them names."""
+    """The company the article names most, its models counted for it (the first of equals; names inside
+    a figure, like "Nvidia-made chips", do not count): the topic of figures nobody near them names."""
     counts: dict[str, int] = {}
     first: dict[str, Mention] = {}
     starts = [a for a, _ in figure_spans]  # sorted, as the figures are
@@ -136,7 +136,10 @@ def main_company(mentions: list[Mention], figure_spans: list[tuple[int, int]]) -
         k = bisect.bisect_right(starts, m.start) - 1
         if k >= 0 and m.start < figure_spans[k][1]:
             continue
-        if m.kind == "org" and m.role in ("company", "project") and not m.generic:
+        if m.kind == "model" and m.owner:  # "Claude Haiku 4.5" speaks of Anthropic
+            counts[m.owner] = counts.get(m.owner, 0) + 1
+        elif m.kind == "org" and m.role in ("company", "project") and not m.generic:
             counts[m.name] = counts.get(m.name, 0) + 1
             first.setdefault(m.name, m)
-    return first[max(counts, key=lambda n: (counts[n], -first[n].start))] if counts else None
+    named = [n for n in counts if n in first]  # the main company must be named at least once
+    return first[max(named, key=lambda n: (counts[n], -first[n].start))] if named else None

@@ -221,7 +221,30 @@ def find_mentions(text: str, lower: str | None = None) -> list[Mention]:
         if kind:
             out.append(Mention(start, end, *kind, after_preposition(text, start, out[-1].end if out else -1)))
             last_end = end
-    return _without_appositions(text, out)
+    return _lists_share_preposition(text, _without_appositions(text, out))
+
+
+_LIST_GAP = re.compile(r"(?:['’]s)?\s*(,|,?\s*(?:und|and|oder|or|sowie)|['’]s?)?\s*")  # between two members of a list
+
+
+def _lists_share_preposition(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"von Claude Sonnet 4, OpenAI’s GPT-5 und Google’s Gemini 2.5 Pro": a preposition governs every
+    member of a list that ends with "und"/"and"/"oder"/"or", so all of them are obliques. A comma alone
+    ("Unlike OpenAI, Anthropic raised ...") ends the phrase."""
+    out = list(mentions)
+    k = 0
+    while k < len(out):
+        j, joined = k, False
+        while j + 1 < len(out):
+            gap = _LIST_GAP.fullmatch(text, out[j].end, out[j + 1].start)
+            if gap is None:
+                break
+            joined = joined or bool(gap.group(1) and gap.group(1).strip(", ").strip())
+            j += 1
+        if out[k].oblique and joined:
+            out[k:j + 1] = [m._replace(oblique=True) for m in out[k:j + 1]]
+        k = j + 1
+    return out
 
 
 _COMPOUND_ROLE = re.compile(r"-[A-ZÄÖÜ][a-zäöüß]+(?:in|s)?\s+")  # "-Partner ", "-Rivale ", "-Tochter "

@@ -30,7 +30,9 @@ from .places import Place, Places, pick, previous_figure_ends, tier
 _MODEL_WORD = re.compile(r"(?i)\b(?:KI-|AI[- ])?(?:Modells?|Sprachmodells?|model|language model)\b")
 _INDEFINITE = re.compile(r"(?i)\b(?:ein|eine|einen|einem|eines|a|an)\s+(?:[\w'’-]+\s+){0,3}$")
 LOOKBACK_SENTENCES = 3
-_RIGHT_BEFORE = re.compile(r"(?:['’]?s)?\s*(?:\(\s*|:\s*|(?:um|by)\s+)?")  # between a name and its figure
+# between a name and its figure: nothing, a bracket or colon, or one lower-case word (a verb: "the Nasdaq down 3.3%",
+# "Nvidia verlor 17 Prozent"; German nouns are capitalised), then "um"/"by"
+_RIGHT_BEFORE = re.compile(r"(?:['’]?s)?\s*(?:\(\s*|:\s*)?(?:[a-zäöüß]+\s+)?(?:(?:um|by)\s+)?")
 
 
 class Topics:
