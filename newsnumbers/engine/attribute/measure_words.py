@@ -48,3 +48,14 @@ def purpose_before() -> re.Pattern[str]:
     seiner", "um neue Modelle zu trainieren", "to build and train")."""
     lex = lexicon.load()
     return re.compile(rf"(?i)\b{lexicon.in_order(lex.words('purpose'))}\s+(?:[\w-]+\s+(?:and\s+|und\s+)?)?$")
+
+
+@lru_cache(maxsize=1)
+def _growth_rate_nouns() -> tuple[str, ...]:
+    return tuple(w.lower() for w in lexicon.load().words("growth_rate_noun"))
+
+
+def growth_rate_noun(words: str) -> bool:
+    """Whether the cue words that decided growth start with a noun that is itself a growth rate (lexicon role
+    ``growth_rate_noun``): its level ("des Wachstums auf 31 Prozent") is growth, not a rate's level."""
+    return any(w.lower().startswith(_growth_rate_nouns()) for w in words.split("+"))

@@ -23,7 +23,15 @@ from .measure_rules import (
     rules_in,
     rules_with_cues,
 )
-from .measure_words import change_word, direction_word, directions, level_word, purpose_before, share_of
+from .measure_words import (
+    change_word,
+    direction_word,
+    directions,
+    growth_rate_noun,
+    level_word,
+    purpose_before,
+    share_of,
+)
 from .places import Places, Spans
 
 
@@ -135,6 +143,8 @@ class MeasureFinder:
         """The figure after "auf"/"to" is the level of what moved ("sank um 3 Prozent auf 31 Euro": a share price),
         unless its own cues already say what it is ("Nettogewinn sank auf 20 Mrd.")."""
         if kind == "percent":  # "stieg auf 78 Prozent": the level of a rate or share, not a move
+            if found and found.measure == "growth" and growth_rate_noun(found.words):
+                return found  # "Abflachen des Wachstums auf 31 Prozent": the growth rate itself
             return found._replace(measure="other") if found and found.measure in level_measures() else None
         moved = found if found and found.measure in level_measures() else None
         if found is None and kind != "percent":
