@@ -103,6 +103,9 @@ def _term_at(form: str, start: int, term: Term, lang: str) -> bool:
     return start == 0 or is_modifier(form[:start], lang)
 
 
+_JOINS_NEXT = re.compile(r"\s+(?:und|oder|sowie|aber)\b")
+
+
 def _separable(text: str, lower: str, words: list[tuple[int, int]], particles: frozenset[str]) -> dict[int, str]:
     """Word index -> particle for lower-case words of a clause whose particle closes it ("legte um 3 % zu.")."""
     out: dict[int, str] = {}
@@ -110,8 +113,8 @@ def _separable(text: str, lower: str, words: list[tuple[int, int]], particles: f
         if lower[s:e] not in particles:
             continue
         rest = text[e:e + 2].lstrip()
-        if rest and rest[0] not in ".,;:!?)\"»«“”–—":
-            continue
+        if rest and rest[0] not in ".,;:!?)\"»«“”–—" and not _JOINS_NEXT.match(lower, e):
+            continue  # the particle closes the clause, or a conjunction follows it ("legte um 7 % zu und erreichte")
         for j in range(k - 1, -1, -1):
             ps, pe = words[j]
             if _CLAUSE_BREAK.search(text, pe, words[j + 1][0]):
