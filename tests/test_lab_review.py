@@ -19,12 +19,13 @@ from conftest import ROOT, make_env
 from labserver import CHROMIUM, SKIP_REASON, close_notebook, lab, lab_page, open_notebook, run_all, shots_dir
 
 from newsnumbers import extract_paths
-from newsnumbers.review import queue
+from newsnumbers.review import queue, words
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(CHROMIUM is None, reason=SKIP_REASON)]
 __all__ = ["lab", "lab_page"]  # fixtures used by name
 
 NOTEBOOK = "notebooks/08_review.ipynb"
+LOCALE = "de"  # the notebook's default
 
 
 def _records(text: str) -> list[list[str]]:
@@ -34,8 +35,8 @@ def _records(text: str) -> list[list[str]]:
 
 
 def _shown_id(page) -> str:
-    """The id on the review card JupyterLab shows (the card ends with 'id <code>…</code>')."""
-    card = page.locator(".jp-OutputArea-output .widget-html-content", has_text="confidence:").first
+    """The id on the review card JupyterLab shows (the card ends with 'ID <code>…</code>')."""
+    card = page.locator(".jp-OutputArea-output .widget-html-content", has_text=words.word("confidence", LOCALE) + ":").first
     card.wait_for(state="visible", timeout=60_000)
     return card.locator("code").last.inner_text().strip()
 
@@ -63,12 +64,12 @@ def test_confirm_in_jupyterlab_appends_one_line_and_survives_the_build(lab, lab_
         assert not state["errors"] and state["pending"] == 0, state
         assert _shown_id(page) == first["id"], "the form does not start with the queue's first row"
         page.screenshot(path=str(shots_dir() / "08_review-before-confirm.png"))
-        page.get_by_role("button", name="confirm", exact=True).first.click()
-        status = page.locator(".jp-OutputArea-output .widget-html-content", has_text="✓ confirm")
+        page.get_by_role("button", name=words.word("confirm", LOCALE), exact=True).first.click()
+        status = page.locator(".jp-OutputArea-output .widget-html-content", has_text="✓ " + words.word("done_confirm", LOCALE))
         status.wait_for(state="visible", timeout=180_000)
         status.scroll_into_view_if_needed()
         page.screenshot(path=str(shots_dir() / "08_review-after-confirm.png"))
-        assert "table rebuilt" in status.inner_text()
+        assert "Tabelle neu erstellt" in status.inner_text()
         assert _shown_id(page) != first["id"], "the form did not move on to the next row"
     finally:
         close_notebook(page)
