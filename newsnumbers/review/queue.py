@@ -77,7 +77,7 @@ def card(row: pd.Series, locale: str = "en") -> str:
     value = f"{row['value']:,.15g}" + (f"–{row['value_high']:,.15g}" if pd.notna(row.get("value_high")) else "")
     read = " · ".join(str(x) for x in (
         f"{value} {row['unit']}" + (f" {words.word('per_word', locale)} {row['per']}" if row.get("per") else ""),
-        row["qualifier"], row["measure"], row["organisation"] or "–", row["model"] or "–"))
+        row.get("period") or "–", row["qualifier"], row["measure"], row["organisation"] or "–", row["model"] or "–"))
     charts = row.get("charts") or words.word("no_chart", locale)
     return (f"<div style='max-width:60em;line-height:1.5'>"
             f"<p><b>{html.escape(str(row['article']))}</b> @ {int(row['start'])} · {html.escape(reason(row, locale))}"

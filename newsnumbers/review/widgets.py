@@ -13,7 +13,7 @@ import pandas as pd
 
 from .. import paths, vocabulary
 from ..lexicon import load
-from ..schema import FIELDS, QUALIFIERS
+from ..schema import CORRECTABLE, QUALIFIERS
 from . import actions, queue, words
 
 TEXT_FIELDS = ("value", "value_high", "per")
@@ -21,20 +21,22 @@ TEXT_FIELDS = ("value", "value_high", "per")
 LABEL = {"description_width": "7em"}
 
 
-def _choices() -> dict[str, list[str]]:
-    """Dropdown choices per field: the vocabulary the reader accepts, and the lexicon's model names."""
+def _choices(periods: object = ()) -> dict[str, list[str]]:
+    """Choices per field: the vocabulary the reader accepts, the lexicon's model names, and the periods
+    periods.csv gives (an example of each form, and ``periods``, those in the table)."""
     models = sorted({r["canonical"] for r in load().models if r["canonical"]})
     return {"unit": sorted(vocabulary.units()), "qualifier": sorted(QUALIFIERS),
             "measure": sorted(vocabulary.measures()), "organisation": sorted(vocabulary.organisations()),
-            "model": models}
+            "model": models, "period": vocabulary.periods(periods)}
 
 
-def field_widgets(locale: str = "en") -> dict[str, w.Widget]:
+def field_widgets(locale: str = "en", periods: object = ()) -> dict[str, w.Widget]:
     """One input per field, labelled in ``locale``: free text for numbers and rates, a dropdown for qualifier
-    and measure, a combobox (choices, and free typing for 'A|B' or a new model) for unit, organisation and model."""
-    choices = _choices()
+    and measure, a combobox (choices, and free typing for 'A|B', a new model or 'multi_year:7') for unit,
+    period, organisation and model."""
+    choices = _choices(periods)
     out: dict[str, w.Widget] = {}
-    for name in FIELDS:
+    for name in CORRECTABLE:
         look = {"description": words.word(name, locale), "layout": w.Layout(width="22em"), "style": LABEL}
         if name in TEXT_FIELDS:
             out[name] = w.Text(**look)
@@ -64,7 +66,8 @@ class _Widgets:
         self.pick = w.Dropdown(description=say("row"), layout=w.Layout(width="60em"))
         self.back, self.forward = w.Button(description=say("previous")), w.Button(description=say("next"))
         self.card = w.HTML()
-        self.fields = field_widgets(locale)
+        seen = set(self.figures["period"]) if "period" in self.figures else set()
+        self.fields = field_widgets(locale, seen)
         self.note = w.Text(description=say("note"), placeholder=say("note_placeholder"), layout=w.Layout(width="44em"))
         self.confirm_button = w.Button(description=say("confirm"), button_style="success", tooltip=say("confirm_tip"))
         self.fix_button = w.Button(description=say("fix"), button_style="warning", tooltip=say("fix_tip"))
@@ -73,7 +76,7 @@ class _Widgets:
                                       description=say("article"), style=LABEL)
         self.add_quote = w.Text(description=say("quote"), placeholder=say("quote_placeholder"), style=LABEL)
         self.add_start = w.Text(description=say("start"), placeholder=say("start_placeholder"), style=LABEL)
-        self.add_fields = field_widgets(locale)
+        self.add_fields = field_widgets(locale, seen)
         self.add_note = w.Text(description=say("note"), style=LABEL)
         self.add_button = w.Button(description=say("add"), button_style="info")
         self.status = w.HTML()
