@@ -19,7 +19,7 @@ applied is reported in the rejected table with file and line, never dropped
 silently and never half-applied: a correction whose id matches no figure
 (the seed was edited), an id corrected twice, an ``add`` that would duplicate a
 figure already in the table, a unit, measure, qualifier or organisation
-outside the vocabulary (:mod:`newsnumbers.vocabulary`), a malformed file
+or a period outside the vocabulary (:mod:`newsnumbers.vocabulary`), a malformed file
 (read strictly by :mod:`newsnumbers.handcsv`).
 """
 from __future__ import annotations
@@ -30,15 +30,15 @@ from pathlib import Path
 import pandas as pd
 
 from . import handcsv, vocabulary
-from .schema import COLUMNS, FIELDS, fact_id, figure_id, rejection
+from .schema import COLUMNS, CORRECTABLE, fact_id, figure_id, rejection
 
-CORRECTION_COLUMNS = ["id", "action", "article", "quote", "start", *FIELDS, "note"]
+CORRECTION_COLUMNS = ["id", "action", "article", "quote", "start", *CORRECTABLE, "note"]
 ACTIONS = ("fix", "drop", "confirm", "add")
 
 
 def _fields(row: dict[str, str]) -> dict:
     """The non-empty fields of a correction, typed and checked against the vocabulary; raises ValueError."""
-    out = {name: vocabulary.checked(name, row[name]) for name in FIELDS if row.get(name)}
+    out = {name: vocabulary.checked(name, row[name]) for name in CORRECTABLE if row.get(name)}
     low, high = out.get("value"), out.get("value_high")
     if low is not None and high is not None and high < low:
         raise ValueError(f"value_high {high:g} is below value {low:g}")

@@ -21,6 +21,8 @@ CONFIDENCES = ("high", "medium", "low")
 REJECTED_COLUMNS = ["article", "path", "line", "reason"]
 #: The fields that say what a figure is (scored against gold, fixable by corrections).
 FIELDS = ["value", "value_high", "unit", "per", "qualifier", "measure", "organisation", "model"]
+#: The fields a correction may set: the FIELDS and the period (not scored: the gold has no period).
+CORRECTABLE = ["value", "value_high", "unit", "per", "period", "qualifier", "measure", "organisation", "model"]
 QUALIFIERS = frozenset({"exact", "approx", "lower_bound", "upper_bound", "range"})
 PERCENT_UNITS = frozenset({"percent", "percentage_points"})
 #: Where a row's fields come from: the rules, an analyst's fix or add, or the rules confirmed by an analyst.

@@ -1,4 +1,4 @@
-"""The words a figure's fields may take: units, measures, qualifiers, organisations.
+"""The words a figure's fields may take: units, measures, qualifiers, organisations, periods.
 
 Why derived, not listed: the extractor's own vocabularies live in the lexicon
 (``newsnumbers/lexicon/``) and in the measure rules; a hand correction must
@@ -9,10 +9,11 @@ the same files means a word added to the lexicon is at once a valid correction.
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 
 from .engine.attribute.measures import STRUCTURAL_MEASURES
-from .lexicon import cldr, load
+from .lexicon import cldr, load, read_rows
 from .schema import PERCENT_UNITS, QUALIFIERS
 
 #: The measure a token price gets (plus ``_input``, ``_output``, ``_cached`` from grammar_words.csv's rate directions).
@@ -50,6 +51,37 @@ def organisations() -> frozenset[str]:
     return frozenset(n for n in named | described if n)
 
 
+#: What a period template's named field stands for: a count of years (2 or more, as the engine finds it) or a year.
+PERIOD_FIELDS = {"n": r"(?:[2-9]|[1-9]\d+)", "year": r"\d{4}"}
+#: How the form's choices fill a template's fields ("multi_year:{n}" -> "multi_year:4").
+PERIOD_EXAMPLES = {"n": "4", "year": "2029"}
+
+
+@lru_cache(maxsize=1)
+def period_templates() -> tuple[str, ...]:
+    """The values of the table's period column, as periods.csv writes them ("year", "multi_year:{n}", ...)."""
+    return tuple(dict.fromkeys(r["period"] for r in read_rows("periods.csv")))
+
+
+@lru_cache(maxsize=1)
+def _period_pattern() -> re.Pattern[str]:
+    def one(template: str) -> str:
+        parts = re.split(r"\{(\w+)\}", template)  # text, field, text, field, ..., text
+        return "".join(re.escape(p) if i % 2 == 0 else PERIOD_FIELDS[p] for i, p in enumerate(parts))
+    return re.compile("|".join(f"(?:{one(t)})" for t in period_templates()))
+
+
+def periods(seen: object = ()) -> list[str]:
+    """Choices for a period: each template of periods.csv (its fields filled with an example), and ``seen``."""
+    examples = [re.sub(r"\{(\w+)\}", lambda m: PERIOD_EXAMPLES[m.group(1)], t) for t in period_templates()]
+    return sorted(set(examples) | {str(p) for p in seen if p and is_period(str(p))})
+
+
+def is_period(text: str) -> bool:
+    """Whether ``text`` is a value periods.csv can give ("multi_year:4" yes, "multi_year:1" and "yearly" no)."""
+    return _period_pattern().fullmatch(text) is not None
+
+
 def _finite(name: str, text: str) -> float:
     try:
         value = float(text)
@@ -82,6 +114,9 @@ def checked(name: str, text: str) -> object:
         return _one_of("unit", text, units(), "README 'The table' (ISO 4217 code, percent, or a counted noun's unit)")
     if name == "measure":
         return _one_of("measure", text, measures(), "newsnumbers/lexicon/measures.csv and the README's measure list")
+    if name == "period" and not is_period(text):
+        return _one_of("period", text, frozenset(periods()), "newsnumbers/lexicon/periods.csv (column period; "
+                       "{n} is a number of years, 2 or more, {year} four digits)")
     if name == "organisation":
         for part in text.split("|"):
             _one_of("organisation", part, organisations(), "newsnumbers/lexicon/organisations.csv (column canonical)")

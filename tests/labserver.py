@@ -115,7 +115,8 @@ def start_lab(project: Path, home: Path) -> LabServer:
         path.write_text(json.dumps(value), encoding="utf-8")
     port = free_port()
     lab_args = (f"--port={port} --ServerApp.ip=127.0.0.1 --no-browser --IdentityProvider.token={TOKEN} "
-                f"--LabApp.expose_app_in_browser=True --LabApp.user_settings_dir={settings} "
+                f"--LabApp.expose_app_in_browser=True --JupyterNotebookApp.expose_app_in_browser=True "
+                f"--LabApp.user_settings_dir={settings} --JupyterNotebookApp.user_settings_dir={settings} "
                 f"--LabApp.workspaces_dir={home / 'workspaces'} --ServerApp.port_retries=0")
     env = {**make_env(), "JUPYTER_CONFIG_DIR": str(home / "config"), "JUPYTER_RUNTIME_DIR": str(home / "runtime")}
     log = home / "lab.log"

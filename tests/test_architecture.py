@@ -74,7 +74,7 @@ def test_ruff_is_clean():
 
 @pytest.mark.slow
 def test_installed_package_ships_its_data_and_extracts(tmp_path):
-    """A non-editable install (from a copy of the sources) finds every subpackage, the lexicon and the chart labels."""
+    """A non-editable install (from a copy of the sources) finds every subpackage, the lexicon, the chart labels and the review form's words."""
     src = tmp_path / "src"
     shutil.copytree(ROOT / "newsnumbers", src / "newsnumbers", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "pyproject.toml", src / "pyproject.toml")
@@ -82,14 +82,14 @@ def test_installed_package_ships_its_data_and_extracts(tmp_path):
     subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
                     "--disable-pip-version-check", "--target", str(site), str(src)], check=True, capture_output=True)
     shutil.rmtree(src)  # nothing may be read from the sources now
-    code = ("import newsnumbers, newsnumbers.charts.style as s\n"
+    code = ("import newsnumbers, newsnumbers.charts.style as s, newsnumbers.review.words as w\n"
             f"assert newsnumbers.__file__.startswith({str(site)!r}), newsnumbers.__file__\n"
             "t = newsnumbers.extract('Nvidia verlor fast 600 Milliarden Dollar an Börsenwert.')\n"
-            "print(t.loc[0, 'value'], t.loc[0, 'unit'], t.loc[0, 'organisation'], s.label('source', 'de'))\n")
+            "print(t.loc[0, 'value'], t.loc[0, 'unit'], t.loc[0, 'organisation'], s.label('source', 'de'), w.word('confirm', 'de'))\n")
     done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": str(site)})
     assert done.returncode == 0, done.stderr[-3000:]
-    assert done.stdout.split() == ["600000000000.0", "USD", "Nvidia", "Quelle"]
+    assert done.stdout.split() == ["600000000000.0", "USD", "Nvidia", "Quelle", "bestätigen"]
 
 
 def test_every_chart_notebook_builds_the_chart_named_like_it():

@@ -51,7 +51,7 @@ def test_clicks_append_one_line_each_and_rebuild_the_row(seeds, tmp_path):
     q.note.value = "checked against the article"
     q.confirm_button.click()
     line = (f"{first['id']},confirm,{first['article']},\"{first['quote']}\",{first['start']},"
-            ",,,,,,,,checked against the article\n")
+            ",,,,,,,,,checked against the article\n")
     assert (seeds / "corrections.csv").read_bytes() == before + line.encode()
     rebuilt = pd.read_csv(tmp_path / "data/figures.csv", keep_default_na=False).set_index("id")
     assert (rebuilt.loc[first["id"], ["source", "confidence", "measure"]].tolist()
@@ -64,7 +64,7 @@ def test_clicks_append_one_line_each_and_rebuild_the_row(seeds, tmp_path):
     q.fields["organisation"].value = "Microsoft"
     q.fix_button.click()
     quote = f"\"{row['quote']}\"" if "," in row["quote"] else row["quote"]
-    fixed = f"{row['id']},fix,{row['article']},{quote},{row['start']},,,,,,investment,Microsoft,,\n"
+    fixed = f"{row['id']},fix,{row['article']},{quote},{row['start']},,,,,,,investment,Microsoft,,\n"
     assert (seeds / "corrections.csv").read_bytes() == before + line.encode() + fixed.encode()
     rebuilt = pd.read_csv(tmp_path / "data/figures.csv", keep_default_na=False).set_index("id")
     assert rebuilt.loc[row["id"], ["measure", "organisation", "source"]].tolist() == ["investment", "Microsoft",
@@ -91,7 +91,7 @@ def test_add_needs_start_when_the_quote_occurs_twice_and_nothing_is_written_unti
     q.add_start.value = "1001"
     q.add_button.click()
     assert (seeds / "corrections.csv").read_bytes() == before + (
-        b",add,003_f348a2a9456c9d4a.txt,milliardenschweren,1001,1000000000,,USD,,lower_bound,model_spending,OpenAI,,\n")
+        b",add,003_f348a2a9456c9d4a.txt,milliardenschweren,1001,1000000000,,USD,,,lower_bound,model_spending,OpenAI,,\n")
     added = q.figures[q.figures["quote"] == "milliardenschweren"].iloc[0]
     assert (added["start"], added["value"], added["source"]) == (1001, 1e9, "correction")
 
@@ -131,7 +131,7 @@ def test_header_only_when_the_file_is_new_and_columns_the_file_lacks_are_refused
     path = tmp_path / "corrections.csv"
     row = {"id": "abc", "article": "a.txt", "quote": "5 Dollar", "start": 3, "measure": "other", "value": 5.0}
     actions.append(path, actions.confirm(row))
-    assert path.read_text(encoding="utf-8") == f"{HEADER}\nabc,confirm,a.txt,5 Dollar,3,,,,,,,,,\n"
+    assert path.read_text(encoding="utf-8") == f"{HEADER}\nabc,confirm,a.txt,5 Dollar,3,,,,,,,,,,\n"
     path.write_text("id,action,measure\n", encoding="utf-8")
     with pytest.raises(ValueError, match="no column model"):
         actions.append(path, actions.fix(row, {"model": "R1"}))

@@ -28,7 +28,7 @@ import pandas as pd
 from ..corrections import CORRECTION_COLUMNS
 from ..engine.pipeline import extract_paths, write_csv
 from ..engine.textio import decode
-from ..schema import FIELDS
+from ..schema import CORRECTABLE
 
 CORRECTIONS = "corrections.csv"
 NUMBERS = ("value", "value_high")
@@ -87,7 +87,7 @@ def fix(row: pd.Series | dict, changes: dict[str, object], note: str = "") -> di
     An emptied field cannot be written as a fix (an empty cell means "keep"); that is said, not ignored.
     """
     line = {**_which(row), "action": "fix", "note": note.strip()}
-    for name in FIELDS:
+    for name in CORRECTABLE:
         if name not in changes:
             continue
         old, new = _text(row.get(name)), _text(changes[name], name)
@@ -97,7 +97,7 @@ def fix(row: pd.Series | dict, changes: dict[str, object], note: str = "") -> di
             raise ValueError(f"{name} cannot be emptied by a fix (an empty cell keeps the value); "
                              "drop the figure and add it again")
         line[name] = new
-    if not any(line.get(name) for name in FIELDS):
+    if not any(line.get(name) for name in CORRECTABLE):
         raise ValueError("nothing changed: every field is as extracted (use confirm to mark the row right)")
     return line
 
@@ -106,7 +106,7 @@ def add(article: str, quote: str, fields: dict[str, object], start: object = "",
     """The line that adds a figure the extractor missed (``start`` needed when the quote occurs twice)."""
     line = {"id": "", "action": "add", "article": article.strip(), "quote": quote.strip(),
             "start": _text(start), "note": note.strip()}
-    line.update({name: _text(fields[name], name) for name in FIELDS if name in fields and _text(fields[name])})
+    line.update({name: _text(fields[name], name) for name in CORRECTABLE if name in fields and _text(fields[name])})
     return line
 
 

@@ -14,6 +14,7 @@ import pandas as pd
 
 from ..charts import common, questions
 from ..schema import REVIEWED_SOURCES
+from . import words
 
 #: Why a row stands where it does in the queue, by priority.
 REASONS = {0: "low confidence", 1: "feeds a chart", 2: "other", 3: "reviewed"}
@@ -65,17 +66,23 @@ def highlight(sentence: str, quote: str) -> str:
             + html.escape(sentence[at + len(quote):]))
 
 
-def card(row: pd.Series) -> str:
+def reason(row: pd.Series, locale: str = "en") -> str:
+    """Why the row stands where it does, in the form's words (the ``reason`` column keeps the English key)."""
+    return words.word(str(row["reason"]).replace(" ", "_"), locale)
+
+
+def card(row: pd.Series, locale: str = "en") -> str:
     """One row for the editor: where it stands, its sentence with the figure marked, how it was read and why."""
+    say = lambda key: html.escape(words.word(key, locale))
     value = f"{row['value']:,.15g}" + (f"–{row['value_high']:,.15g}" if pd.notna(row.get("value_high")) else "")
     read = " · ".join(str(x) for x in (
-        f"{value} {row['unit']}" + (f" per {row['per']}" if row.get("per") else ""),
-        row["qualifier"], row["measure"], row["organisation"] or "–", row["model"] or "–"))
-    charts = row.get("charts") or "no chart"
+        f"{value} {row['unit']}" + (f" {words.word('per_word', locale)} {row['per']}" if row.get("per") else ""),
+        row.get("period") or "–", row["qualifier"], row["measure"], row["organisation"] or "–", row["model"] or "–"))
+    charts = row.get("charts") or words.word("no_chart", locale)
     return (f"<div style='max-width:60em;line-height:1.5'>"
-            f"<p><b>{html.escape(str(row['article']))}</b> @ {int(row['start'])} · {html.escape(str(row['reason']))}"
-            f" · feeds: {html.escape(charts)} · source: {html.escape(str(row['source']))}</p>"
+            f"<p><b>{html.escape(str(row['article']))}</b> @ {int(row['start'])} · {html.escape(reason(row, locale))}"
+            f" · {say('feeds')}: {html.escape(charts)} · {say('source')}: {html.escape(str(row['source']))}</p>"
             f"<p style='font-size:1.1em'>{highlight(row['sentence'], row['quote'])}</p>"
-            f"<p>read as: <code>{html.escape(read)}</code></p>"
-            f"<p>confidence: <b>{html.escape(str(row['confidence']))}</b> · evidence: "
-            f"<code>{html.escape(str(row['evidence']))}</code> · id <code>{html.escape(str(row['id']))}</code></p></div>")
+            f"<p>{say('read_as')}: <code>{html.escape(read)}</code></p>"
+            f"<p>{say('confidence')}: <b>{html.escape(str(row['confidence']))}</b> · {say('evidence')}: "
+            f"<code>{html.escape(str(row['evidence']))}</code> · {say('id')} <code>{html.escape(str(row['id']))}</code></p></div>")
