@@ -14,10 +14,11 @@ from newsnumbers.evaluate.corpus import gold_problems, score_split
 
 CORPUS = DATA / "corpus"
 FLOORS = {  # split: (recall, precision, {field: least accuracy})
-    # today's scores on the 71-article corpus (test: 28 articles + the held-out batch h01-h12), rounded down:
-    # a drop fails, a rise is raised here by hand
-    "dev": (0.98, 0.98, {"value": 0.99, "unit": 0.99, "qualifier": 0.97, "measure": 0.92, "organisation": 0.86, "model": 0.97}),
-    "test": (0.95, 0.98, {"value": 0.99, "unit": 0.99, "qualifier": 0.97, "measure": 0.79, "organisation": 0.86, "model": 0.96}),
+    # today's scores on the 98-article corpus (dev: 31 articles + the blind batches i01-i15 and j01-j12 added in
+    # session 7, which pulled dev down as fresh text does; test: 28 articles + the held-out batch h01-h12), rounded
+    # down: a drop fails, a rise is raised here by hand
+    "dev": (0.97, 0.98, {"value": 0.99, "unit": 0.99, "qualifier": 0.97, "measure": 0.91, "organisation": 0.86, "model": 0.97}),
+    "test": (0.95, 0.98, {"value": 0.99, "unit": 0.99, "qualifier": 0.97, "measure": 0.81, "organisation": 0.86, "model": 0.96}),
 }
 
 
