@@ -211,7 +211,7 @@ def find_mentions(text: str, lower: str | None = None) -> list[Mention]:
     extra = [(a, b, text[a:b]) for a, b in t.lower_regex.spans(lower)]
     if extra:
         found += extra
-        found.sort()
+        found.sort(key=lambda f: (f[0], -f[1]))  # at one start the longer match wins ("China's largest search engine")
     out: list[Mention] = []
     last_end = -1
     for start, end, word in found:
