@@ -106,3 +106,24 @@ def test_a_range_never_spans_repeats_of_one_fact():
                                      (60 / 2.2, "4 Prozent", "4% of"), (13.9, "8 Prozent", "8% of")])
 def test_shares_in_good_style(k, de, en):
     assert compare.share(k, "de") == de and compare.share(k, "en") == en
+
+
+def test_a_describing_headline_counts_the_articles_of_the_measure_it_names():
+    """'Kursverlust laut 2 Artikeln' once counted the articles of every measure drawn (3 here)."""
+    rows = [_row("a.txt", "17 %", 17, "share_price_drop", "Nvidia", unit="percent"),
+            _row("b.txt", "3 %", 3, "share_price_drop", "Nvidia", unit="percent"),
+            _row("c.txt", "5 %", 5, "share_price_gain", "Oracle", unit="percent")]
+    assert _title("05_market_reaction", rows) == "Kursverlust laut 2 Artikeln"
+    spending = [_row("a.txt", "1 Mrd. $", 1e9, "model_spending", "OpenAI"),
+                _row("b.txt", "2 Mrd. $", 2e9, "infrastructure_cost", "Meta")]
+    assert _title("02_training_costs", spending, "en") == "Spending on AI models in one article"
+
+
+def test_the_source_check_counts_a_fact_said_twice_once():
+    """'2 Artikel, 3 Angaben' counted a headline and the body sentence repeating it as two figures."""
+    rows = [_row("a.txt", "6 Mio. $", 6e6, "training_cost", "DeepSeek"),
+            _row("a.txt", "sechs Mio. $", 6e6, "training_cost", "DeepSeek"),
+            _row("b.txt", "5,6 Mio. $", 5.6e6, "training_cost", "DeepSeek")]
+    rows[0]["fact_id"] = rows[1]["fact_id"] = "f1"
+    rows[2]["fact_id"] = "f2"
+    assert _title("06_source_check", rows).startswith("2 Artikel, 2 Angaben zu DeepSeeks Trainingskosten")

@@ -84,6 +84,17 @@ def describe(rows: pd.DataFrame, measure: str, locale: str) -> str:
     return text("describe_one" if n == 1 else "describe_many", locale, what=what, n=n)
 
 
+def describe_first(rows: pd.DataFrame, measures: list[str], locale: str, prefix: bool = False) -> str:
+    """The describing headline of the first of ``measures`` the rows hold, counting that measure's articles only:
+    'Investitionen in KI laut 19 Artikeln' must not count the articles that give only a funding round."""
+    m = rows["measure"].fillna("").astype(str)
+    for measure in measures:
+        part = rows[(m.str.startswith(measure) if prefix else m.eq(measure)).to_numpy(dtype=bool)]
+        if len(part):
+            return describe(part, measure, locale)
+    return describe(rows, measures[0], locale)
+
+
 def by_currency(rows: pd.DataFrame) -> list[pd.DataFrame]:
     """The rows split by currency (one panel each) — the chart's answer to ``convert=False``."""
     return [g for _, g in rows.groupby("unit", sort=True)] if len(rows) else [rows]
