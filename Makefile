@@ -12,7 +12,7 @@ PUBLISH ?= all
 BUILD  := build/notebooks
 # What each step reads, so that make redoes only what a change touches (bench/, tests/, docs/ and
 # newsnumbers/evaluate/ are read by no step: touching them re-runs nothing).
-CORE := $(addprefix newsnumbers/,__init__.py schema.py atomic.py handcsv.py sources.py run.py paths.py report.py)
+CORE := $(addprefix newsnumbers/,__init__.py schema.py atomic.py handcsv.py sources.py run.py paths.py report.py startup.py)
 EXTRACT_SOURCES := $(CORE) $(addprefix newsnumbers/,corrections.py vocabulary.py) \
     $(shell find newsnumbers/engine newsnumbers/lexicon -name '*.py' -o -name '*.csv' 2>/dev/null | sort)
 # The charts read the engine too (clauses for training words, the lexicon's periods): a change there
@@ -84,9 +84,16 @@ data/figures.csv: notebooks/01_extract_figures.ipynb $(SEEDS_LIST) $(EXTRACT_SOU
 	    -p seeds_dir "$$SEEDS" -p output_dir data
 
 # --- figures: one executed notebook per chart --------------------------------
+# The Vega bundle the interactive charts inline, made once (beside the extraction, with -j) instead of
+# in every chart's kernel: the kernels read it from here (newsnumbers/charts/offline.py).
+VEGA_BUNDLE := build/vega-embed.js
+$(VEGA_BUNDLE): $(STAMP)
+	@mkdir -p build
+	@$(PY) -m newsnumbers.charts.offline && touch $@
+
 # A chart with nothing to draw removes its files from figures/ and says so; a failed one too, and
 # leaves no executed copy, so the next make runs it again.
-$(BUILD)/%.ipynb: notebooks/%.ipynb data/figures.csv $(CHART_SOURCES) $(PARAMS) | $(STAMP)
+$(BUILD)/%.ipynb: notebooks/%.ipynb data/figures.csv $(CHART_SOURCES) $(PARAMS) | $(STAMP) $(VEGA_BUNDLE)
 	@mkdir -p $(BUILD) figures
 	$(PY) -m newsnumbers.run $< $@ -p figures_csv data/figures.csv -p figures_dir figures \
 	    -p locale "$$LOCALE" -p formats "$$FORMATS" -p seeds_dir "$$SEEDS" -p publish "$$PUBLISH"

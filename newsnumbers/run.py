@@ -41,6 +41,9 @@ def failed_copy(output: str | Path) -> Path:
 def run(notebook: str | Path, output: str | Path, parameters: dict[str, object],
         cwd: str | Path = ".", progress: bool = False) -> None:
     """Execute ``notebook`` into ``output``; on failure ``output`` does not exist and ``failed_copy`` has the traceback."""
+    from .startup import lean_jsonschema
+
+    lean_jsonschema()  # papermill imports jsonschema through nbformat (see startup.py)
     import papermill as pm
 
     output = Path(output)

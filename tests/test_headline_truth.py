@@ -6,7 +6,9 @@ extractor makes of the same articles. Every number in every headline, in both
 locales, must then appear among the gold's values of the chart's measures (after
 the same currency conversion), or be computed from two gold values of the same
 measure, currency, rate and period: a ratio ("27-mal"), a share ("ein Dreizehntel",
-"4 Prozent"). The gold has no period column; it is read from the article at the
+"4 Prozent"). Every count a headline states ("laut 19 Artikeln", "2 Artikel, 5 Angaben") must
+be the chart's own count: the distinct articles, or the facts drawn, of the measure (and topic) it
+names, on either table. The gold has no period column; it is read from the article at the
 gold span with the extractor's own rule (engine/period.py).
 """
 from __future__ import annotations
@@ -23,8 +25,10 @@ from conftest import DATA, SEEDS
 
 from newsnumbers import extract_paths
 from newsnumbers.charts import compare, numfmt, questions
+from newsnumbers.charts.layout import facts
 from newsnumbers.charts.scope import Scope
-from newsnumbers.charts.selection import prepare
+from newsnumbers.charts.selection import prepare, who
+from newsnumbers.charts.style import label
 from newsnumbers.engine.period import period_at
 from newsnumbers.engine.segment import Segmenter, detect_language
 
@@ -153,3 +157,69 @@ def test_every_number_in_a_headline_is_supported_by_the_gold(tables, sources, na
     for kind, x in numbers:
         assert _supported(kind, x, gold_rows, locale), f"{chart.meta.title!r}: {kind} {x} not in the gold"
     assert not math.isnan(sum(x for _, x in numbers))
+
+
+#: what a describing headline and the source check's headline count, in each locale's words
+COUNTS = {"de": {"describe": r"^(?P<what>.+) laut (?P<n>\d+|einem) Artikeln?$",
+                 "topic": r"^(?P<n>\d+) Artikel, (?P<facts>\d+) Angaben zu (?P<what>.+):"},
+          "en": {"describe": r"^(?P<what>.+) in (?P<n>\d+|one) articles?$",
+                 "topic": r"^(?P<n>\d+) articles, (?P<facts>\d+) figures on (?P<what>.+):"}}
+
+
+def _count(n: str) -> int:
+    return 1 if n in ("einem", "one") else int(n)
+
+
+def _described(what: str, data: pd.DataFrame, locale: str) -> pd.DataFrame:
+    """The chart's rows of the measure a describing headline names ('Investitionen in KI' -> investment)."""
+    for measure in sorted(set(data["measure"])):
+        for key in (f"describe_{measure}", measure):
+            if label(key, locale) == what:
+                return data[data["measure"] == measure]
+    names = {label(f"describe_{m}", locale) for m in set(data["measure"])}
+    if what == label("price_per_million_tokens", locale):  # the token-price chart counts every kind of price
+        return data[data["measure"].str.startswith("price_per_million_tokens")]
+    raise AssertionError(f"the headline names {what!r}, no measure of the chart ({sorted(names)})")
+
+
+def _topics(what: str, data: pd.DataFrame, locale: str) -> list[pd.DataFrame]:
+    """The source check's topics a headline names ('Googles Investitionen', "Google's investment")."""
+    out = []
+    for key, g in data.groupby(questions.TOPIC):
+        org, model, measure = key[:3]
+        name = who(org + compare.SEP + model if model else org, locale)
+        m = label(measure, locale)
+        if what in (f"{name}s {m}", f"{name}' {m}", f"{name}'s {m.lower()}", f"{name}' {m.lower()}"):
+            out.append(g)
+    return out
+
+
+@pytest.mark.parametrize("source", ["gold", "extracted"])
+@pytest.mark.parametrize("locale", ["de", "en"])
+@pytest.mark.parametrize("name", CHARTS)
+def test_every_count_in_a_headline_is_the_chart_s_own(tables, sources, name, locale, source):
+    chart = questions.CHARTS[name](tables[source], locale, str(sources), Scope())
+    plt.close(chart.figure)
+    title, data = chart.meta.title, chart.data
+    described = re.match(COUNTS[locale]["describe"], title)
+    topic = re.match(COUNTS[locale]["topic"], title)
+    if described:
+        rows = _described(described["what"], data, locale)
+        assert _count(described["n"]) == rows["article"].nunique() > 0, title
+    elif topic:
+        found = [(g["article"].nunique(), len(facts(g))) for g in _topics(topic["what"], data, locale)]
+        assert (_count(topic["n"]), int(topic["facts"])) in found, f"{title!r}: topics counted {found}"
+    else:
+        assert not re.search(r"\d+ (Artikel|Angaben|articles|figures)\b", title), title
+    if name == "06_source_check":
+        assert topic, title
+
+
+def test_the_count_check_sees_a_count_of_other_measures(tables, sources):
+    """Counting the articles of every measure drawn, not of the one named, is caught."""
+    chart = questions.CHARTS["04_investments"](tables["extracted"], "de", str(sources), Scope())
+    plt.close(chart.figure)
+    described = re.match(COUNTS["de"]["describe"], chart.meta.title)
+    assert described, chart.meta.title
+    rows = _described(described["what"], chart.data, "de")
+    assert chart.data["article"].nunique() != rows["article"].nunique()

@@ -106,3 +106,44 @@ def test_a_range_never_spans_repeats_of_one_fact():
                                      (60 / 2.2, "4 Prozent", "4% of"), (13.9, "8 Prozent", "8% of")])
 def test_shares_in_good_style(k, de, en):
     assert compare.share(k, "de") == de and compare.share(k, "en") == en
+
+
+def test_a_describing_headline_counts_the_articles_of_the_measure_it_names():
+    """'Kursverlust laut 2 Artikeln' once counted the articles of every measure drawn (3 here)."""
+    rows = [_row("a.txt", "17 %", 17, "share_price_drop", "Nvidia", unit="percent"),
+            _row("b.txt", "3 %", 3, "share_price_drop", "Nvidia", unit="percent"),
+            _row("c.txt", "5 %", 5, "share_price_gain", "Oracle", unit="percent")]
+    assert _title("05_market_reaction", rows) == "Kursverlust laut 2 Artikeln"
+    spending = [_row("a.txt", "1 Mrd. $", 1e9, "model_spending", "OpenAI"),
+                _row("b.txt", "2 Mrd. $", 2e9, "infrastructure_cost", "Meta")]
+    assert _title("02_training_costs", spending, "en") == "Spending on AI models in one article"
+
+
+def test_the_source_check_counts_a_fact_said_twice_once():
+    """'2 Artikel, 3 Angaben' counted a headline and the body sentence repeating it as two figures."""
+    rows = [_row("a.txt", "6 Mio. $", 6e6, "training_cost", "DeepSeek"),
+            _row("a.txt", "sechs Mio. $", 6e6, "training_cost", "DeepSeek"),
+            _row("b.txt", "5,6 Mio. $", 5.6e6, "training_cost", "DeepSeek")]
+    rows[0]["fact_id"] = rows[1]["fact_id"] = "f1"
+    rows[2]["fact_id"] = "f2"
+    assert _title("06_source_check", rows).startswith("2 Artikel, 2 Angaben zu DeepSeeks Trainingskosten")
+
+
+def test_a_month_only_date_converts_at_the_first_of_the_month_and_the_notes_name_the_day(tmp_path):
+    """'2025-01' in sources.csv: the rate of 1 January 2025, a holiday, so of 31 December 2024 — and the notes say so."""
+    (tmp_path / "sources.csv").write_text("article,title,outlet,date,url,language\na.txt,,A,2025-01,,de\n"
+                                          "b.txt,,B,2025-01-27,,de\n", encoding="utf-8")
+    rows = [_row("a.txt", "600 Mio. €", 6e8, "investment", "Mistral", unit="EUR"),
+            _row("b.txt", "500 Mio. €", 5e8, "investment", "Aleph Alpha", unit="EUR")]
+    for locale, words in (("de", ("vom Datum des jeweiligen Artikels (31.12.2024, 27.1.2025)",
+                                  "Artikel nur mit Monat datiert: Kurs vom Ersten des Monats")),
+                          ("en", ("of each article's date (31 Dec 2024, 27 Jan 2025)",
+                                  "articles dated by month only: the rate of the 1st of the month"))):
+        chart = questions.CHARTS["04_investments"](pd.DataFrame(rows), locale, tmp_path)
+        plt.close(chart.figure)
+        assert all(w in chart.meta.notes for w in words), chart.meta.notes
+        by_article = dict(zip(chart.data["article"], chart.data["rate_date"]))
+        assert by_article == {"a.txt": "2024-12-31", "b.txt": "2025-01-27"}
+    one = questions.CHARTS["04_investments"](pd.DataFrame(rows[1:]), "de", tmp_path)
+    plt.close(one.figure)
+    assert "EZB-Referenzkurs vom 27.1.2025." in one.meta.notes and "Monat" not in one.meta.notes

@@ -1,8 +1,35 @@
-"""The altair charts: provenance in every tooltip, the locale's number format handed to Vega."""
+"""The altair charts: provenance in every tooltip, the locale's number format handed to Vega,
+each fact one mark, each unit its own axis, every word in the chart's language (issue 13)."""
+from __future__ import annotations
 
-from newsnumbers.charts import questions
+import csv
+import re
+import sys
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from newsnumbers import extract_paths
+from newsnumbers.charts import common, provenance, questions
 from newsnumbers.charts.explorer import explorer
 from newsnumbers.charts.interactive import figure_chart
+
+sys.path.insert(0, str(Path(__file__).parent))
+from test_layout import seeds_and_dev  # noqa: E402
+
+#: fields shown that hold the article's own words (quote, sentence), or names of outlets and files
+OWN_WORDS = {"quote", "sentence", "article", "sources"}
+
+
+def panels(spec: dict) -> list[tuple[dict, list[dict]]]:
+    """(panel, its data rows) of a figure chart's spec: one panel per unit."""
+    return [(p, spec["datasets"][p.get("data", spec.get("data"))["name"]]) for p in spec["vconcat"]]
+
+
+def points(panel: dict) -> dict:
+    return next(layer for layer in panel["layer"] if layer["mark"]["type"] == "point")
 
 
 def test_figure_chart_tooltips_and_locale(seed_figures):
@@ -10,19 +37,126 @@ def test_figure_chart_tooltips_and_locale(seed_figures):
     spec = figure_chart(chart.data, "de", chart.meta.title).to_dict()
     assert spec["config"]["locale"]["number"]["decimal"] == ","
     assert spec["config"]["locale"]["number"]["thousands"] == "."
-    layer_tooltips = [layer["encoding"].get("tooltip") for layer in spec["layer"] if "tooltip" in layer.get("encoding", {})]
-    fields = {t["field"] for t in layer_tooltips[0]}
-    assert {"value_text", "qualifier", "quote", "sentence", "article"} <= fields
-    values = spec["datasets"][next(iter(spec["datasets"]))]
+    [(panel, values)] = panels(spec)
+    tips = {t["field"]: t["title"] for t in points(panel)["encoding"]["tooltip"]}
+    assert {"value_text", "qualifier_label", "quote", "sentence", "sources", "mentions"} <= set(tips)
+    assert tips["qualifier_label"] == "Genauigkeit" and tips["sources"] == "Quelle"
     assert {v["value_text"] for v in values} == {"60\u00a0$", "2,2\u00a0$"}
+    assert points(panel)["encoding"]["x"]["title"] == "US-Dollar pro Million Token"
 
 
 def test_english_locale_formats(seed_figures):
     chart = questions.training_costs(seed_figures, "en")
     spec = figure_chart(chart.data, "en").to_dict()
     assert spec["config"]["locale"]["number"]["decimal"] == "."
-    texts = {v["value_text"] for v in spec["datasets"][next(iter(spec["datasets"]))]}
+    texts = {v["value_text"] for _, rows in panels(spec) for v in rows}
     assert "$5.6M" in texts and "≥ $100M" in texts
+
+
+@pytest.fixture(scope="module")
+def corpus_charts(tmp_path_factory, seed_figures):
+    """Every chart of the seeds and of the seeds plus the dev corpus, in both locales: (where, name, locale, Chart)."""
+    folder = seeds_and_dev(tmp_path_factory.mktemp("dev") / "articles")
+    tables = {"seeds": (seed_figures, Path(__file__).parents[1] / "seeds"), "dev": (extract_paths([folder])[0], folder)}
+    out = []
+    for where, (df, seeds) in tables.items():
+        for locale in ("de", "en"):
+            table = provenance.attach(df, seeds, None, locale)
+            for name, build in questions.CHARTS.items():
+                try:
+                    chart = build(table, locale, seeds)
+                except common.NoData:
+                    continue
+                plt.close(chart.figure)
+                out.append((where, name, locale, chart))
+    assert len(out) == 20
+    return out
+
+
+def _fact_count(data: pd.DataFrame) -> int:
+    ids = data["fact_id"].fillna("").astype(str)
+    return ids[ids != ""].nunique() + int((ids == "").sum())
+
+
+def test_one_mark_per_fact_and_one_unit_per_axis(corpus_charts):
+    for where, name, locale, chart in corpus_charts:
+        spec = figure_chart(chart.data, locale, chart.meta.title).to_dict()
+        assert spec["resolve"]["scale"]["x"] == "independent"
+        drawn, mentions = 0, 0
+        for panel, rows in panels(spec):
+            assert len({(r["unit"], r["per"]) for r in rows}) == 1, f"{where} {name}: units mixed on one axis"
+            for layer in panel["layer"]:  # every layer draws its panel's rows: no layer brings its own data
+                assert "data" not in layer
+            drawn += len(rows)
+            mentions += sum(r["mentions"] for r in rows)
+        assert drawn == _fact_count(chart.data), f"{where} {name} {locale}"
+        assert mentions == len(chart.data)
+    repeated = [c for w, n, _, c in corpus_charts if w == "dev" and not c.data["fact_id"].is_unique]
+    assert repeated  # the corpus has facts said twice: the count above is a real test
+    mixed = [c for w, n, _, c in corpus_charts if c.data["unit"].nunique() > 1]
+    assert mixed  # and charts with money and percent
+
+
+def _english_only() -> set[str]:
+    """Words of labels.csv whose German differs, and the table's own keys (approx, lower_bound, share_price ...)."""
+    path = Path(__file__).parents[1] / "newsnumbers" / "charts" / "labels.csv"
+    with path.open(encoding="utf-8") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["en"] != r["de"]]
+    german = {r["de"] for r in rows}
+    words = {r["en"] for r in rows if "{" not in r["en"] and len(r["en"]) > 2}
+    keys = {r["key"] for r in rows if "_" in r["key"] and not r["key"].startswith(("tip_", "col_", "per_"))}
+    return (words | keys | {"approx", "exact"}) - german
+
+
+def _shown_strings(spec: dict) -> list[str]:
+    """Every title in the spec and every value of a field it shows (text, tooltip, shape legend, row labels)."""
+    out: list[str] = []
+    fields: set[str] = set()
+
+    def walk(node, key=""):
+        if isinstance(node, dict):
+            if key in ("text", "tooltip", "shape", "y") and "field" in node:
+                fields.add(node["field"])
+            for k, v in node.items():
+                if k != "datasets":
+                    walk(v, k if k in ("text", "tooltip", "shape", "y", "title", "subtitle") else key)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v, key)
+        elif isinstance(node, str) and key in ("title", "subtitle"):
+            out.append(node)
+    walk(spec)
+    assert {"value_text", "qualifier_label"} <= fields
+    for rows in spec["datasets"].values():
+        out += [str(r[f]) for r in rows for f in fields - OWN_WORDS if f in r]
+    return out
+
+
+def test_the_german_chart_has_no_english_words(corpus_charts):
+    vocabulary = _english_only()
+    assert {"exact", "approximate", "at least", "Qualifier", "log scale"} <= vocabulary
+    for where, name, locale, chart in corpus_charts:
+        if locale != "de":
+            continue
+        shown = _shown_strings(figure_chart(chart.data, "de", chart.meta.title).to_dict())
+        assert any("Genauigkeit" in s for s in shown)
+        for s in shown:
+            s = re.sub("„[^“]*“", "", s)  # the source check's labels quote the article
+            bad = [w for w in vocabulary if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", s)]
+            assert not bad, f"{where} {name}: {bad} in {s!r}"
+
+
+def test_a_converted_amount_shows_the_article_s_currency_and_rate(corpus_charts):
+    found = False
+    for _, _, locale, chart in corpus_charts:
+        spec = figure_chart(chart.data, locale).to_dict()
+        for _, rows in panels(spec):
+            for r in rows:
+                if r.get("unit_original") and r["unit_original"] != r["unit"]:
+                    found = True
+                    assert r["as_written"] != r["value_text"]
+                    assert ("EZB" if locale == "de" else "ECB") in r["rate_text"]
+    assert found
 
 
 def test_explorer_has_filters_and_a_brush(seed_figures):

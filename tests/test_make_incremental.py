@@ -41,7 +41,7 @@ def built(tmp_path) -> Path:
     past = time.time() - 1000
     _set_times([p for p in repo.rglob("*") if ".venv" not in p.parts], past)
     assert make(repo, "-q", "build/params.txt").returncode == 0  # the listings are written while make reads
-    targets = [repo / "data/figures.csv", repo / "data/rejected.csv", repo / "build/summary.txt",
+    targets = [repo / "data/figures.csv", repo / "data/rejected.csv", repo / "build/summary.txt", repo / "build/vega-embed.js",
                *[repo / f"build/notebooks/{n}.ipynb" for n in ["01_extract_figures", *CHARTS]]]
     for t in targets:
         t.parent.mkdir(parents=True, exist_ok=True)

@@ -20,8 +20,10 @@ import pandas as pd
 from ..atomic import replacing
 from ..schema import unit_kind
 from ..sources import short_article
+from . import textfit
 from .colours import colours_for
 from .interactive import TOOLTIP_TITLES, _axis_labels, _configure, _tooltip, prepare
+from .offline import InlineTemplate
 from .style import label, text
 
 TABLE_ROWS = 40  # the table shows the first rows of the selection; the download has them all
@@ -48,8 +50,7 @@ def explorer_rows(figures: pd.DataFrame, locale: str) -> pd.DataFrame:
     data["haystack"] = (data["quote"] + " " + data["sentence"] + " " + data["organisation_label"] + " "
                         + data["model"] + " " + data["measure_label"] + " " + data["article"]).str.lower()
     for field, width in COLUMNS:  # cut to the cell here: Vega's own cutting measures every letter (seconds)
-        chars = int(width / 5.5)
-        data[f"{field}_cell"] = data[field].astype(str).map(lambda x, n=chars: x if len(x) <= n else x[:n - 1] + "…")
+        data[f"{field}_cell"] = data[field].astype(str).map(lambda x, w=width: textfit.cut(x, w))
     for col in CSV_COLUMNS:
         if col not in data:
             data[col] = ""
@@ -177,7 +178,7 @@ _STYLE = """
 
 def page(chart: alt.TopLevelMixin, locale: str, headline_text: str = "Explorer") -> str:
     """The explorer as one offline HTML page (Vega inline) with a reset and a CSV download of the selection."""
-    doc = chart.to_html(inline=True, embed_options={"renderer": "svg", "actions": False})
+    doc = chart.to_html(template=InlineTemplate(), embed_options={"renderer": "svg", "actions": False})
     if _EMBED not in doc or '<div class="vega-visualization"' not in doc:
         raise RuntimeError("altair's inline HTML template changed; newsnumbers/charts/explorer.py must follow it")
     buttons = (f'<div class="toolbar" style="font:14px DejaVu Sans, sans-serif;margin:8px 0">'

@@ -182,7 +182,8 @@ def rows(chart, seeds_dir: str | None = "seeds"):
 
 
 def interactive(chart, locale: str = "de"):
-    """The altair version of a built chart: hover a mark for its value, qualifier, quote, sentence and article."""
+    """The altair version of a built chart: one mark per fact, one panel per unit; hover a mark for its value
+    (and as the article wrote it), qualifier, quote, sentence, outlet and how often the article says it."""
     from . import interactive as inter
 
     if chart is None:

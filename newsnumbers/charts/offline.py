@@ -17,22 +17,72 @@ from __future__ import annotations
 import functools
 import json
 import uuid
+from pathlib import Path
 
 import altair as alt
+
+from .. import paths
+from ..atomic import write_text
 
 RENDERER = "newsnumbers_offline"
 #: vega-embed options: SVG keeps every mark a DOM element (inspectable, testable); no actions menu
 EMBED_OPTIONS = {"renderer": "svg", "actions": False}
 
 
-@functools.lru_cache(maxsize=1)
-def bundle() -> str:
-    """vl-convert's vega-embed bundle for altair's Vega-Lite version, safe inside a ``<script>`` element."""
-    import vl_convert
+#: Where the bundle is kept between processes, under the project root (``make clean`` removes it).
+CACHE = "build/vega-embed.js"
+
+
+def _key() -> str:
+    """What the bundle depends on: vl-convert's version and the Vega-Lite version altair writes."""
+    from importlib.metadata import version
 
     major, minor = alt.SCHEMA_VERSION.lstrip("v").split(".")[:2]
-    js = vl_convert.javascript_bundle(vl_version=f"v{major}.{minor}")
-    return js.replace("</script", "<\\/script")
+    return f"// vl-convert-python {version('vl-convert-python')}, vega-lite v{major}.{minor}\n"
+
+
+def _cache_path() -> Path | None:
+    root = paths.project_root()
+    return root / CACHE if paths.is_root(root) else None
+
+
+@functools.lru_cache(maxsize=1)
+def bundle() -> str:
+    """vl-convert's vega-embed bundle for altair's Vega-Lite version, safe inside a ``<script>`` element.
+
+    Why cached in ``build/``: vl-convert assembles the bundle anew in every process (3 s of CPU),
+    and every chart notebook's kernel needs the same one. The file's first line names the versions
+    it was made with; another version, a missing or unreadable file: made again (and written back
+    when the project root is writable).
+    """
+    import vl_convert
+
+    key, path = _key(), _cache_path()
+    if path is not None:
+        try:
+            cached = path.read_text(encoding="utf-8")
+            if cached.startswith(key) and len(cached) > len(key):
+                return cached[len(key):]
+        except OSError:
+            pass
+    js = vl_convert.javascript_bundle(vl_version=key.rsplit(" ", 1)[1].strip())
+    js = js.replace("</script", "<\\/script")
+    if path is not None:
+        try:
+            write_text(path, key + js)
+        except OSError:
+            pass  # a read-only checkout: every process makes its own
+    return js
+
+
+class InlineTemplate:
+    """altair's ``inline`` HTML template with the cached bundle: ``chart.to_html(template=InlineTemplate())``
+    gives the page ``to_html(inline=True)`` gives, without vl-convert assembling the bundle again."""
+
+    def render(self, **fields: object) -> str:
+        from altair.utils.html import TEMPLATES
+
+        return TEMPLATES["inline"].render(**fields, vegaembed_script=bundle())
 
 
 def _json(value: object) -> str:
@@ -67,3 +117,7 @@ def enable() -> None:
     if RENDERER not in alt.renderers.names():
         alt.renderers.register(RENDERER, renderer)
     alt.renderers.enable(RENDERER)
+
+
+if __name__ == "__main__":  # make's step before the chart notebooks: the bundle made once, not in each kernel
+    bundle()

@@ -16,10 +16,11 @@ import pandas as pd
 from . import compare, numfmt
 from .common import NoData, require, row_label, source_line, source_name
 from .compare import SEP
+from .layout import facts
 from .plots import bar_plot, dot_plot, value_label
 from .provenance import TRACE, ensure
 from .scope import Scope, in_dates
-from .selection import EXTRA, by_currency, conversion_note, describe, is_money_rows, money_words, per_million_tokens, prepare, who
+from .selection import EXTRA, by_currency, conversion_note, describe_first, is_money_rows, money_words, per_million_tokens, prepare, who
 from .style import MUTED, ChartMeta, label, new_figure, new_panels, text
 
 DRAWN = ["label", *TRACE, "quote", "sentence", "value", "value_high", "unit", "per", "qualifier", "measure",
@@ -115,7 +116,7 @@ def training_costs(name: str, df: pd.DataFrame, locale: str, seeds_dir, scope: S
     train = rows[rows["measure"] == "training_cost"]
     p = compare.pair(train, scope.focus, scope.compare, with_model=True) if len(train) else None
     if p is None:
-        title = describe(train if len(train) else rows, "training_cost" if len(train) else measures[0], locale)
+        title = describe_first(rows, ["training_cost", *measures], locale)
     else:
         (focus, fspan), (other, ospan) = _side(p, True, locale), _side(p, False, locale)
         if p.focus_larger:
@@ -154,7 +155,7 @@ def token_prices(name: str, df: pd.DataFrame, locale: str, seeds_dir, scope: Sco
     rows = pd.concat(panels)
     ratio = round(p.ratio, 6) if p else float("nan")
     if p is None:
-        title, notes = describe(rows, measures[0], locale), ""
+        title, notes = describe_first(rows, measures, locale, prefix=True), ""
     else:
         (focus, fspan), (other, ospan) = _side(p, True, locale), _side(p, False, locale)
         dear, cheap = ((focus, fspan), (other, ospan)) if p.focus_larger else ((other, ospan), (focus, fspan))
@@ -178,7 +179,7 @@ def investments(name: str, df: pd.DataFrame, locale: str, seeds_dir, scope: Scop
     main = rows[rows["measure"] == measures[0]]
     p = compare.pair(main, scope.focus, scope.compare, with_model=False) if len(main) else None
     if p is None:
-        title = describe(main if len(main) else rows, measures[0] if len(main) else measures[-1], locale)
+        title = describe_first(rows, measures, locale)
     else:
         big, small = (_side(p, True, locale), _side(p, False, locale))
         if not p.focus_larger:
@@ -195,7 +196,9 @@ def _market_title(rows: pd.DataFrame, scope: Scope, locale: str) -> str:
     loss = rows[(rows["measure"] == "market_value_loss") & is_money_rows(rows)]
     loss = compare.facts(loss[loss.apply(compare.eligible, axis=1)]) if len(loss) else loss
     if loss.empty:
-        return label("market_cap", locale) if rows["measure"].eq("market_cap").any() else describe(rows, rows["measure"].iloc[0], locale)
+        if rows["measure"].eq("market_cap").any():
+            return label("market_cap", locale)
+        return describe_first(rows, list(dict.fromkeys(rows["measure"])), locale)
     orgs = loss["organisation"]
     org = scope.focus if orgs.eq(scope.focus).any() else orgs.value_counts().sort_index().idxmax()
     mine = loss[orgs == org]
@@ -283,7 +286,7 @@ def source_check(name: str, df: pd.DataFrame, locale: str, seeds_dir, scope: Sco
     hi_text = (numfmt.value(high["value_high"], unit, locale) if pd.notna(high["value_high"])
                else value_label(high, locale))
     n_art = g["article"].nunique()
-    title = text("title_source_check", locale, n_articles=n_art, n_figures=len(g), org=who(org + SEP + model if model else org, locale),
+    title = text("title_source_check", locale, n_articles=n_art, n_figures=len(facts(g)), org=who(org + SEP + model if model else org, locale),
                  measure=label(measure, locale), measure_lower=label(measure, locale).lower(), low=lo_text,
                  high=hi_text)
     subtitle = text("subtitle_source_check", locale)

@@ -44,25 +44,34 @@ def _day(d: str | dt.date, locale: str) -> str:
     return f"{d.day}.{d.month}.{d.year}" if locale == "de" else f"{d.day} {d.strftime('%b')} {d.year}"
 
 
+def _precision(date: object) -> str:
+    """'day', 'month' or 'year': how exactly sources.csv dates an article ('2025-01-27', '2025-01', '2025')."""
+    parts = [p for p in str(date or "").split("-") if p]
+    return {1: "year", 2: "month"}.get(len(parts), "day")
+
+
 def conversion_note(rows: pd.DataFrame, scope: Scope, locale: str) -> str:
-    """'Beträge in EUR umgerechnet in US-Dollar zum EZB-Referenzkurs vom 27.1.2025.' — empty when nothing was converted."""
+    """'Beträge in EUR umgerechnet in US-Dollar zum EZB-Referenzkurs vom 31.12.2024; Artikel nur mit Monat
+    datiert: Kurs vom Ersten des Monats, an Tagen ohne Kurs vom letzten Geschäftstag davor' — every rate day
+    used, and the rule behind a day no article states; empty when nothing was converted."""
     if rows.empty or "unit_original" not in rows:
         return ""
     done = rows[rows["unit_original"] != rows["unit"]]
     if done.empty:
         return ""
-    days = sorted(set(done["rate_date"]))
     dated = done[done["article"].map(lambda a: scope.dates.get(a) is not None)]
     undated = done[~done.index.isin(dated.index)]
     parts = []
     if not dated.empty:
-        ds = sorted(set(dated["rate_date"]))
-        parts.append(text("rate_of_day", locale, day=_day(ds[0], locale)) if len(ds) == 1 else
-                     text("rate_of_article", locale, first=_day(ds[0], locale), last=_day(ds[-1], locale)))
+        days = ", ".join(_day(d, locale) for d in sorted(set(dated["rate_date"])))
+        parts.append(text("rate_of_day" if dated["rate_date"].nunique() == 1 else "rate_of_article", locale, day=days))
+        vague = sorted(set(dated.get("date", pd.Series(dtype=str)).map(_precision)) - {"day"})
+        if vague:
+            key = f"rate_{'_'.join(vague)}"
+            parts.append(text("rate_vague", locale, which=label(key, locale), first=label(f"{key}_first", locale)))
     if not undated.empty:
         key = "rate_undated" if parts else "rate_of_day"
         parts.append(text(key, locale, day=_day(sorted(set(undated["rate_date"]))[0], locale)))
-    assert days  # converted rows always carry their rate's day
     return text("note_converted", locale, currencies=", ".join(sorted(set(done["unit_original"]))),
                 target=label(scope.currency, locale), when="".join(parts))
 
@@ -82,6 +91,17 @@ def describe(rows: pd.DataFrame, measure: str, locale: str) -> str:
     if what == f"describe {measure}".replace("_", " "):
         what = label(measure, locale)
     return text("describe_one" if n == 1 else "describe_many", locale, what=what, n=n)
+
+
+def describe_first(rows: pd.DataFrame, measures: list[str], locale: str, prefix: bool = False) -> str:
+    """The describing headline of the first of ``measures`` the rows hold, counting that measure's articles only:
+    'Investitionen in KI laut 19 Artikeln' must not count the articles that give only a funding round."""
+    m = rows["measure"].fillna("").astype(str)
+    for measure in measures:
+        part = rows[(m.str.startswith(measure) if prefix else m.eq(measure)).to_numpy(dtype=bool)]
+        if len(part):
+            return describe(part, measure, locale)
+    return describe(rows, measures[0], locale)
 
 
 def by_currency(rows: pd.DataFrame) -> list[pd.DataFrame]:
