@@ -128,7 +128,8 @@ def _numbers(title: str, locale: str) -> list[tuple[str, float]]:
 def _supported(kind: str, x: float, rows: pd.DataFrame, locale: str) -> bool:
     """Whether a headline's number appears in (or is computed from) the gold rows of the chart."""
     if kind in ("money", "percent"):
-        values = pd.concat([rows["value"], rows["value_high"].dropna()])
+        columns = [c for c in ("value", "value_high", "value_original", "value_high_original") if c in rows]
+        values = pd.concat([rows[c].dropna() for c in columns])  # as drawn, or as written where not converted
         fmt = (lambda v: numfmt.number(v, locale)) if kind == "money" else (lambda v: numfmt._digits(v, locale))
         return fmt(x) in {fmt(v) for v in values}
     for _, g in rows.groupby(compare.KEY):
@@ -217,9 +218,14 @@ def test_every_count_in_a_headline_is_the_chart_s_own(tables, sources, name, loc
 
 def test_the_count_check_sees_a_count_of_other_measures(tables, sources):
     """Counting the articles of every measure drawn, not of the one named, is caught."""
-    chart = questions.CHARTS["04_investments"](tables["extracted"], "de", str(sources), Scope())
-    plt.close(chart.figure)
-    described = re.match(COUNTS["de"]["describe"], chart.meta.title)
-    assert described, chart.meta.title
-    rows = _described(described["what"], chart.data, "de")
-    assert chart.data["article"].nunique() != rows["article"].nunique()
+    caught = []
+    # the seeds and the first 31 dev articles: there 04 describes (the later batches add a pair it can compare)
+    table = tables["extracted"][~tables["extracted"]["article"].str.startswith(("i", "j"))]
+    for name in CHARTS:  # a describing headline over several measures
+        chart = questions.CHARTS[name](table, "de", str(sources), Scope())
+        plt.close(chart.figure)
+        described = re.match(COUNTS["de"]["describe"], chart.meta.title)
+        if described:
+            rows = _described(described["what"], chart.data, "de")
+            caught.append(chart.data["article"].nunique() != rows["article"].nunique())
+    assert any(caught), caught

@@ -140,8 +140,11 @@ def test_the_german_chart_has_no_english_words(corpus_charts):
             continue
         shown = _shown_strings(figure_chart(chart.data, "de", chart.meta.title).to_dict())
         assert any("Genauigkeit" in s for s in shown)
+        outlets = set(chart.data["outlet"].dropna()) if "outlet" in chart.data else set()
         for s in shown:
             s = re.sub("„[^“]*“", "", s)  # the source check's labels quote the article
+            for outlet in outlets:  # an outlet's name is its own ("Investment Week")
+                s = s.replace(outlet, "")
             bad = [w for w in vocabulary if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", s)]
             assert not bad, f"{where} {name}: {bad} in {s!r}"
 
