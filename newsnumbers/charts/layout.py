@@ -146,4 +146,19 @@ def thin_ticks(ax: plt.Axes, gap_pt: float = 6.0) -> None:
                         if t.get_text() and t.get_visible() and ax.get_xlim()[0] <= t.get_position()[0] <= ax.get_xlim()[1]),
                        key=lambda box: box.x0)
         if all(b.x0 - a.x1 >= gap_pt * ax.figure.dpi / 72 for a, b in zip(boxes, boxes[1:])):
-            return
+            break
+    _inside_the_figure(ax, renderer)
+
+
+def _inside_the_figure(ax: plt.Axes, renderer) -> None:
+    """Only the ticks whose labels end inside the figure: a tick at the edge of an axis widened for long
+    value labels ("100.000 Bio. $") would print beyond it."""
+    from matplotlib.ticker import FixedLocator
+
+    lo, hi = sorted(ax.get_xlim())
+    width = ax.figure.bbox.width
+    keep = [t.get_position()[0] for t in ax.get_xticklabels()
+            if lo <= t.get_position()[0] <= hi and t.get_window_extent(renderer).x1 <= width]
+    shown = [t for t in ax.get_xticklabels() if t.get_text() and lo <= t.get_position()[0] <= hi]
+    if len(keep) < len(shown):
+        ax.xaxis.set_major_locator(FixedLocator(keep))
