@@ -6,7 +6,6 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from ..corrections import apply as apply_corrections
@@ -15,6 +14,7 @@ from ..sources import check_sources
 from . import boilerplate, period, recognise
 from .attribute import Attributor, Decision, Who, evidence_and_confidence
 from .casefold import fold
+from .frame import build as build_frame
 from .segment import SENTENCE_COLUMN_MAX, Segmenter, blocks, detect_language, sentence_column
 from .textio import Rejected, discover, is_folder, read_article
 
@@ -145,18 +145,16 @@ def _imply_currencies(figures: list[recognise.Figure], seg: Segmenter) -> list[r
     return out
 
 
-_DTYPES = {"start": np.int64, "end": np.int64, "value": np.float64, "value_high": np.float64}
+_EXTRACT_COLUMNS = [c for c in COLUMNS if c != "article"]
 
 
 def extract(text: str, language: str = "auto") -> pd.DataFrame:
     """Figures in one text as a DataFrame (the table's columns without ``article``).
 
-    Built column by column with the dtypes known in advance: pandas' own inference
-    from a list of dicts cost more than the extraction of a short article.
+    Built column by column with the dtypes known in advance (:mod:`.frame`): pandas'
+    own inference from a list of dicts cost more than the extraction of a short article.
     """
-    rows = list(iter_figures(text, language))
-    data = {c: np.array([r[c] for r in rows], dtype=_DTYPES.get(c, object)) for c in COLUMNS if c != "article"}
-    return pd.DataFrame(data, copy=False)
+    return build_frame(list(iter_figures(text, language)), _EXTRACT_COLUMNS)
 
 
 def extract_paths(paths: list[str | Path], language: str = "auto",
