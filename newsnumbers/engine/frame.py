@@ -9,6 +9,7 @@ its dtypes are the same as from ``pd.DataFrame(rows)`` with inferred dtypes.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -18,24 +19,31 @@ _STR = pd.StringDtype(na_value=np.nan)  # the dtype pandas infers for a column o
 _STR_ARRAY = _STR.construct_array_type()
 
 
-def _text_column(values: list) -> object:
-    """A column of str as the ``str`` array pandas would infer; any other column as objects, left to pandas."""
-    column = np.array(values, dtype=object)
+def _text_column(values: list) -> object | None:
+    """A column of str as the ``str`` array pandas would infer; None when some value is no str (never from
+    the engine), for :func:`build` to leave the whole table to pandas' inference as before."""
     if all(type(v) is str for v in values):
-        return _STR_ARRAY._from_sequence(column, dtype=_STR)
-    return column  # not all text (never from the engine): pandas infers its dtype as it always did
+        return _STR_ARRAY._from_sequence(np.array(values, dtype=object), dtype=_STR)
+    return None
+
+
+@lru_cache(maxsize=8)
+def _column_index(columns: tuple[str, ...]) -> pd.Index:
+    """The columns' Index, made once (inferring its dtype cost more than copying it); each table gets a copy."""
+    return pd.Index(columns)
 
 
 def build(rows: Sequence[dict], columns: Sequence[str]) -> pd.DataFrame:
     """The DataFrame of ``rows`` (dicts with every name of ``columns``), with ``columns`` in order.
 
-    An empty table keeps pandas' dtypes for empty columns (object), as before.
+    The arrays have their final dtypes, so pandas is told to take them as they are
+    (``verify_integrity=False``: no inference, no copies). An empty table keeps
+    pandas' dtypes for empty columns (object), as before.
     """
-    if not rows:
-        return pd.DataFrame({c: np.array([], dtype=NUMERIC.get(c, object)) for c in columns}, copy=False)
-    data = {}
-    for c in columns:
-        values = [r[c] for r in rows]
-        kind = NUMERIC.get(c)
-        data[c] = np.array(values, dtype=kind) if kind is not None else _text_column(values)
-    return pd.DataFrame(data, copy=False)
+    values = {c: [r[c] for r in rows] for c in columns}
+    if rows:
+        arrays = [np.array(values[c], dtype=NUMERIC[c]) if c in NUMERIC else _text_column(values[c]) for c in columns]
+        if all(a is not None for a in arrays):
+            return pd.DataFrame._from_arrays(arrays, columns=_column_index(tuple(columns)).copy(),
+                                             index=pd.RangeIndex(len(rows)), verify_integrity=False)
+    return pd.DataFrame({c: np.array(v, dtype=NUMERIC.get(c, object)) for c, v in values.items()}, copy=False)
