@@ -74,12 +74,20 @@ def find(clause: str, language: str, folded: str | None = None) -> str:
     return ""
 
 
-def in_clauses(text: str, sentence_clauses: list[Clause], start: int, language: str, folded: str | None = None) -> str:
+def in_clauses(text: str, sentence_clauses: list[Clause], start: int, language: str, folded: str | None = None,
+               memo: dict[tuple[int, int], str] | None = None) -> str:
     """The period stated in the clause (of ``sentence_clauses``) that holds the figure starting at ``start``
-    (``folded``: the text lower-cased by :func:`casefold.fold`, when the caller has it)."""
+    (``folded``: the text lower-cased by :func:`casefold.fold`, when the caller has it; ``memo``: the periods
+    of this text's clauses found so far, by span, as figures often share a clause)."""
     for c in sentence_clauses:
         if c.start <= start < c.end:
-            return find(text[c.start:c.end], language, None if folded is None else folded[c.start:c.end])
+            key = (c.start, c.end)
+            if memo is not None and key in memo:
+                return memo[key]
+            found = find(text[c.start:c.end], language, None if folded is None else folded[c.start:c.end])
+            if memo is not None:
+                memo[key] = found
+            return found
     return ""
 
 

@@ -62,6 +62,7 @@ def _block_figures(text: str, offset: int, lang: str, article: str, skipped: lis
     if not figures:
         return
     attr = Attributor(text, seg, figures, folded, lang)
+    periods: dict[tuple[int, int], str] = {}  # the periods of the block's clauses, by span (figures often share a clause)
     last: tuple[int, str] = (-1, "")  # a sentence's figures share its cleaned text
     previous: recognise.Figure | None = None
     for fig in figures:
@@ -76,13 +77,13 @@ def _block_figures(text: str, offset: int, lang: str, article: str, skipped: lis
         if not converts:
             decided = (attr.measure_decision(fig), None)
             decided = (decided[0], attr.who(fig, decided[0]))
-        yield _row(text, offset, article, lang, fig, sentence, attr, decided)
+        yield _row(text, offset, article, lang, fig, sentence, attr, decided, periods)
 
 
 def _row(text: str, offset: int, article: str, lang: str, fig: recognise.Figure, sentence: str, attr: Attributor,
-         decided: tuple[Decision, Who]) -> dict:
+         decided: tuple[Decision, Who], periods: dict[tuple[int, int], str]) -> dict:
     """The table row of one figure (``offset``: where ``text`` starts in the article); ``decided``: its measure and
-    who, or those of the amount it converts ("380 Mrd. Yuan (53 Mrd. Dollar)")."""
+    who, or those of the amount it converts ("380 Mrd. Yuan (53 Mrd. Dollar)"); ``periods``: the block's clause periods so far."""
     measure, who = decided
     evidence, confidence = evidence_and_confidence(measure, who)
     quote = text[fig.start:fig.end]
@@ -98,7 +99,8 @@ def _row(text: str, offset: int, article: str, lang: str, fig: recognise.Figure,
         "value_high": fig.value_high if fig.value_high is not None else math.nan,
         "unit": fig.unit,
         "per": fig.per,
-        "period": period.in_clauses(text, attr.places.clauses(attr.place(fig).sentence), fig.start, lang, attr.lower),
+        "period": period.in_clauses(text, attr.places.clauses(attr.place(fig).sentence), fig.start, lang, attr.lower,
+                                    periods),
         "qualifier": fig.qualifier,
         "measure": measure.measure,
         "organisation": who.organisation,
