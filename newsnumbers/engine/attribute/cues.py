@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 import ahocorasick
 import simplemma
@@ -103,12 +104,14 @@ def _term_at(form: str, start: int, term: Term, lang: str) -> bool:
     return start == 0 or is_modifier(form[:start], lang)
 
 
-def _separable(text: str, lower: str, words: list[tuple[int, int]], particles: frozenset[str]) -> dict[int, str]:
-    """Word index -> particle for lower-case words of a clause whose particle closes it ("legte um 3 % zu.")."""
+def _separable(text: str, low: list[str], words: list[tuple[int, int]], particles: frozenset[str]) -> dict[int, str]:
+    """Word index -> particle for lower-case words of a clause whose particle closes it ("legte um 3 % zu.").
+
+    ``low``: the words lower-cased; only the particles among them are looked at (found in C by ``compress``).
+    """
     out: dict[int, str] = {}
-    for k, (s, e) in enumerate(words):
-        if lower[s:e] not in particles:
-            continue
+    for k in compress(range(len(low)), map(particles.__contains__, low)):
+        e = words[k][1]
         rest = text[e:e + 2].lstrip()
         if rest and rest[0] not in ".,;:!?)\"»«“”–—":
             continue
@@ -117,7 +120,7 @@ def _separable(text: str, lower: str, words: list[tuple[int, int]], particles: f
             if _CLAUSE_BREAK.search(text, pe, words[j + 1][0]):
                 break
             if text[ps].islower():
-                out.setdefault(j, lower[s:e])
+                out.setdefault(j, low[k])
     return out
 
 
@@ -126,7 +129,7 @@ def scan(text: str, lower: str, a: int, b: int, lang: str) -> Cues:
     index = cue_index()
     words = [m.span() for m in _WORD.finditer(lower, a, b)]
     low = [lower[s:e] for s, e in words]
-    particle = _separable(text, lower, words, index.particles) if lang == "de" else {}
+    particle = _separable(text, low, words, index.particles) if lang == "de" else {}
     hits: Cues = {}
     for k, w in enumerate(low):
         for term in _word_terms(w, lang, particle.get(k, "")):
