@@ -105,3 +105,32 @@ def test_an_articles_first_extraction_costs_about_what_its_second_does():
     for path, text in zip(ARTICLES, texts):
         first, second = _calls(text), _calls(text)
         assert first <= 3 * second + 10_000, f"{path.name}: {first} calls the first time, {second} the second"
+
+
+def test_periods_read_on_the_folded_clause_are_the_periods_of_the_clause():
+    """period.find runs its rules case-sensitively on the lower-cased clause when it has it (faster per
+    figure); the periods, and the words they capture ("VIER" -> 4), must be those of the case-insensitive rules."""
+    from newsnumbers.engine.casefold import fold
+    from newsnumbers.engine.period import find
+
+    clauses = [("350 Millionen Euro PRO JAHR", "de"), ("über VIER Jahre 500 Mrd.", "de"), ("IM Geschäftsjahr 2025", "de"),
+               ("$500 billion Over Four Years", "en"), ("a Three-Year plan", "en"), ("the biggest drop in 26 years", "en"),
+               ("Bis Ende 2029", "de"), ("im April dieses Jahres 40 Mrd.", "de"), ("İm Jahr", "de"), ("jedeſ Jahr", "de")]
+    clauses += [(line.strip(), detect_language(line)) for text in _texts() for line in text.splitlines() if line.strip()]
+    found = [(clause, find(clause, lang), find(clause, lang, fold(clause))) for clause, lang in clauses]
+    assert [f for f in found if f[1] != f[2]] == []
+    assert {f[1] for f in found} >= {"year", "multi_year:4", "fiscal_year:2025", "until:2029", "multi_year:3"}
+
+
+def test_the_characters_kept_from_the_folded_reading_are_all_that_disagree():
+    """Lower-casing and the regex engine's case-insensitive matching agree on every character but those the
+    period rules read case-insensitively (scanned over all of Unicode, as the regex engine itself lowers)."""
+    import _sre
+
+    from newsnumbers.engine.casefold import fold
+    from newsnumbers.engine.period import _unsafe_for_folding
+
+    unsafe = _unsafe_for_folding()
+    disagree = [chr(i) for i in range(0x110000) if _sre.unicode_tolower(i) != ord(fold(chr(i))[0]) or len(fold(chr(i))) != 1]
+    assert disagree and [c for c in disagree if not unsafe.match(c)] == []
+    assert unsafe.match("ſ") and unsafe.match("ς") and not unsafe.match("ä") and not unsafe.match("s")

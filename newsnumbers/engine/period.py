@@ -33,13 +33,25 @@ def _for_folded(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """The case-insensitive ``pattern`` as a case-sensitive one for lower-cased text (several times faster
     per clause: every figure's clause is searched); None when lower-casing would change what it means."""
     source = fold_pattern(pattern.pattern)
-    if source is None or "(?-" in source:  # \S, \W ... or a case-sensitive part
+    if source is None or "(?-" in source or _unsafe_for_folding().search(pattern.pattern):  # \S, \W, (?-i:...), 'ſ'
         return None
     try:
         folded = re.compile(source.replace("(?p<", "(?P<").replace("(?p=", "(?P="))
     except re.error:
         return None
     return folded if folded.groupindex == pattern.groupindex else None
+
+
+@lru_cache(maxsize=1)
+def _unsafe_for_folding() -> re.Pattern[str]:
+    """The characters on which lower-casing and case-insensitive matching disagree: 'İ' (its lower case is two
+    characters, so :func:`casefold.fold` keeps it, while the regex engine reads it as 'i') and the letters
+    the engine counts equal to more than one other ('ſ' = 's', 'ς' = 'σ'; ``re._casefix``). A clause or a rule
+    holding one is read case-insensitively, as written."""
+    from re import _casefix
+
+    chars = {chr(c) for key, others in _casefix._EXTRA_CASES.items() for c in (key, *others)} | {"\u0130"}
+    return re.compile("[" + re.escape("".join(sorted(c for c in chars if not c.isascii()))) + "]")
 
 
 def _count(word: str, language: str) -> int | None:
@@ -62,7 +74,7 @@ def find(clause: str, language: str, folded: str | None = None) -> str:
     for pattern, on_folded, lang, template in _rules():
         if lang not in ("any", language):
             continue
-        fast = folded is not None and on_folded is not None
+        fast = folded is not None and on_folded is not None and not _unsafe_for_folding().search(clause)
         for m in (on_folded if fast else pattern).finditer(folded if fast else clause):
             groups = {k: None if m.start(k) < 0 else clause[m.start(k):m.end(k)] for k in m.re.groupindex}
             if groups.get("n") is not None:
