@@ -131,8 +131,9 @@ def scan(text: str, lower: str, a: int, b: int, lang: str) -> Cues:
     low = [lower[s:e] for s, e in words]
     particle = _separable(text, low, words, index.particles) if lang == "de" else {}
     hits: Cues = {}
+    terms_of, particle_of = _word_terms, particle.get
     for k, w in enumerate(low):
-        for term in _word_terms(w, lang, particle.get(k, "")):
+        for term in terms_of(w, lang, particle_of(k, "")):
             end = words[k][1] if len(term.words) == 1 else _rest_matches(term, k, low, words, text, lang)
             if end is not None:
                 hits.setdefault(term.group, []).append((words[k][0], end))
