@@ -59,12 +59,13 @@ def measure_ours(corpus_path: Path) -> dict:
         "base=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss*1024\n"
         "t0=time.perf_counter(); c0=time.process_time(); n=0; chars=0; by={}\n"
         "for a in arts:\n"
-        "    chars+=len(a['text']); t=time.perf_counter(); k=0\n"
+        "    chars+=len(a['text']); t=time.perf_counter(); c=time.process_time(); k=0\n"
         "    k=len(extract(a['text']))\n"
-        "    g=by.setdefault(a['name'].split('_',1)[-1],[0,0.0,0]); g[0]+=len(a['text']); g[1]+=time.perf_counter()-t; g[2]+=k; n+=k\n"
+        "    g=by.setdefault(a['name'].split('_',1)[-1],[0,0.0,0,0.0]); g[0]+=len(a['text']); g[1]+=time.perf_counter()-t; g[2]+=k; n+=k\n"
+        "    g[3]+=time.process_time()-c\n"
         "dt=time.perf_counter()-t0; cpu=time.process_time()-c0\n"
         "print(json.dumps({'seconds':dt,'cpu_seconds':cpu,'first_call_seconds':sum(warm.values()),'first_call_by_language':warm,'chars':chars,'figures':n,'peak_bytes':resource.getrusage(resource.RUSAGE_SELF).ru_maxrss*1024,'rss_before_bytes':base,"
-        "'by_article':{k:{'chars':v[0],'seconds':v[1],'figures':v[2]} for k,v in sorted(by.items())}}))\n")
+        "'by_article':{k:{'chars':v[0],'seconds':v[1],'figures':v[2],'cpu_seconds':v[3]} for k,v in sorted(by.items())}}))\n")
     done = subprocess.run([sys.executable, "-c", code, str(corpus_path)], capture_output=True, text=True, check=True)
     return json.loads(done.stdout)
 
