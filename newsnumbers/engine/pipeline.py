@@ -6,7 +6,6 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from ..corrections import apply as apply_corrections
@@ -15,6 +14,7 @@ from ..sources import check_sources
 from . import boilerplate, period, recognise
 from .attribute import Attributor, Decision, Who, evidence_and_confidence
 from .casefold import fold
+from .frame import build as build_frame
 from .segment import SENTENCE_COLUMN_MAX, Segmenter, blocks, detect_language, sentence_column
 from .textio import Rejected, discover, is_folder, read_article
 
@@ -62,6 +62,7 @@ def _block_figures(text: str, offset: int, lang: str, article: str, skipped: lis
     if not figures:
         return
     attr = Attributor(text, seg, figures, folded, lang)
+    periods: dict[tuple[int, int], str] = {}  # the periods of the block's clauses, by span (figures often share a clause)
     last: tuple[int, str] = (-1, "")  # a sentence's figures share its cleaned text
     previous: recognise.Figure | None = None
     for fig in figures:
@@ -76,13 +77,13 @@ def _block_figures(text: str, offset: int, lang: str, article: str, skipped: lis
         if not converts:
             decided = (attr.measure_decision(fig), None)
             decided = (decided[0], attr.who(fig, decided[0]))
-        yield _row(text, offset, article, lang, fig, sentence, attr, decided)
+        yield _row(text, offset, article, lang, fig, sentence, attr, decided, periods)
 
 
 def _row(text: str, offset: int, article: str, lang: str, fig: recognise.Figure, sentence: str, attr: Attributor,
-         decided: tuple[Decision, Who]) -> dict:
+         decided: tuple[Decision, Who], periods: dict[tuple[int, int], str]) -> dict:
     """The table row of one figure (``offset``: where ``text`` starts in the article); ``decided``: its measure and
-    who, or those of the amount it converts ("380 Mrd. Yuan (53 Mrd. Dollar)")."""
+    who, or those of the amount it converts ("380 Mrd. Yuan (53 Mrd. Dollar)"); ``periods``: the block's clause periods so far."""
     measure, who = decided
     evidence, confidence = evidence_and_confidence(measure, who)
     quote = text[fig.start:fig.end]
@@ -98,7 +99,8 @@ def _row(text: str, offset: int, article: str, lang: str, fig: recognise.Figure,
         "value_high": fig.value_high if fig.value_high is not None else math.nan,
         "unit": fig.unit,
         "per": fig.per,
-        "period": period.in_clauses(text, attr.places.clauses(attr.place(fig).sentence), fig.start, lang),
+        "period": period.in_clauses(text, attr.places.clauses(attr.place(fig).sentence), fig.start, lang, attr.lower,
+                                    periods),
         "qualifier": fig.qualifier,
         "measure": measure.measure,
         "organisation": who.organisation,
@@ -145,18 +147,16 @@ def _imply_currencies(figures: list[recognise.Figure], seg: Segmenter) -> list[r
     return out
 
 
-_DTYPES = {"start": np.int64, "end": np.int64, "value": np.float64, "value_high": np.float64}
+_EXTRACT_COLUMNS = [c for c in COLUMNS if c != "article"]
 
 
 def extract(text: str, language: str = "auto") -> pd.DataFrame:
     """Figures in one text as a DataFrame (the table's columns without ``article``).
 
-    Built column by column with the dtypes known in advance: pandas' own inference
-    from a list of dicts cost more than the extraction of a short article.
+    Built column by column with the dtypes known in advance (:mod:`.frame`): pandas'
+    own inference from a list of dicts cost more than the extraction of a short article.
     """
-    rows = list(iter_figures(text, language))
-    data = {c: np.array([r[c] for r in rows], dtype=_DTYPES.get(c, object)) for c in COLUMNS if c != "article"}
-    return pd.DataFrame(data, copy=False)
+    return build_frame(list(iter_figures(text, language)), _EXTRACT_COLUMNS)
 
 
 def extract_paths(paths: list[str | Path], language: str = "auto",

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 import ahocorasick
 import simplemma
@@ -106,21 +107,23 @@ def _term_at(form: str, start: int, term: Term, lang: str) -> bool:
 _JOINS_NEXT = re.compile(r"\s+(?:und|oder|sowie|aber)\b")
 
 
-def _separable(text: str, lower: str, words: list[tuple[int, int]], particles: frozenset[str]) -> dict[int, str]:
-    """Word index -> particle for lower-case words of a clause whose particle closes it ("legte um 3 % zu.")."""
+def _separable(text: str, low: list[str], words: list[tuple[int, int]], particles: frozenset[str]) -> dict[int, str]:
+    """Word index -> particle for lower-case words of a clause whose particle closes it ("legte um 3 % zu.").
+
+    ``low``: the words lower-cased; only the particles among them are looked at (found in C by ``compress``).
+    """
     out: dict[int, str] = {}
-    for k, (s, e) in enumerate(words):
-        if lower[s:e] not in particles:
-            continue
+    for k in compress(range(len(low)), map(particles.__contains__, low)):
+        e = words[k][1]
         rest = text[e:e + 2].lstrip()
-        if rest and rest[0] not in ".,;:!?)\"»«“”–—" and not _JOINS_NEXT.match(lower, e):
+        if rest and rest[0] not in ".,;:!?)\"»«“”–—" and not _JOINS_NEXT.match(text, e):
             continue  # the particle closes the clause, or a conjunction follows it ("legte um 7 % zu und erreichte")
         for j in range(k - 1, -1, -1):
             ps, pe = words[j]
             if _CLAUSE_BREAK.search(text, pe, words[j + 1][0]):
                 break
             if text[ps].islower():
-                out.setdefault(j, lower[s:e])
+                out.setdefault(j, low[k])
     return out
 
 
@@ -129,10 +132,11 @@ def scan(text: str, lower: str, a: int, b: int, lang: str) -> Cues:
     index = cue_index()
     words = [m.span() for m in _WORD.finditer(lower, a, b)]
     low = [lower[s:e] for s, e in words]
-    particle = _separable(text, lower, words, index.particles) if lang == "de" else {}
+    particle = _separable(text, low, words, index.particles) if lang == "de" else {}
     hits: Cues = {}
+    terms_of, particle_of = _word_terms, particle.get
     for k, w in enumerate(low):
-        for term in _word_terms(w, lang, particle.get(k, "")):
+        for term in terms_of(w, lang, particle_of(k, "")):
             end = words[k][1] if len(term.words) == 1 else _rest_matches(term, k, low, words, text, lang)
             if end is not None:
                 hits.setdefault(term.group, []).append((words[k][0], end))

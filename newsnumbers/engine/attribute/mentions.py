@@ -172,8 +172,10 @@ def after_preposition(text: str, start: int, previous_end: int = -1) -> bool:
     "im Dax", "such as OpenAI's"), with no punctuation between: then the mention is no clause's subject.
     A conjunction ends the phrase unless it joins this name to the name before it (``previous_end``):
     "von Microsoft und Google" is one phrase, "schloss im Minus und Microsoft gab nach" is not."""
+    if not text[start - 1:start].isspace():  # checked first: most names follow a space, the rest need no split
+        return False
     words = text[max(0, start - 48):start].split()[-4:]
-    if not words or not text[start - 1:start].isspace():
+    if not words:
         return False
     preps, joins = _prepositions(), _coordinations()
     for k in range(len(words) - 1, -1, -1):
