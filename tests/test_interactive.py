@@ -12,12 +12,12 @@ import pandas as pd
 import pytest
 
 from newsnumbers import extract_paths
-from newsnumbers.charts import common, provenance, questions
+from newsnumbers.charts import questions
 from newsnumbers.charts.explorer import explorer
 from newsnumbers.charts.interactive import figure_chart
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_layout import seeds_and_dev  # noqa: E402
+from test_layout import built, seeds_and_dev  # noqa: E402
 
 #: fields shown that hold the article's own words (quote, sentence), or names of outlets and files
 OWN_WORDS = {"quote", "sentence", "article", "sources"}
@@ -61,12 +61,7 @@ def corpus_charts(tmp_path_factory, seed_figures):
     out = []
     for where, (df, seeds) in tables.items():
         for locale in ("de", "en"):
-            table = provenance.attach(df, seeds, None, locale)
-            for name, build in questions.CHARTS.items():
-                try:
-                    chart = build(table, locale, seeds)
-                except common.NoData:
-                    continue
+            for name, chart in built(df, seeds, locale):
                 plt.close(chart.figure)
                 out.append((where, name, locale, chart))
     assert len(out) == 20

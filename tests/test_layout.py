@@ -47,14 +47,19 @@ def seeds_and_dev(folder: Path) -> Path:
     return folder
 
 
-def drawn(df: pd.DataFrame, seeds: Path, locale: str):
-    """Every chart of ``df`` with headline, subtitle, notes and source on it: (name, figure, chart)."""
+def built(df: pd.DataFrame, seeds: Path, locale: str):
+    """Every chart the table supports, its outlets attached as ``make figures`` does: (name, chart)."""
     table = provenance.attach(df, seeds, None, locale)
     for name, build in questions.CHARTS.items():
         try:
-            chart = build(table, locale, seeds)
+            yield name, build(table, locale, seeds)
         except common.NoData:
             continue
+
+
+def drawn(df: pd.DataFrame, seeds: Path, locale: str):
+    """Every chart of ``df`` with headline, subtitle, notes and source on it: (name, figure, chart)."""
+    for name, chart in built(df, seeds, locale):
         decorate(chart.figure, chart.meta)
         yield name, chart.figure, chart
 
