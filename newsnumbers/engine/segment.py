@@ -201,10 +201,18 @@ class Clause(NamedTuple):
     relative: bool    # opens with a relative pronoun after a comma
 
 
-@lru_cache(maxsize=1)
-def _relative() -> re.Pattern[str]:
-    """Relative pronouns (lexicon): after a comma they open a clause about the noun before it."""
-    return re.compile(lexicon.in_order(lexicon.load().words("relative_pronoun")) + r"\b", re.IGNORECASE)
+@lru_cache(maxsize=2)
+def _relative(role: str = "relative_pronoun") -> re.Pattern[str]:
+    """Relative pronouns (lexicon): after a comma they open a clause about the noun before it; those of
+    role ``relative_after_dash`` after a dash too."""
+    return re.compile(lexicon.in_order(lexicon.load().words(role)) + r"\b", re.IGNORECASE)
+
+
+def _opens_relative(sep: str, text: str, at: int) -> bool:
+    """Whether the clause at ``at``, after the separator ``sep``, is a relative clause."""
+    if "," in sep:
+        return bool(_relative().match(text, at))
+    return ("—" in sep or "–" in sep) and bool(_relative("relative_after_dash").match(text, at))
 
 
 def clauses(text: str, start: int, end: int, protect: list[tuple[int, int]] = (),
@@ -232,7 +240,7 @@ def clauses(text: str, start: int, end: int, protect: list[tuple[int, int]] = ()
             lead_at = prev_end + len(body) - len(body.lstrip())
             out.append(Clause(prev_end, cut_start,
                               bool(comp_re.match(text, lead_at)),
-                              "," in prev_sep and bool(_relative().match(text, lead_at))))
+                              _opens_relative(prev_sep, text, lead_at)))
         prev_end, prev_sep = cut_end, sep
     return out or [Clause(start, end, False, False)]
 

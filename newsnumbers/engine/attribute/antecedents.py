@@ -106,20 +106,23 @@ def salient(ante: Antecedents, orgs: list[Mention]) -> Mention:
 
 
 def coordinated(ante: Antecedents, m: Mention, until: int) -> list[str]:
-    """'OpenAI, Google oder Meta': every organisation joined to the chosen one (those after it up to ``until``)."""
+    """'OpenAI, Google oder Meta': every organisation joined to the chosen one (those after it up to ``until``).
+    Members of one list are of one kind: in "In France, Nvidia invested" the place is no partner of the
+    company after the comma."""
     names = [m.name]
     idx = bisect.bisect_left(ante.starts, m.start)
     cur = m
     for k in range(idx - 1, -1, -1):
         cand = ante.mentions[k]
-        if cand.kind != "org" or not _coordination().match(ante.text[cand.end:cur.start]):
+        if cand.kind != "org" or cand.role != m.role or not _coordination().match(ante.text[cand.end:cur.start]):
             break
         names.insert(0, cand.name)
         cur = cand
     cur = m
     for k in range(idx + 1, len(ante.mentions)):  # by index: a slice copied the rest of the article's mentions
         cand = ante.mentions[k]
-        if cand.kind != "org" or cand.start >= until or not _coordination().match(ante.text[cur.end:cand.start]):
+        if cand.kind != "org" or cand.start >= until or cand.role != m.role \
+                or not _coordination().match(ante.text[cur.end:cand.start]):
             break
         names.append(cand.name)
         cur = cand

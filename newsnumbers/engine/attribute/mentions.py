@@ -174,7 +174,7 @@ def after_preposition(text: str, start: int, previous_end: int = -1) -> bool:
     "von Microsoft und Google" is one phrase, "schloss im Minus und Microsoft gab nach" is not."""
     if not text[start - 1:start].isspace():  # checked first: most names follow a space, the rest need no split
         return False
-    words = text[max(0, start - 48):start].split()[-4:]
+    words = text[max(0, start - 48, previous_end):start].split()[-4:]  # not into the name before ("On Semiconductor and")
     if not words:
         return False
     preps, joins = _prepositions(), _coordinations()
@@ -250,6 +250,21 @@ def _lists_share_preposition(text: str, mentions: list[Mention]) -> list[Mention
 
 
 _COMPOUND_ROLE = re.compile(r"-[A-ZÄÖÜ][a-zäöüß]+(?:in|s)?\s+")  # "-Partner ", "-Rivale ", "-Tochter "
+_INDEFINITE = re.compile(
+    r"""(?:^|\W)(?:a|an|ein|eine|einer|eines|einem|einen)  # an indefinite article introduces, it does not refer back
+        \s+(?:[\w-]+\s+){0,3}$                             # then at most three adjectives ("a large language")""",
+    re.IGNORECASE | re.VERBOSE)
+
+
+_APPOSITION = re.compile(r"(?:['’]s?)?\s*,\s*(?:a|an|ein|eine|einer|eines|einem|einen)\s+(?:[\w-]+\s+){0,3}",
+                         re.IGNORECASE)  # "Mistral AI, a large language ": a name, a comma, an indefinite article
+
+
+def _introduces(text: str, m: Mention) -> bool:
+    """"Mistral AI, a large language model developer", "ein KI-Startup aus Paris": a description after an
+    indefinite article is new information about a name (or an unnamed company), never a reference back to
+    the nearest earlier company of its sector."""
+    return m.kind == "anaphor_org" and bool(m.owner) and _INDEFINITE.search(text, max(0, m.start - 48), m.start) is not None
 
 
 def _without_appositions(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -259,6 +274,11 @@ def _without_appositions(text: str, mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for k, m in enumerate(mentions):
         nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        if _introduces(text, m):
+            if out and out[-1].kind == "org" and _APPOSITION.fullmatch(text, out[-1].end, m.start):
+                # "with Perplexity, a San Francisco-based search company, in talks to raise": the name's apposition
+                out.append(out[-1]._replace(start=m.start, end=m.end, oblique=m.oblique))
+            continue
         if m.role == "person" and out and out[-1].name == m.name and m.start - out[-1].end <= 24:
             continue  # "Nvidia-Chef Jensen Huang", "OpenAI CEO Sam Altman": the company already stands for the person
         if (m.kind.startswith("anaphor") and nxt is not None and nxt.kind in ("org", "model")

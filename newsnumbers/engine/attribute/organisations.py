@@ -145,6 +145,14 @@ class OrganisationFinder:
         return any(m.role == "place" and not m.oblique for m in ms)
 
 
+def _named_before(ante: Antecedents, lo: int, hi: int) -> list[Mention]:
+    """"gehen auf HighFlyer zurück, einen Hedgefonds, der ... verwaltete": the relative pronoun's noun is an
+    apposition that names nobody; the last usable name of the sentence before it is meant."""
+    k = bisect.bisect_left(ante.starts, hi)
+    ms = ante.usable([m for m in ante.mentions[max(0, k - 3):k] if m.start >= lo])
+    return ms[-1:]
+
+
 def named_right_before(text: str, ante: Antecedents, fig: Figure) -> Mention | None:
     """A company or index named right before the figure ("helping lift ACM Research as much as 15% and
     NAURA 10%", "Nvidia verlor 17 Prozent, AMD 6 Prozent") owns it, unless a preposition governs it
@@ -203,6 +211,8 @@ def choose(places: Places, antecedents: Antecedents, place: Place, fig: Figure) 
     first: tuple[Mention | None, str] = (None, "none")
     for k, (spans, how) in enumerate(place.windows):
         ms = antecedents.usable(places.window_mentions(place, k, fig))
+        if how == "antecedent":  # "in Anthropic — which had raised $1.1 billion": the name right before the pronoun,
+            ms = ms[-1:] or _named_before(antecedents, place.span[0], spans[0][0])  # or before its apposition
         subject = how == "subject"
         bounds = previous_figure_ends(places, fig, spans[0][0]) if subject and ms else []
         m = pick(ms, fig, subject, bounds) if ms else None

@@ -107,9 +107,9 @@ def _windows(cls: list[Clause], fig: Figure) -> list[Window]:
     wins: list[Window] = []
     if own.relative and i > 0:
         # "..., das 500 Milliarden Dollar investieren soll": the relative
-        # pronoun stands for the noun before the comma
+        # pronoun stands for the noun before the comma: the last one named there ("antecedent")
         wins.append(([(own.start, fig.start)], "near"))
-        wins.append(([(cls[i - 1].start, cls[i - 1].end)], "near"))
+        wins.append(([(cls[i - 1].start, cls[i - 1].end)], "antecedent"))
     wins.append(([(own.start, own.end)], "subject"))
     k = i + 1
     rel = []
