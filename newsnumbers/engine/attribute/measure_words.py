@@ -18,6 +18,14 @@ def level_word() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def governing_level() -> re.Pattern[str]:
+    """A level noun with "von"/"of" right before a figure (perhaps with one hedge word: "von rund"): the noun that
+    governs the figure says it is a level ("einen Marktwert von 4 Billionen ... und fiel zurück")."""
+    lex = lexicon.load()
+    return re.compile(rf"(?i){lexicon.in_order(lex.words('level_noun'))}(?:e?s)?\s+(?:von|of)\s+(?:[^\W\d]+\s+)?$")
+
+
+@lru_cache(maxsize=1)
 def change_word() -> re.Pattern[str]:
     """"um"/"by" right before a figure (perhaps with a qualifier: "um über 200 Mrd."): it is a change."""
     lex = lexicon.load()

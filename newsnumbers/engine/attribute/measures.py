@@ -27,6 +27,7 @@ from .measure_words import (
     change_word,
     direction_word,
     directions,
+    governing_level,
     growth_rate_noun,
     level_word,
     purpose_before,
@@ -125,6 +126,11 @@ class MeasureFinder:
         found = self._by_cues(fig, kind)
         if kind == "percent" and found and found.measure == "growth" and share_of().match(self.text, fig.end):
             return found._replace(measure="other")  # "30 Prozent seines Umsatzes", "30% of its revenue": a share
+        if found and kind == "money" and found.measure in level_measures() and governing_level().search(
+                self.text, max(0, fig.start - 48), fig.start) and any(a > fig.start for a, _ in found.cue_spans):
+            # "erreichte einen Marktwert von 4 Billionen und fiel zurück": the noun governs, the change comes after
+            # (but "lost a market value of $600 billion": the loss governs the noun)
+            return found._replace(measure=level_measures()[found.measure])
         if level_word().search(self.text[max(0, fig.start - 24):fig.start]):
             level = self._level(fig, kind, found)
             if level:
