@@ -55,7 +55,8 @@ def _training() -> dict[str, re.Pattern[str]]:
 @lru_cache(maxsize=1)
 def org_types() -> dict[str, str]:
     """Canonical organisation -> its type (company, place, project, index, generic) from the lexicon."""
-    return {r["canonical"]: r["type"] for r in lexicon.read_rows("organisations.csv")}
+    # the companies of a place ("deutsche Startups", type group) are, for a chart, that place
+    return {r["canonical"]: "place" if r["type"] == "group" else r["type"] for r in lexicon.read_rows("organisations.csv")}
 
 
 def own_clause(sentence: str, quote: str) -> str:
