@@ -14,11 +14,11 @@ from newsnumbers.evaluate.corpus import gold_problems, score_split
 
 CORPUS = DATA / "corpus"
 FLOORS = {  # split: (recall, precision, {field: least accuracy})
-    # today's scores on the 98-article corpus (dev: 31 articles + the blind batches i01-i15 and j01-j12 added in
-    # session 7, which pulled dev down as fresh text does; test: 28 articles + the held-out batch h01-h12), rounded
-    # down: a drop fails, a rise is raised here by hand
-    "dev": (0.97, 0.98, {"value": 0.99, "unit": 0.99, "qualifier": 0.97, "measure": 0.91, "organisation": 0.86, "model": 0.97}),
-    "test": (0.95, 0.98, {"value": 0.99, "unit": 0.99, "qualifier": 0.97, "measure": 0.81, "organisation": 0.86, "model": 0.96}),
+    # today's scores on the 122-article corpus, rounded down: a drop fails, a rise is raised here by hand.
+    # dev 70: 31 articles + the blind batches i, j (session 7) and k (session 8), which pulled dev down as fresh text does;
+    # test 52: 28 articles + the held-out batches h01-h12 and l01-l12 (session 8, scored on arrival only)
+    "dev": (0.97, 0.98, {"value": 0.99, "unit": 0.99, "qualifier": 0.96, "measure": 0.91, "organisation": 0.86, "model": 0.97}),
+    "test": (0.96, 0.98, {"value": 0.99, "unit": 0.99, "qualifier": 0.94, "measure": 0.80, "organisation": 0.85, "model": 0.96}),
 }
 
 
@@ -47,7 +47,11 @@ def test_gold_check_catches_a_moved_quote(tmp_path):
 def test_scores_hold_their_floor(split):
     result, _ = score_split(CORPUS, split)
     recall, precision, fields = FLOORS[split]
-    assert result.recall >= recall, result.misses
-    assert result.precision >= precision, result.false_positive_quotes
+    # the test half is only scored: a failure there names no article or figure, so nobody tunes on it
+    show = (lambda detail: detail) if split == "dev" else (lambda detail: "(test half: details withheld)")
+    got_recall, got_precision = result.recall, result.precision  # numbers only: the Score's repr lists its misses
+    assert got_recall >= recall, show(result.misses)
+    assert got_precision >= precision, show(result.false_positive_quotes)
     for name, least in fields.items():
-        assert result.accuracy(name) >= least, (name, result.accuracy(name))
+        got = result.accuracy(name)
+        assert got >= least, (name, got)

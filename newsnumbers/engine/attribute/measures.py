@@ -126,10 +126,7 @@ class MeasureFinder:
         found = self._by_cues(fig, kind)
         if kind == "percent" and found and found.measure == "growth" and share_of().match(self.text, fig.end):
             return found._replace(measure="other")  # "30 Prozent seines Umsatzes", "30% of its revenue": a share
-        if found and kind == "money" and found.measure in level_measures() and governing_level().search(
-                self.text, max(0, fig.start - 48), fig.start) and any(a > fig.start for a, _ in found.cue_spans):
-            # "erreichte einen Marktwert von 4 Billionen und fiel zurück": the noun governs, the change comes after
-            # (but "lost a market value of $600 billion": the loss governs the noun)
+        if found and kind == "money" and _governed_level(self.text, fig, found):
             return found._replace(measure=level_measures()[found.measure])
         if level_word().search(self.text[max(0, fig.start - 24):fig.start]):
             level = self._level(fig, kind, found)
@@ -167,6 +164,13 @@ class MeasureFinder:
             return None
         levels = [spans for spans, _ in place.windows[:-1]] + [[place.span]]
         return _widening(self.cues, rules_for(kind), possible, place.sentence, levels, fig)
+
+
+def _governed_level(text: str, fig: Figure, found: Decision) -> bool:
+    """"erreichte einen Marktwert von 4 Billionen und fiel zurück": a level noun governs the figure and the change
+    comes after it (but "lost a market value of $600 billion": the loss governs the noun)."""
+    return (found.measure in level_measures() and governing_level().search(text, max(0, fig.start - 48), fig.start)
+            is not None and any(a > fig.start for a, _ in found.cue_spans))
 
 
 def second_look(finder: MeasureFinder, fig: Figure, kind: str, found: Decision) -> Decision:
