@@ -26,6 +26,16 @@ def governing_level() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def beyond_forecast() -> re.Pattern[str]:
+    """A comparison with a forecast right after a figure ("14% higher than Jefferies' forecast", "5 Prozent über den
+    Erwartungen"): the figure is a gap to expectations."""
+    forecast = lexicon.in_order(lexicon.load().words("forecast_word"))
+    return re.compile(rf"""(?i)\s*(?:\w+\s+)?       # higher, besser
+        (?:than|als|über|unter|above|below)\s+      # the comparison
+        (?:[\w'’.-]+\s+){{0,3}}?{forecast}\b      # a few words, then the forecast""", re.VERBOSE)
+
+
+@lru_cache(maxsize=1)
 def change_word() -> re.Pattern[str]:
     """"um"/"by" right before a figure (perhaps with a qualifier: "um über 200 Mrd."): it is a change."""
     lex = lexicon.load()

@@ -24,6 +24,7 @@ from .measure_rules import (
     rules_with_cues,
 )
 from .measure_words import (
+    beyond_forecast,
     change_word,
     direction_word,
     directions,
@@ -124,8 +125,8 @@ class MeasureFinder:
             return Decision("price_per_million_tokens" + (f"_{direction}" if direction else ""), fig.per, "unit")
         kind = fig.kind if fig.kind in ("money", "percent") else "count"
         found = self._by_cues(fig, kind)
-        if kind == "percent" and found and found.measure == "growth" and share_of().match(self.text, fig.end):
-            return found._replace(measure="other")  # "30 Prozent seines Umsatzes", "30% of its revenue": a share
+        if kind == "percent" and found and _gap_or_share(self.text, fig, found):
+            return found._replace(measure="other")
         if found and kind == "money" and _governed_level(self.text, fig, found):
             return found._replace(measure=level_measures()[found.measure])
         if level_word().search(self.text[max(0, fig.start - 24):fig.start]):
@@ -164,6 +165,13 @@ class MeasureFinder:
             return None
         levels = [spans for spans, _ in place.windows[:-1]] + [[place.span]]
         return _widening(self.cues, rules_for(kind), possible, place.sentence, levels, fig)
+
+
+def _gap_or_share(text: str, fig: Figure, found: Decision) -> bool:
+    """A percentage that is a gap to expectations ("14% higher than Jefferies' forecast") or a share of what its
+    cue names ("30 Prozent seines Umsatzes", "30% of its revenue"), not a change."""
+    return bool(beyond_forecast().match(text, fig.end, fig.end + 80)
+                or (found.measure == "growth" and share_of().match(text, fig.end)))
 
 
 def _governed_level(text: str, fig: Figure, found: Decision) -> bool:
