@@ -16,7 +16,6 @@ from __future__ import annotations
 import csv
 import functools
 import re
-import shutil
 from pathlib import Path
 
 import headline_claims
@@ -24,6 +23,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 from conftest import DATA, SEEDS
+from test_layout import seeds_and_dev
 
 from newsnumbers import extract_paths
 from newsnumbers.charts import compare, numfmt, questions
@@ -77,30 +77,11 @@ def _gold(required: tuple[str, ...] = ("yes",)) -> pd.DataFrame:
     return gold
 
 
-def combined(folder: Path) -> Path:
-    """The seeds and the dev corpus as one seeds folder, as a user would pass it (``make figures SEEDS=...``):
-    the articles, and one sources.csv with the seeds' rows and the dev articles' outlets and dates."""
-    fields = ["article", "title", "outlet", "date", "url", "language"]
-    with (SEEDS / "sources.csv").open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    for path in sorted(SEEDS.glob("*.txt")):
-        shutil.copy(path, folder / path.name)
-    with (CORPUS / "sources.csv").open(encoding="utf-8") as handle:
-        for r in csv.DictReader(handle):
-            if r["split"] == "dev":
-                shutil.copy(CORPUS / "articles" / r["article"], folder / r["article"])
-                rows.append(r)
-    with (folder / "sources.csv").open("w", encoding="utf-8", newline="") as out:
-        w = csv.DictWriter(out, fields, extrasaction="ignore")
-        w.writeheader()
-        w.writerows(rows)
-    return folder
-
-
 @pytest.fixture(scope="module")
 def sources(tmp_path_factory) -> Path:
-    """The combined folder: its sources.csv dates the articles, so amounts convert at their day's rate."""
-    return combined(tmp_path_factory.mktemp("combined"))
+    """The seeds and the dev corpus in one folder, as a user passes it (``make figures SEEDS=...``): its
+    sources.csv dates the articles, so amounts convert at their day's rate."""
+    return seeds_and_dev(tmp_path_factory.mktemp("combined") / "articles")
 
 
 @pytest.fixture(scope="module")
