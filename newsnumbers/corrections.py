@@ -3,7 +3,9 @@
 ``seeds/corrections.csv`` is written by people, never by code. Each row names
 a figure ``id`` and an ``action``:
 
-- ``fix``: every non-empty field of the row replaces the extracted one;
+- ``fix``: every non-empty field of the row replaces the extracted one; ``-`` clears a field a
+  figure may lack (``value_high``, ``per``, ``period``, ``organisation``, ``model``: a period
+  detected where the article states none), since an empty cell keeps the extracted value;
 - ``drop``: the figure is removed from the table;
 - ``confirm``: the figure is right as extracted; no value changes, the row is
   marked reviewed (``source = confirmed``, ``confidence = high``), so a chart
@@ -30,17 +32,27 @@ from pathlib import Path
 import pandas as pd
 
 from . import handcsv, vocabulary
-from .schema import COLUMNS, CORRECTABLE, fact_id, figure_id, rejection
+from .schema import CLEAR, CLEARABLE, COLUMNS, CORRECTABLE, fact_id, figure_id, rejection
 
 CORRECTION_COLUMNS = ["id", "action", "article", "quote", "start", *CORRECTABLE, "note"]
 ACTIONS = ("fix", "drop", "confirm", "add")
 
 
+def _cleared(name: str) -> object:
+    """The empty value of a field a ``-`` clears; raises ValueError for a field every figure needs."""
+    if name not in CLEARABLE:
+        raise ValueError(f"{name} cannot be cleared ({CLEAR!r}): every figure has one; "
+                         f"only {', '.join(CLEARABLE)} can")
+    return math.nan if name == "value_high" else ""
+
+
 def _fields(row: dict[str, str]) -> dict:
-    """The non-empty fields of a correction, typed and checked against the vocabulary; raises ValueError."""
-    out = {name: vocabulary.checked(name, row[name]) for name in CORRECTABLE if row.get(name)}
+    """The non-empty fields of a correction, typed and checked against the vocabulary (``-``: cleared);
+    raises ValueError."""
+    out = {name: _cleared(name) if row[name].strip() == CLEAR else vocabulary.checked(name, row[name])
+           for name in CORRECTABLE if row.get(name)}
     low, high = out.get("value"), out.get("value_high")
-    if low is not None and high is not None and high < low:
+    if low is not None and high is not None and not math.isnan(high) and high < low:
         raise ValueError(f"value_high {high:g} is below value {low:g}")
     return out
 

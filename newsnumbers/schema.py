@@ -23,6 +23,10 @@ REJECTED_COLUMNS = ["article", "path", "line", "reason"]
 FIELDS = ["value", "value_high", "unit", "per", "qualifier", "measure", "organisation", "model"]
 #: The fields a correction may set: the FIELDS and the period (not scored: the gold has no period).
 CORRECTABLE = ["value", "value_high", "unit", "per", "period", "qualifier", "measure", "organisation", "model"]
+#: In corrections.csv an empty cell keeps the extracted value; this cell clears it (a period detected where the
+#: article states none). Only the fields a figure may lack can be cleared.
+CLEAR = "-"
+CLEARABLE = ["value_high", "per", "period", "organisation", "model"]
 QUALIFIERS = frozenset({"exact", "approx", "lower_bound", "upper_bound", "range"})
 PERCENT_UNITS = frozenset({"percent", "percentage_points"})
 #: Where a row's fields come from: the rules, an analyst's fix or add, or the rules confirmed by an analyst.

@@ -102,6 +102,35 @@ def test_a_range_never_spans_repeats_of_one_fact():
     assert len(compare.facts(same)) == 1
 
 
+def test_a_headline_states_one_figure_not_a_span_over_different_ones():
+    """'Nvidia verlor 279 Mrd. $ bis 4 Bio. $': a September loss, the DeepSeek Monday and a market value misread as
+    a loss are three figures; the headline states the one most articles report, the chart shows all."""
+    rows = [_row("a.txt", "279 Milliarden Dollar", 2.79e11, "market_value_loss", "Nvidia"),
+            _row("b.txt", "589 Milliarden Dollar", 5.89e11, "market_value_loss", "Nvidia"),
+            _row("c.txt", "588 Milliarden Dollar", 5.88e11, "market_value_loss", "Nvidia"),
+            _row("d.txt", "4 Billionen Dollar", 4e12, "market_value_loss", "Nvidia")]
+    assert _title("05_market_reaction", rows) == "Nvidia verlor 588–589\u00a0Mrd.\u00a0$ an Börsenwert"
+    assert len(questions.CHARTS["05_market_reaction"](pd.DataFrame(rows), "de", None).data) == 4
+    train = [_row("a.txt", "5,6 Mio. $", 5.6e6, "training_cost", "DeepSeek", "V3"),
+             _row("b.txt", "6 Mio. $", 6e6, "training_cost", "DeepSeek", "V3"),
+             _row("c.txt", "294.000 $", 2.94e5, "training_cost", "DeepSeek", "R1"),
+             _row("c.txt", "78 Mio. $", 7.8e7, "training_cost", "OpenAI", "GPT-4")]
+    assert _title("02_training_costs", train, "en").startswith("DeepSeek V3 trained for $5.6M–$6M, at most a thirteenth")
+
+
+def test_the_source_check_leads_with_the_most_reported_topic_and_leaves_a_figure_far_apart_to_the_notes():
+    """The widest spread was a misread (a share price of 162,9 $ read as Nvidia's market value)."""
+    rows = [_row(a, q, v, "market_cap", "Nvidia") for a, q, v in
+            (("a.txt", "2,9 Billionen", 2.9e12), ("b.txt", "3,5 Billionen", 3.5e12), ("c.txt", "162,9 $", 162.9),
+             ("c.txt", "4 Billionen", 4e12))]
+    rows += [_row("a.txt", "1 Mrd. $", 1e9, "investment", "Stargate"), _row("b.txt", "500 Mrd. $", 5e11, "investment", "Stargate")]
+    chart = questions.CHARTS["06_source_check"](pd.DataFrame(rows), "de", None)
+    plt.close(chart.figure)
+    assert chart.meta.title == "3 Artikel, 3 Angaben zu Nvidias Börsenwert: von 2,9\u00a0Bio.\u00a0$ bis 4\u00a0Bio.\u00a0$"
+    assert "Eine Angabe liegt mehr als zehnfach neben den übrigen" in chart.meta.notes
+    assert len(chart.data) == 6  # every figure drawn
+
+
 @pytest.mark.parametrize("k,de,en", [(13.0, "ein Dreizehntel", "a thirteenth of"), (2.02, "die Hälfte", "half of"),
                                      (60 / 2.2, "4 Prozent", "4% of"), (13.9, "8 Prozent", "8% of")])
 def test_shares_in_good_style(k, de, en):

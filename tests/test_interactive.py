@@ -54,10 +54,16 @@ def test_english_locale_formats(seed_figures):
 
 
 @pytest.fixture(scope="module")
-def corpus_charts(tmp_path_factory, seed_figures):
-    """Every chart of the seeds and of the seeds plus the dev corpus, in both locales: (where, name, locale, Chart)."""
+def dev_table(tmp_path_factory) -> tuple[pd.DataFrame, Path]:
+    """(the table, the folder) of the seeds plus the dev corpus."""
     folder = seeds_and_dev(tmp_path_factory.mktemp("dev") / "articles")
-    tables = {"seeds": (seed_figures, Path(__file__).parents[1] / "seeds"), "dev": (extract_paths([folder])[0], folder)}
+    return extract_paths([folder])[0], folder
+
+
+@pytest.fixture(scope="module")
+def corpus_charts(dev_table, seed_figures):
+    """Every chart of the seeds and of the seeds plus the dev corpus, in both locales: (where, name, locale, Chart)."""
+    tables = {"seeds": (seed_figures, Path(__file__).parents[1] / "seeds"), "dev": dev_table}
     out = []
     for where, (df, seeds) in tables.items():
         for locale in ("de", "en"):
@@ -142,6 +148,21 @@ def test_the_german_chart_has_no_english_words(corpus_charts):
                 s = s.replace(outlet, "")
             bad = [w for w in vocabulary if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", s)]
             assert not bad, f"{where} {name}: {bad} in {s!r}"
+
+
+def test_vega_s_own_words_in_the_explorer_are_translated(dev_table):
+    """Vega writes a legend's overflow entry itself, in English ("…62 entries"): drawn by Vega (vl-convert),
+    the German explorer says "…62 weitere", the English one "…62 more"."""
+    import vl_convert
+
+    table, _ = dev_table
+    organisations = explorer(table, "de").to_dict()["vconcat"][0]["encoding"]["color"]["condition"]["scale"]["domain"]
+    for locale, word in (("de", "weitere"), ("en", "more")):
+        svg = vl_convert.vegalite_to_svg(explorer(table, locale).to_dict())
+        shown = re.findall(r">([^<]+)</text>", svg)
+        more = [s for s in shown if re.fullmatch(rf"…\d+ {word}", s)]
+        assert len(more) == 1 and len(organisations) > int(more[0][1:].split()[0]) > 0, more
+        assert not [s for s in shown if "entries" in s], locale
 
 
 def test_a_converted_amount_shows_the_article_s_currency_and_rate(corpus_charts):

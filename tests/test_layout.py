@@ -86,6 +86,49 @@ def test_no_two_texts_overlap_on_the_seeds_and_the_dev_corpus(tmp_path):
     assert assert_no_collisions(df, folder) == 10
 
 
+def empty_margins(fig: plt.Figure) -> list[tuple[str, float, float]]:
+    """(panel, share of its width left of the first mark, share right of the last mark or value label) of every
+    panel with marks: how much of the axis shows no data."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    out = []
+    for ax in fig.axes:
+        box = ax.get_window_extent(renderer)
+        xs = [x for line in ax.lines for x in ax.transData.transform(
+            [(v, 0) for v in line.get_xdata() if v > 0 or ax.get_xscale() == "linear"])[:, 0]]
+        xs += [p.get_window_extent(renderer).x1 for p in ax.patches if p.get_width() > 0]
+        ends = [t.get_window_extent(renderer).x1 for t in ax.texts if t.get_text()]
+        if xs:
+            out.append((ax.get_title(loc="left"), (min(xs) - box.x0) / box.width, (box.x1 - max(xs + ends)) / box.width))
+    return out
+
+
+def test_axes_span_the_data_with_bounded_padding(tmp_path):
+    """The log axis of the market chart ran four decades past its last mark; now an axis ends where its marks and
+    value labels end (a twentieth of its width to spare), and a log axis begins at its first mark."""
+    folder = seeds_and_dev(tmp_path / "articles")
+    df, _ = extract_paths([folder])
+    seen = 0
+    for locale in ("de", "en"):
+        for name, fig, _ in drawn(df, folder, locale):
+            for panel, left, right in empty_margins(fig):
+                log = any(ax.get_xscale() == "log" for ax in fig.axes if ax.get_title(loc="left") == panel)
+                assert -0.01 <= right <= 0.1, f"{name} ({locale}) {panel!r}: {right:.0%} of the axis right of the data"
+                assert not log or 0 <= left <= 0.1, f"{name} ({locale}) {panel!r}: {left:.0%} left of the first mark"
+                seen += log
+            plt.close(fig)
+    assert seen  # a log axis was checked
+
+
+def test_the_margin_check_sees_empty_decades():
+    fig, ax = plt.subplots()
+    ax.plot([1e3, 1e6], [0, 1], "o")
+    ax.set_xscale("log")
+    ax.set_xlim(1e2, 1e10)
+    assert empty_margins(fig)[0][2] > 0.4
+    plt.close(fig)
+
+
 def test_the_collision_check_sees_overlapping_labels():
     fig, ax = plt.subplots(figsize=(3, 2))
     ax.annotate("a long value label", xy=(0.5, 0.5))

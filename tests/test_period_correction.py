@@ -113,3 +113,53 @@ def test_the_review_form_offers_periods_and_writes_a_period_fix(tmp_path):
     q.fix_button.click()  # refused before anything is written
     assert "✗" in q.status.value and "period &#x27;per decade&#x27; is not in the vocabulary" in q.status.value
     assert (seeds / "corrections.csv").read_text(encoding="utf-8") == before + added
+
+
+def test_a_dash_clears_a_wrongly_detected_period_and_nothing_else(folder):
+    """An empty cell keeps the extracted value, so '-' is how a fix clears a period the article does not state."""
+    rows = _by_quote(folder)
+    assert rows.loc["80 Milliarden Dollar", "period"] == "multi_year:4"
+    (folder / "corrections.csv").write_text(
+        HEADER + "\n" + _line(id=rows.loc["80 Milliarden Dollar", "id"], action="fix", period="-", note="for the test"),
+        encoding="utf-8")
+    figures, rejected = extract_paths([folder])
+    assert rejected.empty, rejected.to_string()
+    fixed = figures.set_index("quote").loc["80 Milliarden Dollar"]
+    assert (fixed["period"], fixed["source"], fixed["evidence"]) == ("", "correction", "correction: period")
+    kept = rows.loc["80 Milliarden Dollar"]
+    assert fixed[["value", "unit", "measure", "organisation"]].tolist() == kept[["value", "unit", "measure", "organisation"]].tolist()
+
+
+@pytest.mark.parametrize("field", ["value", "unit", "measure", "qualifier"])
+def test_a_dash_in_a_field_every_figure_needs_is_a_rejected_row(folder, field):
+    rows = _by_quote(folder)
+    (folder / "corrections.csv").write_text(
+        HEADER + "\n" + _line(id=rows.loc["80 Milliarden Dollar", "id"], action="fix", **{field: "-"}), encoding="utf-8")
+    figures, rejected = extract_paths([folder])
+    assert len(rejected) == 1 and f"{field} cannot be cleared ('-')" in rejected.iloc[0]["reason"], rejected.to_string()
+    assert str(rejected.iloc[0]["line"]) == "2"
+    assert figures.set_index("quote").loc["80 Milliarden Dollar", "source"] == "rule"  # not half-applied
+
+
+def test_the_review_form_clears_a_period_emptied_and_refuses_to_empty_a_value(tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(ROOT / "seeds", seeds)
+    (seeds / "a.txt").write_text(TEXT, encoding="utf-8")
+    before = (seeds / "corrections.csv").read_text(encoding="utf-8")
+    q = ReviewQueue(str(seeds), str(tmp_path / "data"), locale="en")
+    target = q.rows[q.rows["period"] == "multi_year:4"].iloc[0]
+    q.pick.value = target["id"]
+    q.fields["value"].value = ""
+    q.fix_button.click()
+    assert "✗" in q.status.value and "value cannot be emptied" in q.status.value
+    assert (seeds / "corrections.csv").read_text(encoding="utf-8") == before  # refused: nothing written
+    q.show_row()  # the row's own values back in the form
+    q.fields["period"].value = ""
+    q.fix_button.click()
+    assert "✓ fix" in q.status.value, q.status.value
+    text = (seeds / "corrections.csv").read_text(encoding="utf-8")
+    assert text.startswith(before)  # the analyst's lines stay as they were
+    line = dict(zip(CORRECTION_COLUMNS, next(csv.reader([text[len(before):]]))))
+    assert (line["id"], line["action"], line["period"]) == (target["id"], "fix", "-")
+    rebuilt = pd.read_csv(tmp_path / "data/figures.csv", keep_default_na=False).set_index("id")
+    assert rebuilt.loc[target["id"], ["period", "source"]].tolist() == ["", "correction"]

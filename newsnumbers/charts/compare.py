@@ -25,6 +25,9 @@ from . import numfmt
 
 HERE = Path(__file__).parent
 ROUNDED_REPEAT = 0.05  # "fast 600 Milliarden" within 5 % of the article's exact 588: the same fact, rounded
+#: Reports of one figure differ by rounding and estimates ("5,6" and "sechs Millionen"), by far less than this
+#: factor; a larger step between two sorted values is another figure (Nvidia's 279 Mrd. of September, 589 of January).
+SAME_FIGURE = 1.5
 KEY = ["measure", "unit", "per", "period"]
 SEP = "\x1f"  # between organisation(s) and model in a subject: names hold spaces ("Thinking Machines Lab")
 
@@ -108,6 +111,28 @@ def facts(rows: pd.DataFrame) -> pd.DataFrame:
     return rows.drop(index=drop)
 
 
+def agreed(f: pd.DataFrame) -> pd.DataFrame:
+    """The facts of one side that report one figure, the one most articles give: what a headline may state.
+
+    Why: a side's facts can be different figures (DeepSeek's 294.000 $ for R1's reinforcement learning beside the
+    5,6 Mio. $ of V3; Nvidia's loss of one day in September beside that of the DeepSeek Monday; a misread market
+    value of 4 Bio. $), and a span over them ("294.000 $ bis 6 Mio. $") reads as doubt about one number. Sorted by
+    value, a step of more than ``SAME_FIGURE`` starts another figure; the figure reported by the most articles
+    (then by the most facts, then the larger) is kept, the others stay in the chart."""
+    if len(f) < 2:
+        return f
+    order = f.sort_values(["value", "article"], kind="stable")
+    groups: list[list] = [[]]
+    top = 0.0
+    for i, r in order.iterrows():
+        if groups[-1] and r["value"] > top * SAME_FIGURE:
+            groups.append([])
+        groups[-1].append(i)
+        top = max(top if len(groups[-1]) > 1 else 0.0, float(r["value_high"]) if pd.notna(r["value_high"]) else r["value"])
+    best = max(groups, key=lambda g: (f.loc[g, "article"].nunique(), len(g), f.loc[g, "value"].max()))
+    return f.loc[best]
+
+
 def subject(row: pd.Series, with_model: bool) -> str:
     """Who a fact is about: the organisation(s), with the model when the measure is a model's."""
     orgs = str(row["organisation"])
@@ -175,7 +200,7 @@ def pair(rows: pd.DataFrame, focus: str, compare: tuple[str, ...], with_model: b
         first = _rank(f, names, set())[0]
         focus_mask, focus = names == first, first
     for key, g in f[focus_mask].groupby(KEY, sort=False):
-        mine = g
+        mine = agreed(g)
         others = f[~focus_mask & (f[KEY] == pd.Series(key, index=KEY)).all(axis=1)]
         if others.empty:
             continue
@@ -183,7 +208,7 @@ def pair(rows: pd.DataFrame, focus: str, compare: tuple[str, ...], with_model: b
         ranked = _rank(others, other_names, set(mine["article"]))
         wanted = [n for n in ranked if any(matches(n, c) for c in compare)] if compare else ranked
         for name in wanted:
-            theirs = others[other_names == name]
+            theirs = agreed(others[other_names == name])
             if lowest(theirs) > highest(mine) > 0:
                 return Pair(mine, theirs, _name(mine, focus, with_model), name, lowest(theirs) / highest(mine), False)
             if lowest(mine) > highest(theirs) > 0:

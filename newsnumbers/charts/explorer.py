@@ -63,6 +63,16 @@ def _tooltips(locale: str) -> list[alt.Tooltip]:
             if t.to_dict().get("field") == "qualifier" else t for t in _tooltip(locale)]
 
 
+#: The entry Vega adds when a legend has more symbols than it shows: its text is fixed in English ("…42 entries")
+VEGA_MORE = r"^…(\d+) entries$"
+
+
+def legend_labels(locale: str) -> str:
+    """A Vega expression for the legend's labels: each organisation as it is, Vega's English overflow entry
+    ("…42 entries") in the locale's words ("…42 weitere"), since Vega has no setting for that text."""
+    return f"replace(datum.label, regexp({json.dumps(VEGA_MORE)}), {json.dumps(label('explorer_legend_more', locale))})"
+
+
 def _choice(field: str, name: str, values: list[str], locale: str) -> alt.Parameter:
     return alt.selection_point(fields=[field], name=name, bind=alt.binding_select(
         options=[None, *values], labels=[label("all_option", locale), *values],
@@ -86,7 +96,8 @@ def explorer(figures: pd.DataFrame, locale: str = "de", heading: str = "", sourc
     orgs = sorted(names.index)
     house = colours_for(list(names))  # the same colour for an organisation as in the static charts
     colour = alt.Color("organisation_label:N", scale=alt.Scale(domain=orgs, range=[house[names[o]] for o in orgs]),
-                       title=TOOLTIP_TITLES[locale]["organisation"], legend=alt.Legend(orient="top", columns=5, labelLimit=140))
+                       title=TOOLTIP_TITLES[locale]["organisation"],
+                       legend=alt.Legend(orient="top", columns=5, labelLimit=140, labelExpr=legend_labels(locale)))
     money = data[data["kind"] == "money"]
     overview = alt.Chart(money).mark_circle(size=80).encode(
         x=alt.X("value:Q", scale=alt.Scale(type="log"), title=f"{label('USD', locale)} ({label('log_scale', locale)})",

@@ -27,6 +27,7 @@ from .colours import colours_for
 from .layout import GROUP_ABOVE, facts, group_label
 from .style import INK, MUTED, text
 
+PAD = 0.05  # the axis's margin beyond the outermost marks, as a share of their span (decades on a log scale)
 LABEL_CHARS = 46  # a row label's line is wrapped beyond this (the left margin stays under half the width)
 
 PREFIX = {"de": {"approx": "ca. ", "lower_bound": "mind. ", "upper_bound": "max. "},
@@ -130,14 +131,17 @@ def dot_plot(ax: plt.Axes, rows: pd.DataFrame, locale: str, colour_by: str = "or
                     va="center", ha="left", fontsize=8, color=INK)
     ax.set_yticks(y)
     ax.set_yticklabels([wrap_label(lab) for lab, _ in lines])
+    # The axis spans the marks with a margin of PAD of their span; the value labels' room is measured and added
+    # when the figure is arranged (layout.fit_labels), so no decade is left empty.
     left, right = min(ends), max(ends)
     if log:
         ax.set_xscale("log")
-        ax.set_xlim(left / 2, right * 10 ** (max(span, 1) * 0.4))
+        pad = 10 ** (max(span, 1) * PAD)
+        ax.set_xlim(left / pad, right * pad)
         ax.xaxis.set_major_locator(LogLocator(base=10, numticks=5))
         ax.xaxis.set_minor_locator(NullLocator())
     else:
-        ax.set_xlim(min(0, left), right + span * 0.45)
+        ax.set_xlim(min(0, left), right + span * PAD)
         ax.xaxis.set_major_locator(MaxNLocator(5))
     unit = rows["unit"].iloc[0] if rows["unit"].nunique() == 1 else ""
     ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: numfmt.value(x, unit, locale) if unit else numfmt.number(x, locale)))
@@ -159,7 +163,7 @@ def bar_plot(ax: plt.Axes, rows: pd.DataFrame, locale: str, colour_by: str = "or
                     va="center", fontsize=8.5, color=INK)
     ax.set_yticks(y)
     ax.set_yticklabels([wrap_label(str(lab)) for lab in rows["label"]])
-    ax.set_xlim(0, rows["value"].max() * 1.25)
+    ax.set_xlim(0, rows["value"].max() * (1 + PAD))  # the labels' room is added by layout.fit_labels
     ax.xaxis.set_major_locator(MaxNLocator(5))
     unit = rows["unit"].iloc[0]
     ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: numfmt.value(x, unit, locale)))

@@ -14,9 +14,9 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from . import compare, numfmt
+from .agreement import TOPIC, disagreements, headline_topic
 from .common import NoData, require, row_label, source_line, source_name
 from .compare import SEP
-from .layout import facts
 from .plots import bar_plot, dot_plot, value_label
 from .provenance import TRACE, ensure
 from .scope import Scope, in_dates
@@ -203,7 +203,7 @@ def _market_title(rows: pd.DataFrame, scope: Scope, locale: str) -> str:
     org = scope.focus if orgs.eq(scope.focus).any() else orgs.value_counts().sort_index().idxmax()
     mine = loss[orgs == org]
     key = mine.groupby(compare.KEY).size().sort_values(ascending=False).index[0]
-    mine = mine[(mine[compare.KEY] == pd.Series(key, index=compare.KEY)).all(axis=1)]
+    mine = compare.agreed(mine[(mine[compare.KEY] == pd.Series(key, index=compare.KEY)).all(axis=1)])
     drops = rows[(rows["measure"] == "share_price_drop") & (rows["organisation"] == org) & rows["article"].isin(mine["article"])]
     drops = compare.facts(drops)
     tail = (text("title_market_tail", locale, drop=numfmt.percent(drops["value"].iloc[0], locale))
@@ -241,22 +241,6 @@ def market_reaction(name: str, df: pd.DataFrame, locale: str, seeds_dir, scope: 
 
 
 # -- 06 ------------------------------------------------------------------------
-#: what makes figures one topic of the source check: one organisation and model, one measure, unit and period
-TOPIC = ["organisation", "model", "measure", "unit", "period"]
-
-
-def disagreements(df: pd.DataFrame, min_articles: int = 2) -> pd.DataFrame:
-    """Rows of every topic (organisation and model, measure, unit, period) that two or more articles report.
-
-    Different models of one organisation (Google's Transformer and Gemini) are no disagreement."""
-    d = df[df["organisation"].ne("") & df["measure"].ne("other")].copy()
-    if "period" not in d:
-        d["period"] = ""
-    d["period"] = d["period"].fillna("").astype(str)
-    n = d.groupby(TOPIC)["article"].transform("nunique")
-    return d[n >= min_articles].copy()
-
-
 @chart("06_source_check")
 def source_check(name: str, df: pd.DataFrame, locale: str, seeds_dir, scope: Scope) -> Chart:
     df, scope = in_dates(df, scope, seeds_dir)
@@ -266,7 +250,6 @@ def source_check(name: str, df: pd.DataFrame, locale: str, seeds_dir, scope: Sco
                      else "Organisation+Messgröße in mindestens zwei Artikeln",
                      "no organisation+measure reported by two or more articles")
     groups = list(rows.groupby(TOPIC, sort=True))
-    spread = {key: g["value_high"].fillna(g["value"]).max() / g["value"].min() for key, g in groups}
     fig, axes = new_panels([len(g) for _, g in groups], max(4.8, 1.0 + 1.1 * len(rows) / 2 + 0.6 * len(groups)))
     drawn = []
     for ax, ((org, model, measure, _unit, _period), g) in zip(axes, groups):
@@ -278,19 +261,18 @@ def source_check(name: str, df: pd.DataFrame, locale: str, seeds_dir, scope: Sco
                      fontweight="bold", color=MUTED)
         drawn.append(g)
     rows = pd.concat(drawn)
-    (org, model, measure, unit, period), worst = max(spread.items(), key=lambda kv: (kv[1], kv[0]))
-    g = rows[(rows[TOPIC] == pd.Series([org, model, measure, unit, period], index=TOPIC)).all(axis=1)]
+    (org, model, measure, unit, _period), g, apart = headline_topic(rows)
     low = g.loc[g["value"].idxmin()]
     high = g.loc[g["value_high"].fillna(g["value"]).idxmax()]
-    lo_text = value_label(low, locale)
     hi_text = (numfmt.value(high["value_high"], unit, locale) if pd.notna(high["value_high"])
                else value_label(high, locale))
-    n_art = g["article"].nunique()
-    title = text("title_source_check", locale, n_articles=n_art, n_figures=len(facts(g)), org=who(org + SEP + model if model else org, locale),
-                 measure=label(measure, locale), measure_lower=label(measure, locale).lower(), low=lo_text,
-                 high=hi_text)
+    title = text("title_source_check", locale, n_articles=g["article"].nunique(), n_figures=len(g),
+                 org=who(org + SEP + model if model else org, locale), measure=label(measure, locale),
+                 measure_lower=label(measure, locale).lower(), low=value_label(low, locale), high=hi_text)
+    notes = _notes(rows, locale, False)
+    if apart:
+        notes = " ".join(x for x in (notes, text("note_apart_one" if apart == 1 else "note_apart", locale, n=apart)) if x)
     subtitle = text("subtitle_source_check", locale)
     kind = label("kind_panels", locale)
-    meta = ChartMeta(name, title, subtitle, _notes(rows, locale, False),
-                     source_line(rows, locale, seeds_dir), _alt(kind, rows, locale), locale)
+    meta = ChartMeta(name, title, subtitle, notes, source_line(rows, locale, seeds_dir), _alt(kind, rows, locale), locale)
     return Chart(fig, meta, rows[DRAWN + ["period"]].reset_index(drop=True))

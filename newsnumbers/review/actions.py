@@ -28,7 +28,7 @@ import pandas as pd
 from ..corrections import CORRECTION_COLUMNS
 from ..engine.pipeline import extract_paths, write_csv
 from ..engine.textio import decode
-from ..schema import CORRECTABLE
+from ..schema import CLEAR, CLEARABLE, CORRECTABLE
 
 CORRECTIONS = "corrections.csv"
 NUMBERS = ("value", "value_high")
@@ -84,7 +84,9 @@ def _same(name: str, old: str, new: str) -> bool:
 def fix(row: pd.Series | dict, changes: dict[str, object], note: str = "") -> dict[str, str]:
     """The line that sets the fields of ``changes`` that differ from ``row``; ValueError when none does.
 
-    An emptied field cannot be written as a fix (an empty cell means "keep"); that is said, not ignored.
+    An empty cell in corrections.csv means "keep", so a field emptied in the form is written as ``-`` (clear)
+    when a figure may lack it (a wrongly detected period); a field every figure needs cannot be emptied, and
+    that is said, not ignored.
     """
     line = {**_which(row), "action": "fix", "note": note.strip()}
     for name in CORRECTABLE:
@@ -93,10 +95,10 @@ def fix(row: pd.Series | dict, changes: dict[str, object], note: str = "") -> di
         old, new = _text(row.get(name)), _text(changes[name], name)
         if _same(name, old, new):
             continue
-        if not new:
-            raise ValueError(f"{name} cannot be emptied by a fix (an empty cell keeps the value); "
-                             "drop the figure and add it again")
-        line[name] = new
+        if not new and name not in CLEARABLE:
+            raise ValueError(f"{name} cannot be emptied by a fix: every figure has one; "
+                             "drop the figure if it is none")
+        line[name] = new or CLEAR
     if not any(line.get(name) for name in CORRECTABLE):
         raise ValueError("nothing changed: every field is as extracted (use confirm to mark the row right)")
     return line

@@ -1,0 +1,102 @@
+"""What a headline claims, read back through the template that made it (tests/test_headline_truth.py).
+
+Why: a number can be in the gold and the headline still false — "Nvidia verlor 279 Mrd. $
+bis 4 Bio. $ an Börsenwert" took 4 Bio. $ from a market value *reached*, not lost. So the
+truth test reads each headline with its own template from ``labels.csv``: which field holds
+which number, and what the template's words say it is (``data/headline_claims.csv``: the
+measure, and the fields that name the organisation or model). A number is then supported
+only by gold rows of that measure about that subject.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+from conftest import DATA
+
+from newsnumbers.charts.compare import SEP
+from newsnumbers.charts.selection import who
+from newsnumbers.charts.style import _labels, label
+
+FIELD = re.compile(r"\{(\w+)\}")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One number-bearing field of a template: its kind, the measure its words state, the subjects it is about."""
+
+    template: str
+    field: str
+    kind: str           # amount | ratio | share
+    measure: str        # a measure, 'prefix*', or '@measure' (the measure the headline names)
+    subjects: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def claims() -> tuple[Claim, ...]:
+    with (DATA / "headline_claims.csv").open(encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.DictReader(line for line in handle if not line.startswith("#"))]
+    return tuple(Claim(r["template"], r["field"], r["kind"], r["measure"], tuple(r["subjects"].split(";"))) for r in rows)
+
+
+def _pattern(key: str, locale: str) -> str:
+    """The template as a regex: each field a named group; a field with its own template ('{tail}' of
+    title_market -> title_market_tail) inlined as an optional group."""
+    out = []
+    for i, part in enumerate(FIELD.split(label(key, locale))):
+        if i % 2 == 0:
+            out.append(re.escape(part))
+        elif f"{key}_{part}" in _labels():
+            out.append(f"(?:{_pattern(f'{key}_{part}', locale)})?")
+        else:
+            out.append(f"(?P<{part}>.+?)")
+    return "".join(out)
+
+
+def read(title: str, locale: str) -> tuple[list[Claim], dict[str, str]] | None:
+    """(the claims, the fields' text) of the template that reads ``title``; None when no claim template does."""
+    for key in sorted({c.template for c in claims()}):
+        m = re.fullmatch(_pattern(key, locale), title)
+        if m:
+            fields = {k: v for k, v in m.groupdict().items() if v is not None}
+            return [c for c in claims() if c.template.startswith(key) and c.field in fields], fields
+    return None
+
+
+def describes(title: str, locale: str) -> bool:
+    """Whether ``title`` is a describing headline ('… laut 9 Artikeln') or a bare measure name: no number claimed."""
+    forms = [_pattern(k, locale) for k in ("describe_many", "describe_one")]
+    return any(re.fullmatch(p, title) for p in forms) or title in {label(k, locale) for k in _labels()}
+
+
+def measure_rows(rows: pd.DataFrame, claim: Claim, fields: dict[str, str], locale: str) -> pd.DataFrame:
+    """The rows of the measure the claim's words state."""
+    m = rows["measure"].astype(str)
+    if claim.measure == "@measure":
+        named = fields.get("measure") or fields.get("measure_lower", "")
+        keep = m.map(lambda x: named in (label(x, locale), label(x, locale).lower()))
+    elif claim.measure.endswith("*"):
+        keep = m.str.startswith(claim.measure[:-1])
+    else:
+        keep = m.eq(claim.measure)
+    return rows[keep.to_numpy(dtype=bool)]
+
+
+def names(row: pd.Series, locale: str) -> set[str]:
+    """Every way a headline may name a row's subject: its organisations together or one of them, with or
+    without its model, or the model alone."""
+    orgs, model = str(row["organisation"]), str(row["model"])
+    out = {who(orgs, locale)} | {label(o, locale) for o in orgs.split("|") if o}
+    if model:
+        out |= {who(orgs + SEP + model, locale), model} | {f"{label(o, locale)} {model}" for o in orgs.split("|") if o}
+    return out
+
+
+def about(rows: pd.DataFrame, name: str, locale: str) -> pd.DataFrame:
+    """The rows a headline's subject ``name`` ('Nvidia', 'OpenAI GPT-4', 'DeepSeek') is about."""
+    if rows.empty:
+        return rows
+    return rows[rows.apply(lambda r: name.strip() in names(r, locale), axis=1).to_numpy(dtype=bool)]
