@@ -116,6 +116,11 @@ def test_axes_span_the_data_with_bounded_padding(tmp_path):
                 assert -0.01 <= right <= 0.1, f"{name} ({locale}) {panel!r}: {right:.0%} of the axis right of the data"
                 assert not log or 0 <= left <= 0.1, f"{name} ({locale}) {panel!r}: {left:.0%} left of the first mark"
                 seen += log
+            for ax in fig.axes:  # no tick names a value a decade past the largest mark ("1.000.000 Bio. $")
+                top = max((v for line in ax.lines for v in line.get_xdata() if v > 0), default=None)
+                if ax.get_xscale() == "log" and top:
+                    named = [t.get_position()[0] for t in ax.get_xticklabels() if t.get_text()]
+                    assert all(x <= top * 10 for x in named), f"{name} ({locale}): a tick at {max(named):g} > 10 x {top:g}"
             plt.close(fig)
     assert seen  # a log axis was checked
 

@@ -144,7 +144,11 @@ def dot_plot(ax: plt.Axes, rows: pd.DataFrame, locale: str, colour_by: str = "or
         ax.set_xlim(min(0, left), right + span * PAD)
         ax.xaxis.set_major_locator(MaxNLocator(5))
     unit = rows["unit"].iloc[0] if rows["unit"].nunique() == 1 else ""
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: numfmt.value(x, unit, locale) if unit else numfmt.number(x, locale)))
+    # no tick label beyond the last mark's decade: the room added there is for the value labels, not a scale
+    # ("1.000.000 Bio. $" on an axis whose largest figure is 1 Bio. $)
+    last = hi * 10 if log else float("inf")
+    ax.xaxis.set_major_formatter(FuncFormatter(
+        lambda x, _: "" if x > last else numfmt.value(x, unit, locale) if unit else numfmt.number(x, locale)))
     ax.tick_params(axis="x", labelsize=7.5, colors=MUTED)
     ax.set_ylim(-0.7, len(lines) - 0.3)
     return log
