@@ -289,3 +289,16 @@ def test_no_outlet_columns_still_give_a_chart(seed_figures):
 
 def test_root_is_the_repository():
     assert (ROOT / "seeds" / "sources.csv").exists()
+
+
+def test_the_source_check_opens_with_the_topic_its_headline_states(tmp_path):
+    """On seeds and dev the source check has dozens of panels; the one its headline speaks of comes first, not
+    the alphabetically first organisation."""
+    folder = seeds_and_dev(tmp_path / "articles")
+    df, _ = extract_paths([folder])
+    for locale in ("de", "en"):
+        chart = dict(built(df, folder, locale))["06_source_check"]
+        first = chart.figure.axes[0].get_title(loc="left")
+        org = first.split(" · ")[0]
+        assert len(chart.figure.axes) > 3 and org and org in chart.meta.title, (first, chart.meta.title)
+        plt.close(chart.figure)

@@ -44,14 +44,22 @@ def in_range(g: pd.DataFrame) -> pd.DataFrame:
     return f[(f["value"] * APART >= mid) & (top <= mid * APART)]
 
 
+def _prominence(item: tuple[tuple, pd.DataFrame]) -> tuple:
+    """How prominent a topic is: the articles that report it, then its facts in range, then the widest range."""
+    key, g = item
+    f = in_range(g)
+    spread = float(f["value_high"].fillna(f["value"]).max() / f["value"].min()) if f["value"].min() > 0 else 0.0
+    return f["article"].nunique(), len(f), spread, key
+
+
+def by_prominence(rows: pd.DataFrame) -> list[tuple[tuple, pd.DataFrame]]:
+    """The topics, the most prominent first: the chart opens with the topic its headline states."""
+    return sorted(rows.groupby(TOPIC, sort=True), key=_prominence, reverse=True)
+
+
 def headline_topic(rows: pd.DataFrame) -> tuple[tuple, pd.DataFrame, int]:
     """(topic key, its facts in range, how many of its facts are out of range) of the topic the headline states:
     the one most articles report, then the one with most facts in range, then the widest range."""
-    def score(item: tuple[tuple, pd.DataFrame]) -> tuple:
-        key, g = item
-        f = in_range(g)
-        spread = float(f["value_high"].fillna(f["value"]).max() / f["value"].min()) if f["value"].min() > 0 else 0.0
-        return f["article"].nunique(), len(f), spread, key
-    key, g = max(rows.groupby(TOPIC, sort=True), key=score)
+    key, g = max(rows.groupby(TOPIC, sort=True), key=_prominence)
     f = in_range(g)
     return key, f, len(facts(g)) - len(f)

@@ -14,7 +14,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from . import compare, numfmt
-from .agreement import TOPIC, disagreements, headline_topic
+from .agreement import by_prominence, disagreements, headline_topic
 from .common import NoData, require, row_label, source_line, source_name
 from .compare import SEP
 from .plots import bar_plot, dot_plot, value_label
@@ -249,7 +249,7 @@ def source_check(name: str, df: pd.DataFrame, locale: str, seeds_dir, scope: Sco
         raise NoData("organisation+measure reported by two or more articles" if locale == "en"
                      else "Organisation+Messgröße in mindestens zwei Artikeln",
                      "no organisation+measure reported by two or more articles")
-    groups = list(rows.groupby(TOPIC, sort=True))
+    groups = by_prominence(rows)  # the headline's topic first
     fig, axes = new_panels([len(g) for _, g in groups], max(4.8, 1.0 + 1.1 * len(rows) / 2 + 0.6 * len(groups)))
     drawn = []
     for ax, ((org, model, measure, _unit, _period), g) in zip(axes, groups):
