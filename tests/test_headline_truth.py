@@ -26,7 +26,7 @@ from conftest import DATA, SEEDS
 from test_layout import seeds_and_dev
 
 from newsnumbers import extract_paths
-from newsnumbers.charts import compare, numfmt, questions
+from newsnumbers.charts import agreement, compare, numfmt, questions
 from newsnumbers.charts.agreement import in_range
 from newsnumbers.charts.layout import facts
 from newsnumbers.charts.scope import Scope
@@ -240,7 +240,7 @@ def _described(what: str, data: pd.DataFrame, locale: str) -> pd.DataFrame:
 def _topics(what: str, data: pd.DataFrame, locale: str) -> list[pd.DataFrame]:
     """The source check's topics a headline names ('Googles Investitionen', "Google's investment")."""
     out = []
-    for key, g in data.groupby(questions.TOPIC):
+    for key, g in data.groupby(agreement.TOPIC):
         org, model, measure = key[:3]
         name = who(org + compare.SEP + model if model else org, locale)
         m = label(measure, locale)
