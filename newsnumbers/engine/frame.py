@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
+from pandas._libs.arrays import NDArrayBacked
 
 NUMERIC = {"start": np.int64, "end": np.int64, "value": np.float64, "value_high": np.float64}
 _STR = pd.StringDtype(na_value=np.nan)  # the dtype pandas infers for a column of str ("str")
@@ -23,7 +24,10 @@ def _text_column(values: list) -> object | None:
     """A column of str as the ``str`` array pandas would infer; None when some value is no str (never from
     the engine), for :func:`build` to leave the whole table to pandas' inference as before."""
     if all(type(v) is str for v in values):
-        return _STR_ARRAY._from_sequence(np.array(values, dtype=object), dtype=_STR)
+        # what ``_from_sequence`` ends with, without its pass that converts each value to str (they all are)
+        array = _STR_ARRAY.__new__(_STR_ARRAY)
+        NDArrayBacked.__init__(array, np.array(values, dtype=object), _STR)
+        return array
     return None
 
 

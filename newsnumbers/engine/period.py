@@ -54,6 +54,28 @@ def _unsafe_for_folding() -> re.Pattern[str]:
     return re.compile("[" + re.escape("".join(sorted(c for c in chars if not c.isascii()))) + "]")
 
 
+@lru_cache(maxsize=4)
+def _screen(language: str) -> re.Pattern[str] | None:
+    """All of the language's rules for folded text as one alternation, groups made plain: one search tells
+    whether any rule matches the clause, instead of one search per rule. None when some rule cannot be read
+    on folded text (or refers back to a group): then each rule is tried as written."""
+    sources = []
+    for _, on_folded, lang, _ in _rules():
+        if lang not in ("any", language):
+            continue
+        if on_folded is None or "(?P=" in on_folded.pattern or len(
+                _NAMED_GROUP.findall(on_folded.pattern)) != len(on_folded.groupindex):
+            return None
+        sources.append(_NAMED_GROUP.sub("(?:", on_folded.pattern))
+    try:
+        return re.compile("|".join(f"(?:{source})" for source in sources)) if sources else None
+    except re.error:
+        return None
+
+
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")  # "(?P<n>": a named group opens
+
+
 def _count(word: str, language: str) -> int | None:
     """'4' or 'vier' -> 4; None when the word is no number."""
     if word.isdigit():
@@ -71,10 +93,13 @@ def find(clause: str, language: str, folded: str | None = None) -> str:
     ``folded``: the clause lower-cased by :func:`casefold.fold` (same offsets), when the caller has it;
     rules then run on it case-sensitively, and the words they capture are still read from ``clause``.
     """
+    safe = folded is not None and not _unsafe_for_folding().search(clause)  # the clause reads the same folded
+    if safe and (screen := _screen(language)) is not None and not screen.search(folded):
+        return ""  # no rule matches anywhere in the clause (most clauses)
     for pattern, on_folded, lang, template in _rules():
         if lang not in ("any", language):
             continue
-        fast = folded is not None and on_folded is not None and not _unsafe_for_folding().search(clause)
+        fast = safe and on_folded is not None
         for m in (on_folded if fast else pattern).finditer(folded if fast else clause):
             groups = {k: None if m.start(k) < 0 else clause[m.start(k):m.end(k)] for k in m.re.groupindex}
             if groups.get("n") is not None:
