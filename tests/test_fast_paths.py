@@ -51,3 +51,19 @@ def test_the_period_screen_passes_every_clause_a_rule_matches():
             assert screen.search(fold(line)), line
         assert period.find(line, lang, fold(line)) == plain, line
     assert found >= 10
+
+
+def test_language_counts_are_those_of_the_words():
+    """The stopword scan counts what splitting into ``\\w+`` words and looking each up counts."""
+    import re
+    from collections import Counter
+
+    from newsnumbers.engine.segment import _stopword_scan, _stopwords
+
+    table = _stopwords()
+    samples = [line for text in _texts() for line in text.splitlines() if line.strip()]
+    samples += ["der_die das2 für-the und\u00a0and", "Theorie der Themen, thesis: the THE the_ _the", "İst die Zeit"]
+    for sample in samples:
+        low = sample.lower()
+        words = Counter(table[w] for w in re.findall(r"\w+", low) if w in table)
+        assert Counter(map(table.__getitem__, _stopword_scan().findall(low))) == words, sample
