@@ -14,7 +14,6 @@ from newsnumbers import extract, iter_figures
 from newsnumbers.engine import period
 from newsnumbers.engine.casefold import fold
 from newsnumbers.engine.pipeline import _EXTRACT_COLUMNS
-from newsnumbers.engine.segment import detect_language
 
 ARTICLES = sorted((DATA / "corpus/articles").glob("*.txt")) + sorted(SEEDS.glob("*.txt"))
 
@@ -35,35 +34,37 @@ def test_extract_builds_the_frame_pandas_would_infer():
 
 
 def test_the_period_screen_passes_every_clause_a_rule_matches():
-    """A clause the screen turns away has no period; every clause with one passes it (each line of the corpus,
-    and lines made to hold each rule's words)."""
+    """A clause that lacks every word a period rule needs has no period by that rule; every clause with one
+    holds one of the words (each line of the corpus, and lines made to hold each rule's words)."""
     lines = [line.strip() for text in _texts() for line in text.splitlines() if line.strip()]
     lines += ["350 Millionen Euro pro Jahr", "über vier Jahre 500 Mrd.", "im Geschäftsjahr 2025", "bis Ende 2029",
-              "$500 billion over four years", "a three-year plan", "by the end of 2027", "in the third quarter"]
-    found = 0
+              "$500 billion over four years", "a three-year plan", "by the end of 2027", "in the third quarter",
+              "5 Mrd. vierteljährlich", "$2bn annually", "im laufenden Jahr", "revenue in fiscal 2025 rose"]
+    rules, needs = period._rules(), period._needs()
+    assert all(n is not None for n in needs), "every period rule has words it needs today"
+    matched = set()
     for line in lines:
-        lang = detect_language(line)
-        screen = period._screen(lang)
-        assert screen is not None, "every period rule reads on folded text today"
-        plain = period.find(line, lang)  # without the folded text: each rule tried, no screen
-        if plain:
-            found += 1
-            assert screen.search(fold(line)), line
-        assert period.find(line, lang, fold(line)) == plain, line
-    assert found >= 10
+        low = fold(line)
+        for k, ((pattern, _, _, _), words) in enumerate(zip(rules, needs)):
+            if pattern.search(line):
+                matched.add(k)
+                assert any(w in low for w in words), (line, words)
+        for lang in ("de", "en"):
+            assert period.find(line, lang, low) == period.find(line, lang), line  # with the screen, without it
+    assert len(matched) == len(rules), "each rule matched some line"
 
 
-def test_language_counts_are_those_of_the_words():
-    """The stopword scan counts what splitting into ``\\w+`` words and looking each up counts."""
+def test_required_literals_are_what_every_match_contains():
+    """The analysis behind the screen: literal runs, groups, alternatives and repeats; None where it cannot tell."""
     import re
-    from collections import Counter
 
-    from newsnumbers.engine.segment import _stopword_scan, _stopwords
+    from newsnumbers.engine.literals import required
 
-    table = _stopwords()
-    samples = [line for text in _texts() for line in text.splitlines() if line.strip()]
-    samples += ["der_die das2 für-the und\u00a0and", "Theorie der Themen, thesis: the THE the_ _the", "İst die Zeit"]
-    for sample in samples:
-        low = sample.lower()
-        words = Counter(table[w] for w in re.findall(r"\w+", low) if w in table)
-        assert Counter(map(table.__getitem__, _stopword_scan().findall(low))) == words, sample
+    assert required(re.compile(r"pro jahr|jährlich")) == {"pro jahr", "jährlich"}
+    assert required(re.compile(r"(?:über|binnen) (?:den )?(?P<n>\d+) jahren?\b")) == {" jahre"}
+    assert required(re.compile(r"(?:ab)+c?")) == {"ab"}
+    assert required(re.compile(r"(?:ab)?c*")) is None and required(re.compile(r"\d{4}")) is None
+    assert required(re.compile(r"jahr", re.IGNORECASE)) is None and required(re.compile(r"(?i:jahr)x")) == {"x"}
+    for pattern, text in [(r"(?:by|to) (?:the end of )?\d{4}", "to the end of 2029"), (r"a(?=b)c|xyz", "xyz")]:
+        rx = re.compile(pattern)
+        assert rx.search(text) and any(w in text for w in required(rx))

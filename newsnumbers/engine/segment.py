@@ -9,7 +9,6 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -247,18 +246,19 @@ def _stopwords() -> dict[str, str]:
     return {r["word"].lower(): r["language"] for r in rows}
 
 
+_WORD = re.compile(r"\w+")
+
+
 def detect_language(text: str, sample: int = 6000) -> str:
     """'de' or 'en' by counting frequent words in the first ``sample`` characters (German on a tie).
 
-    Words are runs of word characters; only those in the stopword table count.
+    Words are runs of word characters, looked up in the stopword table: the
+    same counts as a ``\\b(?:der|die|...)\\b`` scan, at a fraction of the cost.
     """
-    counts = Counter(map(_stopwords().__getitem__, _stopword_scan().findall(text[:sample].lower())))
+    table = _stopwords()
+    counts = {"de": 0, "en": 0}
+    for word in _WORD.findall(text[:sample].lower()):
+        language = table.get(word)
+        if language:
+            counts[language] += 1
     return "en" if counts["en"] > counts["de"] else "de"
-
-
-@lru_cache(maxsize=1)
-def _stopword_scan() -> re.Pattern[str]:
-    """The stopwords as whole words: a word of ``\\w+`` equals a stopword exactly where this matches, and
-    only those are counted, so the words in between are never made into strings."""
-    words = sorted(_stopwords(), key=len, reverse=True)
-    return re.compile(wordscan.word_alternation([re.escape(w) for w in words]) + r"(?!\w)")

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import compress
 
 import ahocorasick
 import simplemma
@@ -33,7 +33,6 @@ Spans = list[tuple[int, int]]
 Cues = dict[str, Spans]  # cue group (as written in measures.csv) -> where it matched in a sentence
 
 _WORD = re.compile(r"[^\W\d_]+")
-_SPAN = re.Match.span
 _CLAUSE_BREAK = re.compile(r"[;:]|(?<!\d),|,(?!\s?\d)")  # not the comma of "5,6" nor of a list "80, 75 und 100"
 _MIN_MODIFIER = 4  # "Rekord"verlust; shorter heads ("Dis"kurs, "Kon"kurs) are not compound modifiers
 _LINKS = ("", "s", "n", "en", "es", "e")  # Fugenelemente: Börse-n-wert, Umsatz-es
@@ -131,20 +130,14 @@ def _separable(text: str, low: list[str], words: list[tuple[int, int]], particle
 def scan(text: str, lower: str, a: int, b: int, lang: str) -> Cues:
     """Every cue group's matches in ``text[a:b]`` (``lower``: the same text lower-cased, same offsets)."""
     index = cue_index()
-    words = list(map(_SPAN, _WORD.finditer(lower, a, b)))
-    low = _WORD.findall(lower, a, b)  # the same words, made in C
+    words = [m.span() for m in _WORD.finditer(lower, a, b)]
+    low = [lower[s:e] for s, e in words]
     particle = _separable(text, low, words, index.particles) if lang == "de" else {}
     hits: Cues = {}
-    particles = [particle.get(k, "") for k in range(len(low))] if particle else repeat("")
-    found = list(map(_word_terms, low, repeat(lang), particles))  # cached per word, looked up in C
-    for k in compress(range(len(low)), found):  # only the words that start a term
-        for term in found[k]:
-            if len(term.words) == 1:
-                end = words[k][1]
-            elif k + 1 < len(low) and _starts(low[k + 1], term.words[1], lang):  # most multi-word terms fail here
-                end = _rest_matches(term, k, low, words, text, lang)
-            else:
-                continue
+    terms_of, particle_of = _word_terms, particle.get
+    for k, w in enumerate(low):
+        for term in terms_of(w, lang, particle_of(k, "")):
+            end = words[k][1] if len(term.words) == 1 else _rest_matches(term, k, low, words, text, lang)
             if end is not None:
                 hits.setdefault(term.group, []).append((words[k][0], end))
     return hits
@@ -168,17 +161,13 @@ def _word_terms(word: str, lang: str, particle: str) -> tuple[Term, ...]:
     return tuple(found)
 
 
-def _starts(word: str, want: str, lang: str) -> bool:
-    """Whether ``word`` or its lemma starts with ``want`` (a later word of a multi-word term)."""
-    return word.startswith(want) or lemma(word, lang).startswith(want)
-
-
 def _rest_matches(term: Term, k: int, low: list[str], words: list[tuple[int, int]], text: str, lang: str) -> int | None:
     """End offset of a multi-word term starting at word ``k`` (each later word a prefix of the next word), else None."""
     end = words[k][1]
     for n, want in enumerate(term.words[1:], start=1):
         j = k + n
-        if j >= len(words) or not _starts(low[j], want, lang) or text[words[j - 1][1]:words[j][0]].strip(" -"):
+        if j >= len(words) or text[words[j - 1][1]:words[j][0]].strip(" -") or not (
+                low[j].startswith(want) or lemma(low[j], lang).startswith(want)):
             return None
         end = words[j][1]
     return end
