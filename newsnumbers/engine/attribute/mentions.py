@@ -177,13 +177,13 @@ def after_preposition(text: str, start: int, previous_end: int = -1) -> bool:
     words = text[max(0, start - 48):start].split()[-4:]
     if not words:
         return False
-    preps, joins = _prepositions(), _coordinations()
+    preps, joins, ends = _prepositions(), _coordinations(), _preposition_ends()
     for k in range(len(words) - 1, -1, -1):
         word = words[k]
         if word[-1] in ",;:!?()\"“”„«»–—" or (word[-1] == "." and len(word) > 3):
             return False
         low = word.lower()
-        if low in preps or (k > 0 and f"{words[k - 1].lower()} {low}" in preps):
+        if low in preps or (k > 0 and low in ends and f"{words[k - 1].lower()} {low}" in preps):
             return True
         if breaks_phrase(word):
             return False
@@ -192,6 +192,12 @@ def after_preposition(text: str, start: int, previous_end: int = -1) -> bool:
             if previous_end < 0 or text[previous_end:before].strip(" '’s"):
                 return False
     return False
+
+
+@lru_cache(maxsize=1)
+def _preposition_ends() -> frozenset[str]:
+    """The last words of the prepositions of two words ("according to"): only after one of them is the pair looked up."""
+    return frozenset(p.rsplit(" ", 1)[-1] for p in _prepositions() if " " in p)
 
 
 @lru_cache(maxsize=1)
