@@ -68,3 +68,34 @@ def test_required_literals_are_what_every_match_contains():
     for pattern, text in [(r"(?:by|to) (?:the end of )?\d{4}", "to the end of 2029"), (r"a(?=b)c|xyz", "xyz")]:
         rx = re.compile(pattern)
         assert rx.search(text) and any(w in text for w in required(rx))
+
+
+def test_a_name_is_read_by_the_patterns_that_can_start_like_it():
+    """:func:`mentions._classify` tries only the alias patterns that can start with the word's first character;
+    the first of all patterns, tried one by one in the lexicon's order, must give the same answer (every name
+    the articles hold, each pattern's own words where it is a plain word, and odd first characters)."""
+    import re
+
+    from newsnumbers.engine.attribute import mentions
+
+    entries, index = mentions._aliases()
+    assert len(index.always) < len(entries) // 20, "most patterns have first characters that can be told"
+    words = {text[a:b] for text in _texts() for a, b in mentions._tables().regex.spans(text)}
+    words |= {fold(text)[a:b] for text in _texts() for a, b in mentions._tables().lower_regex.spans(fold(text))}
+    words |= {re.sub(r"[()?:|\\\\$]", "", regex.pattern) for regex, _ in entries}
+    words |= {"meta", "META", "openai", "the company", "DER CHIPKONZERN", "ſoftbank", "İntel", "", "„Nvidia"}
+    for word in sorted(words):
+        one_by_one = next((outcome for regex, outcome in entries if regex.match(word)), None)
+        indexed = next((entries[k][1] for k in index.candidates(word) if entries[k][0].match(word)), None)
+        assert indexed == one_by_one, word
+
+
+def test_first_characters_of_a_pattern():
+    import re
+
+    from newsnumbers.engine.firstchar import first_chars
+
+    assert first_chars(re.compile(r"(?:Open ?AI|Nvidia)$")) == {"O", "N"}
+    assert first_chars(re.compile(r"(?i:(?:das|dem) Modell)$")) == {"d", "D"}
+    assert first_chars(re.compile(r"(?i:\w+-Konzern)$")) is None and first_chars(re.compile(r"(?:Ö1)$")) is None
+    assert first_chars(re.compile(r"(?:A)|(?:B)$")) is None  # not one group around the whole pattern
