@@ -134,3 +134,25 @@ def test_the_characters_kept_from_the_folded_reading_are_all_that_disagree():
     disagree = [chr(i) for i in range(0x110000) if _sre.unicode_tolower(i) != ord(fold(chr(i))[0]) or len(fold(chr(i))) != 1]
     assert disagree and [c for c in disagree if not unsafe.match(c)] == []
     assert unsafe.match("ſ") and unsafe.match("ς") and not unsafe.match("ä") and not unsafe.match("s")
+
+
+def test_the_lower_cased_text_is_walked_once_for_all_its_word_scans():
+    """Page furniture, number words and generic names are found in one Aho–Corasick pass over each article's
+    lower-cased text (counted), and each scan gets exactly the places its own automaton finds."""
+    from newsnumbers.engine import wordscan
+    from newsnumbers.engine.casefold import fold
+    from newsnumbers.engine.pipeline import _folded_scans
+
+    group = _folded_scans()
+    assert len(group.members) >= 4
+    texts = _texts()
+    before = group.passes
+    for text in texts:
+        extract(text)
+    assert group.passes - before == len(texts)
+    for text in texts[:30]:
+        low = fold(text)
+        for scan in group.members:
+            alone = wordscan.WordScan.__new__(wordscan.WordScan)
+            alone.__dict__.update(scan.__dict__, _group=None)
+            assert scan.candidates(low) == alone.candidates(low)

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from .. import lexicon
+from . import literals
 from .casefold import fold_pattern
 from .numparse import parse_words
 from .segment import Clause, Segmenter, clauses
@@ -54,6 +55,33 @@ def _unsafe_for_folding() -> re.Pattern[str]:
     return re.compile("[" + re.escape("".join(sorted(c for c in chars if not c.isascii()))) + "]")
 
 
+@lru_cache(maxsize=1)
+def _needs() -> list[tuple[str, ...] | None]:
+    """For each rule (as :func:`_rules`), the strings one of which a folded clause must contain for it to
+    match (:func:`literals.required`); None where that cannot be told. A substring test per string is far
+    cheaper than the regex search it spares."""
+    out = []
+    for _, on_folded, _, _ in _rules():
+        needs = literals.required(on_folded) if on_folded is not None else None
+        out.append(None if needs is None else tuple(sorted(needs)))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _needed(language: str) -> tuple[str, ...] | None:
+    """What any rule of the language needs (the union of :func:`_needs`), for a clause to be turned away
+    with one test; None when some rule's needs cannot be told."""
+    found: set[str] = set()
+    for (_, _, lang, _), needs in zip(_rules(), _needs()):
+        if lang not in ("any", language):
+            continue
+        if needs is None:
+            return None
+        found.update(needs)
+    return tuple(sorted(found))
+
+
+
 def _count(word: str, language: str) -> int | None:
     """'4' or 'vier' -> 4; None when the word is no number."""
     if word.isdigit():
@@ -71,10 +99,15 @@ def find(clause: str, language: str, folded: str | None = None) -> str:
     ``folded``: the clause lower-cased by :func:`casefold.fold` (same offsets), when the caller has it;
     rules then run on it case-sensitively, and the words they capture are still read from ``clause``.
     """
-    for pattern, on_folded, lang, template in _rules():
+    safe = folded is not None and not _unsafe_for_folding().search(clause)  # the clause reads the same folded
+    if safe and (words := _needed(language)) is not None and not any(map(folded.__contains__, words)):
+        return ""  # none of the words the rules need (most clauses): no rule can match
+    for (pattern, on_folded, lang, template), needs in zip(_rules(), _needs()):
         if lang not in ("any", language):
             continue
-        fast = folded is not None and on_folded is not None and not _unsafe_for_folding().search(clause)
+        fast = safe and on_folded is not None
+        if fast and needs is not None and not any(map(folded.__contains__, needs)):
+            continue  # the clause lacks every word this rule needs
         for m in (on_folded if fast else pattern).finditer(folded if fast else clause):
             groups = {k: None if m.start(k) < 0 else clause[m.start(k):m.end(k)] for k in m.re.groupindex}
             if groups.get("n") is not None:

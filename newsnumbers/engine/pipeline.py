@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -11,10 +12,11 @@ import pandas as pd
 from ..corrections import apply as apply_corrections
 from ..schema import COLUMNS, REJECTED_COLUMNS, fact_id, figure_id
 from ..sources import check_sources
-from . import boilerplate, period, recognise
-from .attribute import Attributor, Decision, Who, evidence_and_confidence
+from . import boilerplate, period, recognise, wordscan
+from .attribute import Attributor, Decision, Who, _tables, evidence_and_confidence
 from .casefold import fold
 from .frame import build as build_frame
+from .grammar import grammar
 from .segment import SENTENCE_COLUMN_MAX, Segmenter, blocks, detect_language, sentence_column
 from .textio import Rejected, discover, is_folder, read_article
 
@@ -47,6 +49,7 @@ def iter_figures(text: str, language: str = "auto", article: str = "",
 def _block_figures(text: str, offset: int, lang: str, article: str, skipped: list[tuple[int, str]] | None) -> Iterator[dict]:
     """The rows of one block of the text (the whole text, unless it is very long); ``offset``: where the block starts."""
     folded = fold(text)  # lower-cased once, same offsets; the scans below are case-sensitive on it
+    _folded_scans()  # their word lists are found in it in one pass
     furniture, links = boilerplate.find(text, folded)
     figures = []
     for f in recognise.find_figures(text, lang, folded=folded):
@@ -78,6 +81,15 @@ def _block_figures(text: str, offset: int, lang: str, article: str, skipped: lis
             decided = (attr.measure_decision(fig), None)
             decided = (decided[0], attr.who(fig, decided[0]))
         yield _row(text, offset, article, lang, fig, sentence, attr, decided, periods)
+
+
+@lru_cache(maxsize=1)
+def _folded_scans() -> wordscan.ScanGroup:
+    """The word scans of a block's lower-cased text (page furniture, number words, generic names and
+    anaphors) as one group: one Aho–Corasick pass over the text instead of one per scan."""
+    cues = boilerplate._cues()
+    return wordscan.ScanGroup([cues.strong, cues.weak, grammar("de").trigger, grammar("en").trigger,
+                               _tables().lower_regex])
 
 
 def _row(text: str, offset: int, article: str, lang: str, fig: recognise.Figure, sentence: str, attr: Attributor,

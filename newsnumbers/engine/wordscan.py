@@ -190,6 +190,8 @@ class WordScan:
     def __init__(self, patterns: list[str], before: str = "nonword", suffix: str = "", min_prefix: int = 2):
         self.regex = re.compile(word_alternation(patterns, before) + suffix)
         self._automaton = None
+        self.prefixes: frozenset[str] = frozenset()
+        self._group: tuple[ScanGroup, int] | None = None  # set by a ScanGroup that reads this scan's prefixes
         prefixes = literal_prefixes(patterns)
         if prefixes and min(map(len, prefixes)) >= min_prefix:
             automaton = ahocorasick.Automaton()
@@ -197,10 +199,14 @@ class WordScan:
                 automaton.add_word(prefix, len(prefix))
             automaton.make_automaton()
             self._automaton = automaton
+            self.prefixes = frozenset(prefixes)
 
     def candidates(self, text: str, start: int = 0, end: int | None = None) -> list[int]:
         """Sorted places in text[start:end] where some pattern could match (all of them)."""
         end = len(text) if end is None else end
+        if self._group is not None and not start and end == len(text):
+            group, k = self._group
+            return group.candidates(text)[k]
         if self._automaton is None:
             return sorted({m.start() for m in self.regex.finditer(text, start, end)})
         if start or end < len(text):  # a slice: iter(text, start, end) would convert all of text each call
@@ -222,4 +228,46 @@ class WordScan:
             if m:
                 out.append(m.span())
                 after = max(m.end(), pos + 1)
+        return out
+
+
+class ScanGroup:
+    """Several :class:`WordScan` read over the same text in one Aho–Corasick pass instead of one each.
+
+    Why: the lower-cased article is searched for generic names and anaphors, number words and page
+    furniture; each pass walks every character again, and the walk, not the few places it finds, is
+    what it costs. The group's automaton holds every member's prefixes, each tagged with the members
+    it belongs to; a member asked for the candidates of the whole text gets its share of the group's
+    one pass (kept for the last text read, recognised by identity). The places are exactly those the
+    member's own automaton finds. Members without an automaton are left out (they scan by regex).
+    """
+
+    def __init__(self, scans: list[WordScan | None]):
+        self.members = [s for s in dict.fromkeys(scans) if s is not None and s.prefixes]
+        owners: dict[str, list[int]] = {}
+        for k, scan in enumerate(self.members):
+            for prefix in scan.prefixes:
+                owners.setdefault(prefix, []).append(k)
+        self._automaton = ahocorasick.Automaton()
+        for prefix, ks in owners.items():
+            self._automaton.add_word(prefix, (len(prefix), tuple(ks)))
+        self._automaton.make_automaton()
+        self._last: tuple[str, list[list[int]]] | None = None
+        self.passes = 0  # texts read so far (a test counts them)
+        for k, scan in enumerate(self.members):
+            scan._group = (self, k)
+
+    def candidates(self, text: str) -> list[list[int]]:
+        """Each member's sorted candidate places in ``text``, from one pass (the last text's are kept)."""
+        last = self._last
+        if last is not None and last[0] is text:
+            return last[1]
+        found: list[set[int]] = [set() for _ in self.members]
+        adds = [f.add for f in found]
+        for stop, (size, ks) in self._automaton.iter(text):
+            for k in ks:
+                adds[k](stop - size + 1)
+        self.passes += 1
+        out = [sorted(f) for f in found]
+        self._last = (text, out)
         return out

@@ -22,7 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, repeat
+from operator import is_
 
 import ahocorasick
 import simplemma
@@ -134,13 +135,24 @@ def scan(text: str, lower: str, a: int, b: int, lang: str) -> Cues:
     low = [lower[s:e] for s, e in words]
     particle = _separable(text, low, words, index.particles) if lang == "de" else {}
     hits: Cues = {}
-    terms_of, particle_of = _word_terms, particle.get
-    for k, w in enumerate(low):
-        for term in terms_of(w, lang, particle_of(k, "")):
+    known = _KNOWN.setdefault(lang, {})
+    found = list(map(known.get, low))  # the words' terms, looked up in C; None: a word not met before
+    for k in compress(range(len(low)), map(is_, found, repeat(None))):
+        found[k] = _word_terms(low[k], lang, "")
+        if len(known) < _KNOWN_MAX:
+            known[low[k]] = found[k]
+    for k, with_particle in particle.items():
+        found[k] = _word_terms(low[k], lang, with_particle)
+    for k in compress(range(len(low)), found):  # only the words that start a term
+        for term in found[k]:
             end = words[k][1] if len(term.words) == 1 else _rest_matches(term, k, low, words, text, lang)
             if end is not None:
                 hits.setdefault(term.group, []).append((words[k][0], end))
     return hits
+
+
+_KNOWN: dict[str, dict[str, tuple[Term, ...]]] = {}  # language -> word -> its terms, read without a particle
+_KNOWN_MAX = 65536  # words kept per language (as many as the lemma cache holds)
 
 
 @lru_cache(maxsize=65536)

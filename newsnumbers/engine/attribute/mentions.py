@@ -14,6 +14,7 @@ from typing import NamedTuple
 from ... import lexicon
 from .. import wordscan
 from ..casefold import fold, fold_pattern
+from ..firstchar import FirstCharIndex
 from .cues import lemma
 
 
@@ -94,24 +95,33 @@ def _lower_pattern(row: lexicon.Row) -> str:
 
 @lru_cache(maxsize=4096)
 def _classify(word: str) -> Classified | None:
-    """(kind, name, owner, generic, role) of a matched alias; cached, as names repeat."""
-    t = _tables()
-    for regex, points_to in t.anaphors:
+    """(kind, name, owner, generic, role) of a matched alias; cached, as names repeat. The lexicon's patterns
+    are tried in order (anaphors, descriptions, models, organisations), only those that can start like the
+    word (:mod:`..firstchar`); the first that matches decides."""
+    entries, index = _aliases()
+    for k in index.candidates(word):
+        regex, found = entries[k]
         if regex.match(word):
-            role = "person" if points_to == "person" else "company"  # "er", "he": a person's company
-            return (f"anaphor_{'model' if points_to == 'model' else 'org'}", "", "", False, role)
-    for regex, refers_to in t.descriptions:
-        if regex.match(word):
-            if refers_to.startswith("sector:"):  # "der Chipkonzern": the nearest earlier chip maker
-                return ("anaphor_org", "", refers_to.removeprefix("sector:"), False, "company")
-            return ("org", refers_to, "", False, t.roles.get(refers_to, "company"))  # "der iPhone-Hersteller": Apple
-    for regex, name, owner in t.models:
-        if regex.match(word):
-            return ("model", name or model_name(word, owner), owner, False, "company")
-    for regex, name, generic, role in t.orgs:
-        if regex.match(word):
-            return ("org", name, "", generic, role)
+            return found if found[0] != "model" or found[1] else ("model", model_name(word, found[2]), *found[2:])
     return None
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> tuple[list[tuple[re.Pattern[str], Classified]], FirstCharIndex]:
+    """Every alias pattern in the order :func:`_classify` tries them, each with what it means (a model's
+    name left empty where it is read from the word), and their index by first character."""
+    t = _tables()
+    entries: list[tuple[re.Pattern[str], Classified]] = []
+    for regex, points_to in t.anaphors:
+        role = "person" if points_to == "person" else "company"  # "er", "he": a person's company
+        entries.append((regex, (f"anaphor_{'model' if points_to == 'model' else 'org'}", "", "", False, role)))
+    for regex, refers_to in t.descriptions:  # "der Chipkonzern": the nearest earlier chip maker; "der iPhone-Hersteller": Apple
+        sector = refers_to.startswith("sector:")
+        entries.append((regex, ("anaphor_org", "", refers_to.removeprefix("sector:"), False, "company") if sector
+                        else ("org", refers_to, "", False, t.roles.get(refers_to, "company"))))
+    entries += [(regex, ("model", name, owner, False, "company")) for regex, name, owner in t.models]
+    entries += [(regex, ("org", name, "", generic, role)) for regex, name, generic, role in t.orgs]
+    return entries, FirstCharIndex([regex for regex, _ in entries])
 
 
 def model_name(word: str, owner: str) -> str:
@@ -177,13 +187,13 @@ def after_preposition(text: str, start: int, previous_end: int = -1) -> bool:
     words = text[max(0, start - 48, previous_end):start].split()[-4:]  # not into the name before ("On Semiconductor and")
     if not words:
         return False
-    preps, joins = _prepositions(), _coordinations()
+    preps, joins, ends = _prepositions(), _coordinations(), _preposition_ends()
     for k in range(len(words) - 1, -1, -1):
         word = words[k]
         if word[-1] in ",;:!?()\"“”„«»–—" or (word[-1] == "." and len(word) > 3):
             return False
         low = word.lower()
-        if low in preps or (k > 0 and f"{words[k - 1].lower()} {low}" in preps):
+        if low in preps or (k > 0 and low in ends and f"{words[k - 1].lower()} {low}" in preps):
             return True
         if breaks_phrase(word):
             return False
@@ -192,6 +202,12 @@ def after_preposition(text: str, start: int, previous_end: int = -1) -> bool:
             if previous_end < 0 or text[previous_end:before].strip(" '’s"):
                 return False
     return False
+
+
+@lru_cache(maxsize=1)
+def _preposition_ends() -> frozenset[str]:
+    """The last words of the prepositions of two words ("according to"): only after one of them is the pair looked up."""
+    return frozenset(p.rsplit(" ", 1)[-1] for p in _prepositions() if " " in p)
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,101 @@
+"""The shortcuts taken for speed give what the plain way gives.
+
+Why: each shortcut (the DataFrame built from typed arrays, the one search that
+screens a clause for every period rule, the per-sentence cue scan) replaced a
+slower but obviously right way; these tests keep the two ways side by side on
+the real articles, so a later change to either cannot make them drift apart.
+"""
+from __future__ import annotations
+
+import pandas as pd
+from conftest import DATA, SEEDS
+
+from newsnumbers import extract, iter_figures
+from newsnumbers.engine import period
+from newsnumbers.engine.casefold import fold
+from newsnumbers.engine.pipeline import _EXTRACT_COLUMNS
+
+ARTICLES = sorted((DATA / "corpus/articles").glob("*.txt")) + sorted(SEEDS.glob("*.txt"))
+
+
+def _texts() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in ARTICLES]
+
+
+def test_extract_builds_the_frame_pandas_would_infer():
+    """Same values, same dtypes (``str`` for text, int64 offsets, float64 values) as ``pd.DataFrame(rows)``."""
+    for text in _texts()[:40]:
+        rows = list(iter_figures(text))
+        inferred = pd.DataFrame([{c: r[c] for c in _EXTRACT_COLUMNS} for r in rows], columns=_EXTRACT_COLUMNS)
+        built = extract(text)
+        pd.testing.assert_frame_equal(built, inferred, check_exact=True)
+        assert list(built.dtypes) == list(inferred.dtypes)
+    assert str(extract("DeepSeek kostete 5,6 Millionen Dollar.")["quote"].dtype) == "str"
+
+
+def test_the_period_screen_passes_every_clause_a_rule_matches():
+    """A clause that lacks every word a period rule needs has no period by that rule; every clause with one
+    holds one of the words (each line of the corpus, and lines made to hold each rule's words)."""
+    lines = [line.strip() for text in _texts() for line in text.splitlines() if line.strip()]
+    lines += ["350 Millionen Euro pro Jahr", "über vier Jahre 500 Mrd.", "im Geschäftsjahr 2025", "bis Ende 2029",
+              "$500 billion over four years", "a three-year plan", "by the end of 2027", "in the third quarter",
+              "5 Mrd. vierteljährlich", "$2bn annually", "im laufenden Jahr", "revenue in fiscal 2025 rose"]
+    rules, needs = period._rules(), period._needs()
+    assert all(n is not None for n in needs), "every period rule has words it needs today"
+    matched = set()
+    for line in lines:
+        low = fold(line)
+        for k, ((pattern, _, _, _), words) in enumerate(zip(rules, needs)):
+            if pattern.search(line):
+                matched.add(k)
+                assert any(w in low for w in words), (line, words)
+        for lang in ("de", "en"):
+            assert period.find(line, lang, low) == period.find(line, lang), line  # with the screen, without it
+    assert len(matched) == len(rules), "each rule matched some line"
+
+
+def test_required_literals_are_what_every_match_contains():
+    """The analysis behind the screen: literal runs, groups, alternatives and repeats; None where it cannot tell."""
+    import re
+
+    from newsnumbers.engine.literals import required
+
+    assert required(re.compile(r"pro jahr|jährlich")) == {"pro jahr", "jährlich"}
+    assert required(re.compile(r"(?:über|binnen) (?:den )?(?P<n>\d+) jahren?\b")) == {" jahre"}
+    assert required(re.compile(r"(?:ab)+c?")) == {"ab"}
+    assert required(re.compile(r"(?:ab)?c*")) is None and required(re.compile(r"\d{4}")) is None
+    assert required(re.compile(r"jahr", re.IGNORECASE)) is None and required(re.compile(r"(?i:jahr)x")) == {"x"}
+    for pattern, text in [(r"(?:by|to) (?:the end of )?\d{4}", "to the end of 2029"), (r"a(?=b)c|xyz", "xyz")]:
+        rx = re.compile(pattern)
+        assert rx.search(text) and any(w in text for w in required(rx))
+
+
+def test_a_name_is_read_by_the_patterns_that_can_start_like_it():
+    """:func:`mentions._classify` tries only the alias patterns that can start with the word's first character;
+    the first of all patterns, tried one by one in the lexicon's order, must give the same answer (every name
+    the articles hold, each pattern's own words where it is a plain word, and odd first characters)."""
+    import re
+
+    from newsnumbers.engine.attribute import mentions
+
+    entries, index = mentions._aliases()
+    assert len(index.always) < len(entries) // 20, "most patterns have first characters that can be told"
+    words = {text[a:b] for text in _texts() for a, b in mentions._tables().regex.spans(text)}
+    words |= {fold(text)[a:b] for text in _texts() for a, b in mentions._tables().lower_regex.spans(fold(text))}
+    words |= {re.sub(r"[()?:|\\\\$]", "", regex.pattern) for regex, _ in entries}
+    words |= {"meta", "META", "openai", "the company", "DER CHIPKONZERN", "ſoftbank", "İntel", "", "„Nvidia"}
+    for word in sorted(words):
+        one_by_one = next((outcome for regex, outcome in entries if regex.match(word)), None)
+        indexed = next((entries[k][1] for k in index.candidates(word) if entries[k][0].match(word)), None)
+        assert indexed == one_by_one, word
+
+
+def test_first_characters_of_a_pattern():
+    import re
+
+    from newsnumbers.engine.firstchar import first_chars
+
+    assert first_chars(re.compile(r"(?:Open ?AI|Nvidia)$")) == {"O", "N"}
+    assert first_chars(re.compile(r"(?i:(?:das|dem) Modell)$")) == {"d", "D"}
+    assert first_chars(re.compile(r"(?i:\w+-Konzern)$")) is None and first_chars(re.compile(r"(?:Ö1)$")) is None
+    assert first_chars(re.compile(r"(?:A)|(?:B)$")) is None  # not one group around the whole pattern
