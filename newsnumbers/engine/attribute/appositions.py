@@ -4,11 +4,8 @@ an indefinite description introduces new information and refers back to nobody."
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from .mentions import Mention
-
+from .mention import Mention
 
 _COMPOUND_ROLE = re.compile(r"-[A-ZÄÖÜ][a-zäöüß]+(?:in|s)?\s+")  # "-Partner ", "-Rivale ", "-Tochter "
 _INDEFINITE = re.compile(

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 
 from ... import lexicon
 from .. import wordscan
@@ -17,20 +16,7 @@ from ..casefold import fold, fold_pattern
 from ..firstchar import FirstCharIndex
 from .appositions import without_appositions
 from .cues import lemma
-
-
-class Mention(NamedTuple):
-    """An organisation, model or anaphor in the text (a tuple: articles have thousands)."""
-
-    start: int
-    end: int
-    kind: str       # org, model, anaphor_org, anaphor_model
-    name: str       # canonical organisation or model ("" for anaphors)
-    owner: str      # organisation of a model; the sector an anaphor_org points to ("" for any)
-    generic: bool   # a sector ("the industry"), weaker than a named organisation
-    role: str = "company"  # company, index, place, project or generic (organisations.csv's type)
-    oblique: bool = False  # after a preposition ("von Microsoft", "im Dax", "in China"): not the clause's subject
-
+from .mention import Mention
 
 Classified = tuple[str, str, str, bool, str]  # kind, name, owner, generic, role
 
