@@ -198,7 +198,7 @@ class Clause(NamedTuple):
     start: int
     end: int
     comparison: bool  # opens with a comparison marker: names the other side
-    relative: bool    # opens with a relative pronoun after a comma
+    relative: bool    # opens with a relative pronoun after a comma (or, for "which"/"welche", a dash)
 
 
 @lru_cache(maxsize=2)
