@@ -153,6 +153,21 @@ def test_currency_carry_over_looks_at_each_figure_once():
     assert _CountingPer.asked <= 2 * n
 
 
+def test_token_rates_carry_in_one_pass(monkeypatch):
+    """Each amount without a rate looks at a bounded number of the sentence's rates, not at all of them."""
+    from newsnumbers.engine import rates
+
+    n = 3_000
+    looked = []
+    figures = [Figure(10 * i, 10 * i + 5, 10.0 ** (i % 2 * 6), None, "USD", "1M tokens" if i % 2 else "", "exact", "money")
+               for i in range(n)]
+    real = rates._comparable
+    monkeypatch.setattr(rates, "_comparable", lambda a, b: looked.append(1) or real(a, b))
+    rates.carry(figures, Segmenter("x" * (10 * n + 10), [0, 10 * n + 10]), "x" * (10 * n + 10))
+    assert all(not f.per for f in figures[::2])  # $1 is no price per million tokens when the rates are $1M
+    assert len(looked) <= rates.LOOK_BACK * n
+
+
 def test_a_long_link_list_is_walked_once(monkeypatch):
     """Each heading of a list ("Read more" over every link) walked the rest of the list again: square time."""
     from newsnumbers.engine import boilerplate

@@ -36,6 +36,7 @@ class Grammar:
     count_units: Table
     per: re.Pattern[str]
     per_before: re.Pattern[str]  # "pro Million Ausgabe-Token 2,19 Dollar": the rate named first
+    per_bare: re.Pattern[str]  # "$0.10/million for input": a rate of a scale alone, its noun implied
     per_units: Table
     range_sep: re.Pattern[str]
     qualifier: re.Pattern[str]
@@ -173,6 +174,23 @@ def rate_body(w: _Words) -> str:
     """
 
 
+def bare_rate_body(w: _Words) -> str:
+    """A rate that names its scale but no noun ("$0.10/million for input", "2 Dollar pro Million."):
+    the pipeline supplies the noun (tokens) where the article prices tokens. A word after the scale
+    other than "for input" means the rate is of something else ("per million people"), so none is read."""
+    lex = lexicon.load()
+    rate_word, one = literal(in_order(lex.words("rate_word"))), literal(in_order(lex.words("rate_one")))
+    direction, rate_for = literal("|".join(lex.words("rate_direction"))), literal(in_order(lex.words("rate_for")))
+    return rf"""
+        \s*(?:{rate_word}\s+|/\s*)                     # pro, per, je, for every, für, or a slash
+        (?:{one}\s+)?                                  # eine, a, one
+        (?:(?P<pnum>\d+(?:[.,]\d+)?)\s*)?              # a number: per 1M
+        (?P<pscale>{literal(w.free_scales)}|(?-i:M))   # the scale: million, Mio., M (never m: a month)
+        (?=\s+{rate_for}\s+(?P<pdir>{direction})(?![\w-])  # for input, für Output (not part of the quote)
+          | (?![\w-]|\s+[^\W\d_]))                     # or no word after it
+    """
+
+
 def qualifier_pattern() -> re.Pattern[str]:
     """A qualifier right before a figure, searched on the lower-cased text (case-sensitive is faster)."""
     lex = lexicon.load()
@@ -216,6 +234,7 @@ def grammar(language: str) -> Grammar:
         count_units=table(lex.count_nouns, lambda r: r["unit"]),
         per=verbose_i(r"\s*" + body + r"(?![\w])"),
         per_before=verbose_i(body + rf"\s+(?:{rate_filler}\s+)?$"),
+        per_bare=verbose_i(bare_rate_body(w)),
         per_units=table(lex.per_nouns, lambda r: r["per"]),
         range_sep=verbose_i(rf"\s* {separators} \s*"),
         qualifier=qualifier_pattern(),

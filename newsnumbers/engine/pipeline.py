@@ -12,7 +12,7 @@ import pandas as pd
 from ..corrections import apply as apply_corrections
 from ..schema import COLUMNS, REJECTED_COLUMNS, fact_id, figure_id
 from ..sources import check_sources
-from . import boilerplate, period, recognise, wordscan
+from . import boilerplate, period, rates, recognise, wordscan
 from .attribute import Attributor, Decision, Who, _tables, evidence_and_confidence
 from .casefold import fold
 from .frame import build as build_frame
@@ -62,6 +62,7 @@ def _block_figures(text: str, offset: int, lang: str, article: str, skipped: lis
         figures.append(f)
     seg = Segmenter.of(text)
     figures = _imply_currencies(figures, seg)
+    rates.carry(figures, seg, folded)  # "… ($0.15/$0.60)": the amounts of a price list are token prices too
     if not figures:
         return
     attr = Attributor(text, seg, figures, folded, lang)
@@ -128,25 +129,16 @@ def _row(text: str, offset: int, article: str, lang: str, fig: recognise.Figure,
 def _imply_currencies(figures: list[recognise.Figure], seg: Segmenter) -> list[recognise.Figure]:
     """'um 592,7 Milliarden Dollar auf 2,9 Billionen': a scaled number takes the currency
     of a money figure earlier in its sentence; without one it is not a figure.
-    Likewise a rate ('pro Million Token') carries to later amounts of the sentence.
 
-    One pass: per sentence it keeps the last money figure's currency and the token
-    rates by currency, instead of looking through all the sentence's figures each time.
+    One pass: per sentence it keeps the last money figure's currency, instead of
+    looking through all the sentence's figures each time.
     """
     out: list[recognise.Figure] = []
-    sentence, money_unit, rates = -1, "", {}  # rates: currency -> the sentence's token-rate figures so far
+    sentence, money_unit = -1, ""
     for fig in figures:
         s = seg.sentence_index(fig.start)
         if s != sentence:
-            sentence, money_unit, rates = s, "", {}
-        if fig.kind == "money" and not fig.per:
-            # "$0.55 per million input tokens ..., compared with $15 for o1":
-            # a token price named once in a sentence carries to its later amounts
-            # of the same currency and a comparable size (not to a total)
-            for f in reversed(rates.get(fig.unit, ())):
-                if max(f.value, fig.value) < 1000 * max(min(f.value, fig.value), 1e-9):
-                    fig.per, fig.direction = f.per, fig.direction or f.direction
-                    break
+            sentence, money_unit = s, ""
         if fig.kind == "scaled":
             if not money_unit:
                 continue
@@ -154,8 +146,6 @@ def _imply_currencies(figures: list[recognise.Figure], seg: Segmenter) -> list[r
         out.append(fig)
         if fig.kind == "money":
             money_unit = fig.unit
-        if "tokens" in fig.per:
-            rates.setdefault(fig.unit, []).append(fig)
     return out
 
 

@@ -256,7 +256,7 @@ def _read_cents(g: Grammar, text: str, r: _Reading, cur: Hit, limit: int) -> Non
 
 def _read_rate(g: Grammar, text: str, lowered: str, r: _Reading, limit: int) -> None:
     """A money figure's rate: after it ("2,19 Dollar pro Million Token") or named first ("pro Million Token 2,19 Dollar")."""
-    p = g.per.match(text, r.pos, limit)
+    p = g.per.match(text, r.pos, limit) or g.per_bare.match(text, r.pos, limit)
     if p:
         r.pos = p.end()
     elif g.rate_gate.search(lowered, max(0, r.start - 60), r.start):
@@ -281,7 +281,7 @@ def _read_qualifier(g: Grammar, lowered: str, r: _Reading) -> None:
 
 
 def _per(g: Grammar, p: re.Match[str]) -> str:
-    noun = g.per_units.get(p.group("pnoun"), p.group("pnoun").lower())
+    noun = g.per_units.get(p["pnoun"], p["pnoun"].lower()) if p.groupdict().get("pnoun") else ""  # "/million": implied
     amount = 1.0
     if p.group("pnum"):
         amount = numparse.parse_digits(p.group("pnum"), g.language)
@@ -297,4 +297,4 @@ def _per(g: Grammar, p: re.Match[str]) -> str:
             prefix = f"{amount:g} "
     elif p.group("pscale"):
         prefix = "1" + SCALE_ABBREV.get(g.scale_values.get(p.group("pscale"), 1.0), "") + " "
-    return prefix + noun
+    return (prefix + noun).strip()

@@ -1,0 +1,106 @@
+"""Token rates that an article names once and means again.
+
+Price lists name the rate once and then list amounts: "$0.55 per million input
+tokens …, compared with $15 for o1"; "$0.10/million for input and $0.40/million
+for output, less than GPT-4o-mini ($0.15/$0.60)"; "1 US-Dollar pro Million
+Input-Tokens und 5 US-Dollar pro Million Output-Tokens. … die frühere
+Preisstruktur von Sonnet 4, die 3 US-Dollar bzw. 15 US-Dollar betrug." Read
+alone, those amounts are bare money; read as a journalist does, they are token
+prices, input and output in the order the list was first given.
+
+One pass over the figures in text order, keeping the current and the previous
+sentence's rates: cost grows with the number of figures.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import lexicon
+from ..lexicon import in_order
+from .recognise import Figure
+from .segment import Segmenter
+
+COMPARABLE = 1000  # a rate carries only to an amount of a comparable size (a price, not a total)
+LOOK_BACK = 8  # the rates an amount may take, nearest first (a price list is short; a dump must not cost its square)
+
+
+@lru_cache(maxsize=1)
+def price_word() -> re.Pattern[str]:
+    """A word that makes a sentence about prices ("Preisstruktur", "priced", "costs"), on lower-cased text:
+    only there does the previous sentence's rate carry over."""
+    words = [w.lower() for w in lexicon.load().words("rate_carry_cue")]
+    return re.compile(rf"(?<![^\W_])(?:{in_order(words)})")
+
+
+def _bare(per: str) -> bool:
+    """A rate of a scale alone ("1M" from "/million"): its noun is implied."""
+    return per[:1].isdigit() and " " not in per
+
+
+def _comparable(a: Figure, b: Figure) -> bool:
+    return max(a.value, b.value) < COMPARABLE * max(min(a.value, b.value), 1e-9)
+
+
+class _Sentence:
+    """The token rates of one sentence by currency, and which amounts took theirs from where."""
+
+    def __init__(self, index: int):
+        self.index = index
+        self.rates: dict[str, list[Figure]] = {}
+        self.origins: dict[str, tuple[Figure, ...]] = {}  # per currency: the rates named with their own words
+        # an amount that took its rate, the rates named in words it took it from, and its own direction word
+        self.carried: list[tuple[Figure, tuple[Figure, ...], str]] = []
+
+
+def carry(figures: list[Figure], seg: Segmenter, lower: str) -> None:
+    """Give amounts without a rate the token rate the sentence (or, in a sentence about prices, the one
+    before) named for them, and their directions in list order; complete "/million" to "1M tokens"
+    where the article prices tokens. Changes the figures in place."""
+    prices_tokens = False
+    previous, current = _Sentence(-2), _Sentence(-2)
+    for fig in figures:
+        if fig.kind != "money":
+            continue
+        s = seg.sentence_index(fig.start)
+        if s != current.index:
+            _order_directions(current)
+            previous, current = (current if current.index == s - 1 else _Sentence(-2)), _Sentence(s)
+        if _bare(fig.per) and (prices_tokens or "token" in lower[slice(*seg.sentence_span(s))]):
+            fig.per += " tokens"
+        took = not fig.per and _take_rate(fig, current, previous, lower, seg)
+        if "tokens" in fig.per:
+            current.rates.setdefault(fig.unit, []).append(fig)
+            if not took:
+                current.origins[fig.unit] = current.origins.get(fig.unit, ()) + (fig,)
+            prices_tokens = True
+    _order_directions(current)
+
+
+def _take_rate(fig: Figure, current: _Sentence, previous: _Sentence, lower: str, seg: Segmenter) -> bool:
+    """The nearest comparable rate of the sentence, else of the sentence before when this one is about prices."""
+    source, origins = current.rates.get(fig.unit), current.origins.get(fig.unit, ())
+    if not source and previous.rates.get(fig.unit) and price_word().search(lower, *seg.sentence_span(current.index)):
+        source, origins = previous.rates[fig.unit], previous.origins.get(fig.unit, ())
+        current.origins[fig.unit] = origins  # the list goes on in this sentence ("3 bzw. 15 US-Dollar")
+    for f in reversed((source or [])[-LOOK_BACK:]):
+        if _comparable(f, fig):
+            current.carried.append((fig, origins, fig.direction))
+            fig.per, fig.direction = f.per, fig.direction or f.direction
+            return True
+    return False
+
+
+def _order_directions(sentence: _Sentence) -> None:
+    """Amounts listed after a list of directed rates take their directions in order ("$0.10/million for input
+    and $0.40/million for output … ($0.15/$0.60)": input, output), when the two lists are as long and
+    the amounts name no direction of their own."""
+    groups: dict[tuple[int, ...], tuple[tuple[Figure, ...], list[tuple[Figure, str]]]] = {}
+    for fig, origins, own in sentence.carried:
+        groups.setdefault(tuple(map(id, origins)), (origins, []))[1].append((fig, own))
+    for origins, members in groups.values():
+        directions = [o.direction for o in origins]
+        if (len(members) == len(origins) > 1 and all(directions) and len(set(directions)) == len(directions)
+                and not any(own for _, own in members)):
+            for (fig, _), direction in zip(members, directions):
+                fig.direction = direction
