@@ -8,21 +8,9 @@ per process; each sentence is scanned once per article.
 """
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from ..recognise import Figure
 from ..segment import Segmenter
-from . import cues as cue_scan
-from .cues import Cues
-from .measure_rules import (
-    MeasureRule,
-    change_measures,
-    growth_nouns,
-    level_measures,
-    rules_for,
-    rules_in,
-    rules_with_cues,
-)
+from .measure_rules import MeasureRule, change_measures, level_measures, rules_for, rules_in
 from .measure_words import (
     beyond_forecast,
     change_word,
@@ -31,78 +19,16 @@ from .measure_words import (
     governing_level,
     growth_rate_noun,
     level_word,
-    purpose_before,
     share_of,
 )
 from .places import Places, Spans
+from .second_look import second_look
+from .sentence_cues import Decision, SentenceCues
 
-
-class Decision(NamedTuple):
-    """A measure and how it was decided, for the ``evidence`` and ``confidence`` columns."""
-
-    measure: str
-    words: str  # the cue words that decided, joined by "+" ("" when the unit or nothing decided)
-    where: str  # clause, sentence, earlier (an earlier sentence's topic), unit or none
-    cue_spans: tuple[tuple[int, int], ...] = ()  # where those words stand (their owner may own the figure)
-    weak: bool = False  # decided by a generic cue ("ausgeben") alone
-
-
-EARLIER_SENTENCES = 2  # how far back a figure without cues looks for its sentence's topic
+__all__ = ["STRUCTURAL_MEASURES", "Decision", "MeasureFinder", "direction_before"]
 
 STRUCTURAL_MEASURES = {"chips": "chip_count", "parameters": "parameter_count",
                        "GPU_hours": "gpu_hours", "years": "age", "tokens": "other"}
-
-
-class SentenceCues:
-    """The measure cues of one article's sentences, each sentence scanned once, and the rules they allow."""
-
-    def __init__(self, text: str, seg: Segmenter, lower: str, lang: str):
-        self.text = text
-        self.seg = seg
-        self.lower = lower
-        self.lang = lang
-        self._cue_cache: dict[int, Cues] = {}
-        self._rule_cache: dict[tuple[int, str], tuple[int, ...]] = {}
-
-    def of(self, sentence: int) -> Cues:
-        """Every measure cue's matches in one sentence, found once and shared by its figures."""
-        if sentence not in self._cue_cache:
-            a, b = self.seg.sentence_span(sentence)
-            self._cue_cache[sentence] = cue_scan.scan(self.text, self.lower, a, b, self.lang)
-        return self._cue_cache[sentence]
-
-    def possible_rules(self, sentence: int, kind: str) -> tuple[int, ...]:
-        """Indexes of the rules whose every cue occurs somewhere in the sentence (computed once)."""
-        key = (sentence, kind)
-        if key not in self._rule_cache:
-            self._rule_cache[key] = rules_with_cues(kind, frozenset(self.of(sentence)))
-        return self._rule_cache[key]
-
-    def nearest(self, rule: MeasureRule, sentence: int, spans: Spans, fig: Figure) -> tuple[tuple[int, int], ...]:
-        """Each of the rule's cues nearest the figure (inside ``spans`` where it occurs there)."""
-        cues, out = self.of(sentence), []
-        for cue in rule.cues:
-            inside = [(s, e) for s, e in cues[cue] if any(a <= s and e <= b for a, b in spans)] or cues[cue]
-            out.append(min(inside, key=lambda se: max(0, fig.start - se[1], se[0] - fig.end)))
-        return tuple(out)
-
-    def decision(self, rule: MeasureRule, sentence: int, spans: Spans, fig: Figure, where: str) -> Decision:
-        """The rule's measure with the text of its nearest cues joined by "+" ("Börsenwert+verlor") and their places."""
-        near = self.nearest(rule, sentence, spans, fig)
-        return Decision(rule.measure, "+".join(self.text[s:e] for s, e in near), where, near)
-
-    def earlier(self, fig: Figure, sentence: int, kind: str) -> Decision | None:
-        """A figure whose sentence has no cue continues the topic of the sentences before
-        ("Die Trainingskosten stiegen rasant. GPT-3 kostete 4,3 Millionen Dollar.")."""
-        rules = rules_for(kind)
-        for earlier in range(sentence - 1, max(-1, sentence - 1 - EARLIER_SENTENCES), -1):
-            span = [self.seg.sentence_span(earlier)]
-            found = [f for f in rules_in(rules, self.possible_rules(earlier, kind), self.of(earlier), span, fig,
-                                          distances=False) if not rules[f[0]].weak]
-            if found:
-                rule = rules[min(found)[0]]
-                return self.decision(rule, earlier, span, fig, "earlier")
-        return None
 
 
 class MeasureFinder:
@@ -179,86 +105,6 @@ def _governed_level(text: str, fig: Figure, found: Decision) -> bool:
     comes after it (but "lost a market value of $600 billion": the loss governs the noun)."""
     return (found.measure in level_measures() and governing_level().search(text, max(0, fig.start - 48), fig.start)
             is not None and any(a > fig.start for a, _ in found.cue_spans))
-
-
-def second_look(finder: MeasureFinder, fig: Figure, kind: str, found: Decision) -> Decision:
-    """Where the nearest cue misleads: training as the money's purpose next to a funding cue ("raised $6bn to
-    train Grok"), a verb of change in a sentence about a share, spending on a named model."""
-    if found.measure == "training_cost" and purpose(finder.text, found):
-        return funding_in_clause(finder, fig) or found
-    if kind == "percent" and found.measure == "growth":
-        return market_move(finder, fig) or company_move(finder, fig) or found
-    if found.weak and found.measure == "investment" and names_model(finder.places, fig):
-        return found._replace(measure="model_spending")  # "spent $5.6 million on V3": spending on a model
-    return found
-
-
-def market_move(finder: MeasureFinder, fig: Figure) -> Decision | None:
-    """A rise or fall named by a verb alone ("up 150%", "rising 8%") in a sentence about a share or an index
-    and not about revenue, profit or users ("The stock has more than doubled, up 150%"): the share's move."""
-    sentence = finder.places.place(fig).sentence
-    cues, rules = finder.cues.of(sentence), rules_for("percent")
-    if any(group in cues for group in growth_nouns()):
-        return None
-    moves = tuple(k for k in finder.cues.possible_rules(sentence, "percent")
-                  if rules[k].measure in ("share_price_gain", "share_price_drop") and not rules[k].weak)
-    span = [finder.seg.sentence_span(sentence)]
-    found = rules_in(rules, moves, cues, span, fig, distances=True)
-    if not found:
-        return None
-    return finder.cues.decision(rules[min(found, key=lambda f: (f[1], f[0]))[0]], sentence, span, fig, "sentence")
-
-def company_move(finder: MeasureFinder, fig: Figure) -> Decision | None:
-    """A company or an index that rises or falls by a percentage, with no noun of what moved in the clause
-    ("Nvidia fiel um 5 Prozent", "SAP legte 3 Prozent zu", "Broadcom slumped 17%"): its share price moved.
-    A possessive ("Teslas Auslieferungen") or a preposition's object ("von Tesla") is no subject, and a verb
-    of growth alone ("OpenAI wuchs um 50 Prozent") says nothing of a share: both stay growth."""
-    place = finder.places.place(fig)
-    k = next((k for k, (_, how) in enumerate(place.windows) if how == "subject"), None)
-    if k is None:
-        return None
-    own = place.windows[k][0]
-    cues, rules = finder.cues.of(place.sentence), rules_for("percent")
-    if any(_inside(span, own) for group in growth_nouns() for span in cues.get(group, ())):
-        return None
-    subjects = [m for m in finder.places.window_mentions(place, k, fig)
-                if m.kind == "org" and m.role in ("company", "index") and not m.oblique
-                and not finder.text.startswith(("s ", "'s", "’s"), m.end)]
-    if not subjects:
-        return None
-    moves = tuple(r for r in finder.cues.possible_rules(place.sentence, "percent")
-                  if rules[r].measure in ("share_price_gain", "share_price_drop") and rules[r].weak)
-    found = rules_in(rules, moves, cues, own, fig, distances=True)
-    if not found:
-        return None
-    return finder.cues.decision(rules[min(found, key=lambda f: (f[1], f[0]))[0]], place.sentence, own, fig, "clause")
-
-
-def _inside(span: tuple[int, int], spans: Spans) -> bool:
-    return any(a <= span[0] and span[1] <= b for a, b in spans)
-
-
-def purpose(text: str, found: Decision) -> bool:
-    """Whether the training cue that decided is the money's purpose ("für die Entwicklung", "to train")."""
-    return any(purpose_before().search(text, max(0, s - 40), s) for s, _ in found.cue_spans)
-
-def funding_in_clause(finder: MeasureFinder, fig: Figure) -> Decision | None:
-    """The funding rule of the figure's own clause, if one matches there ("erhielt", "raised", "Runde")."""
-    place = finder.places.place(fig)
-    rules = rules_for("money")
-    possible = tuple(k for k in finder.cues.possible_rules(place.sentence, "money") if rules[k].measure == "funding")
-    found = rules_in(rules, possible, finder.cues.of(place.sentence), place.windows[0][0], fig, distances=True)
-    if not found:
-        return None
-    return finder.cues.decision(rules[min(found, key=lambda f: (f[1], f[0]))[0]], place.sentence,
-                              place.windows[0][0], fig, "clause")
-
-
-def names_model(places: Places, fig: Figure) -> bool:
-    """Whether the figure's own clause names a model."""
-    place = places.place(fig)
-    k = next((k for k, (_, how) in enumerate(place.windows) if how == "subject"), None)
-    return k is not None and any(m.kind == "model" for m in places.window_mentions(place, k, fig))
 
 
 def direction_before(places: Places, fig: Figure) -> str:

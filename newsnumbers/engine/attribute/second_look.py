@@ -1,0 +1,106 @@
+"""A second look where the nearest measure cue misleads.
+
+Training as the money's purpose next to a funding cue ("raised $6bn to train
+Grok"), a verb of change in a sentence about a share or after sentences about
+one, spending on a named model: the cue that stands nearest says one thing,
+the sentence says another.
+"""
+from __future__ import annotations
+
+from typing import Protocol
+
+from ..recognise import Figure
+from ..segment import Segmenter
+from .measure_rules import growth_nouns, rules_for, rules_in
+from .measure_words import purpose_before
+from .places import Places, Spans
+from .sentence_cues import Decision, SentenceCues
+
+
+class Finder(Protocol):
+    """What a second look reads: the article, its sentences, its places and its sentences' cues."""
+
+    text: str
+    seg: Segmenter
+    places: Places
+    cues: SentenceCues
+
+
+def second_look(finder: Finder, fig: Figure, kind: str, found: Decision) -> Decision:
+    """Where the nearest cue misleads: training as the money's purpose next to a funding cue ("raised $6bn to
+    train Grok"), a verb of change in a sentence about a share, spending on a named model."""
+    if found.measure == "training_cost" and purpose(finder.text, found):
+        return funding_in_clause(finder, fig) or found
+    if kind == "percent" and found.measure == "growth":
+        return market_move(finder, fig) or company_move(finder, fig) or found
+    if found.weak and found.measure == "investment" and names_model(finder.places, fig):
+        return found._replace(measure="model_spending")  # "spent $5.6 million on V3": spending on a model
+    return found
+
+
+def market_move(finder: Finder, fig: Figure) -> Decision | None:
+    """A rise or fall named by a verb alone ("up 150%", "rising 8%") in a sentence about a share or an index
+    and not about revenue, profit or users ("The stock has more than doubled, up 150%"): the share's move."""
+    sentence = finder.places.place(fig).sentence
+    cues, rules = finder.cues.of(sentence), rules_for("percent")
+    if any(group in cues for group in growth_nouns()):
+        return None
+    moves = tuple(k for k in finder.cues.possible_rules(sentence, "percent")
+                  if rules[k].measure in ("share_price_gain", "share_price_drop") and not rules[k].weak)
+    span = [finder.seg.sentence_span(sentence)]
+    found = rules_in(rules, moves, cues, span, fig, distances=True)
+    if not found:
+        return None
+    return finder.cues.decision(rules[min(found, key=lambda f: (f[1], f[0]))[0]], sentence, span, fig, "sentence")
+
+def company_move(finder: Finder, fig: Figure) -> Decision | None:
+    """A company or an index that rises or falls by a percentage, with no noun of what moved in the clause
+    ("Nvidia fiel um 5 Prozent", "SAP legte 3 Prozent zu", "Broadcom slumped 17%"): its share price moved.
+    A possessive ("Teslas Auslieferungen") or a preposition's object ("von Tesla") is no subject, and a verb
+    of growth alone ("OpenAI wuchs um 50 Prozent") says nothing of a share: both stay growth."""
+    place = finder.places.place(fig)
+    k = next((k for k, (_, how) in enumerate(place.windows) if how == "subject"), None)
+    if k is None:
+        return None
+    own = place.windows[k][0]
+    cues, rules = finder.cues.of(place.sentence), rules_for("percent")
+    if any(_inside(span, own) for group in growth_nouns() for span in cues.get(group, ())):
+        return None
+    subjects = [m for m in finder.places.window_mentions(place, k, fig)
+                if m.kind == "org" and m.role in ("company", "index") and not m.oblique
+                and not finder.text.startswith(("s ", "'s", "’s"), m.end)]
+    if not subjects:
+        return None
+    moves = tuple(r for r in finder.cues.possible_rules(place.sentence, "percent")
+                  if rules[r].measure in ("share_price_gain", "share_price_drop") and rules[r].weak)
+    found = rules_in(rules, moves, cues, own, fig, distances=True)
+    if not found:
+        return None
+    return finder.cues.decision(rules[min(found, key=lambda f: (f[1], f[0]))[0]], place.sentence, own, fig, "clause")
+
+
+def _inside(span: tuple[int, int], spans: Spans) -> bool:
+    return any(a <= span[0] and span[1] <= b for a, b in spans)
+
+
+def purpose(text: str, found: Decision) -> bool:
+    """Whether the training cue that decided is the money's purpose ("für die Entwicklung", "to train")."""
+    return any(purpose_before().search(text, max(0, s - 40), s) for s, _ in found.cue_spans)
+
+def funding_in_clause(finder: Finder, fig: Figure) -> Decision | None:
+    """The funding rule of the figure's own clause, if one matches there ("erhielt", "raised", "Runde")."""
+    place = finder.places.place(fig)
+    rules = rules_for("money")
+    possible = tuple(k for k in finder.cues.possible_rules(place.sentence, "money") if rules[k].measure == "funding")
+    found = rules_in(rules, possible, finder.cues.of(place.sentence), place.windows[0][0], fig, distances=True)
+    if not found:
+        return None
+    return finder.cues.decision(rules[min(found, key=lambda f: (f[1], f[0]))[0]], place.sentence,
+                              place.windows[0][0], fig, "clause")
+
+
+def names_model(places: Places, fig: Figure) -> bool:
+    """Whether the figure's own clause names a model."""
+    place = places.place(fig)
+    k = next((k for k, (_, how) in enumerate(place.windows) if how == "subject"), None)
+    return k is not None and any(m.kind == "model" for m in places.window_mentions(place, k, fig))

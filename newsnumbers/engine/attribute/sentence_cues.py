@@ -1,0 +1,78 @@
+"""The measure cues of an article's sentences, and the Decision a measure rule makes.
+
+Each sentence is scanned once for every measure cue, and the rules whose cues all
+occur there are listed once; the figures of the sentence share both.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from ..recognise import Figure
+from ..segment import Segmenter
+from . import cues as cue_scan
+from .cues import Cues
+from .measure_rules import MeasureRule, rules_for, rules_in, rules_with_cues
+from .places import Spans
+
+
+class Decision(NamedTuple):
+    """A measure and how it was decided, for the ``evidence`` and ``confidence`` columns."""
+
+    measure: str
+    words: str  # the cue words that decided, joined by "+" ("" when the unit or nothing decided)
+    where: str  # clause, sentence, earlier (an earlier sentence's topic), unit or none
+    cue_spans: tuple[tuple[int, int], ...] = ()  # where those words stand (their owner may own the figure)
+    weak: bool = False  # decided by a generic cue ("ausgeben") alone
+
+
+EARLIER_SENTENCES = 2  # how far back a figure without cues looks for its sentence's topic
+class SentenceCues:
+    """The measure cues of one article's sentences, each sentence scanned once, and the rules they allow."""
+
+    def __init__(self, text: str, seg: Segmenter, lower: str, lang: str):
+        self.text = text
+        self.seg = seg
+        self.lower = lower
+        self.lang = lang
+        self._cue_cache: dict[int, Cues] = {}
+        self._rule_cache: dict[tuple[int, str], tuple[int, ...]] = {}
+
+    def of(self, sentence: int) -> Cues:
+        """Every measure cue's matches in one sentence, found once and shared by its figures."""
+        if sentence not in self._cue_cache:
+            a, b = self.seg.sentence_span(sentence)
+            self._cue_cache[sentence] = cue_scan.scan(self.text, self.lower, a, b, self.lang)
+        return self._cue_cache[sentence]
+
+    def possible_rules(self, sentence: int, kind: str) -> tuple[int, ...]:
+        """Indexes of the rules whose every cue occurs somewhere in the sentence (computed once)."""
+        key = (sentence, kind)
+        if key not in self._rule_cache:
+            self._rule_cache[key] = rules_with_cues(kind, frozenset(self.of(sentence)))
+        return self._rule_cache[key]
+
+    def nearest(self, rule: MeasureRule, sentence: int, spans: Spans, fig: Figure) -> tuple[tuple[int, int], ...]:
+        """Each of the rule's cues nearest the figure (inside ``spans`` where it occurs there)."""
+        cues, out = self.of(sentence), []
+        for cue in rule.cues:
+            inside = [(s, e) for s, e in cues[cue] if any(a <= s and e <= b for a, b in spans)] or cues[cue]
+            out.append(min(inside, key=lambda se: max(0, fig.start - se[1], se[0] - fig.end)))
+        return tuple(out)
+
+    def decision(self, rule: MeasureRule, sentence: int, spans: Spans, fig: Figure, where: str) -> Decision:
+        """The rule's measure with the text of its nearest cues joined by "+" ("Börsenwert+verlor") and their places."""
+        near = self.nearest(rule, sentence, spans, fig)
+        return Decision(rule.measure, "+".join(self.text[s:e] for s, e in near), where, near)
+
+    def earlier(self, fig: Figure, sentence: int, kind: str) -> Decision | None:
+        """A figure whose sentence has no cue continues the topic of the sentences before
+        ("Die Trainingskosten stiegen rasant. GPT-3 kostete 4,3 Millionen Dollar.")."""
+        rules = rules_for(kind)
+        for earlier in range(sentence - 1, max(-1, sentence - 1 - EARLIER_SENTENCES), -1):
+            span = [self.seg.sentence_span(earlier)]
+            found = [f for f in rules_in(rules, self.possible_rules(earlier, kind), self.of(earlier), span, fig,
+                                          distances=False) if not rules[f[0]].weak]
+            if found:
+                rule = rules[min(found)[0]]
+                return self.decision(rule, earlier, span, fig, "earlier")
+        return None
