@@ -17,6 +17,9 @@ from .places import Places, Spans
 from .sentence_cues import Decision, SentenceCues
 
 
+SHARE_MOVES = ("share_price_gain", "share_price_drop")
+
+
 class Finder(Protocol):
     """What a second look reads: the article, its sentences, its places and its sentences' cues."""
 
@@ -32,7 +35,7 @@ def second_look(finder: Finder, fig: Figure, kind: str, found: Decision) -> Deci
     if found.measure == "training_cost" and purpose(finder.text, found):
         return funding_in_clause(finder, fig) or found
     if kind == "percent" and found.measure == "growth":
-        return market_move(finder, fig) or company_move(finder, fig) or found
+        return market_move(finder, fig) or company_move(finder, fig) or market_topic(finder, fig) or found
     if found.weak and found.measure == "investment" and names_model(finder.places, fig):
         return found._replace(measure="model_spending")  # "spent $5.6 million on V3": spending on a model
     return found
@@ -52,6 +55,24 @@ def market_move(finder: Finder, fig: Figure) -> Decision | None:
     if not found:
         return None
     return finder.cues.decision(rules[min(found, key=lambda f: (f[1], f[0]))[0]], sentence, span, fig, "sentence")
+
+def market_topic(finder: Finder, fig: Figure) -> Decision | None:
+    """A rise or fall named by a verb of movement alone after sentences about a share ("Shares of Zhipu and
+    MiniMax soared. Zhipu jumped as much as 25%"; "Die Aktie stieg um 12,6 Prozent. Insgesamt ergibt sich
+    ein Anstieg von über 60 Prozent"): the share moved on, unless the sentence names what else grew."""
+    place = finder.places.place(fig)
+    cues, rules = finder.cues.of(place.sentence), rules_for("percent")
+    if any(group in cues for group in growth_nouns()):
+        return None
+    moves = tuple(r for r in finder.cues.possible_rules(place.sentence, "percent")
+                  if rules[r].measure in SHARE_MOVES and rules[r].weak)
+    own = place.windows[0][0]
+    found = rules_in(rules, moves, cues, own, fig, distances=True)
+    topic = finder.cues.earlier(fig, place.sentence, "percent") if found else None
+    if topic is None or topic.measure not in SHARE_MOVES:
+        return None
+    return finder.cues.decision(rules[min(found, key=lambda f: (f[1], f[0]))[0]], place.sentence, own, fig, "clause")
+
 
 def company_move(finder: Finder, fig: Figure) -> Decision | None:
     """A company or an index that rises or falls by a percentage, with no noun of what moved in the clause
