@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from ... import lexicon
-from .mentions import Mention, salience, sectors
+from .mentions import Mention, known_name, salience, sectors
 
 LOOKBACK_MENTIONS = 200  # an anaphor's antecedent is searched this far back, no further
 SALIENT_REACH = 300  # characters before the nearest candidate antecedent within which a more salient one wins
@@ -131,7 +131,8 @@ def coordinated(ante: Antecedents, m: Mention, until: int) -> list[str]:
 
 def main_company(mentions: list[Mention], figure_spans: list[tuple[int, int]]) -> Mention | None:
     """The company the article names most, its models counted for it (the first of equals; names inside
-    a figure, like "Nvidia-made chips", do not count): the topic of figures nobody near them names."""
+    a figure, like "Nvidia-made chips", do not count): the topic of figures nobody near them names. Only the
+    lexicon's names: a start-up named in a list of funding rounds ("Emmi AI (15 Mio. Euro)") is no article's topic."""
     counts: dict[str, int] = {}
     first: dict[str, Mention] = {}
     starts = [a for a, _ in figure_spans]  # sorted, as the figures are
@@ -141,7 +142,7 @@ def main_company(mentions: list[Mention], figure_spans: list[tuple[int, int]]) -
             continue
         if m.kind == "model" and m.owner:  # "Claude Haiku 4.5" speaks of Anthropic
             counts[m.owner] = counts.get(m.owner, 0) + 1
-        elif m.kind == "org" and m.role in ("company", "project") and not m.generic:
+        elif m.kind == "org" and m.role in ("company", "project") and not m.generic and known_name(m.name):
             counts[m.name] = counts.get(m.name, 0) + 1
             first.setdefault(m.name, m)
     named = [n for n in counts if n in first]  # the main company must be named at least once

@@ -17,6 +17,7 @@ from ..firstchar import FirstCharIndex
 from .appositions import without_appositions
 from .cues import lemma
 from .mention import Mention
+from .new_names import unknown_names
 
 Classified = tuple[str, str, str, bool, str]  # kind, name, owner, generic, role
 
@@ -70,6 +71,11 @@ def sectors() -> dict[str, frozenset[str]]:
     for row in lexicon.load().organisations:
         out.setdefault(row["canonical"], set()).update(x.strip() for x in row.fields.get("sectors", "").split(";") if x.strip())
     return {name: frozenset(found) for name, found in out.items()}
+
+
+def known_name(name: str) -> bool:
+    """Whether a canonical organisation is the lexicon's (not a name found by ``new_names``)."""
+    return name in _tables().roles
 
 
 def _lower_pattern(row: lexicon.Row) -> str:
@@ -217,12 +223,15 @@ def find_mentions(text: str, lower: str | None = None) -> list[Mention]:
     if extra:
         found += extra
         found.sort(key=lambda f: (f[0], -f[1]))  # at one start the longer match wins ("China's largest search engine")
+    unknown = unknown_names(text, found)
+    if unknown:
+        found = sorted(found + [(a, b, text[a:b]) for a, b in unknown], key=lambda f: (f[0], -f[1]))
     out: list[Mention] = []
     last_end = -1
     for start, end, word in found:
         if start < last_end:
             continue  # overlaps a mention already taken
-        kind = _classify(word)
+        kind = _classify(word) if (start, end) not in unknown else ("org", unknown[start, end], "", False, "company")
         if kind:
             out.append(Mention(start, end, *kind, after_preposition(text, start, out[-1].end if out else -1)))
             last_end = end

@@ -16,7 +16,6 @@ from .measure_words import purpose_before
 from .places import Places, Spans
 from .sentence_cues import Decision, SentenceCues
 
-
 SHARE_MOVES = ("share_price_gain", "share_price_drop")
 
 

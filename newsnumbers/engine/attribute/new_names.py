@@ -1,0 +1,129 @@
+"""Companies the lexicon does not know: "Orca AI, an autonomous shipping tech startup", "MiniMax Group Inc",
+"das Wiener Start-up Refurbed".
+
+A lexicon of 1,000 organisations still misses the start-up of the next funding story. Three signals say a
+capitalised name is a company without knowing it: a last word that only companies carry ("AI", "Labs"), a
+legal form ("Inc", "AG"), or an apposition with a company noun ("X, an AI startup", "das Start-up X").
+Once found, the name's later mentions count too, and so does its core without "AI" where that core is no
+dictionary word ("Unconventional AI ... Unconventional" stays unmatched; "Emmi AI ... Emmi" is matched).
+The words are data (``grammar_words.csv``, roles ``name_suffix_*``, ``company_noun``, ``not_a_name``).
+"""
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+import simplemma
+
+from ... import lexicon
+
+_WORD = r"[A-ZÄÖÜ][\w&’'.-]*[\w&]|[A-Z]"  # a capitalised word ("MiniMax", "AT&S", "X")
+
+
+class _Patterns(NamedTuple):
+    suffixed: re.Pattern[str]   # "Orca AI", "MiniMax Group Inc"
+    after: re.Pattern[str]      # "Orca AI, an autonomous shipping tech startup"
+    before: re.Pattern[str]     # "das Wiener Start-up Refurbed"
+    stop: re.Pattern[str]       # a word that begins no name, at the start
+    legal_end: re.Pattern[str]  # legal forms at the end
+    suffix: re.Pattern[str]     # one suffix word, whole
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    lex = lexicon.load()
+    kept, legal = lexicon.in_order(lex.words("name_suffix_kept")), lexicon.in_order(lex.words("name_suffix_legal"))
+    nouns = lexicon.in_order(lex.words("company_noun"))
+    seq = rf"(?:{_WORD})(?:[ ](?:{_WORD})){{0,3}}"  # words on one line, one space apart
+    suffixed = re.compile(rf"""
+        (?<![\w-])(?P<name>{seq})      # one to four capitalised words
+        \ (?:{kept}|{legal})           # a last word only companies carry, or a legal form
+        (?:\ (?:{legal}))*             # more legal forms ("Group Inc")
+        (?![\w-]|\ [A-ZÄÖÜ])          # and the name ends there ("Stanford AI Index", "MIT Technology Review": no)
+        """, re.VERBOSE)
+    after = re.compile(rf"""
+        (?<![\w-])(?P<name>{seq}),\    # a name and a comma
+        (?:an?|ein(?:e|er|es|em|en)?)\s(?:[\w-]+\s){{0,4}}?   # an indefinite article and a few adjectives
+        (?:{nouns})(?![\w-])           # a company noun""", re.VERBOSE | re.IGNORECASE)
+    before = re.compile(rf"(?<![\w-])(?:{lexicon.in_order(lex.words('company_noun_before'))}) (?P<name>{seq})(?![\w-])")
+    stop = re.compile(rf"(?:{lexicon.in_order(lex.words('not_a_name'))}) ")
+    return _Patterns(suffixed, after, before, stop, re.compile(rf"(?:\s(?:{legal}))+$"),
+                     re.compile(rf"(?:{kept}|{legal})"))
+
+
+def _is_suffix(word: str) -> bool:
+    return _patterns().suffix.fullmatch(word) is not None
+
+
+def _known(word: str) -> bool:
+    """Whether a word is an ordinary German or English word, not a name ("Partners", "Umsatz"); a word with a
+    capital inside ("MiniMax", "BigPoint") is a name."""
+    if any(c.isupper() for c in word[1:]):
+        return False
+    return simplemma.is_known(word, "de") or simplemma.is_known(word, "en") or \
+        simplemma.is_known(word.lower(), "de") or simplemma.is_known(word.lower(), "en")
+
+
+def _clean(name: str) -> str:
+    """The name without leading words that begin no name ("The Orca AI") and without a legal form where
+    what remains is still a name ("MiniMax Group Inc" -> "MiniMax"; "Partners Group" stays)."""
+    p = _patterns()
+    while (m := p.stop.match(name + " ")) and m.end() <= len(name):
+        name = name[m.end():]
+    core = p.legal_end.sub("", name)
+    if core != name and core and not (" " not in core and _known(core)):
+        return core
+    return name
+
+
+def _candidates(text: str) -> list[tuple[int, int, str]]:
+    """Names with a company's last word or legal form, and names in an apposition with a company noun."""
+    p = _patterns()
+    out: list[tuple[int, int, str]] = []
+    for m in p.suffixed.finditer(text):
+        full = text[m.start("name"):m.end()]
+        name = _clean(full)
+        if any(not _is_suffix(w) for w in name.split()):  # not "AI" alone (from "Generative AI")
+            out.append((m.start("name") + full.index(name), m.end(), name))
+    for m in (*p.after.finditer(text), *p.before.finditer(text)):
+        name = _clean(m.group("name"))
+        if name and not all(_known(w) for w in name.split()):  # "das Unternehmen Gewinne": a noun, no name
+            out.append((m.start("name") + m.group("name").index(name), m.end("name"), name))
+    return out
+
+
+def new_names(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, canonical name) of every mention of a company the lexicon does not know, in order;
+    the caller drops those that overlap a known name."""
+    found = _candidates(text)
+    if not found:
+        return []
+    names = {name for _, _, name in found}
+    cores = {name: name.rsplit(" ", 1)[0] for name in names if " " in name}
+    forms = {name: name for name in names}
+    forms.update({core: name for name, core in cores.items() if " " not in core and not _known(core)})
+    again = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
+    spans = {(a, b): name for a, b, name in found}
+    for m in again.finditer(text):
+        spans.setdefault((m.start(), m.end()), forms[m.group()])
+    out: list[tuple[int, int, str]] = []
+    for a, b in sorted(spans, key=lambda s: (s[0], -s[1])):  # the longest at one place; no overlaps
+        if not out or a >= out[-1][1]:
+            out.append((a, b, spans[a, b]))
+    return out
+
+
+def unknown_names(text: str, known: list[tuple[int, int, str]]) -> dict[tuple[int, int], str]:
+    """Companies the lexicon does not know (``new_names``), where they overlap no known name
+    ("Databricks AI chief" is Databricks)."""
+    spans = sorted((a, b) for a, b, _ in known)
+    starts, reach = [a for a, _ in spans], list(itertools.accumulate((b for _, b in spans), max))
+    out: dict[tuple[int, int], str] = {}
+    for a, b, name in new_names(text):
+        k = bisect.bisect_left(starts, b) - 1  # the last known name that starts before this one ends
+        if k < 0 or reach[k] <= a:
+            out[a, b] = name
+    return out
