@@ -14,10 +14,11 @@ from newsnumbers.evaluate.corpus import gold_problems, score_split
 
 CORPUS = DATA / "corpus"
 FLOORS = {  # split: (recall, precision, {field: least accuracy})
-    # today's scores on the 122-article corpus, rounded down: a drop fails, a rise is raised here by hand.
-    # dev 70: 31 articles + the blind batches i, j (session 7) and k (session 8), which pulled dev down as fresh text does;
+    # today's scores on the 146-article corpus, rounded down: a drop fails, a rise is raised here by hand.
+    # dev 94: 31 articles + the blind batches i, j (session 7), k (session 8), m (start-up rounds) and n (price lists,
+    # results; session 9), which pulled dev down as fresh text does;
     # test 52: 28 articles + the held-out batches h01-h12 and l01-l12 (session 8, scored on arrival only)
-    "dev": (0.97, 0.98, {"value": 0.99, "unit": 0.99, "qualifier": 0.96, "measure": 0.91, "organisation": 0.86, "model": 0.97}),
+    "dev": (0.97, 0.98, {"value": 0.99, "unit": 0.99, "qualifier": 0.96, "measure": 0.90, "organisation": 0.84, "model": 0.95}),
     "test": (0.96, 0.98, {"value": 0.99, "unit": 0.99, "qualifier": 0.94, "measure": 0.80, "organisation": 0.85, "model": 0.96}),
 }
 

@@ -163,7 +163,7 @@ def rate_body(w: _Words) -> str:
     """The words of a rate after an amount, as verbose regex text: 'pro Million Input-Token', 'per 1M tokens', '/M'."""
     lex = lexicon.load()
     rate_word, one = literal(in_order(lex.words("rate_word"))), literal(in_order(lex.words("rate_one")))
-    direction = literal("|".join(lex.words("rate_direction")))
+    direction, rate_for = literal("|".join(lex.words("rate_direction"))), literal(in_order(lex.words("rate_for")))
     return rf"""
         (?:{rate_word}\s+|/\s*)                        # pro, per, je, for every, für, or a slash
         (?:{one}\s+)?                                  # eine, a, one, every
@@ -171,6 +171,7 @@ def rate_body(w: _Words) -> str:
         (?:(?P<pscale>{literal(w.free_scales)}|{literal(w.attached)}|M)\s+)?   # a scale: Million, M
         (?:(?P<pdir>{direction})[\s-]*)?               # which tokens: input, Ausgabe, cached
         (?P<pnoun>{literal(w.per_nouns)})              # the noun: Token, share, hour
+        (?:(?=\s+(?:{rate_for}\s+)?(?P<pdir_after>{direction})(?![\w-]))|)  # "… tokens for cache hits", "/MTok input"
     """
 
 

@@ -18,9 +18,11 @@ from functools import lru_cache
 
 from .. import lexicon
 from ..lexicon import in_order
+from .attribute.measure_words import directions
 from .recognise import Figure
 from .segment import Segmenter
 
+_GLUE = re.compile(r"\s*(?:\([^()]{0,30}\))?\s*(?P<glue>/|,|und|and|bzw\.|or|oder|sowie|\()\s*")
 COMPARABLE = 1000  # a rate carries only to an amount of a comparable size (a price, not a total)
 LOOK_BACK = 8  # the rates an amount may take, nearest first (a price list is short; a dump must not cost its square)
 
@@ -31,6 +33,11 @@ def price_word() -> re.Pattern[str]:
     only there does the previous sentence's rate carry over."""
     words = [w.lower() for w in lexicon.load().words("rate_carry_cue")]
     return re.compile(rf"(?<![^\W_])(?:{in_order(words)})")
+
+
+@lru_cache(maxsize=1)
+def _paren_direction_pattern() -> re.Pattern[str]:
+    return re.compile(rf"\s*\(\s*(?P<d>{in_order(sorted(directions(), key=len, reverse=True))})\s*\)")
 
 
 def _bare(per: str) -> bool:
@@ -57,6 +64,10 @@ def carry(figures: list[Figure], seg: Segmenter, lower: str) -> None:
     """Give amounts without a rate the token rate the sentence (or, in a sentence about prices, the one
     before) named for them, and their directions in list order; complete "/million" to "1M tokens"
     where the article prices tokens. Changes the figures in place."""
+    for f in figures:
+        f.direction = f.direction or (_paren_direction(f, lower) if f.kind == "money" else "")
+    own = {id(f) for f in figures if f.direction}
+    pairs = _list_pairs(figures, lower)
     prices_tokens = False
     previous, current = _Sentence(-2), _Sentence(-2)
     for fig in figures:
@@ -75,6 +86,29 @@ def carry(figures: list[Figure], seg: Segmenter, lower: str) -> None:
                 current.origins[fig.unit] = current.origins.get(fig.unit, ()) + (fig,)
             prices_tokens = True
     _order_directions(current)
+    for a, b in pairs:  # "$5/$25 per million tokens", "($0.15/$0.60)": input first, then output
+        if "tokens" in a.per and "tokens" in b.per and id(a) not in own and id(b) not in own:
+            a.direction, b.direction = "input", "output"
+
+
+def _list_pairs(figures: list[Figure], lower: str) -> list[tuple[Figure, Figure]]:
+    """Neighbouring amounts of one list ("$5/$25 per million tokens", "1,25 Dollar (Input) und 10 Dollar (Output)
+    pro Million Token") or an amount and its conversion ("12 yuan (US$1.77) for every million tokens"): where one
+    names the rate, the other shares it. Returns the pairs joined by a slash (input first, then output)."""
+    slashes = []
+    for a, b in zip(figures, figures[1:]):
+        glue = _GLUE.fullmatch(lower, a.end, b.start) if a.kind == b.kind == "money" else None
+        if glue and (glue["glue"] == "(" or a.unit == b.unit and _comparable(a, b)):
+            a.per, b.per = a.per or b.per, b.per or a.per
+            if glue["glue"] == "/":
+                slashes.append((a, b))
+    return slashes
+
+
+def _paren_direction(fig: Figure, lower: str) -> str:
+    """"1,25 Dollar (Input)": a direction in brackets right after the amount."""
+    m = _paren_direction_pattern().match(lower, fig.end)
+    return directions().get(m["d"], "") if m else ""
 
 
 def _take_rate(fig: Figure, current: _Sentence, previous: _Sentence, lower: str, seg: Segmenter) -> bool:

@@ -19,6 +19,7 @@ from .grammar import Grammar, grammar
 
 SCALE_ABBREV = {1e3: "K", 1e6: "M", 1e9: "B", 1e12: "T"}
 _DIGITS = re.compile(r"\d+")
+_PAREN = re.compile(r"\)|\s*\([^()]{1,30}\)")  # a conversion or label between an amount and its rate
 
 
 @dataclass(slots=True)
@@ -185,9 +186,9 @@ def _read_range(g: Grammar, text: str, lowered: str, m: re.Match[str], r: _Readi
 def _read_unit(g: Grammar, text: str, lowered: str, m: re.Match[str], r: _Reading, limit: int) -> bool:
     """The unit after the number: a currency, percent, counted noun or age; False when there is none.
 
-    A currency may be a minor unit ("50 Cent") or be followed by cents ("zwei
-    Euro fünfzig"); one written after the number wins over one before it. A scaled number alone ("auf 2,9 Billionen") is kept as ``scaled``: the
-    pipeline gives it the currency named earlier in its sentence, or drops it.
+    A currency may be a minor unit ("50 Cent") or be followed by cents ("zwei Euro fünfzig"); one written after the
+    number wins over one before it. A scaled number alone ("auf 2,9 Billionen") is kept as ``scaled``: the pipeline
+    gives it the currency named earlier in its sentence, or drops it.
     """
     found = g.currency.after.match(lowered, r.pos, limit)
     cur = currency.after(g.currency, text, found) if found.lastindex else None  # most numbers have none: no call
@@ -259,11 +260,12 @@ def _read_rate(g: Grammar, text: str, lowered: str, r: _Reading, limit: int) -> 
     p = g.per.match(text, r.pos, limit) or g.per_bare.match(text, r.pos, limit)
     if p:
         r.pos = p.end()
+    elif q := _PAREN.match(text, r.pos, limit):  # "12 yuan (US$1.77) for every million tokens", "10 $ (Output) pro …"
+        p = g.per.match(text, q.end(), limit)
     elif g.rate_gate.search(lowered, max(0, r.start - 60), r.start):
         p = g.per_before.search(text, max(0, r.start - 60), r.start)
     if p:
-        r.per = _per(g, p)
-        r.direction = g.directions.get((p.group("pdir") or "").lower(), "")
+        r.per, r.direction = _per(g, p), g.directions.get((p["pdir"] or p.groupdict().get("pdir_after") or "").lower(), "")
 
 
 def _read_qualifier(g: Grammar, lowered: str, r: _Reading) -> None:
@@ -282,9 +284,7 @@ def _read_qualifier(g: Grammar, lowered: str, r: _Reading) -> None:
 
 def _per(g: Grammar, p: re.Match[str]) -> str:
     noun = g.per_units.get(p["pnoun"], p["pnoun"].lower()) if p.groupdict().get("pnoun") else ""  # "/million": implied
-    amount = 1.0
-    if p.group("pnum"):
-        amount = numparse.parse_digits(p.group("pnum"), g.language)
+    amount = numparse.parse_digits(p["pnum"], g.language) if p["pnum"] else 1.0
     if p.group("pscale"):
         amount *= g.scale_values.get(p.group("pscale"), 1.0)
     prefix = ""

@@ -36,7 +36,7 @@ class Attributor:
         self.text = text
         self.seg = seg
         self.lower = fold(text) if folded is None else folded
-        self.mentions = find_mentions(text, self.lower)
+        self.mentions = find_mentions(text, self.lower, lang)
         self.starts = [m.start for m in self.mentions]
         self.places = Places(text, seg, self.lower, self.mentions, self.starts, figures)
         self.organisations = OrganisationFinder(text, seg, self.mentions, self.starts, self.places)

@@ -208,7 +208,7 @@ def _coordinations() -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon.load().words("coordination"))
 
 
-def find_mentions(text: str, lower: str | None = None) -> list[Mention]:
+def find_mentions(text: str, lower: str | None = None, lang: str = "de") -> list[Mention]:
     """Every organisation, model and anaphor mention in the article, in order.
 
     Named aliases are matched case-sensitively; generic ones and anaphors on
@@ -223,7 +223,7 @@ def find_mentions(text: str, lower: str | None = None) -> list[Mention]:
     if extra:
         found += extra
         found.sort(key=lambda f: (f[0], -f[1]))  # at one start the longer match wins ("China's largest search engine")
-    unknown = unknown_names(text, found)
+    unknown = unknown_names(text, found, lang)
     if unknown:
         found = sorted(found + [(a, b, text[a:b]) for a, b in unknown], key=lambda f: (f[0], -f[1]))
     out: list[Mention] = []

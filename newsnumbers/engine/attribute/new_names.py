@@ -27,6 +27,7 @@ class _Patterns(NamedTuple):
     suffixed: re.Pattern[str]   # "Orca AI", "MiniMax Group Inc"
     after: re.Pattern[str]      # "Orca AI, an autonomous shipping tech startup"
     before: re.Pattern[str]     # "das Wiener Start-up Refurbed"
+    subject: re.Pattern[str]    # "Thought Machine raised £45 million", "Axmed, which is backed by …, has raised"
     stop: re.Pattern[str]       # a word that begins no name, at the start
     legal_end: re.Pattern[str]  # legal forms at the end
     suffix: re.Pattern[str]     # one suffix word, whole
@@ -49,8 +50,14 @@ def _patterns() -> _Patterns:
         (?:an?|ein(?:e|er|es|em|en)?)\s(?:[\w-]+\s){{0,4}}?   # an indefinite article and a few adjectives
         (?:{nouns})(?![\w-])           # a company noun""", re.VERBOSE | re.IGNORECASE)
     before = re.compile(rf"(?<![\w-])(?:{lexicon.in_order(lex.words('company_noun_before'))}) (?P<name>{seq})(?![\w-])")
+    subject = re.compile(rf"""
+        (?:^|(?<=[.!?:•]\ )|(?<=\n))(?P<name>{seq})  # a name that opens a sentence or a list item
+        (?:,[^,.\n]{{1,90}},)?\s                    # an apposition or relative clause between commas
+        (?:(?:{lexicon.in_order(lex.words('funding_verb_aux'))})\s)*  # has, now, konnte sich
+        (?:{lexicon.in_order(lex.words('funding_verb'))})(?![\w-])   # raised, secured, sammelt, erhält""",
+                         re.VERBOSE | re.MULTILINE)
     stop = re.compile(rf"(?:{lexicon.in_order(lex.words('not_a_name'))}) ")
-    return _Patterns(suffixed, after, before, stop, re.compile(rf"(?:\s(?:{legal}))+$"),
+    return _Patterns(suffixed, after, before, subject, stop, re.compile(rf"(?:\s(?:{legal}))+$"),
                      re.compile(rf"(?:{kept}|{legal})"))
 
 
@@ -67,19 +74,38 @@ def _known(word: str) -> bool:
         simplemma.is_known(word.lower(), "de") or simplemma.is_known(word.lower(), "en")
 
 
+def _plausible(words: list[str], lang: str, opens_sentence: bool) -> bool:
+    """Whether capitalised words can be a company's name: one is no dictionary word ("Tubulis"), or they are
+    capitalised where prose would not be. In English only a name is capitalised inside a sentence ("fintech
+    startup Abound") or after a sentence's first word ("Thought Machine"); in German every noun is, so
+    "Neue Investoren" is prose unless a later word is no German noun."""
+    if not all(_known(w) for w in words):
+        return True
+    if lang == "en":
+        return len(words) > 1 or not opens_sentence
+    return len(words) > 1 and not any(simplemma.is_known(w, "de") for w in words[1:])
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 4):start].rstrip(" \t\"'„“”‘’«»")
+    return not before or before[-1] in ".!?:•\n"
+
+
 def _clean(name: str) -> str:
     """The name without leading words that begin no name ("The Orca AI") and without a legal form where
     what remains is still a name ("MiniMax Group Inc" -> "MiniMax"; "Partners Group" stays)."""
     p = _patterns()
     while (m := p.stop.match(name + " ")) and m.end() <= len(name):
         name = name[m.end():]
+    if (m := p.before.search(name)) and m.start("name") > 0:  # "Das Wiener Start-up Hololight": the name after the noun
+        name = m["name"]
     core = p.legal_end.sub("", name)
     if core != name and core and not (" " not in core and _known(core)):
         return core
     return name
 
 
-def _candidates(text: str) -> list[tuple[int, int, str]]:
+def _candidates(text: str, lang: str) -> list[tuple[int, int, str]]:
     """Names with a company's last word or legal form, and names in an apposition with a company noun."""
     p = _patterns()
     out: list[tuple[int, int, str]] = []
@@ -88,17 +114,18 @@ def _candidates(text: str) -> list[tuple[int, int, str]]:
         name = _clean(full)
         if any(not _is_suffix(w) for w in name.split()):  # not "AI" alone (from "Generative AI")
             out.append((m.start("name") + full.index(name), m.end(), name))
-    for m in (*p.after.finditer(text), *p.before.finditer(text)):
+    for m in (*p.after.finditer(text), *p.before.finditer(text), *p.subject.finditer(text)):
         name = _clean(m.group("name"))
-        if name and not all(_known(w) for w in name.split()):  # "das Unternehmen Gewinne": a noun, no name
-            out.append((m.start("name") + m.group("name").index(name), m.end("name"), name))
+        a = m.start("name") + m.group("name").index(name) if name else 0
+        if name and _plausible(name.split(), lang, _opens_sentence(text, a)):  # "das Unternehmen Gewinne": no name
+            out.append((a, a + len(name), name))
     return out
 
 
-def new_names(text: str) -> list[tuple[int, int, str]]:
+def new_names(text: str, lang: str = "de") -> list[tuple[int, int, str]]:
     """(start, end, canonical name) of every mention of a company the lexicon does not know, in order;
     the caller drops those that overlap a known name."""
-    found = _candidates(text)
+    found = _candidates(text, lang)
     if not found:
         return []
     names = {name for _, _, name in found}
@@ -116,13 +143,13 @@ def new_names(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def unknown_names(text: str, known: list[tuple[int, int, str]]) -> dict[tuple[int, int], str]:
+def unknown_names(text: str, known: list[tuple[int, int, str]], lang: str = "de") -> dict[tuple[int, int], str]:
     """Companies the lexicon does not know (``new_names``), where they overlap no known name
     ("Databricks AI chief" is Databricks)."""
     spans = sorted((a, b) for a, b, _ in known)
     starts, reach = [a for a, _ in spans], list(itertools.accumulate((b for _, b in spans), max))
     out: dict[tuple[int, int], str] = {}
-    for a, b, name in new_names(text):
+    for a, b, name in new_names(text, lang):
         k = bisect.bisect_left(starts, b) - 1  # the last known name that starts before this one ends
         if k < 0 or reach[k] <= a:
             out[a, b] = name
