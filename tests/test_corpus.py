@@ -19,7 +19,9 @@ FLOORS = {  # split: (recall, precision, {field: least accuracy})
     # results; session 9), which pulled dev down as fresh text does;
     # test 52: 28 articles + the held-out batches h01-h12 and l01-l12 (session 8, scored on arrival only)
     "dev": (0.97, 0.98, {"value": 0.99, "unit": 0.99, "qualifier": 0.96, "measure": 0.90, "organisation": 0.84, "model": 0.95}),
-    "test": (0.96, 0.98, {"value": 0.99, "unit": 0.99, "qualifier": 0.94, "measure": 0.80, "organisation": 0.85, "model": 0.96}),
+    # The test organisation floor went down from 0.85 in session 9: the finder of companies the lexicon does not
+    # know (new_names.py) costs 0.013 there, while it gains 0.19 on fresh start-up text (dev batch m).
+    "test": (0.96, 0.98, {"value": 0.99, "unit": 0.99, "qualifier": 0.94, "measure": 0.82, "organisation": 0.84, "model": 0.96}),
 }
 
 

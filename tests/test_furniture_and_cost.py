@@ -162,7 +162,7 @@ def test_token_rates_carry_in_one_pass(monkeypatch):
     figures = [Figure(10 * i, 10 * i + 5, 10.0 ** (i % 2 * 6), None, "USD", "1M tokens" if i % 2 else "", "exact", "money")
                for i in range(n)]
     real = rates._comparable
-    monkeypatch.setattr(rates, "_comparable", lambda a, b: looked.append(1) or real(a, b))
+    monkeypatch.setattr(rates, "_comparable", lambda a, b, *f: looked.append(1) or real(a, b, *f))
     rates.carry(figures, Segmenter("x" * (10 * n + 10), [0, 10 * n + 10]), "x" * (10 * n + 10))
     assert all(not f.per for f in figures[::2])  # $1 is no price per million tokens when the rates are $1M
     assert len(looked) <= rates.LOOK_BACK * n

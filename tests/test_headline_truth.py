@@ -293,3 +293,17 @@ def test_the_count_check_sees_a_count_of_other_measures(tables, sources):
             rows = _described(described["what"], chart.data, "de")
             caught.append(chart.data["article"].nunique() != rows["article"].nunique())
     assert any(caught), caught
+
+
+@pytest.mark.parametrize("locale", ["de", "en"])
+def test_the_source_check_draws_the_most_reported_topics_and_says_how_many_it_leaves_out(tables, sources, locale):
+    """On 99 articles the source check had a panel per topic (15,700 px tall): no publication graphic. It draws the
+    most reported topics, and its notes count the rest, so nobody reads the picture as the whole story."""
+    df = tables["extracted"]
+    chart = questions.CHARTS["06_source_check"](df, locale, str(sources), Scope())
+    plt.close(chart.figure)
+    drawn = chart.data.groupby(agreement.TOPIC, dropna=False).ngroups
+    everything = agreement.by_prominence(agreement.disagreements(questions.in_dates(df, Scope(), str(sources))[0]))
+    assert len(everything) > questions.MAX_SOURCE_PANELS  # the corpus is broad enough for the cap to matter
+    assert drawn == questions.MAX_SOURCE_PANELS
+    assert str(len(everything) - drawn) in chart.meta.notes

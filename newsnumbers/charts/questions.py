@@ -241,6 +241,9 @@ def market_reaction(name: str, df: pd.DataFrame, locale: str, seeds_dir, scope: 
 
 
 # -- 06 ------------------------------------------------------------------------
+MAX_SOURCE_PANELS = 10  # the most reported topics; the explorer (07) lists every figure
+
+
 @chart("06_source_check")
 def source_check(name: str, df: pd.DataFrame, locale: str, seeds_dir, scope: Scope) -> Chart:
     df, scope = in_dates(df, scope, seeds_dir)
@@ -250,6 +253,8 @@ def source_check(name: str, df: pd.DataFrame, locale: str, seeds_dir, scope: Sco
                      else "Organisation+Messgröße in mindestens zwei Artikeln",
                      "no organisation+measure reported by two or more articles")
     groups = by_prominence(rows)  # the headline's topic first
+    hidden, groups = len(groups[MAX_SOURCE_PANELS:]), groups[:MAX_SOURCE_PANELS]  # a graphic, not the whole table
+    rows = pd.concat([g for _, g in groups])
     fig, axes = new_panels([len(g) for _, g in groups], max(4.8, 1.0 + 1.1 * len(rows) / 2 + 0.6 * len(groups)))
     drawn = []
     for ax, ((org, model, measure, _unit, _period), g) in zip(axes, groups):
@@ -272,6 +277,8 @@ def source_check(name: str, df: pd.DataFrame, locale: str, seeds_dir, scope: Sco
     notes = _notes(rows, locale, False)
     if apart:
         notes = " ".join(x for x in (notes, text("note_apart_one" if apart == 1 else "note_apart", locale, n=apart)) if x)
+    if hidden:
+        notes = " ".join(x for x in (notes, text("note_more_topics", locale, n=hidden)) if x)
     subtitle = text("subtitle_source_check", locale)
     kind = label("kind_panels", locale)
     meta = ChartMeta(name, title, subtitle, notes, source_line(rows, locale, seeds_dir), _alt(kind, rows, locale), locale)

@@ -24,6 +24,7 @@ from .segment import Segmenter
 
 _GLUE = re.compile(r"\s*(?:\([^()]{0,30}\))?\s*(?P<glue>/|,|und|and|bzw\.|or|oder|sowie|\()\s*")
 COMPARABLE = 1000  # a rate carries only to an amount of a comparable size (a price, not a total)
+COMPARABLE_LATER = 100  # across sentences the list must be closer in size ("… a monthly bill of $1,300" is no price)
 LOOK_BACK = 8  # the rates an amount may take, nearest first (a price list is short; a dump must not cost its square)
 
 
@@ -45,8 +46,8 @@ def _bare(per: str) -> bool:
     return per[:1].isdigit() and " " not in per
 
 
-def _comparable(a: Figure, b: Figure) -> bool:
-    return max(a.value, b.value) < COMPARABLE * max(min(a.value, b.value), 1e-9)
+def _comparable(a: Figure, b: Figure, factor: float = COMPARABLE) -> bool:
+    return max(a.value, b.value) < factor * max(min(a.value, b.value), 1e-9)
 
 
 class _Sentence:
@@ -100,6 +101,8 @@ def _list_pairs(figures: list[Figure], lower: str) -> list[tuple[Figure, Figure]
         glue = _GLUE.fullmatch(lower, a.end, b.start) if a.kind == b.kind == "money" else None
         if glue and (glue["glue"] == "(" or a.unit == b.unit and _comparable(a, b)):
             a.per, b.per = a.per or b.per, b.per or a.per
+            if glue["glue"] != "/":  # "$3.48 and $0.87 per million output tokens": both are output prices
+                a.direction, b.direction = a.direction or b.direction, b.direction or a.direction
             if glue["glue"] == "/":
                 slashes.append((a, b))
     return slashes
@@ -118,7 +121,7 @@ def _take_rate(fig: Figure, current: _Sentence, previous: _Sentence, lower: str,
         source, origins = previous.rates[fig.unit], previous.origins.get(fig.unit, ())
         current.origins[fig.unit] = origins  # the list goes on in this sentence ("3 bzw. 15 US-Dollar")
     for f in reversed((source or [])[-LOOK_BACK:]):
-        if _comparable(f, fig):
+        if _comparable(f, fig, COMPARABLE if source is current.rates.get(fig.unit) else COMPARABLE_LATER):
             current.carried.append((fig, origins, fig.direction))
             fig.per, fig.direction = f.per, fig.direction or f.direction
             return True
