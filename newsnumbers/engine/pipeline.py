@@ -17,7 +17,7 @@ from .attribute import Attributor, Decision, Who, _tables, evidence_and_confiden
 from .casefold import fold
 from .frame import build as build_frame
 from .grammar import grammar
-from .segment import SENTENCE_COLUMN_MAX, Segmenter, blocks, detect_language, sentence_column
+from .segment import SENTENCE_COLUMN_MAX, Clause, Segmenter, blocks, detect_language, sentence_column
 from .textio import Rejected, discover, is_folder, read_article
 
 MAX_LISTED_SKIPPED = 10  # skipped figures named in the rejected table's reason, per article
@@ -80,7 +80,8 @@ def _block_figures(text: str, offset: int, lang: str, article: str, skipped: lis
         if not converts:
             decided = (attr.measure_decision(fig), None)
             decided = (decided[0], attr.who(fig, decided[0]))
-        yield _row(text, offset, article, lang, fig, sentence, attr, decided, periods)
+        yield _row(text, offset, article, lang, fig, sentence, attr.places.clauses(place.sentence), attr.lower, decided,
+                   periods)
 
 
 @lru_cache(maxsize=1)
@@ -92,10 +93,11 @@ def _folded_scans() -> wordscan.ScanGroup:
                                _tables().lower_regex])
 
 
-def _row(text: str, offset: int, article: str, lang: str, fig: recognise.Figure, sentence: str, attr: Attributor,
-         decided: tuple[Decision, Who], periods: dict[tuple[int, int], str]) -> dict:
-    """The table row of one figure (``offset``: where ``text`` starts in the article); ``decided``: its measure and
-    who, or those of the amount it converts ("380 Mrd. Yuan (53 Mrd. Dollar)"); ``periods``: the block's clause periods so far."""
+def _row(text: str, offset: int, article: str, lang: str, fig: recognise.Figure, sentence: str, clauses: list[Clause],
+         lower: str, decided: tuple[Decision, Who], periods: dict[tuple[int, int], str]) -> dict:
+    """The table row of one figure (``offset``: where ``text`` starts in the article); ``clauses``: those of its
+    sentence; ``decided``: its measure and who, or those of the amount it converts ("380 Mrd. Yuan (53 Mrd.
+    Dollar)"); ``periods``: the block's clause periods so far."""
     measure, who = decided
     evidence, confidence = evidence_and_confidence(measure, who)
     quote = text[fig.start:fig.end]
@@ -111,8 +113,7 @@ def _row(text: str, offset: int, article: str, lang: str, fig: recognise.Figure,
         "value_high": fig.value_high if fig.value_high is not None else math.nan,
         "unit": fig.unit,
         "per": fig.per,
-        "period": period.in_clauses(text, attr.places.clauses(attr.place(fig).sentence), fig.start, lang, attr.lower,
-                                    periods),
+        "period": period.in_clauses(text, clauses, fig.start, lang, lower, periods),
         "qualifier": fig.qualifier,
         "measure": measure.measure,
         "organisation": who.organisation,

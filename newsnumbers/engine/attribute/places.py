@@ -43,6 +43,7 @@ class Places:
         self.figure_starts = [f.start for f in figures]
         self._clause_cache: dict[int, list[Clause]] = {}
         self._place_cache: dict[tuple[int, int], Place] = {}
+        self._window_cache: dict[tuple[int, int], list[Window]] = {}  # (sentence, own clause) -> windows
 
     def clauses(self, sentence: int) -> list[Clause]:
         """The sentence's clauses (figures are never split); a relative clause after a comparison belongs to it."""
@@ -78,7 +79,15 @@ class Places:
         found = self._place_cache.get(key)
         if found is None:
             s = self.seg.sentence_index(fig.start)
-            found = self._place_cache[key] = Place(s, self.seg.sentence_span(s), _windows(self.clauses(s), fig), {})
+            cls = self.clauses(s)
+            i = _own_clause(cls, fig)
+            if cls[i].relative and i > 0:  # the windows depend on where the figure stands in its clause
+                windows = _windows(cls, i, fig)
+            else:  # the same for every figure of the clause: made once, shared (no caller changes them)
+                windows = self._window_cache.get((s, i))
+                if windows is None:
+                    windows = self._window_cache[(s, i)] = _windows(cls, i, fig)
+            found = self._place_cache[key] = Place(s, self.seg.sentence_span(s), windows, {})
         return found
 
     def window_mentions(self, place: Place, k: int, fig: Figure) -> list[Mention]:
@@ -96,13 +105,17 @@ def _has_verb(words: list[str]) -> bool:
     return bool(last[:1].islower()) or any(breaks_phrase(w) for w in words)
 
 
-def _windows(cls: list[Clause], fig: Figure) -> list[Window]:
-    """The windows searched around the figure, narrow to wide, from its sentence's clauses."""
-    i = 0
+def _own_clause(cls: list[Clause], fig: Figure) -> int:
+    """Index of the clause that holds the figure's start (the first, at a boundary)."""
     for k, c in enumerate(cls):
         if c.start <= fig.start <= c.end:
-            i = k
-            break
+            return k
+    return 0
+
+
+def _windows(cls: list[Clause], i: int, fig: Figure) -> list[Window]:
+    """The windows searched around the figure, narrow to wide, from its sentence's clauses (``i``: its own).
+    Only a relative clause's windows depend on the figure's place in it; the rest are the clause's."""
     own = cls[i]
     wins: list[Window] = []
     if own.relative and i > 0:
