@@ -26,7 +26,8 @@ class Place:
     sentence: int
     span: tuple[int, int]
     windows: list[Window]  # (spans, how to pick), narrow to wide
-    mentions: dict[int, list[Mention]]  # window index -> its mentions, filled as needed
+    mentions: dict[int, list[Mention]]  # window index -> its mentions, filled as needed (shared by the figures of a
+    # clause when none of them holds a mention)
 
 
 class Places:
@@ -44,6 +45,7 @@ class Places:
         self._clause_cache: dict[int, list[Clause]] = {}
         self._place_cache: dict[tuple[int, int], Place] = {}
         self._window_cache: dict[tuple[int, int], list[Window]] = {}  # (sentence, own clause) -> windows
+        self._mention_cache: dict[tuple[int, int], dict[int, list[Mention]]] = {}  # the same -> the windows' mentions
 
     def clauses(self, sentence: int) -> list[Clause]:
         """The sentence's clauses (figures are never split); a relative clause after a comparison belongs to it."""
@@ -81,13 +83,17 @@ class Places:
             s = self.seg.sentence_index(fig.start)
             cls = self.clauses(s)
             i = _own_clause(cls, fig)
+            mentions: dict[int, list[Mention]] = {}
             if cls[i].relative and i > 0:  # the windows depend on where the figure stands in its clause
                 windows = _windows(cls, i, fig)
             else:  # the same for every figure of the clause: made once, shared (no caller changes them)
                 windows = self._window_cache.get((s, i))
                 if windows is None:
                     windows = self._window_cache[(s, i)] = _windows(cls, i, fig)
-            found = self._place_cache[key] = Place(s, self.seg.sentence_span(s), windows, {})
+                if bisect.bisect_left(self.starts, fig.start) == bisect.bisect_left(self.starts, fig.end):
+                    # no mention inside the figure to leave out: its windows' mentions are the clause's, found once
+                    mentions = self._mention_cache.setdefault((s, i), {})
+            found = self._place_cache[key] = Place(s, self.seg.sentence_span(s), windows, mentions)
         return found
 
     def window_mentions(self, place: Place, k: int, fig: Figure) -> list[Mention]:
