@@ -39,16 +39,20 @@ def iter_figures(text: str, language: str = "auto", article: str = "",
     """
     if not isinstance(text, str):
         raise TypeError(f"extract() needs str, got {type(text).__name__}")
-    lang = detect_language(text) if language == "auto" else language
+    whole = fold(text) if len(text) <= BLOCK_CHARS else None  # one block: lower-cased once, for both
+    lang = detect_language(text, folded=whole) if language == "auto" else language
     if lang not in ("de", "en"):
         raise ValueError(f"language must be 'de', 'en' or 'auto', not {language!r}")
     for a, b in blocks(text, BLOCK_CHARS):
-        yield from _block_figures(text if (a, b) == (0, len(text)) else text[a:b], a, lang, article, skipped)
+        one = (a, b) == (0, len(text))
+        yield from _block_figures(text if one else text[a:b], a, lang, article, skipped, whole if one else None)
 
 
-def _block_figures(text: str, offset: int, lang: str, article: str, skipped: list[tuple[int, str]] | None) -> Iterator[dict]:
-    """The rows of one block of the text (the whole text, unless it is very long); ``offset``: where the block starts."""
-    folded = fold(text)  # lower-cased once, same offsets; the scans below are case-sensitive on it
+def _block_figures(text: str, offset: int, lang: str, article: str, skipped: list[tuple[int, str]] | None,
+                   folded: str | None = None) -> Iterator[dict]:
+    """The rows of one block of the text (the whole text, unless it is very long); ``offset``: where the block
+    starts; ``folded``: the block lower-cased, when the caller has it."""
+    folded = fold(text) if folded is None else folded  # lower-cased once, same offsets; the scans below are case-sensitive on it
     _folded_scans()  # their word lists are found in it in one pass
     furniture, links = boilerplate.find(text, folded)
     figures = []
