@@ -32,7 +32,6 @@ class Antecedents:
         self.figure_spans = figure_spans or []
         self._models: dict[str, set[str]] | None = None
         self._main: Mention | None | bool = False
-        self._resolved: dict[tuple[Mention, str], Mention | None] = {}  # every figure's windows ask again
 
     def main(self) -> Mention | None:
         """The article's main company (``main_company``), found when first needed."""
@@ -57,13 +56,6 @@ class Antecedents:
         """An anaphor's antecedent: the nearest earlier mention of the right kind; for an organisation the
         nearest salient one close to it (see ``salience``): "raised $300 million led by Spark Capital that
         values the company" means the company that raised, not the investor after "by"."""
-        key = (m, want_owner)
-        if key not in self._resolved:
-            self._resolved[key] = self._resolve(m, want_owner)
-        return self._resolved[key]
-
-    def _resolve(self, m: Mention, want_owner: str) -> Mention | None:
-        """What :meth:`resolve` answers, computed once per mention and wanted owner."""
         kind = "model" if m.kind == "anaphor_model" else "org"
         idx = bisect.bisect_left(self.starts, m.start)
         if m.role == "person":  # "er", "he": a person's company, or nothing ("er" may be "der Markt")

@@ -80,20 +80,7 @@ class Places:
         key = (fig.start, fig.end)
         found = self._place_cache.get(key)
         if found is None:
-            s = self.seg.sentence_index(fig.start)
-            cls = self.clauses(s)
-            i = _own_clause(cls, fig)
-            mentions: dict[int, list[Mention]] = {}
-            if cls[i].relative and i > 0:  # the windows depend on where the figure stands in its clause
-                windows = _windows(cls, i, fig)
-            else:  # the same for every figure of the clause: made once, shared (no caller changes them)
-                windows = self._window_cache.get((s, i))
-                if windows is None:
-                    windows = self._window_cache[(s, i)] = _windows(cls, i, fig)
-                if bisect.bisect_left(self.starts, fig.start) == bisect.bisect_left(self.starts, fig.end):
-                    # no mention inside the figure to leave out: its windows' mentions are the clause's, found once
-                    mentions = self._mention_cache.setdefault((s, i), {})
-            found = self._place_cache[key] = Place(s, self.seg.sentence_span(s), windows, mentions)
+            found = self._place_cache[key] = _new_place(self, fig)
         return found
 
     def window_mentions(self, place: Place, k: int, fig: Figure) -> list[Mention]:
@@ -102,6 +89,25 @@ class Places:
         if ms is None:
             ms = place.mentions[k] = self.mentions_in(place.windows[k][0], fig)
         return ms
+
+
+def _new_place(places: Places, fig: Figure) -> Place:
+    """The figure's place. A clause's windows, and when no figure of it holds a mention their mentions, are the
+    same for all its figures: made once and shared (no caller changes them); only a relative clause's windows
+    depend on where the figure stands in it."""
+    s = places.seg.sentence_index(fig.start)
+    cls = places.clauses(s)
+    i = _own_clause(cls, fig)
+    mentions: dict[int, list[Mention]] = {}
+    if cls[i].relative and i > 0:
+        windows = _windows(cls, i, fig)
+    else:
+        windows = places._window_cache.get((s, i))
+        if windows is None:
+            windows = places._window_cache[(s, i)] = _windows(cls, i, fig)
+        if bisect.bisect_left(places.starts, fig.start) == bisect.bisect_left(places.starts, fig.end):
+            mentions = places._mention_cache.setdefault((s, i), {})
+    return Place(s, places.seg.sentence_span(s), windows, mentions)
 
 
 def _has_verb(words: list[str]) -> bool:
