@@ -156,3 +156,36 @@ def test_the_lower_cased_text_is_walked_once_for_all_its_word_scans():
             alone = wordscan.WordScan.__new__(wordscan.WordScan)
             alone.__dict__.update(scan.__dict__, _group=None)
             assert scan.candidates(low) == alone.candidates(low)
+
+
+def test_a_clauses_windows_and_their_mentions_are_worked_out_once_per_article(monkeypatch):
+    """Counted: the windows of a figure's clause are made once for all its figures (not once per figure; only a
+    relative clause's depend on the figure), and each window's mentions are looked up once for the figures of a
+    clause that hold no mention."""
+    from newsnumbers.engine.attribute import places
+
+    made: list[tuple[int, int, bool]] = []
+    looked_up: list[tuple] = []
+    real_windows, real_mentions = places._windows, places.Places.window_mentions
+
+    def windows(cls, i, fig):  # noqa: ANN001, ANN202
+        made.append((cls[i].start, cls[i].end, cls[i].relative and i > 0))
+        return real_windows(cls, i, fig)
+
+    def window_mentions(self, place, k, fig):  # noqa: ANN001, ANN202
+        holds = any(fig.start <= s < fig.end for s in self.starts)
+        if k not in place.mentions and not holds and place.windows[0][1] == "subject":  # not a relative clause's
+            looked_up.append((place.sentence, tuple(place.windows[k][0]), k))
+        return real_mentions(self, place, k, fig)
+
+    monkeypatch.setattr(places, "_windows", windows)
+    monkeypatch.setattr(places.Places, "window_mentions", window_mentions)
+    figures = clauses_seen = 0
+    for text in _texts():
+        made.clear(), looked_up.clear()
+        figures += len(list(iter_figures(text)))
+        clauses = [k for k in made if not k[2]]
+        assert len(clauses) == len(set(clauses)), "a clause's windows made twice"
+        assert len(looked_up) == len(set(looked_up)), "a clause's window's mentions looked up twice"
+        clauses_seen += len(clauses)
+    assert figures > clauses_seen > len(_texts()), "figures share clauses, so sharing saves work"

@@ -99,3 +99,48 @@ def test_first_characters_of_a_pattern():
     assert first_chars(re.compile(r"(?i:(?:das|dem) Modell)$")) == {"d", "D"}
     assert first_chars(re.compile(r"(?i:\w+-Konzern)$")) is None and first_chars(re.compile(r"(?:Ö1)$")) is None
     assert first_chars(re.compile(r"(?:A)|(?:B)$")) is None  # not one group around the whole pattern
+
+
+def test_language_read_from_the_folded_text_is_the_language_of_the_lower_cased_sample():
+    """detect_language reads the pipeline's folded text instead of lower-casing its sample again; the language
+    must be the same for every article, for a sample cut inside a word, and around 'İ' (fold keeps it, lower()
+    lengthens it) and final sigmas."""
+    from newsnumbers.engine.segment import detect_language
+
+    texts = _texts() + ["İST DIE THE AND DER UND " * 3 + "the and of", "ΟΔΟΣ the and der " * 40, "DER DIE DAS THE"]
+    for text in texts:
+        for sample in (6000, 7, 50):
+            assert detect_language(text, sample, folded=fold(text)) == detect_language(text, sample), (text[:40], sample)
+    assert {detect_language(t, folded=fold(t)) for t in _texts()} == {"de", "en"}
+
+
+def test_cue_scan_finds_what_a_plain_reading_of_every_term_finds():
+    """:func:`cues.scan` keeps only (group, later words) per word and tests a multi-word term's next word before the
+    gap; a plain reading (every term of every word: its first word by :func:`cues._word_terms`, each later word a
+    prefix of the next word or its lemma with only spaces or hyphens between) must give the same matches."""
+    from newsnumbers.engine.attribute import cues
+    from newsnumbers.engine.segment import Segmenter, detect_language
+
+    checked = 0
+    for text in _texts()[:60]:
+        low, lang, seg = fold(text), detect_language(text), Segmenter.of(text)
+        for s in range(0, len(seg.starts) - 1, 3):
+            a, b = seg.sentence_span(s)
+            words = [m.span() for m in cues._WORD.finditer(low, a, b)]
+            plain: dict[str, list[tuple[int, int]]] = {}
+            for k, (ws, we) in enumerate(words):
+                for group, rest in cues._word_terms(low[ws:we], lang, ""):
+                    end, ok = we, True
+                    for n, want in enumerate(rest, start=1):
+                        j = k + n
+                        nxt = low[words[j][0]:words[j][1]] if j < len(words) else ""
+                        ok = ok and j < len(words) and not text[end:words[j][0]].strip(" -") and (
+                            nxt.startswith(want) or cues.lemma(nxt, lang).startswith(want))
+                        end = words[j][1] if ok else end
+                    if ok:
+                        plain.setdefault(group, []).append((ws, end))
+            if lang == "de" and cues._separable(text, [low[x:y] for x, y in words], words, cues.cue_index().particles):
+                continue  # a separable verb's particle adds terms the plain reading does not know
+            assert cues.scan(text, low, a, b, lang) == plain, text[a:b]
+            checked += 1
+    assert checked > 250

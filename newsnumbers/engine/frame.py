@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import chain
+from operator import itemgetter
 
 import numpy as np
 import pandas as pd
@@ -26,15 +28,20 @@ _STR = pd.StringDtype(na_value=np.nan)  # the dtype pandas infers for a column o
 _STR_ARRAY = _STR.construct_array_type()
 
 
-def _text_column(values: list) -> object | None:
-    """A column of str as the ``str`` array pandas would infer; None when some value is no str (never from
-    the engine), for :func:`build` to leave the whole table to pandas' inference as before."""
-    if all(type(v) is str for v in values):
-        # what ``_from_sequence`` ends with, without its pass that converts each value to str (they all are)
-        array = _STR_ARRAY.__new__(_STR_ARRAY)
-        NDArrayBacked.__init__(array, np.array(values, dtype=object), _STR)
-        return array
-    return None
+def _text_column(values: Sequence[str]) -> object:
+    """A column of str (the caller has checked that every value is one) as the ``str`` array pandas would infer."""
+    # what ``_from_sequence`` ends with, without its pass that converts each value to str (they all are)
+    array = _STR_ARRAY.__new__(_STR_ARRAY)
+    NDArrayBacked.__init__(array, np.array(values, dtype=object), _STR)
+    return array
+
+
+def _columns(rows: Sequence[dict], names: list[str]) -> list[tuple]:
+    """The values of ``names`` as one tuple per column, read row by row and transposed in C (``itemgetter`` and
+    ``zip``), not with a Python loop per column."""
+    if len(names) == 1:
+        return [tuple(r[names[0]] for r in rows)]
+    return list(zip(*map(itemgetter(*names), rows)))
 
 
 @lru_cache(maxsize=8)
@@ -58,10 +65,10 @@ def build(rows: Sequence[dict], columns: Sequence[str]) -> pd.DataFrame:
     """
     if rows:
         index, texts, numeric = _layout(tuple(columns))
-        arrays = [(_text_column([r[c] for r in rows]), place) for c, place in texts]
-        if all(a is not None for a, _ in arrays):
-            blocks = [new_block(a, place, ndim=2) for a, place in arrays]
-            blocks += [new_block(np.array([[r[c] for r in rows] for c in names], dtype=dtype), place, ndim=2)
+        values = _columns(rows, [c for c, _ in texts])
+        if set(map(type, chain.from_iterable(values))) <= {str}:  # else (never from the engine) pandas infers, as before
+            blocks = [new_block(_text_column(v), place, ndim=2) for v, (_, place) in zip(values, texts)]
+            blocks += [new_block(np.array(_columns(rows, names), dtype=dtype), place, ndim=2)
                        for dtype, names, place in numeric]
             manager = BlockManager(tuple(blocks), [index.copy(), pd.RangeIndex(len(rows))], verify_integrity=False)
             return pd.DataFrame._from_mgr(manager, axes=manager.axes)

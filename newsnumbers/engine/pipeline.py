@@ -17,7 +17,7 @@ from .attribute import Attributor, Decision, Who, _tables, evidence_and_confiden
 from .casefold import fold
 from .frame import build as build_frame
 from .grammar import grammar
-from .segment import SENTENCE_COLUMN_MAX, Segmenter, blocks, detect_language, sentence_column
+from .segment import SENTENCE_COLUMN_MAX, Clause, Segmenter, blocks, detect_language, sentence_column
 from .textio import Rejected, discover, is_folder, read_article
 
 MAX_LISTED_SKIPPED = 10  # skipped figures named in the rejected table's reason, per article
@@ -39,16 +39,20 @@ def iter_figures(text: str, language: str = "auto", article: str = "",
     """
     if not isinstance(text, str):
         raise TypeError(f"extract() needs str, got {type(text).__name__}")
-    lang = detect_language(text) if language == "auto" else language
+    whole = fold(text) if len(text) <= BLOCK_CHARS else None  # one block: lower-cased once, for both
+    lang = detect_language(text, folded=whole) if language == "auto" else language
     if lang not in ("de", "en"):
         raise ValueError(f"language must be 'de', 'en' or 'auto', not {language!r}")
     for a, b in blocks(text, BLOCK_CHARS):
-        yield from _block_figures(text if (a, b) == (0, len(text)) else text[a:b], a, lang, article, skipped)
+        one = (a, b) == (0, len(text))
+        yield from _block_figures(text if one else text[a:b], a, lang, article, skipped, whole if one else None)
 
 
-def _block_figures(text: str, offset: int, lang: str, article: str, skipped: list[tuple[int, str]] | None) -> Iterator[dict]:
-    """The rows of one block of the text (the whole text, unless it is very long); ``offset``: where the block starts."""
-    folded = fold(text)  # lower-cased once, same offsets; the scans below are case-sensitive on it
+def _block_figures(text: str, offset: int, lang: str, article: str, skipped: list[tuple[int, str]] | None,
+                   folded: str | None = None) -> Iterator[dict]:
+    """The rows of one block of the text (the whole text, unless it is very long); ``offset``: where the block
+    starts; ``folded``: the block lower-cased, when the caller has it."""
+    folded = fold(text) if folded is None else folded  # lower-cased once, same offsets; the scans below are case-sensitive on it
     _folded_scans()  # their word lists are found in it in one pass
     furniture, links = boilerplate.find(text, folded)
     figures = []
@@ -81,7 +85,8 @@ def _block_figures(text: str, offset: int, lang: str, article: str, skipped: lis
         if not converts:
             decided = (attr.measure_decision(fig), None)
             decided = (decided[0], attr.who(fig, decided[0]))
-        yield _row(text, offset, article, lang, fig, sentence, attr, decided, periods)
+        yield _row(text, offset, article, lang, fig, sentence, attr.places.clauses(place.sentence), attr.lower, decided,
+                   periods)
 
 
 @lru_cache(maxsize=1)
@@ -93,10 +98,11 @@ def _folded_scans() -> wordscan.ScanGroup:
                                _tables().lower_regex])
 
 
-def _row(text: str, offset: int, article: str, lang: str, fig: recognise.Figure, sentence: str, attr: Attributor,
-         decided: tuple[Decision, Who], periods: dict[tuple[int, int], str]) -> dict:
-    """The table row of one figure (``offset``: where ``text`` starts in the article); ``decided``: its measure and
-    who, or those of the amount it converts ("380 Mrd. Yuan (53 Mrd. Dollar)"); ``periods``: the block's clause periods so far."""
+def _row(text: str, offset: int, article: str, lang: str, fig: recognise.Figure, sentence: str, clauses: list[Clause],
+         lower: str, decided: tuple[Decision, Who], periods: dict[tuple[int, int], str]) -> dict:
+    """The table row of one figure (``offset``: where ``text`` starts in the article); ``clauses``: those of its
+    sentence; ``decided``: its measure and who, or those of the amount it converts ("380 Mrd. Yuan (53 Mrd.
+    Dollar)"); ``periods``: the block's clause periods so far."""
     measure, who = decided
     evidence, confidence = evidence_and_confidence(measure, who)
     quote = text[fig.start:fig.end]
@@ -112,8 +118,7 @@ def _row(text: str, offset: int, article: str, lang: str, fig: recognise.Figure,
         "value_high": fig.value_high if fig.value_high is not None else math.nan,
         "unit": fig.unit,
         "per": fig.per,
-        "period": period.in_clauses(text, attr.places.clauses(attr.place(fig).sentence), fig.start, lang, attr.lower,
-                                    periods),
+        "period": period.in_clauses(text, clauses, fig.start, lang, lower, periods),
         "qualifier": fig.qualifier,
         "measure": measure.measure,
         "organisation": who.organisation,

@@ -144,21 +144,25 @@ def scan(text: str, lower: str, a: int, b: int, lang: str) -> Cues:
     for k, with_particle in particle.items():
         found[k] = _word_terms(low[k], lang, with_particle)
     for k in compress(range(len(low)), found):  # only the words that start a term
-        for term in found[k]:
-            end = words[k][1] if len(term.words) == 1 else _rest_matches(term, k, low, words, text, lang)
+        for group, rest in found[k]:
+            if not rest:
+                hits.setdefault(group, []).append(words[k])
+                continue
+            end = _rest_end(rest, k, low, words, text, lang)
             if end is not None:
-                hits.setdefault(term.group, []).append((words[k][0], end))
+                hits.setdefault(group, []).append((words[k][0], end))
     return hits
 
 
-_KNOWN: dict[str, dict[str, tuple[Term, ...]]] = {}  # language -> word -> its terms, read without a particle
+_KNOWN: dict[str, dict[str, tuple[tuple[str, tuple[str, ...]], ...]]] = {}  # language -> word -> its terms (see _word_terms), read without a particle
 _KNOWN_MAX = 65536  # words kept per language (as many as the lemma cache holds)
 
 
 @lru_cache(maxsize=65536)
-def _word_terms(word: str, lang: str, particle: str) -> tuple[Term, ...]:
-    """The terms whose first word matches this word (its form, its lemma, or read with its particle);
-    cached, as words repeat across sentences and articles."""
+def _word_terms(word: str, lang: str, particle: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(group, its later words) of each term whose first word matches this word (its form, its lemma, or
+    read with its particle); cached, as words repeat across sentences and articles. Only what :func:`scan`
+    reads of a term is kept, so its loop over a sentence's words does no attribute lookups."""
     lem = lemma(word, lang)
     forms = {word, lem}
     if particle:  # "gab … aus": ausgeben and ausgab; "brach … ein": einbrechen and einbrach
@@ -170,16 +174,20 @@ def _word_terms(word: str, lang: str, particle: str) -> tuple[Term, ...]:
             for term in terms:
                 if term not in found and _term_at(form, start, term, lang):
                     found[term] = None
-    return tuple(found)
+    return tuple((term.group, term.words[1:]) for term in found)
 
 
-def _rest_matches(term: Term, k: int, low: list[str], words: list[tuple[int, int]], text: str, lang: str) -> int | None:
-    """End offset of a multi-word term starting at word ``k`` (each later word a prefix of the next word), else None."""
+def _rest_end(rest: tuple[str, ...], k: int, low: list[str], words: list[tuple[int, int]], text: str,
+              lang: str) -> int | None:
+    """End offset of a multi-word term whose first word is word ``k`` and whose later words are ``rest``
+    (each a prefix of the next word, or of its lemma, with only spaces or hyphens between), else None.
+    The prefix is tested before the gap: most terms fail there, and the order changes no answer."""
     end = words[k][1]
-    for n, want in enumerate(term.words[1:], start=1):
-        j = k + n
-        if j >= len(words) or text[words[j - 1][1]:words[j][0]].strip(" -") or not (
-                low[j].startswith(want) or lemma(low[j], lang).startswith(want)):
+    for j, want in enumerate(rest, start=k + 1):
+        if j >= len(words):
+            return None
+        word = low[j]
+        if not (word.startswith(want) or lemma(word, lang).startswith(want)) or text[end:words[j][0]].strip(" -"):
             return None
         end = words[j][1]
     return end

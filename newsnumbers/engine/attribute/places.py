@@ -26,7 +26,8 @@ class Place:
     sentence: int
     span: tuple[int, int]
     windows: list[Window]  # (spans, how to pick), narrow to wide
-    mentions: dict[int, list[Mention]]  # window index -> its mentions, filled as needed
+    mentions: dict[int, list[Mention]]  # window index -> its mentions, filled as needed (shared by the figures of a
+    # clause when none of them holds a mention)
 
 
 class Places:
@@ -43,6 +44,8 @@ class Places:
         self.figure_starts = [f.start for f in figures]
         self._clause_cache: dict[int, list[Clause]] = {}
         self._place_cache: dict[tuple[int, int], Place] = {}
+        self._window_cache: dict[tuple[int, int], list[Window]] = {}  # (sentence, own clause) -> windows
+        self._mention_cache: dict[tuple[int, int], dict[int, list[Mention]]] = {}  # the same -> the windows' mentions
 
     def clauses(self, sentence: int) -> list[Clause]:
         """The sentence's clauses (figures are never split); a relative clause after a comparison belongs to it."""
@@ -77,8 +80,7 @@ class Places:
         key = (fig.start, fig.end)
         found = self._place_cache.get(key)
         if found is None:
-            s = self.seg.sentence_index(fig.start)
-            found = self._place_cache[key] = Place(s, self.seg.sentence_span(s), _windows(self.clauses(s), fig), {})
+            found = self._place_cache[key] = _new_place(self, fig)
         return found
 
     def window_mentions(self, place: Place, k: int, fig: Figure) -> list[Mention]:
@@ -89,6 +91,25 @@ class Places:
         return ms
 
 
+def _new_place(places: Places, fig: Figure) -> Place:
+    """The figure's place. A clause's windows, and when no figure of it holds a mention their mentions, are the
+    same for all its figures: made once and shared (no caller changes them); only a relative clause's windows
+    depend on where the figure stands in it."""
+    s = places.seg.sentence_index(fig.start)
+    cls = places.clauses(s)
+    i = _own_clause(cls, fig)
+    mentions: dict[int, list[Mention]] = {}
+    if cls[i].relative and i > 0:
+        windows = _windows(cls, i, fig)
+    else:
+        windows = places._window_cache.get((s, i))
+        if windows is None:
+            windows = places._window_cache[(s, i)] = _windows(cls, i, fig)
+        if bisect.bisect_left(places.starts, fig.start) == bisect.bisect_left(places.starts, fig.end):
+            mentions = places._mention_cache.setdefault((s, i), {})
+    return Place(s, places.seg.sentence_span(s), windows, mentions)
+
+
 def _has_verb(words: list[str]) -> bool:
     """Whether the words after a relative pronoun hold a verb: a German relative clause ends with one
     ("die Unternehmen wie OpenAI ausgeben"); an apposition ("das Heidelberger Startup Aleph Alpha") has none."""
@@ -96,13 +117,17 @@ def _has_verb(words: list[str]) -> bool:
     return bool(last[:1].islower()) or any(breaks_phrase(w) for w in words)
 
 
-def _windows(cls: list[Clause], fig: Figure) -> list[Window]:
-    """The windows searched around the figure, narrow to wide, from its sentence's clauses."""
-    i = 0
+def _own_clause(cls: list[Clause], fig: Figure) -> int:
+    """Index of the clause that holds the figure's start (the first, at a boundary)."""
     for k, c in enumerate(cls):
         if c.start <= fig.start <= c.end:
-            i = k
-            break
+            return k
+    return 0
+
+
+def _windows(cls: list[Clause], i: int, fig: Figure) -> list[Window]:
+    """The windows searched around the figure, narrow to wide, from its sentence's clauses (``i``: its own).
+    Only a relative clause's windows depend on the figure's place in it; the rest are the clause's."""
     own = cls[i]
     wins: list[Window] = []
     if own.relative and i > 0:
