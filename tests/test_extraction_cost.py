@@ -175,7 +175,8 @@ def test_a_clauses_windows_and_their_mentions_are_worked_out_once_per_article(mo
     def window_mentions(self, place, k, fig):  # noqa: ANN001, ANN202
         holds = any(fig.start <= s < fig.end for s in self.starts)
         if k not in place.mentions and not holds and place.windows[0][1] == "subject":  # not a relative clause's
-            looked_up.append((place.sentence, tuple(place.windows[k][0]), k))
+            # per clause (its own window names it): two clauses may share a wider window, each looks it up once
+            looked_up.append((place.sentence, tuple(place.windows[0][0]), tuple(place.windows[k][0]), k))
         return real_mentions(self, place, k, fig)
 
     monkeypatch.setattr(places, "_windows", windows)
