@@ -146,9 +146,14 @@ def scan(text: str, lower: str, a: int, b: int, lang: str) -> Cues:
     for k, with_particle in particle.items():
         found[k] = _word_terms(low[k], lang, with_particle)
     for k in compress(range(len(low)), found):  # only the words that start a term
+        after = None  # the later term words the next word stands for: most multi-word terms fail there
         for group, rest in found[k]:
             if not rest:
                 hits.setdefault(group, []).append(words[k])
+                continue
+            if after is None:
+                after = _follows(low[k + 1], lang) if k + 1 < len(low) else frozenset()
+            if rest[0] not in after:
                 continue
             end = _rest_end(rest, k, low, words, text, lang)
             if end is not None:
