@@ -160,9 +160,16 @@ def test_the_lower_cased_text_is_walked_once_for_all_its_word_scans():
 
 def test_a_clauses_windows_and_their_mentions_are_worked_out_once_per_article(monkeypatch):
     """Counted: the windows of a figure's clause are made once for all its figures (not once per figure; only a
-    relative clause's depend on the figure), and each window's mentions are looked up once for the figures of a
-    clause that hold no mention."""
-    from newsnumbers.engine.attribute import places
+    relative clause's depend on the figure), each window's mentions are looked up once for the figures of a
+    clause that hold no mention, and an anaphor is resolved once per article and wanted owner."""
+    from newsnumbers.engine.attribute import antecedents, places
+
+    resolved: list[tuple] = []
+    look_back = antecedents.Antecedents.resolve.__wrapped__  # the rules, under the once-per-anaphor memo
+
+    def counted(self, m, want_owner=""):  # noqa: ANN001, ANN202
+        resolved.append((id(self), m, want_owner))
+        return look_back(self, m, want_owner)
 
     made: list[tuple[int, int, bool]] = []
     looked_up: list[tuple] = []
@@ -181,12 +188,16 @@ def test_a_clauses_windows_and_their_mentions_are_worked_out_once_per_article(mo
 
     monkeypatch.setattr(places, "_windows", windows)
     monkeypatch.setattr(places.Places, "window_mentions", window_mentions)
-    figures = clauses_seen = 0
+    monkeypatch.setattr(antecedents.Antecedents, "resolve", antecedents._once_per_mention(counted))
+    figures = clauses_seen = anaphors = 0
     for text in _texts():
-        made.clear(), looked_up.clear()
+        made.clear(), looked_up.clear(), resolved.clear()
         figures += len(list(iter_figures(text)))
         clauses = [k for k in made if not k[2]]
         assert len(clauses) == len(set(clauses)), "a clause's windows made twice"
         assert len(looked_up) == len(set(looked_up)), "a clause's window's mentions looked up twice"
+        assert len(resolved) == len(set(resolved)), "an anaphor resolved twice"
+        anaphors += len(resolved)
         clauses_seen += len(clauses)
     assert figures > clauses_seen > len(_texts()), "figures share clauses, so sharing saves work"
+    assert anaphors > len(_texts()), "the corpus has anaphors to resolve"

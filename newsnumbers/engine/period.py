@@ -82,6 +82,14 @@ def _needed(language: str) -> tuple[str, ...] | None:
 
 
 
+@lru_cache(maxsize=4)
+def _language_rules(language: str) -> list[tuple[re.Pattern[str], re.Pattern[str] | None, str, tuple[str, ...] | None]]:
+    """(pattern, its folded twin, template, needs) of the rules for ``language`` and for any, in file order:
+    chosen once, not rule by rule for every clause."""
+    return [(pattern, on_folded, template, needs) for (pattern, on_folded, lang, template), needs in zip(_rules(), _needs())
+            if lang in ("any", language)]
+
+
 def _count(word: str, language: str) -> int | None:
     """'4' or 'vier' -> 4; None when the word is no number."""
     if word.isdigit():
@@ -102,9 +110,7 @@ def find(clause: str, language: str, folded: str | None = None) -> str:
     safe = folded is not None and not _unsafe_for_folding().search(clause)  # the clause reads the same folded
     if safe and (words := _needed(language)) is not None and not any(map(folded.__contains__, words)):
         return ""  # none of the words the rules need (most clauses): no rule can match
-    for (pattern, on_folded, lang, template), needs in zip(_rules(), _needs()):
-        if lang not in ("any", language):
-            continue
+    for pattern, on_folded, template, needs in _language_rules(language):
         fast = safe and on_folded is not None
         if fast and needs is not None and not any(map(folded.__contains__, needs)):
             continue  # the clause lacks every word this rule needs

@@ -225,9 +225,10 @@ class WordScan:
             if pos < after:
                 continue
             m = match(text, pos, end)
-            if m:
-                out.append(m.span())
-                after = max(m.end(), pos + 1)
+            if m:  # a match at pos starts there: its span is (pos, end)
+                stop = m.end()
+                out.append((pos, stop))
+                after = stop if stop > pos else pos + 1
         return out
 
 

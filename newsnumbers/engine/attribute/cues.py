@@ -52,6 +52,7 @@ class CueIndex:
 
     automaton: object  # first word -> terms starting with it
     particles: frozenset[str]
+    later: tuple[str, ...] = ()  # every word of a multi-word term after its first ("höhe" of "in die höhe")
 
 
 def parse_group(group: str) -> list[Term]:
@@ -80,7 +81,8 @@ def cue_index() -> CueIndex:
         automaton.add_word(word, (len(word), tuple(dict.fromkeys(terms))))
     automaton.make_automaton()
     particles = frozenset(lexicon.load().words("verb_particle"))
-    return CueIndex(automaton, particles)
+    later = tuple(sorted({w for terms in by_word.values() for term in terms for w in term.words[1:]}))
+    return CueIndex(automaton, particles, later)
 
 
 @lru_cache(maxsize=65536)
@@ -144,9 +146,14 @@ def scan(text: str, lower: str, a: int, b: int, lang: str) -> Cues:
     for k, with_particle in particle.items():
         found[k] = _word_terms(low[k], lang, with_particle)
     for k in compress(range(len(low)), found):  # only the words that start a term
+        after = None  # the later term words the next word stands for: most multi-word terms fail there
         for group, rest in found[k]:
             if not rest:
                 hits.setdefault(group, []).append(words[k])
+                continue
+            if after is None:
+                after = _follows(low[k + 1], lang) if k + 1 < len(low) else frozenset()
+            if rest[0] not in after:
                 continue
             end = _rest_end(rest, k, low, words, text, lang)
             if end is not None:
@@ -181,13 +188,27 @@ def _rest_end(rest: tuple[str, ...], k: int, low: list[str], words: list[tuple[i
               lang: str) -> int | None:
     """End offset of a multi-word term whose first word is word ``k`` and whose later words are ``rest``
     (each a prefix of the next word, or of its lemma, with only spaces or hyphens between), else None.
-    The prefix is tested before the gap: most terms fail there, and the order changes no answer."""
+    The prefix is tested before the gap (most terms fail there; the order changes no answer), by looking
+    the next word up in :func:`_follows`."""
     end = words[k][1]
     for j, want in enumerate(rest, start=k + 1):
-        if j >= len(words):
-            return None
-        word = low[j]
-        if not (word.startswith(want) or lemma(word, lang).startswith(want)) or text[end:words[j][0]].strip(" -"):
+        if j >= len(words) or want not in _follows(low[j], lang) or text[end:words[j][0]].strip(" -"):
             return None
         end = words[j][1]
     return end
+
+
+_FOLLOWS: dict[str, dict[str, frozenset[str]]] = {}  # language -> word -> the later term words it stands for
+
+
+def _follows(word: str, lang: str) -> frozenset[str]:
+    """The later words of multi-word terms (:attr:`CueIndex.later`) that ``word`` or its lemma starts with; worked
+    out once per word and kept (as many words as :data:`_KNOWN` keeps), as the same words follow term starts."""
+    table = _FOLLOWS.setdefault(lang, {})
+    found = table.get(word)
+    if found is None:
+        lem = lemma(word, lang)
+        found = frozenset(w for w in cue_index().later if word.startswith(w) or lem.startswith(w))
+        if len(table) < _KNOWN_MAX:
+            table[word] = found
+    return found
