@@ -80,8 +80,12 @@ class Antecedents:
 
     def usable(self, ms: list[Mention]) -> list[Mention]:
         """Mentions that can name an organisation: an org anaphor only when it resolves; a person's name
-        only through "er"/"he" (a person in the figure's sentence is mostly its speaker)."""
-        return [m for m in ms if (m.kind != "anaphor_org" or self.resolve(m)) and (m.role != "person" or m.kind != "org")]
+        only through "er"/"he" (a person in the figure's sentence is mostly its speaker); a source ("laut Gartner",
+        "Synergy Research estimates") never."""
+        return [m for m in ms if (m.kind != "anaphor_org" or self.resolve(m)) and (m.kind != "org" or m.role not in _NO_OWNER)]
+
+
+_NO_OWNER = ("person", "source")  # roles whose own mention names no figure's organisation
 
 
 def person_before(ante: Antecedents, idx: int, start: int) -> Mention | None:

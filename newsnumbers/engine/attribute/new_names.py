@@ -117,14 +117,35 @@ def _candidates(text: str, lang: str) -> list[tuple[int, int, str]]:
     for m in (*p.after.finditer(text), *p.before.finditer(text), *p.subject.finditer(text)):
         name = _clean(m.group("name"))
         a = m.start("name") + m.group("name").index(name) if name else 0
-        if name and _plausible(name.split(), lang, _opens_sentence(text, a)):  # "das Unternehmen Gewinne": no name
+        if name and (_known_core(name, lang) or _plausible(name.split(), lang, _opens_sentence(text, a))):  # "das Unternehmen Gewinne": no name
             out.append((a, a + len(name), name))
     return out
 
 
+@lru_cache(maxsize=1)
+def _known_cores() -> dict[str, str]:
+    """A known company's name without the last word only companies carry: "Moonshot" -> "Moonshot AI".
+    Not an alias of its own ("Stability" is a word), but where the signals above find such a core as a
+    company ("the Chinese start-up Moonshot"), it is that company."""
+    out: dict[str, str] = {}
+    for row in lexicon.load().organisations:
+        core, _, last = row["canonical"].rpartition(" ")
+        if core and row["kind"] == "named" and row.fields.get("type", "company") == "company" and _is_suffix(last):
+            out.setdefault(core, row["canonical"])
+    return out
+
+
+def _known_core(name: str, lang: str) -> bool:
+    """A known company's core found by a signal above is that company, even where it is a word: "das Start-up
+    Moonshot", "Moonshot raised $1 billion", "Scale raised". Not a German word in German text, where every noun
+    is capitalised ("Otto", "Erste")."""
+    return name in _known_cores() and (lang != "de" or not (simplemma.is_known(name, "de") or simplemma.is_known(name.lower(), "de")))
+
+
 def new_names(text: str, lang: str = "de") -> list[tuple[int, int, str]]:
     """(start, end, canonical name) of every mention of a company the lexicon does not know, in order;
-    the caller drops those that overlap a known name."""
+    the caller drops those that overlap a known name. A found name that is a known company's core takes
+    the known name ("Moonshot" -> "Moonshot AI")."""
     found = _candidates(text, lang)
     if not found:
         return []
@@ -137,9 +158,10 @@ def new_names(text: str, lang: str = "de") -> list[tuple[int, int, str]]:
     for m in again.finditer(text):
         spans.setdefault((m.start(), m.end()), forms[m.group()])
     out: list[tuple[int, int, str]] = []
+    known = _known_cores()
     for a, b in sorted(spans, key=lambda s: (s[0], -s[1])):  # the longest at one place; no overlaps
         if not out or a >= out[-1][1]:
-            out.append((a, b, spans[a, b]))
+            out.append((a, b, known.get(spans[a, b], spans[a, b])))
     return out
 
 
