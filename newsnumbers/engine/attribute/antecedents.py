@@ -79,9 +79,8 @@ class Antecedents:
         return None if want_owner else fallback
 
     def usable(self, ms: list[Mention]) -> list[Mention]:
-        """Mentions that can name an organisation: an org anaphor only when it resolves; a person's name
-        only through "er"/"he" (a person in the figure's sentence is mostly its speaker); a source ("laut Gartner",
-        "Synergy Research estimates") never."""
+        """Mentions that can name an organisation: an org anaphor only when it resolves; a person's name only
+        through "er"/"he" (mostly the figure's speaker); a source ("laut Gartner") never."""
         return [m for m in ms if (m.kind != "anaphor_org" or self.resolve(m)) and (m.kind != "org" or m.role not in _NO_OWNER)]
 
 

@@ -22,8 +22,9 @@ from .measure_words import (
     share_of,
 )
 from .places import Places, Spans
-from .second_look import second_look
+from .second_look import second_look, venture_funding
 from .sentence_cues import Decision, SentenceCues
+from .venture import venture_lead
 
 __all__ = ["STRUCTURAL_MEASURES", "Decision", "MeasureFinder", "direction_before"]
 
@@ -35,10 +36,8 @@ class MeasureFinder:
     """The measure of each figure of one article."""
 
     def __init__(self, text: str, seg: Segmenter, lower: str, places: Places, lang: str = "de"):
-        self.text = text
-        self.seg = seg
-        self.places = places
-        self.cues = SentenceCues(text, seg, lower, lang)
+        self.text, self.seg, self.places = text, seg, places
+        self.cues, self.lower, self.venture = SentenceCues(text, seg, lower, lang), lower, venture_lead(lower, seg)
 
     def decide(self, fig: Figure) -> Decision:
         """The figure's measure: the first rule whose cues stand nearest it, else what its unit implies.
@@ -67,7 +66,8 @@ class MeasureFinder:
             return second_look(self, fig, kind, found)
         if fig.unit in STRUCTURAL_MEASURES:
             return Decision(STRUCTURAL_MEASURES[fig.unit], fig.unit, "unit")
-        return self.cues.earlier(fig, self.places.place(fig).sentence, kind) or Decision("other", "", "none")
+        found = self.cues.earlier(fig, self.places.place(fig).sentence, kind)
+        return venture_funding(self, fig, found) if found else Decision("other", "", "none")
 
     def _level(self, fig: Figure, kind: str, found: Decision | None) -> Decision | None:
         """The figure after "auf"/"to" is the level of what moved ("sank um 3 Prozent auf 31 Euro": a share price),

@@ -13,8 +13,10 @@ from ..recognise import Figure
 from ..segment import Segmenter
 from .measure_rules import growth_nouns, rules_for, rules_in
 from .measure_words import purpose_before
+from .mentions import known_name
 from .places import Places, Spans
 from .sentence_cues import Decision, SentenceCues
+from .venture import spends_on_assets
 
 SHARE_MOVES = ("share_price_gain", "share_price_drop")
 
@@ -26,18 +28,39 @@ class Finder(Protocol):
     seg: Segmenter
     places: Places
     cues: SentenceCues
+    lower: str
+    venture: str  # the lead's word that makes the article a start-up funding report, or ""
 
 
 def second_look(finder: Finder, fig: Figure, kind: str, found: Decision) -> Decision:
     """Where the nearest cue misleads: training as the money's purpose next to a funding cue ("raised $6bn to
-    train Grok"), a verb of change in a sentence about a share, spending on a named model."""
+    train Grok"), a verb of change in a sentence about a share, spending on a named model, money "invested"
+    in a report on start-up funding (:mod:`.venture`)."""
     if found.measure == "training_cost" and purpose(finder.text, found):
         return funding_in_clause(finder, fig) or found
     if kind == "percent" and found.measure == "growth":
         return market_move(finder, fig) or company_move(finder, fig) or market_topic(finder, fig) or found
     if found.weak and found.measure == "investment" and names_model(finder.places, fig):
         return found._replace(measure="model_spending")  # "spent $5.6 million on V3": spending on a model
+    return venture_funding(finder, fig, found)
+
+
+def venture_funding(finder: Finder, fig: Figure, found: Decision) -> Decision:
+    """An investment in a report on start-up funding that is venture money raised (:func:`venture_money`)."""
+    if found.measure == "investment" and finder.venture and not found.weak and venture_money(finder, fig):
+        return found._replace(measure="funding", words=f"{found.words}+{finder.venture} (lead)")
     return found
+
+
+def venture_money(finder: Finder, fig: Figure) -> bool:
+    """In a report on start-up funding, money "invested" is venture money raised, unless the sentence speaks
+    of assets (data centres, stakes, takeovers) or names a known company as a subject: "Amazon pumped $2.75bn
+    into the start-up" is Amazon's investment, "€6.2bn was invested into European climate companies" funding."""
+    place = finder.places.place(fig)
+    if spends_on_assets(finder.lower, finder.seg.sentence_span(place.sentence)):
+        return False
+    return not any(m.kind == "org" and m.role == "company" and not m.oblique and known_name(m.name)
+                   for m in finder.places.mentions_in([place.span], fig))
 
 
 def market_move(finder: Finder, fig: Figure) -> Decision | None:
