@@ -14,14 +14,14 @@ from newsnumbers.evaluate.corpus import gold_problems, score_split
 
 CORPUS = DATA / "corpus"
 FLOORS = {  # split: (recall, precision, {field: least accuracy})
-    # today's scores on the 146-article corpus, rounded down: a drop fails, a rise is raised here by hand.
-    # dev 94: 31 articles + the blind batches i, j (session 7), k (session 8), m (start-up rounds) and n (price lists,
-    # results; session 9), which pulled dev down as fresh text does;
-    # test 52: 28 articles + the held-out batches h01-h12 and l01-l12 (session 8, scored on arrival only)
-    "dev": (0.97, 0.98, {"value": 0.99, "unit": 0.99, "qualifier": 0.96, "measure": 0.90, "organisation": 0.84, "model": 0.95}),
-    # The test organisation floor went down from 0.85 in session 9: the finder of companies the lexicon does not
-    # know (new_names.py) costs 0.013 there, while it gains 0.19 on fresh start-up text (dev batch m).
-    "test": (0.96, 0.98, {"value": 0.99, "unit": 0.99, "qualifier": 0.94, "measure": 0.82, "organisation": 0.84, "model": 0.96}),
+    # today's scores on the 168-article corpus, rounded down: a drop fails, a rise is raised here by hand.
+    # dev 106: 31 articles + the blind batches i, j (session 7), k (session 8), m (start-up rounds), n (price lists,
+    # results; session 9) and p (session 10), which pulled dev down as fresh text does;
+    # test 62: 28 articles + the held-out batches h01-h12, l01-l12 (session 8) and q01-q10 (session 10), scored only.
+    "dev": (0.97, 0.98, {"value": 0.99, "unit": 0.99, "qualifier": 0.96, "measure": 0.92, "organisation": 0.85, "model": 0.96}),
+    # The test floors for measure and model went down in session 10 with batch q (blind: measure 0.607, model 0.798 on
+    # arrival); on the 52 articles before it this session's rules raised measure 0.822 -> 0.830, organisation 0.846 -> 0.875.
+    "test": (0.96, 0.98, {"value": 0.99, "unit": 0.99, "qualifier": 0.95, "measure": 0.78, "organisation": 0.87, "model": 0.93}),
 }
 
 

@@ -22,7 +22,7 @@ LEAD_SENTENCES = 3  # the title and the first two sentences, or the first three
 def _words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     lex = lexicon.load()
     lead = lex.word_values("venture_lead")
-    scene, money = ([p for p, v in lead.items() if v == kind] for kind in ("scene", "money"))
+    scene, money = ([p for p, v in lead.items() if v in (kind, "report")] for kind in ("scene", "money"))
     return (re.compile(lexicon.in_order(scene)), re.compile(lexicon.in_order(money)),
             re.compile(lexicon.in_order(lex.words("venture_not"))))
 
