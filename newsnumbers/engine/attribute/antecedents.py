@@ -133,6 +133,18 @@ def coordinated(ante: Antecedents, m: Mention, until: int) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def main_place(mentions: list[Mention]) -> Mention | None:
+    """The place (or a place's companies: "Österreichische Startups") the article names most, the first of equals:
+    the topic of an article that names no company at all, like a report on a country's start-up scene."""
+    counts: dict[str, int] = {}
+    first: dict[str, Mention] = {}
+    for m in mentions:
+        if m.kind == "org" and m.role in ("place", "group") and not m.generic:
+            counts[m.name] = counts.get(m.name, 0) + 1
+            first.setdefault(m.name, m)
+    return first[max(counts, key=lambda n: (counts[n], -first[n].start))] if counts else None
+
+
 def main_company(mentions: list[Mention], figure_spans: list[tuple[int, int]]) -> Mention | None:
     """The company the article names most, its models counted for it (the first of equals; names inside
     a figure, like "Nvidia-made chips", do not count): the topic of figures nobody near them names. Only the

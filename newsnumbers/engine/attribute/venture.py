@@ -36,7 +36,7 @@ def venture_lead(lower: str, seg: Segmenter) -> str:
     end = seg.sentence_span(min(LEAD_SENTENCES, len(seg.starts)) - 1)[1]
     scene, money, _ = _words()
     found = scene.search(lower, 0, end), money.search(lower, 0, end)
-    return "+".join(m.group() for m in found) if all(found) else ""
+    return "+".join(dict.fromkeys(m.group() for m in found)) if all(found) else ""
 
 
 def spends_on_assets(lower: str, span: tuple[int, int]) -> bool:
