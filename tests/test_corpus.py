@@ -20,8 +20,8 @@ FLOORS = {  # split: (recall, precision, {field: least accuracy})
     # test 62: 28 articles + the held-out batches h01-h12, l01-l12 (session 8) and q01-q10 (session 10), scored only.
     "dev": (0.97, 0.98, {"value": 0.99, "unit": 0.99, "qualifier": 0.96, "measure": 0.92, "organisation": 0.86, "model": 0.96}),
     # The test floors for measure and model went down in session 10 with batch q (blind: measure 0.607, model 0.798 on
-    # arrival); on the 52 articles before it this session's rules raised measure 0.822 -> 0.830, organisation 0.846 -> 0.875.
-    "test": (0.96, 0.98, {"value": 0.99, "unit": 0.99, "qualifier": 0.95, "measure": 0.78, "organisation": 0.87, "model": 0.93}),
+    # arrival); on the 52 articles before it this session's rules raised measure 0.822 -> 0.830, organisation 0.846 -> 0.883.
+    "test": (0.96, 0.98, {"value": 0.99, "unit": 0.99, "qualifier": 0.95, "measure": 0.78, "organisation": 0.88, "model": 0.93}),
 }
 
 
