@@ -144,3 +144,36 @@ def test_cue_scan_finds_what_a_plain_reading_of_every_term_finds():
             assert cues.scan(text, low, a, b, lang) == plain, text[a:b]
             checked += 1
     assert checked > 250
+
+
+def test_unknown_company_patterns_match_as_first_written():
+    """:mod:`new_names` opens its name patterns with the first letter and looks for an apposition from its comma;
+    the patterns as first written (each entered at every character) must find the same names at the same places:
+    on the real articles, and on random strings of the words and marks the patterns turn on (a name at the text's
+    start, after a line break or ". ", after a hyphen, "Ä" alone, appositions next to each other)."""
+    import random
+
+    from newsnumbers.engine.attribute import new_names
+
+    fast, plain = new_names._patterns(), new_names._patterns(plain=True)
+    assert fast.after_tail is not None and plain.after_tail is None
+
+    def found(text: str, p: new_names._Patterns) -> list:
+        return [[(m.span("name"), m.group("name")) for m in ms] for ms in (
+            p.suffixed.finditer(text), new_names._appositions(text, p), p.before.finditer(text), p.subject.finditer(text))]
+
+    pieces = ["Orca", "AI", "Inc", "Group", "Labs", "GmbH", "Ä", "X", "x", "orca", "MiniMax", "AT&S", "Start-up", "startup",
+              "company", "Unternehmen", "a", "an", "ein", "eine", "autonomous", "raised", "sammelte", "has", "hat", "das",
+              "The", "Die", ",", ", ", ".", ". ", "\n", "-", " ", " ", " ", " ", "•", "’", "(", "Stanford", ", an autonomous startup",
+              ", a company", ", ein Start-up", ",  a firm", ", a\nstartup", ". Thought Machine raised", "\nOrca has raised"]
+    rng = random.Random(11)
+    texts = _texts() + ["".join(rng.choice(pieces) + rng.choice(["", " ", " "]) for _ in range(rng.randint(1, 40)))
+                        for _ in range(1200)]
+    names = [0, 0, 0, 0]
+    for text in texts:
+        got = found(text, fast)
+        assert got == found(text, plain), text
+        names = [n + len(g) for n, g in zip(names, got)]
+        for lang in ("de", "en"):
+            assert new_names._candidates(text, lang) == new_names._candidates(text, lang, plain=True), text
+    assert min(names) > 200, f"the strings hold many names of each kind: {names}"
