@@ -165,7 +165,8 @@ def test_unknown_company_patterns_match_as_first_written():
     pieces = ["Orca", "AI", "Inc", "Group", "Labs", "GmbH", "Ä", "X", "x", "orca", "MiniMax", "AT&S", "Start-up", "startup",
               "company", "Unternehmen", "a", "an", "ein", "eine", "autonomous", "raised", "sammelte", "has", "hat", "das",
               "The", "Die", ",", ", ", ".", ". ", "\n", "-", " ", " ", " ", " ", "•", "’", "(", "Stanford", ", an autonomous startup",
-              ", a company", ", ein Start-up", ",  a firm", ", a\nstartup", ". Thought Machine raised", "\nOrca has raised"]
+              ", a company", ", ein Start-up", ",  a firm", ", a\nstartup", ". Thought Machine raised", "\nOrca has raised",
+              "Orca.", "X.", "’X", "Ä.", "AT&", "O’Neil", "Hololight-", "Q.", "\u00a0", "\t"]
     rng = random.Random(11)
     texts = _texts() + ["".join(rng.choice(pieces) + rng.choice(["", " ", " "]) for _ in range(rng.randint(1, 40)))
                         for _ in range(1200)]
@@ -177,3 +178,22 @@ def test_unknown_company_patterns_match_as_first_written():
         for lang in ("de", "en"):
             assert new_names._candidates(text, lang) == new_names._candidates(text, lang, plain=True), text
     assert min(names) > 200, f"the strings hold many names of each kind: {names}"
+
+
+def test_a_word_list_written_first_letter_first_matches_as_the_plain_alternation():
+    """:func:`new_names._first_letter_first` (lexicon words, and the names found in an article) finds what
+    ``(?<![\\w-])(?:w1|w2|...)`` finds, and gives up on a word that opens with no plain character."""
+    import random
+    import re
+
+    from newsnumbers.engine.attribute.new_names import _first_letter_first
+
+    assert _first_letter_first([r"\w+"]) is None and _first_letter_first(["(?:a|b)+"]) is None
+    rng = random.Random(5)
+    lists = [[r"[Ss]tart-?up", "Start", "startups?", "Fintech", "company"], [re.escape("Orca AI"), "Orca", re.escape("A.I")]]
+    for words in lists:
+        fast, plain = re.compile(_first_letter_first(words)), re.compile(r"(?<![\w-])(?:" + "|".join(words) + ")")
+        for _ in range(400):
+            text = "".join(rng.choice(["Start-up", "startups", "Startup", "Orca AI", "Orca", "A.I", "-", "x", " ", ",",
+                                       "Fintech", "company", "\n"]) for _ in range(rng.randint(1, 12)))
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], text

@@ -20,6 +20,7 @@ from typing import NamedTuple
 import simplemma
 
 from ... import lexicon
+from .. import wordscan
 
 _WORD = r"[A-ZÄÖÜ][\w&’'.-]*[\w&]|[A-Z]"  # a capitalised word ("MiniMax", "AT&S", "X")
 _NO_WORD_BEFORE = r"(?<![\w-].)"  # after a name's first letter: no word character or hyphen before that letter
@@ -28,13 +29,17 @@ _OPENS_LINE_OR_SENTENCE = r"(?:(?<![^\n].)|(?<=[.!?:•][ ].))"  # after it: the
 
 def _seq(before_first: str) -> str:
     """One to four capitalised words on one line, one space apart, as ``(?:{_WORD})(?:[ ](?:{_WORD})){0,3}``
-    matches them, with ``before_first`` (a lookbehind over the first letter and what precedes it) checked
-    after the first letter. Why: a pattern that opens with a lookbehind or a choice of anchors is entered at
-    every character of the article; one that opens with a character class lets the regex engine skip in C to
-    the capitals. The first word's branches are tried in ``_WORD``'s order (longer word first, then one
-    letter A-Z), so each start gives the same match as the plain form."""
-    first = rf"[A-ZÄÖÜ]{before_first}(?:[\w&’'.-]*[\w&]|(?<=[A-Z]))"
-    return rf"{first}(?:[ ](?:{_WORD})){{0,3}}"
+    matches them where a space, a comma or a line break follows each word, with ``before_first`` (a lookbehind
+    over the first letter and what precedes it) checked after the first letter.
+
+    Why: a pattern that opens with a lookbehind or a choice of anchors is entered at every character of the
+    article; one that opens with a character class lets the regex engine skip in C to the capitals. And as none
+    of the characters that may follow a word can stand inside one, a word is the whole run of word characters
+    from its first letter: read at once (possessive), not given back letter by letter when the rest fails, as
+    ``_WORD`` does at each capitalised noun of a German text. Each start gives the same match as the plain form.
+    """
+    rest = r"[\w&’'.-]++(?<=[\w&])|(?<=[A-Z])(?![\w&’'.-])"  # more letters, ending in one; or a lone letter A-Z
+    return rf"[A-ZÄÖÜ]{before_first}(?:{rest})(?:[ ](?:[A-ZÄÖÜ](?:{rest}))){{0,3}}"
 
 
 class _Patterns(NamedTuple):
@@ -69,8 +74,10 @@ def _patterns(plain: bool = False) -> _Patterns:
     # after the name's comma: an indefinite article, a few adjectives and a company noun
     rest = rf"\ (?:an?|ein(?:e|er|es|em|en)?)\s(?:[\w-]+\s){{0,4}}?(?:{nouns})(?![\w-])"
     after = re.compile(rf"(?P<name>{seq}),{rest}", re.VERBOSE | re.IGNORECASE)
-    before = re.compile(rf"(?<![\w-])(?:{lexicon.in_order(lex.words('company_noun_before'))}) "
-                        rf"(?P<name>{plain_seq})(?![\w-])")
+    nouns_before = lex.words("company_noun_before")
+    opening = None if plain else _first_letter_first(nouns_before)
+    opening = opening or rf"(?<![\w-])(?:{lexicon.in_order(nouns_before)})"
+    before = re.compile(rf"{opening} (?P<name>{plain_seq})(?![\w-])")
     subject = re.compile(rf"""
         (?P<name>{opens})                           # a name that opens a sentence or a list item
         (?:,[^,.\n]{{1,90}},)?\s                    # an apposition or relative clause between commas
@@ -82,6 +89,24 @@ def _patterns(plain: bool = False) -> _Patterns:
                                        re.compile(rf"(?P<name>{seq}),", re.VERBOSE | re.IGNORECASE))
     return _Patterns(suffixed, after, before, subject, stop, re.compile(rf"(?:\s(?:{legal}))+$"),
                      re.compile(rf"(?:{kept}|{legal})"), *fast)
+
+
+def _first_letter_first(words: list[str]) -> str | None:
+    r"""``(?<![\w-])(?:w1|w2|...)`` for the lexicon's word patterns, written so that every branch opens with its
+    first character and the lookbehind follows it (as :func:`..wordscan.word_alternation` does for ``(?<!\w)``):
+    the engine then skips in C to the characters a word can start with. Branches that share a first character
+    keep their order, and branches with different ones never match at one place, so the matches are the same.
+    None when a pattern does not open with a plain character (the caller keeps the plain form)."""
+    branches: dict[str, list[str]] = {}
+    for word in words:
+        for alternative in wordscan.split_alternatives(word):
+            pairs = wordscan.first_literals(alternative)
+            if pairs is None:
+                return None
+            for first, rest in pairs:
+                branches.setdefault(first, []).append(rest)
+    return "(?:" + "|".join(rf"{re.escape(first)}(?<![\w-]{re.escape(first)})(?:{'|'.join(rests)})"
+                            for first, rests in branches.items()) + ")"
 
 
 def _appositions(text: str, p: _Patterns) -> Iterator[re.Match[str]]:
@@ -178,7 +203,8 @@ def new_names(text: str, lang: str = "de") -> list[tuple[int, int, str]]:
     cores = {name: name.rsplit(" ", 1)[0] for name in names if " " in name}
     forms = {name: name for name in names}
     forms.update({core: name for name, core in cores.items() if " " not in core and not _known(core)})
-    again = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
+    escaped = [re.escape(f) for f in sorted(forms, key=len, reverse=True)]
+    again = re.compile((_first_letter_first(escaped) or r"(?<![\w-])(?:" + "|".join(escaped) + ")") + r"(?![\w-])")
     spans = {(a, b): name for a, b, name in found}
     for m in again.finditer(text):
         spans.setdefault((m.start(), m.end()), forms[m.group()])
