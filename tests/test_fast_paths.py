@@ -144,3 +144,56 @@ def test_cue_scan_finds_what_a_plain_reading_of_every_term_finds():
             assert cues.scan(text, low, a, b, lang) == plain, text[a:b]
             checked += 1
     assert checked > 250
+
+
+def test_unknown_company_patterns_match_as_first_written():
+    """:mod:`new_names` opens its name patterns with the first letter and looks for an apposition from its comma;
+    the patterns as first written (each entered at every character) must find the same names at the same places:
+    on the real articles, and on random strings of the words and marks the patterns turn on (a name at the text's
+    start, after a line break or ". ", after a hyphen, "Ä" alone, appositions next to each other)."""
+    import random
+
+    from newsnumbers.engine.attribute import new_names
+
+    fast, plain = new_names._patterns(), new_names._patterns(plain=True)
+    assert fast.after_tail is not None and plain.after_tail is None
+
+    def found(text: str, p: new_names._Patterns) -> list:
+        return [[(m.span("name"), m.group("name")) for m in ms] for ms in (
+            p.suffixed.finditer(text), new_names._appositions(text, p), p.before.finditer(text), p.subject.finditer(text))]
+
+    pieces = ["Orca", "AI", "Inc", "Group", "Labs", "GmbH", "Ä", "X", "x", "orca", "MiniMax", "AT&S", "Start-up", "startup",
+              "company", "Unternehmen", "a", "an", "ein", "eine", "autonomous", "raised", "sammelte", "has", "hat", "das",
+              "The", "Die", ",", ", ", ".", ". ", "\n", "-", " ", " ", " ", " ", "•", "’", "(", "Stanford", ", an autonomous startup",
+              ", a company", ", ein Start-up", ",  a firm", ", a\nstartup", ". Thought Machine raised", "\nOrca has raised",
+              "Orca.", "X.", "’X", "Ä.", "AT&", "O’Neil", "Hololight-", "Q.", "\u00a0", "\t"]
+    rng = random.Random(11)
+    texts = _texts() + ["".join(rng.choice(pieces) + rng.choice(["", " ", " "]) for _ in range(rng.randint(1, 40)))
+                        for _ in range(1200)]
+    names = [0, 0, 0, 0]
+    for text in texts:
+        got = found(text, fast)
+        assert got == found(text, plain), text
+        names = [n + len(g) for n, g in zip(names, got)]
+        for lang in ("de", "en"):
+            assert new_names._candidates(text, lang) == new_names._candidates(text, lang, plain=True), text
+    assert min(names) > 200, f"the strings hold many names of each kind: {names}"
+
+
+def test_a_word_list_written_first_letter_first_matches_as_the_plain_alternation():
+    """:func:`new_names._first_letter_first` (lexicon words, and the names found in an article) finds what
+    ``(?<![\\w-])(?:w1|w2|...)`` finds, and gives up on a word that opens with no plain character."""
+    import random
+    import re
+
+    from newsnumbers.engine.attribute.new_names import _first_letter_first
+
+    assert _first_letter_first([r"\w+"]) is None and _first_letter_first(["(?:a|b)+"]) is None
+    rng = random.Random(5)
+    lists = [[r"[Ss]tart-?up", "Start", "startups?", "Fintech", "company"], [re.escape("Orca AI"), "Orca", re.escape("A.I")]]
+    for words in lists:
+        fast, plain = re.compile(_first_letter_first(words)), re.compile(r"(?<![\w-])(?:" + "|".join(words) + ")")
+        for _ in range(400):
+            text = "".join(rng.choice(["Start-up", "startups", "Startup", "Orca AI", "Orca", "A.I", "-", "x", " ", ",",
+                                       "Fintech", "company", "\n"]) for _ in range(rng.randint(1, 12)))
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], text

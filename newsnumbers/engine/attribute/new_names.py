@@ -13,14 +13,33 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
 import simplemma
 
 from ... import lexicon
+from .. import wordscan
 
 _WORD = r"[A-ZÄÖÜ][\w&’'.-]*[\w&]|[A-Z]"  # a capitalised word ("MiniMax", "AT&S", "X")
+_NO_WORD_BEFORE = r"(?<![\w-].)"  # after a name's first letter: no word character or hyphen before that letter
+_OPENS_LINE_OR_SENTENCE = r"(?:(?<![^\n].)|(?<=[.!?:•][ ].))"  # after it: the text's or a line's start, or ". "
+
+
+def _seq(before_first: str) -> str:
+    """One to four capitalised words on one line, one space apart, as ``(?:{_WORD})(?:[ ](?:{_WORD})){0,3}``
+    matches them where a space, a comma or a line break follows each word, with ``before_first`` (a lookbehind
+    over the first letter and what precedes it) checked after the first letter.
+
+    Why: a pattern that opens with a lookbehind or a choice of anchors is entered at every character of the
+    article; one that opens with a character class lets the regex engine skip in C to the capitals. And as none
+    of the characters that may follow a word can stand inside one, a word is the whole run of word characters
+    from its first letter: read at once (possessive), not given back letter by letter when the rest fails, as
+    ``_WORD`` does at each capitalised noun of a German text. Each start gives the same match as the plain form.
+    """
+    rest = r"[\w&’'.-]++(?<=[\w&])|(?<=[A-Z])(?![\w&’'.-])"  # more letters, ending in one; or a lone letter A-Z
+    return rf"[A-ZÄÖÜ]{before_first}(?:{rest})(?:[ ](?:[A-ZÄÖÜ](?:{rest}))){{0,3}}"
 
 
 class _Patterns(NamedTuple):
@@ -31,34 +50,85 @@ class _Patterns(NamedTuple):
     stop: re.Pattern[str]       # a word that begins no name, at the start
     legal_end: re.Pattern[str]  # legal forms at the end
     suffix: re.Pattern[str]     # one suffix word, whole
+    after_tail: re.Pattern[str] | None  # the fast form of ``after``: its comma, where the rest follows it
+    after_name: re.Pattern[str] | None  # and the name before that comma
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> _Patterns:
+@lru_cache(maxsize=2)
+def _patterns(plain: bool = False) -> _Patterns:
+    """The patterns, fast (the default) or ``plain``: as first written, each entered at every character (kept
+    for the test that holds the two side by side). The fast ones open with the name's first letter (``_seq``),
+    and the apposition is looked for from its comma (:func:`_appositions`); the matches are the same."""
     lex = lexicon.load()
     kept, legal = lexicon.in_order(lex.words("name_suffix_kept")), lexicon.in_order(lex.words("name_suffix_legal"))
     nouns = lexicon.in_order(lex.words("company_noun"))
-    seq = rf"(?:{_WORD})(?:[ ](?:{_WORD})){{0,3}}"  # words on one line, one space apart
+    plain_seq = rf"(?:{_WORD})(?:[ ](?:{_WORD})){{0,3}}"  # words on one line, one space apart
+    seq, opens = (rf"(?<![\w-]){plain_seq}", rf"(?:^|(?<=[.!?:•]\ )|(?<=\n)){plain_seq}") if plain else \
+        (_seq(_NO_WORD_BEFORE), _seq(_OPENS_LINE_OR_SENTENCE))
     suffixed = re.compile(rf"""
-        (?<![\w-])(?P<name>{seq})      # one to four capitalised words
+        (?P<name>{seq})                # one to four capitalised words, no word character before them
         \ (?:{kept}|{legal})           # a last word only companies carry, or a legal form
         (?:\ (?:{legal}))*             # more legal forms ("Group Inc")
         (?![\w-]|\ [A-ZÄÖÜ])          # and the name ends there ("Stanford AI Index", "MIT Technology Review": no)
         """, re.VERBOSE)
-    after = re.compile(rf"""
-        (?<![\w-])(?P<name>{seq}),\    # a name and a comma
-        (?:an?|ein(?:e|er|es|em|en)?)\s(?:[\w-]+\s){{0,4}}?   # an indefinite article and a few adjectives
-        (?:{nouns})(?![\w-])           # a company noun""", re.VERBOSE | re.IGNORECASE)
-    before = re.compile(rf"(?<![\w-])(?:{lexicon.in_order(lex.words('company_noun_before'))}) (?P<name>{seq})(?![\w-])")
+    # after the name's comma: an indefinite article, a few adjectives and a company noun
+    rest = rf"\ (?:an?|ein(?:e|er|es|em|en)?)\s(?:[\w-]+\s){{0,4}}?(?:{nouns})(?![\w-])"
+    after = re.compile(rf"(?P<name>{seq}),{rest}", re.VERBOSE | re.IGNORECASE)
+    nouns_before = lex.words("company_noun_before")
+    opening = None if plain else _first_letter_first(nouns_before)
+    opening = opening or rf"(?<![\w-])(?:{lexicon.in_order(nouns_before)})"
+    before = re.compile(rf"{opening} (?P<name>{plain_seq})(?![\w-])")
     subject = re.compile(rf"""
-        (?:^|(?<=[.!?:•]\ )|(?<=\n))(?P<name>{seq})  # a name that opens a sentence or a list item
+        (?P<name>{opens})                           # a name that opens a sentence or a list item
         (?:,[^,.\n]{{1,90}},)?\s                    # an apposition or relative clause between commas
         (?:(?:{lexicon.in_order(lex.words('funding_verb_aux'))})\s)*  # has, now, konnte sich
         (?:{lexicon.in_order(lex.words('funding_verb'))})(?![\w-])   # raised, secured, sammelt, erhält""",
                          re.VERBOSE | re.MULTILINE)
     stop = re.compile(rf"(?:{lexicon.in_order(lex.words('not_a_name'))}) ")
+    fast = (None, None) if plain else (re.compile(rf",(?=(?P<tail>{rest}))", re.VERBOSE | re.IGNORECASE),
+                                       re.compile(rf"(?P<name>{seq}),", re.VERBOSE | re.IGNORECASE))
     return _Patterns(suffixed, after, before, subject, stop, re.compile(rf"(?:\s(?:{legal}))+$"),
-                     re.compile(rf"(?:{kept}|{legal})"))
+                     re.compile(rf"(?:{kept}|{legal})"), *fast)
+
+
+def _first_letter_first(words: list[str]) -> str | None:
+    r"""``(?<![\w-])(?:w1|w2|...)`` for the lexicon's word patterns, written so that every branch opens with its
+    first character and the lookbehind follows it (as :func:`..wordscan.word_alternation` does for ``(?<!\w)``):
+    the engine then skips in C to the characters a word can start with. Branches that share a first character
+    keep their order, and branches with different ones never match at one place, so the matches are the same.
+    None when a pattern does not open with a plain character (the caller keeps the plain form)."""
+    branches: dict[str, list[str]] = {}
+    for word in words:
+        for alternative in wordscan.split_alternatives(word):
+            pairs = wordscan.first_literals(alternative)
+            if pairs is None:
+                return None
+            for first, rest in pairs:
+                branches.setdefault(first, []).append(rest)
+    return "(?:" + "|".join(rf"{re.escape(first)}(?<![\w-]{re.escape(first)})(?:{'|'.join(rests)})"
+                            for first, rests in branches.items()) + ")"
+
+
+def _appositions(text: str, p: _Patterns) -> Iterator[re.Match[str]]:
+    """What ``p.after.finditer(text)`` finds (the matches' name groups), looked for from the other end.
+
+    A match is a name, a comma, an indefinite article and a company noun; the name holds no comma, so it ends
+    at the first comma after its start. So each comma with the rest after it (rare) is found first, and its
+    name searched for between the comma before it (or the end of the last match) and it: the leftmost start
+    there is the one ``finditer`` takes, as the rest after the comma does not depend on where the name starts.
+    """
+    if p.after_tail is None or p.after_name is None:
+        yield from p.after.finditer(text)
+        return
+    done = 0  # where the last match ended: finditer goes on from there
+    for tail in p.after_tail.finditer(text):
+        comma = tail.start()
+        if comma <= done:
+            continue
+        name = p.after_name.search(text, max(done, text.rfind(",", 0, comma) + 1), comma + 1)
+        if name is not None:
+            yield name
+            done = tail.end("tail")
 
 
 def _is_suffix(word: str) -> bool:
@@ -105,16 +175,17 @@ def _clean(name: str) -> str:
     return name
 
 
-def _candidates(text: str, lang: str) -> list[tuple[int, int, str]]:
-    """Names with a company's last word or legal form, and names in an apposition with a company noun."""
-    p = _patterns()
+def _candidates(text: str, lang: str, plain: bool = False) -> list[tuple[int, int, str]]:
+    """Names with a company's last word or legal form, and names in an apposition with a company noun
+    (``plain``: found by the patterns as first written, for the test that compares the two)."""
+    p = _patterns(plain)
     out: list[tuple[int, int, str]] = []
     for m in p.suffixed.finditer(text):
         full = text[m.start("name"):m.end()]
         name = _clean(full)
         if any(not _is_suffix(w) for w in name.split()):  # not "AI" alone (from "Generative AI")
             out.append((m.start("name") + full.index(name), m.end(), name))
-    for m in (*p.after.finditer(text), *p.before.finditer(text), *p.subject.finditer(text)):
+    for m in (*_appositions(text, p), *p.before.finditer(text), *p.subject.finditer(text)):
         name = _clean(m.group("name"))
         a = m.start("name") + m.group("name").index(name) if name else 0
         if name and (_known_core(name, lang) or _plausible(name.split(), lang, _opens_sentence(text, a))):  # "das Unternehmen Gewinne": no name
@@ -153,7 +224,8 @@ def new_names(text: str, lang: str = "de") -> list[tuple[int, int, str]]:
     cores = {name: name.rsplit(" ", 1)[0] for name in names if " " in name}
     forms = {name: name for name in names}
     forms.update({core: name for name, core in cores.items() if " " not in core and not _known(core)})
-    again = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
+    escaped = [re.escape(f) for f in sorted(forms, key=len, reverse=True)]
+    again = re.compile((_first_letter_first(escaped) or r"(?<![\w-])(?:" + "|".join(escaped) + ")") + r"(?![\w-])")
     spans = {(a, b): name for a, b, name in found}
     for m in again.finditer(text):
         spans.setdefault((m.start(), m.end()), forms[m.group()])

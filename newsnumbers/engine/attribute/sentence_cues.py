@@ -54,8 +54,15 @@ class SentenceCues:
     def nearest(self, rule: MeasureRule, sentence: int, spans: Spans, fig: Figure) -> tuple[tuple[int, int], ...]:
         """Each of the rule's cues nearest the figure (inside ``spans`` where it occurs there)."""
         cues, out = self.of(sentence), []
+        single = len(spans) == 1
+        a0, b0 = spans[0] if spans else (0, 0)
         for cue in rule.cues:
-            inside = [(s, e) for s, e in cues[cue] if any(a <= s and e <= b for a, b in spans)] or cues[cue]
+            found = cues[cue]
+            if len(found) == 1:  # most cues stand once in a sentence: that one, inside the spans or not
+                out.append(found[0])
+                continue
+            inside = [(s, e) for s, e in found if ((a0 <= s and e <= b0) if single else
+                                                   any(a <= s and e <= b for a, b in spans))] or found
             out.append(min(inside, key=lambda se: max(0, fig.start - se[1], se[0] - fig.end)))
         return tuple(out)
 
