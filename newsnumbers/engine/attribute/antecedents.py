@@ -145,6 +145,14 @@ def main_place(mentions: list[Mention]) -> Mention | None:
     return first[max(counts, key=lambda n: (counts[n], -first[n].start))] if counts else None
 
 
+def article_place(ante: Antecedents) -> Mention | None:
+    """``main_place`` of the article, worked out once (kept on its Antecedents): every figure nobody near it
+    names asks, and counting the article's mentions each time would grow with figures times mentions."""
+    if "_place" not in ante.__dict__:
+        ante.__dict__["_place"] = main_place(ante.mentions)
+    return ante.__dict__["_place"]
+
+
 def main_company(mentions: list[Mention], figure_spans: list[tuple[int, int]]) -> Mention | None:
     """The company the article names most, its models counted for it (the first of equals; names inside
     a figure, like "Nvidia-made chips", do not count): the topic of figures nobody near them names. Only the

@@ -21,7 +21,7 @@ from typing import NamedTuple
 from ... import lexicon
 from ..recognise import Figure
 from ..segment import Segmenter
-from .antecedents import Antecedents, coordinated, main_place
+from .antecedents import Antecedents, article_place, coordinated
 from .measures import Decision
 from .mentions import Mention, salience
 from .owners import PARTNER_MEASURES, cue_owner, owned_measures, partner, respective
@@ -110,7 +110,7 @@ class OrganisationFinder:
             if topic is not None and (chosen is None or tier(topic) < tier(chosen)):
                 chosen, where = topic, "earlier"
         if chosen is None:
-            main = self.antecedents.main() or main_place(self.antecedents.mentions)  # no company named: its place
+            main = self.antecedents.main() or article_place(self.antecedents)  # no company named: its place
             if main is None:
                 return Who("", "", "", "none")
             return Who(main.name, "", self.text[main.start:main.end], "article")

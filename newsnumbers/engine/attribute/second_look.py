@@ -55,8 +55,8 @@ def venture_funding(finder: Finder, fig: Figure, found: Decision) -> Decision:
 def venture_money(finder: Finder, fig: Figure) -> bool:
     """In a report on start-up funding, money "invested" is venture money raised, unless the sentence speaks
     of assets (data centres, stakes, takeovers) or names a known company as a subject or a person ("he pledged
-    €1 billion"): "Amazon pumped $2.75bn
-    into the start-up" is Amazon's investment, "€6.2bn was invested into European climate companies" funding."""
+    €1 billion"): "Amazon pumped $2.75bn into the start-up" is Amazon's investment, "€6.2bn was invested into
+    European climate companies" funding."""
     place = finder.places.place(fig)
     if spends_on_assets(finder.lower, finder.seg.sentence_span(place.sentence)):
         return False
