@@ -24,7 +24,7 @@ LABEL = {"description_width": "7em"}
 def _choices(periods: object = ()) -> dict[str, list[str]]:
     """Choices per field: the vocabulary the reader accepts, the lexicon's model names, and the periods
     periods.csv gives (an example of each form, and ``periods``, those in the table)."""
-    models = sorted({r["canonical"] for r in load().models if r["canonical"]})
+    models = sorted({r["canonical"] for r in load().models if r["canonical"] and "{}" not in r["canonical"]})
     return {"unit": sorted(vocabulary.units()), "qualifier": sorted(QUALIFIERS),
             "measure": sorted(vocabulary.measures()), "organisation": sorted(vocabulary.organisations()),
             "model": models, "period": vocabulary.periods(periods)}

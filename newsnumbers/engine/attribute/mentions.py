@@ -95,7 +95,10 @@ def _classify(word: str) -> Classified | None:
     for k in index.candidates(word):
         regex, found = entries[k]
         if regex.match(word):
-            return found if found[0] != "model" or found[1] else ("model", model_name(word, found[2]), *found[2:])
+            if found[0] != "model" or (found[1] and "{}" not in found[1]):
+                return found
+            name = model_name(word, found[2])  # read from the word, or put into the canonical's "{}"
+            return ("model", found[1].replace("{}", name) if found[1] else name, *found[2:])
     return None
 
 
@@ -131,7 +134,8 @@ def model_name(word: str, owner: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _prepositions() -> frozenset[str]:
+def oblique_prepositions() -> frozenset[str]:
+    """The prepositions after which a name is no clause's subject ("von Microsoft", "according to OpenAI")."""
     return frozenset(w.lower() for w in lexicon.load().words("oblique_preposition"))
 
 
@@ -180,7 +184,7 @@ def after_preposition(text: str, start: int, previous_end: int = -1) -> bool:
     words = text[max(0, start - 48, previous_end):start].split()[-4:]  # not into the name before ("On Semiconductor and")
     if not words:
         return False
-    preps, joins, ends = _prepositions(), _coordinations(), _preposition_ends()
+    preps, joins, ends = oblique_prepositions(), _coordinations(), _preposition_ends()
     for k in range(len(words) - 1, -1, -1):
         word = words[k]
         if word[-1] in ",;:!?()\"“”„«»–—" or (word[-1] == "." and len(word) > 3):
@@ -200,7 +204,7 @@ def after_preposition(text: str, start: int, previous_end: int = -1) -> bool:
 @lru_cache(maxsize=1)
 def _preposition_ends() -> frozenset[str]:
     """The last words of the prepositions of two words ("according to"): only after one of them is the pair looked up."""
-    return frozenset(p.rsplit(" ", 1)[-1] for p in _prepositions() if " " in p)
+    return frozenset(p.rsplit(" ", 1)[-1] for p in oblique_prepositions() if " " in p)
 
 
 @lru_cache(maxsize=1)

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from ... import lexicon
 from ..recognise import Figure
+from .capital import preposition_before
 from .mentions import Mention
 
 OWNER_ROLES = frozenset({"company", "project", "index"})
@@ -94,7 +95,8 @@ def _partner_prepositions() -> frozenset[str]:
 
 def partner(text: str, ms: list[Mention], chosen: Mention, fig: Figure, figure_spans: list[tuple[int, int]]) -> str:
     """The other party of a deal in the figure's own clause: a company right after "in", "into", "from"...
-    ("Amazon investiert 4 Mrd. Dollar in Anthropic", "Anthropic raised $4bn from Amazon"), the nearest
+    ("Amazon investiert 4 Mrd. Dollar in Anthropic", "Anthropic raised $4bn from Amazon", "in French rival
+    Mistral"), the nearest
     one between the figures around it ("2 Mrd. von Google und 2,75 Mrd. von Amazon"); else ""."""
     k = bisect.bisect_left(figure_spans, (fig.start, fig.end))
     lo = figure_spans[k - 1][1] if k > 0 else 0
@@ -104,7 +106,6 @@ def partner(text: str, ms: list[Mention], chosen: Mention, fig: Figure, figure_s
         if m.kind != "org" or m.role != "company" or m.generic or m.name == chosen.name or not m.oblique \
                 or text[m.end:m.end + 1] == "-":  # "von Nvidia-Chips": a compound's modifier is no party
             continue
-        before = text[max(0, m.start - 16):m.start].split()
-        if lo <= m.start < hi and before and before[-1].lower() in _partner_prepositions():
+        if lo <= m.start < hi and preposition_before(text, m.start, _partner_prepositions(), ""):
             found.append((max(fig.start - m.end, m.start - fig.end), m.name))
     return min(found)[1] if found else ""

@@ -11,6 +11,7 @@ from typing import Protocol
 
 from ..recognise import Figure
 from ..segment import Segmenter
+from .capital import assets_in, into_company, names_round
 from .measure_rules import growth_nouns, rules_for, rules_in
 from .measure_words import purpose_before
 from .mentions import known_name
@@ -42,7 +43,20 @@ def second_look(finder: Finder, fig: Figure, kind: str, found: Decision) -> Deci
         return market_move(finder, fig) or company_move(finder, fig) or market_topic(finder, fig) or found
     if found.weak and found.measure == "investment" and names_model(finder.places, fig):
         return found._replace(measure="model_spending")  # "spent $5.6 million on V3": spending on a model
-    return venture_funding(finder, fig, found)
+    return capital_funding(finder, fig, venture_funding(finder, fig, found))
+
+
+def capital_funding(finder: Finder, fig: Figure, found: Decision) -> Decision:
+    """An investment whose money goes into a company's capital ("invested $400 million in Anthropic",
+    "steigt bei Mistral ein"), or that is contributed in a sentence naming a funding round, is funding,
+    whoever invests (:mod:`.capital`)."""
+    if found.measure != "investment":
+        return found
+    own = finder.places.place(fig).windows[0][0]
+    words = into_company(finder.text, finder.lower, own, finder.places.mentions_in(own, fig), finder.cues.lang)
+    if not words and not any(assets_in(finder.lower, span) for span in own):
+        words = names_round(finder.lower, finder.seg.sentence_span(finder.places.place(fig).sentence))
+    return found._replace(measure="funding", words=f"{found.words}+{words}") if words else found
 
 
 def venture_funding(finder: Finder, fig: Figure, found: Decision) -> Decision:

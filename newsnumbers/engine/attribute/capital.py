@@ -1,0 +1,88 @@
+"""Money into a company's capital is funding, whoever the sentence's subject is.
+
+"Amazon pumped $2.75bn into the start-up", "Google invested $400 million in Anthropic", "ASML steigt mit
+1,3 Milliarden Euro bei Mistral ein", "hat Milliarden in das Unternehmen gepumpt": the cue says "invest",
+but the money goes into a company, which raises it (ANNOTATION.md's convention). Money into a place, a
+sector or assets ("investiert 3 Mrd. Euro in Deutschland", "into data centres", "a takeover") stays an
+investment. So is money contributed in a sentence that names a funding round ("SoftBank would lead the
+round, contributing $15bn"). The words are data (``grammar_words.csv``, roles ``capital_into``,
+``capital_not``, ``capital_round`` and ``company_noun``).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ... import lexicon
+from .mention import Mention
+from .mentions import breaks_phrase, oblique_prepositions
+from .places import Spans
+
+
+@lru_cache(maxsize=1)
+def _round() -> re.Pattern[str]:
+    return re.compile(lexicon.in_order(lexicon.load().words("capital_round")))
+
+
+def names_round(lower: str, span: tuple[int, int]) -> str:
+    """The funding round a sentence names ("lead the round", "Series-B-Runde"), or "": money contributed
+    or invested there is part of the round."""
+    found = _round().search(lower, *span)
+    return found.group() if found else ""
+
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]:
+    lex = lexicon.load()
+    into = frozenset(w.lower() for w in lex.words("capital_into"))
+    nouns = lexicon.in_order([w.lower() for w in lex.words("company_noun")])
+    before = lexicon.in_order(sorted(into))
+    noun_phrase = re.compile(rf"""
+        (?<![\w-])(?:{before})\s+              # the preposition the money goes through: in, into, bei, beim
+        (?:(?!(?:und|and|oder|or)\s)[\w-]+\s+){{0,3}}?  # a determiner and adjectives ("das junge", "the French"), no "und"
+        (?:[\w-]*-)?(?:{nouns})(?![\w-])        # a company noun, also a compound's head ("KI-Start-up")
+        """, re.VERBOSE)
+    return into, noun_phrase, re.compile(lexicon.in_order(lex.words("capital_not")))
+
+
+def into_company(text: str, lower: str, spans: Spans, mentions: list[Mention], lang: str) -> str:
+    """The words that say the money of a clause (``spans``) goes into a company ("in Anthropic", "into the
+    start-up", "beim französischen KI-Start-up Mistral"), or "": a company named or described right after
+    "in", "into", "bei", in a clause that speaks of no assets bought or built with it (data centres, plants,
+    a takeover)."""
+    into, noun_phrase, _ = _words()
+    if any(assets_in(lower, span) for span in spans):
+        return ""
+    for m in mentions:
+        if m.kind == "org" and m.role == "company" and not m.generic and m.oblique \
+                and text[m.end:m.end + 1] != "-":
+            word = preposition_before(text, m.start, into, lang)
+            if word:
+                return f"{word} {m.name}"
+    found = next((f for a, b in spans if (f := noun_phrase.search(lower, a, b))), None)
+    return " ".join(found.group().split()) if found else ""
+
+
+def preposition_before(text: str, start: int, into: frozenset[str], lang: str) -> str:
+    """The preposition of ``into`` within the three words before ``start``, or "": only a determiner, an
+    adjective or a company noun between ("in das britische Start-up Wayve", "in French rival Mistral"), no
+    punctuation, no verb, no nearer preposition ("von Investoren wie Sequoia": Sequoia is an example), and in
+    German text (``lang`` "de") no other noun ("Beim Einstieg zahlte Google")."""
+    words = text[max(0, start - 40):start].split()[-3:]
+    for word in reversed(words):
+        if word.lower() in into:
+            return word
+        if word[-1:] in ",;:.()" or breaks_phrase(word) or word.lower() in oblique_prepositions() or \
+                (lang == "de" and word[:1].isupper() and not _company_noun().search(word)):
+            return ""
+    return ""
+
+
+@lru_cache(maxsize=1)
+def _company_noun() -> re.Pattern[str]:
+    return re.compile(rf"(?:^|-)(?:{lexicon.in_order(lexicon.load().words('company_noun'))})$")
+
+
+def assets_in(lower: str, span: tuple[int, int]) -> bool:
+    """Whether a span speaks of assets bought or built (data centres, plants, shares, a takeover)."""
+    return _words()[2].search(lower, *span) is not None
