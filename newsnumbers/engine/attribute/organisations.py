@@ -56,8 +56,9 @@ class Topics:
         return self._topic_cache[s]
 
     def _topic_before(self, s: int, fig: Figure) -> Mention | None:
-        """A sentence that names only a place after a preposition ("Die Einnahmen in China stiegen") does not
-        change the topic: the search goes on, and that place is the answer only when nothing else turns up."""
+        """A sentence that names only a place after a preposition ("Die Einnahmen in China stiegen"), or only
+        examples ("Für Kunden wie Microsoft, Google oder Meta sind die Zahlen ein Signal"), does not change the
+        topic: the search goes on, and its mention is the answer only when nothing else turns up."""
         place_only = None
         for back in range(1, LOOKBACK_SENTENCES + 1):
             if s - back < 0:
@@ -71,10 +72,25 @@ class Topics:
                 # the first of the most salient, the article's main company first among equals
                 best = min(ms, key=lambda m: (salience(self.seg.text, m), not self.antecedents.is_main(m)))
                 best = best if not best.generic else pick(ms, fig)
-                if best is None or tier(best) != 3:
+                examples = best is not None and examples_only(self.seg.text, ms)
+                if best is None or (tier(best) != 3 and not examples):
                     return best
+                if examples and place_only is None and self.antecedents.main() is not None:
+                    place_only = self.antecedents.main()  # examples give way to the article's main company
                 place_only = place_only or best
         return place_only
+
+
+@lru_cache(maxsize=1)
+def _example_marker() -> re.Pattern[str]:
+    words = lexicon.in_order(lexicon.load().words("example_marker"))
+    return re.compile(rf"(?i)(?<![\w-])(?:{words})\s+(?:[\w-]+\s+){{0,2}}$")
+
+
+def examples_only(text: str, ms: list[Mention]) -> bool:
+    """Whether a sentence's mentions are all examples: prepositions' objects, the first of them right after
+    "wie", "etwa", "such as", "including" (up to two words between: "wie der Konzern Microsoft")."""
+    return all(m.oblique for m in ms) and _example_marker().search(text, max(0, ms[0].start - 48), ms[0].start) is not None
 
 
 class Who(NamedTuple):

@@ -7,8 +7,11 @@ the sentence says another.
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Protocol
 
+from ... import lexicon
 from ..recognise import Figure
 from ..segment import Segmenter
 from .capital import assets_in, into_company, names_round
@@ -115,14 +118,16 @@ def company_move(finder: Finder, fig: Figure) -> Decision | None:
     """A company or an index that rises or falls by a percentage, with no noun of what moved in the clause
     ("Nvidia fiel um 5 Prozent", "SAP legte 3 Prozent zu", "Broadcom slumped 17%"): its share price moved.
     A possessive ("Teslas Auslieferungen") or a preposition's object ("von Tesla") is no subject, and a verb
-    of growth alone ("OpenAI wuchs um 50 Prozent") says nothing of a share: both stay growth."""
+    of growth alone ("OpenAI wuchs um 50 Prozent") says nothing of a share: both stay growth, and so does a
+    comparison with an earlier period ("legte gegenüber dem Vorquartal 20 Prozent zu", "year over year")."""
     place = finder.places.place(fig)
     k = next((k for k, (_, how) in enumerate(place.windows) if how == "subject"), None)
     if k is None:
         return None
     own = place.windows[k][0]
     cues, rules = finder.cues.of(place.sentence), rules_for("percent")
-    if any(_inside(span, own) for group in growth_nouns() for span in cues.get(group, ())):
+    if any(_inside(span, own) for group in growth_nouns() for span in cues.get(group, ())) \
+            or any(_period_comparison().search(finder.lower, a, b) for a, b in own):
         return None
     subjects = [m for m in finder.places.window_mentions(place, k, fig)
                 if m.kind == "org" and m.role in ("company", "index") and not m.oblique
@@ -135,6 +140,11 @@ def company_move(finder: Finder, fig: Figure) -> Decision | None:
     if not found:
         return None
     return finder.cues.decision(rules[min(found, key=lambda f: (f[1], f[0]))[0]], place.sentence, own, fig, "clause")
+
+
+@lru_cache(maxsize=1)
+def _period_comparison() -> re.Pattern[str]:
+    return re.compile(lexicon.in_order(lexicon.load().words("period_comparison")))
 
 
 def _inside(span: tuple[int, int], spans: Spans) -> bool:
