@@ -84,7 +84,7 @@ class Antecedents:
         return [m for m in ms if (m.kind != "anaphor_org" or self.resolve(m)) and (m.kind != "org" or m.role not in _NO_OWNER)]
 
 
-_NO_OWNER = ("person", "source")  # roles whose own mention names no figure's organisation
+_NO_OWNER = ("person", "source", "aside")  # roles whose own mention names no figure's organisation
 
 
 def person_before(ante: Antecedents, idx: int, start: int) -> Mention | None:

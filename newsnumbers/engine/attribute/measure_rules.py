@@ -71,9 +71,14 @@ def rules_with_cues(kind: str, present: frozenset[str]) -> tuple[int, ...]:
 
 
 def rules_in(rules: list[MeasureRule], possible: tuple[int, ...], cues: Cues,
-              spans: Spans, fig: Figure, distances: bool) -> list[tuple[int, int]]:
-    """(rule index, distance of its nearest cue to the figure) for every rule whose cues all occur in ``spans``."""
+              spans: Spans, fig: Figure, distances: bool, fence: int | None = None,
+              governed: int = -1) -> list[tuple[int, int]]:
+    """(rule index, distance of its nearest cue to the figure) for every rule whose cues all occur in ``spans``;
+    cues after the figure from ``fence`` on are the next figure's ("revenue rising 18% to $77.7 billion and
+    net income climbing to $27.7 billion": "net income" is not the $77.7 billion's), and a cue that starts at
+    ``governed`` governs the figure ("$200 billion in market value") and is nearest of all."""
     found = []
+    fence = fence if fence is not None else 1 << 62
     single = len(spans) == 1
     a0, b0 = spans[0] if spans else (0, 0)
     for k in possible:
@@ -81,11 +86,12 @@ def rules_in(rules: list[MeasureRule], possible: tuple[int, ...], cues: Cues,
         for cue in rules[k].cues:
             near = None
             for s, e in cues[cue]:
-                if s < fig.end and fig.start < e:
-                    continue  # a word of the figure itself ("up to 90 per cent") is not its cue
+                if (s < fig.end and fig.start < e) or s >= fence:
+                    continue  # a word of the figure itself ("up to 90 per cent") is not its cue, nor the next one's
                 if (a0 <= s and e <= b0) if single else any(a <= s and e <= b for a, b in spans):
                     # at equal distance a cue before the figure governs it ("net income of $24bn on revenue of ...")
                     d = (2 * (fig.start - e) if e <= fig.start else 2 * max(0, s - fig.end) + 1) if distances else 0
+                    d = -1 if s == governed and distances else d
                     if near is None or d < near:
                         near = d
             if near is None:

@@ -36,6 +36,22 @@ def beyond_forecast() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def governed_after() -> re.Pattern[str]:
+    """What stands between a figure and the noun that governs it: "in", "of", "an", perhaps after a noun of
+    change and with determiners or adjectives ("$15bn increase in its planned spending"); matched at the
+    figure's end, the cue at the match's end decides."""
+    lex = lexicon.load()
+    change, prep, filler = (lexicon.in_order(lex.words(r)) for r in ("governed_change", "governed_after", "governed_filler"))
+    return re.compile(rf"[ \t]+(?:(?:{change})[ \t]+)?(?:{prep})[ \t]+(?:(?:{filler})[ \t]+){{0,3}}", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def figure_fence() -> re.Pattern[str]:
+    """A conjunction after a figure that opens the next figure's phrase ("… and net income climbing to …")."""
+    return re.compile(rf"(?<![\w-])(?:{lexicon.in_order(lexicon.load().words('figure_fence'))})(?![\w-])")
+
+
+@lru_cache(maxsize=1)
 def change_word() -> re.Pattern[str]:
     """"um"/"by" right before a figure (perhaps with a qualifier: "um über 200 Mrd."): it is a change."""
     lex = lexicon.load()

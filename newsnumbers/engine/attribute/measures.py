@@ -8,6 +8,8 @@ per process; each sentence is scanned once per article.
 """
 from __future__ import annotations
 
+import bisect
+
 from ..recognise import Figure
 from ..segment import Segmenter
 from .measure_rules import MeasureRule, change_measures, level_measures, rules_for, rules_in
@@ -16,6 +18,8 @@ from .measure_words import (
     change_word,
     direction_word,
     directions,
+    figure_fence,
+    governed_after,
     governing_level,
     growth_rate_noun,
     level_word,
@@ -90,7 +94,10 @@ class MeasureFinder:
         if not possible:
             return None
         levels = [spans for spans, _ in place.windows[:-1]] + [[place.span]]
-        return _widening(self.cues, rules_for(kind), possible, place.sentence, levels, fig)
+        governed = governed_after().match(self.text, fig.end)
+        return _widening(self.cues, rules_for(kind), possible, place.sentence, levels, fig,
+                         next_figure_fence(self.places, self.lower, fig, place.span[1]),
+                         governed.end() if governed else -1)
 
 
 def _gap_or_share(text: str, fig: Figure, found: Decision) -> bool:
@@ -115,8 +122,18 @@ def direction_before(places: Places, fig: Figure) -> str:
     return found.pop() if len(found) == 1 else ""
 
 
+def next_figure_fence(places: Places, lower: str, fig: Figure, sentence_end: int) -> int | None:
+    """Where the figure's phrase ends for cues after it: a conjunction ("and", "und", "while") followed by
+    another figure of the sentence ("… to $77.7 billion and net income climbing to $27.7 billion"), or None."""
+    k = bisect.bisect_right(places.figure_starts, fig.start)
+    if k >= len(places.figure_starts) or places.figure_starts[k] >= sentence_end:
+        return None
+    found = figure_fence().search(lower, fig.end, places.figure_starts[k])
+    return found.start() if found else None
+
+
 def _widening(cues: SentenceCues, rules: list[MeasureRule], possible: tuple[int, ...], sentence: int,
-              levels: list[Spans], fig: Figure) -> Decision | None:
+              levels: list[Spans], fig: Figure, fence: int | None = None, governed: int = -1) -> Decision | None:
     """Search the windows from the figure's clause outwards. In the clause the cue nearest the figure
     decides ("sammelte 6,6 Mrd. ein und wird mit 157 Mrd. bewertet"); further out, the lexicon's order.
     A generic cue ("ausgeben") decides only when no wider window has a rule that shares it and says more
@@ -124,7 +141,8 @@ def _widening(cues: SentenceCues, rules: list[MeasureRule], possible: tuple[int,
     found_cues = cues.of(sentence)
     weak: tuple[Decision, MeasureRule] | None = None
     for level, spans in enumerate(levels):
-        found = rules_in(rules, possible, found_cues, spans, fig, distances=level == 0)
+        found = rules_in(rules, possible, found_cues, spans, fig, distances=level == 0,
+                         fence=fence if level == 0 else None, governed=governed)
         strong = [f for f in found if not rules[f[0]].weak]
         if weak:
             found = strong = [f for f in strong if set(rules[f[0]].cues) & set(weak[1].cues)]

@@ -239,7 +239,23 @@ def find_mentions(text: str, lower: str | None = None, lang: str = "de") -> list
         if kind:
             out.append(Mention(start, end, *kind, after_preposition(text, start, out[-1].end if out else -1)))
             last_end = end
-    return _lists_share_preposition(text, without_appositions(text, out))
+    return _asides(text, _lists_share_preposition(text, without_appositions(text, out)))
+
+
+@lru_cache(maxsize=1)
+def _aside_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lex = lexicon.load()
+    return (re.compile(lexicon.in_order(lex.words("aside_after")), re.IGNORECASE),
+            re.compile(f"(?:{lexicon.in_order(lex.words('aside_before'))})", re.IGNORECASE))
+
+
+def _asides(text: str, mentions: list[Mention]) -> list[Mention]:
+    """An organisation named only as a data source or a place named only to describe something ("according to
+    LSEG data", "Daten von Refinitiv", "the Washington-based company") takes the role ``aside``: it owns no
+    figure (:data:`.antecedents._NO_OWNER`)."""
+    after, before = _aside_words()
+    return [m._replace(role="aside") if m.kind == "org" and (after.match(text, m.end) or before.search(
+        text, max(0, m.start - 24), m.start)) else m for m in mentions]
 
 
 _LIST_GAP = re.compile(r"(?:['’]s)?\s*(,|,?\s*(?:und|and|oder|or|sowie)|['’]s?)?\s*")  # between two members of a list
