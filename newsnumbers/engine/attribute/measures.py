@@ -93,7 +93,11 @@ class MeasureFinder:
         possible = self.cues.possible_rules(place.sentence, kind)
         if not possible:
             return None
-        levels = [spans for spans, _ in place.windows[:-1]] + [[place.span]]
+        windows = place.windows[:-1]
+        own = next((k for k, (_, how) in enumerate(windows) if how == "subject"), 0)
+        # the figure's own clause first, also in a relative clause: its cue may follow the figure
+        # (", der deutsche Dax um 0,2 Prozent nachgegeben")
+        levels = [windows[own][0]] + [spans for k, (spans, _) in enumerate(windows) if k != own] + [[place.span]]
         governed = governed_after().match(self.text, fig.end)
         return _widening(self.cues, rules_for(kind), possible, place.sentence, levels, fig,
                          next_figure_fence(self.places, self.lower, fig, place.span[1]),
