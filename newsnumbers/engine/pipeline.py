@@ -12,7 +12,7 @@ import pandas as pd
 from ..corrections import apply as apply_corrections
 from ..schema import COLUMNS, REJECTED_COLUMNS, fact_id, figure_id
 from ..sources import check_sources
-from . import boilerplate, period, rates, recognise, wordscan
+from . import boilerplate, period, rates, recognise, tables, wordscan
 from .attribute import Attributor, Decision, Who, _tables, evidence_and_confidence
 from .casefold import fold
 from .frame import build as build_frame
@@ -59,6 +59,8 @@ def _block_figures(text: str, offset: int, lang: str, article: str, skipped: lis
     for f in recognise.find_figures(text, lang, folded=folded):
         if f.start in links:
             continue  # digits in a link or an e-mail address are no figures
+        if f.unit == "tokens" and tables.denominator(folded, f.start):
+            continue  # "| Input (per 1M tokens) |": a rate's denominator standing alone, no count
         if f.start in furniture:
             if skipped is not None:
                 skipped.append((offset + f.start, text[f.start:f.end]))
@@ -66,6 +68,7 @@ def _block_figures(text: str, offset: int, lang: str, article: str, skipped: lis
         figures.append(f)
     seg = Segmenter.of(text)
     figures = _imply_currencies(figures, seg)
+    tables.carry_headers(figures, text)  # "| GPT-5 | $1.25 | $10.00 |" under "| Input (per 1M tokens) | Output … |"
     rates.carry(figures, seg, folded)  # "… ($0.15/$0.60)": the amounts of a price list are token prices too
     if not figures:
         return

@@ -1,0 +1,108 @@
+"""Figures in a pipe table take what its header says of their column.
+
+API price lists come as tables: "| Model | Input (per 1M tokens) | Output (per 1M tokens) |", then
+"| GPT-5 | $1.25 | $10.00 |". Read alone, "$1.25" is bare money; read under its header it is an input price
+per million tokens. A money figure in a table cell without a rate of its own takes the token rate its
+column header names (or, where the header names only a direction, the rate the lines right before the
+table name: "Prices per million tokens:"), and the direction (input, output, cached) of its header or,
+failing that, of its row's label ("| API Input Price | $5 |").
+
+Only tables whose header row is followed by a separator row ("|---|---|") are read. One pass over the
+lines with figures: cost grows with the text. The rate words are data (``grammar_words.csv``, role
+``table_rate``; directions: ``rate_direction``).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import lexicon
+from .attribute.measure_words import direction_word, directions
+from .recognise import Figure
+
+_SEPARATOR = re.compile(r"[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)+\|?[ \t]*$")
+_PER_BEFORE = re.compile(r"(?:\bper|\bpro|\bje|/)\s*$")  # on lower-cased text
+CAPTION_CHARS = 300  # how far before a table its caption may name the rate ("Prices per million tokens:")
+
+
+@lru_cache(maxsize=1)
+def _rates() -> list[tuple[re.Pattern[str], str]]:
+    return [(re.compile(pattern, re.IGNORECASE), per) for pattern, per in lexicon.load().word_values("table_rate").items()]
+
+
+def _rate(text: str) -> str:
+    """The token rate a header or caption names ("per 1M tokens" -> "1M tokens"), or ""."""
+    return next((per for pattern, per in _rates() if pattern.search(text)), "")
+
+
+def _direction(text: str) -> str:
+    found = {directions().get(m.group().lower(), "") for m in direction_word().finditer(text)}
+    found.discard("")
+    return found.pop() if len(found) == 1 else ""
+
+
+def _cells(line: str) -> list[str]:
+    """The cells of a table row, without the outer pipes."""
+    inner = line.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") else inner
+    return inner.split("|")
+
+
+def _line_span(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, (len(text) if end < 0 else end)
+
+
+def _header(text: str, row_start: int, memo: dict[int, tuple[list[str], int] | None]) -> tuple[list[str], int] | None:
+    """The header cells of the table whose data row starts at ``row_start``, and where the table starts:
+    the rows above it up to the separator, the header right above that. Rows already read share their
+    answer (``memo``, by row start), so a long table is walked once, not once per row."""
+    pos, visited, found = row_start, [], None
+    while pos > 0 and pos not in memo:
+        visited.append(pos)
+        a, b = _line_span(text, pos - 1)
+        line = text[a:b]
+        if _SEPARATOR.match(line):
+            ha, hb = _line_span(text, a - 1) if a > 0 else (0, 0)
+            found = (_cells(text[ha:hb]), ha) if a > 0 and "|" in text[ha:hb] else None
+            break
+        if "|" not in line:
+            break
+        pos = a
+    else:
+        found = memo.get(pos)
+    for v in visited:
+        memo[v] = found
+    return found
+
+
+def carry_headers(figures: list[Figure], text: str) -> None:
+    """Give money figures in table cells the token rate and direction of their column (in place)."""
+    if "|" not in text or "-|" not in text and "|-" not in text:
+        return
+    headers: dict[int, tuple[list[str], int] | None] = {}  # row start -> its table's header
+    for fig in figures:
+        if fig.kind != "money" or fig.per:
+            continue
+        a, b = _line_span(text, fig.start)
+        line = text[a:b]
+        if line.count("|") < 2:
+            continue
+        found = headers[a] if a in headers else _header(text, a, headers)
+        if found is None:
+            continue
+        header, table_start = found
+        column = text.count("|", a, fig.start) - (1 if line.lstrip().startswith("|") else 0)
+        head = header[column] if 0 <= column < len(header) else ""
+        rate = _rate(head) or _rate(text[max(0, table_start - CAPTION_CHARS):table_start])
+        direction = _direction(head) or _direction(_cells(line)[0] if column > 0 else "")
+        if rate and (direction or _rate(head)):
+            fig.per, fig.direction = rate, fig.direction or direction
+
+
+def denominator(lower: str, start: int) -> bool:
+    """Whether a token count at ``start`` is a rate's denominator ("per 1M tokens" in a table header, where
+    no amount stands before it): no count of tokens."""
+    return _PER_BEFORE.search(lower, max(0, start - 8), start) is not None
