@@ -14,14 +14,15 @@ from newsnumbers.evaluate.corpus import gold_problems, score_split
 
 CORPUS = DATA / "corpus"
 FLOORS = {  # split: (recall, precision, {field: least accuracy})
-    # today's scores on the 168-article corpus, rounded down: a drop fails, a rise is raised here by hand.
-    # dev 106: 31 articles + the blind batches i, j (session 7), k (session 8), m (start-up rounds), n (price lists,
-    # results; session 9) and p (session 10), which pulled dev down as fresh text does;
-    # test 62: 28 articles + the held-out batches h01-h12, l01-l12 (session 8) and q01-q10 (session 10), scored only.
-    "dev": (0.97, 0.98, {"value": 0.99, "unit": 0.99, "qualifier": 0.96, "measure": 0.92, "organisation": 0.86, "model": 0.96}),
-    # The test floors for measure and model went down in session 10 with batch q (blind: measure 0.607, model 0.798 on
-    # arrival); on the 52 articles before it this session's rules raised measure 0.822 -> 0.830, organisation 0.846 -> 0.883.
-    "test": (0.96, 0.98, {"value": 0.99, "unit": 0.99, "qualifier": 0.95, "measure": 0.78, "organisation": 0.88, "model": 0.93}),
+    # today's scores on the 190-article corpus, rounded down: a drop fails, a rise is raised here by hand.
+    # dev 118: 31 articles + the blind batches i, j (session 7), k (session 8), m (start-up rounds), n (price lists,
+    # results; session 9), p (session 10) and r (session 11), which pulled dev down as fresh text does;
+    # test 72: 28 articles + the held-out batches h01-h12, l01-l12 (session 8), q01-q10 (session 10) and s01-s10
+    # (session 11), scored only.
+    "dev": (0.97, 0.98, {"value": 0.99, "unit": 0.99, "qualifier": 0.96, "measure": 0.92, "organisation": 0.86, "model": 0.95}),
+    # Session 11: batch s arrived blind at measure 0.615, organisation 0.807; the test half is now measure 0.793,
+    # organisation 0.870, value 0.988.
+    "test": (0.96, 0.98, {"value": 0.98, "unit": 0.99, "qualifier": 0.95, "measure": 0.78, "organisation": 0.86, "model": 0.94}),
 }
 
 

@@ -25,7 +25,7 @@ from .measure_words import (
     level_word,
     share_of,
 )
-from .places import Places, Spans
+from .places import Place, Places, Spans
 from .second_look import second_look, venture_funding
 from .sentence_cues import Decision, SentenceCues
 from .venture import venture_lead
@@ -93,15 +93,23 @@ class MeasureFinder:
         possible = self.cues.possible_rules(place.sentence, kind)
         if not possible:
             return None
-        windows = place.windows[:-1]
-        own = next((k for k, (_, how) in enumerate(windows) if how == "subject"), 0)
-        # the figure's own clause first, also in a relative clause: its cue may follow the figure
-        # (", der deutsche Dax um 0,2 Prozent nachgegeben")
-        levels = [windows[own][0]] + [spans for k, (spans, _) in enumerate(windows) if k != own] + [[place.span]]
-        governed = governed_after().match(self.text, fig.end)
-        return _widening(self.cues, rules_for(kind), possible, place.sentence, levels, fig,
-                         next_figure_fence(self.places, self.lower, fig, place.span[1]),
-                         governed.end() if governed else -1)
+        bounds = next_figure_fence(self.places, self.lower, fig, place.span[1]), governed_at(self.text, fig)
+        return _widening(self.cues, rules_for(kind), possible, place.sentence, _levels(place), fig, *bounds)
+
+
+def governed_at(text: str, fig: Figure) -> int:
+    """Where the noun that governs the figure starts ("$200 billion in market value"), or -1."""
+    governed = governed_after().match(text, fig.end)
+    return governed.end() if governed else -1
+
+
+def _levels(place: Place) -> list[Spans]:
+    """The windows searched for a measure's cue, narrow to wide: the figure's own clause first, also in a
+    clause read as relative, whose cue may follow the figure (", der deutsche Dax um 0,2 Prozent
+    nachgegeben"); then the other windows; then the sentence."""
+    windows = place.windows[:-1]
+    own = next((k for k, (_, how) in enumerate(windows) if how == "subject"), 0)
+    return [windows[own][0]] + [spans for k, (spans, _) in enumerate(windows) if k != own] + [[place.span]]
 
 
 def _gap_or_share(text: str, fig: Figure, found: Decision) -> bool:
