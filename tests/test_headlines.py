@@ -176,3 +176,21 @@ def test_a_month_only_date_converts_at_the_first_of_the_month_and_the_notes_name
     one = questions.CHARTS["04_investments"](pd.DataFrame(rows[1:]), "de", tmp_path)
     plt.close(one.figure)
     assert "EZB-Referenzkurs vom 27.1.2025." in one.meta.notes and "Monat" not in one.meta.notes
+
+
+@pytest.mark.parametrize("name,de,en", [("Schweiz", "Schweiz'", "Schweiz's"), ("Cerebras", "Cerebras'", "Cerebras'"),
+                                        ("Max", "Max'", "Max's"), ("Nvidia", "Nvidias", "Nvidia's"),
+                                        ("DeepSeek R1", "DeepSeek R1s", "DeepSeek R1's"), ("Fritz", "Fritz'", "Fritz's"),
+                                        ("Strauß", "Strauß'", "Strauß's"), ("Alliance", "Alliance'", "Alliance's")])
+def test_a_name_s_genitive_as_the_locale_writes_it(name, de, en):
+    from newsnumbers.charts.style import genitive
+
+    assert genitive(name, "de") == de and genitive(name, "en") == en
+
+
+def test_the_source_check_writes_a_name_ending_in_z_with_an_apostrophe():
+    """'13 Angaben zu Schweizs Finanzierung' (dev batch p): Duden writes "Schweiz'"."""
+    rows = [_row("a.txt", "1,47 Mrd. CHF", 1.47e9, "funding", "Switzerland", unit="CHF"),
+            _row("b.txt", "1,5 Mrd. CHF", 1.5e9, "funding", "Switzerland", unit="CHF")]
+    assert _title("06_source_check", rows).startswith("2 Artikel, 2 Angaben zu Schweiz' Finanzierung: ")
+    assert _title("06_source_check", rows, "en").startswith("2 articles, 2 figures on Switzerland's funding: ")

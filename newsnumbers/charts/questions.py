@@ -21,7 +21,7 @@ from .plots import bar_plot, dot_plot, value_label
 from .provenance import TRACE, ensure
 from .scope import Scope, in_dates
 from .selection import EXTRA, by_currency, conversion_note, describe_first, is_money_rows, money_words, per_million_tokens, prepare, who
-from .style import MUTED, ChartMeta, label, new_figure, new_panels, text
+from .style import MUTED, ChartMeta, genitive, label, new_figure, new_panels, text
 
 DRAWN = ["label", *TRACE, "quote", "sentence", "value", "value_high", "unit", "per", "qualifier", "measure",
          "organisation", "model"]
@@ -272,7 +272,8 @@ def source_check(name: str, df: pd.DataFrame, locale: str, seeds_dir, scope: Sco
     hi_text = (numfmt.value(high["value_high"], unit, locale) if pd.notna(high["value_high"])
                else value_label(high, locale))
     title = text("title_source_check", locale, n_articles=g["article"].nunique(), n_figures=len(g),
-                 org=who(org + SEP + model if model else org, locale), measure=label(measure, locale),
+                 org_genitive=genitive(who(org + SEP + model if model else org, locale), locale),
+                 measure=label(measure, locale),
                  measure_lower=label(measure, locale).lower(), low=value_label(low, locale), high=hi_text)
     notes = _notes(rows, locale, False)
     if apart:
