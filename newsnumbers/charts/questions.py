@@ -14,7 +14,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from . import compare, numfmt
-from .agreement import by_prominence, disagreements, headline_topic
+from .agreement import by_prominence, disagreements, headline_topic, span_texts
 from .common import NoData, require, row_label, source_line, source_name
 from .compare import SEP
 from .plots import bar_plot, dot_plot, value_label
@@ -267,14 +267,11 @@ def source_check(name: str, df: pd.DataFrame, locale: str, seeds_dir, scope: Sco
         drawn.append(g)
     rows = pd.concat(drawn)
     (org, model, measure, unit, _period), g, apart = headline_topic(rows)
-    low = g.loc[g["value"].idxmin()]
-    high = g.loc[g["value_high"].fillna(g["value"]).idxmax()]
-    hi_text = (numfmt.value(high["value_high"], unit, locale) if pd.notna(high["value_high"])
-               else value_label(high, locale))
+    low, high = span_texts(g, unit, locale)
     title = text("title_source_check", locale, n_articles=g["article"].nunique(), n_figures=len(g),
                  org_genitive=genitive(who(org + SEP + model if model else org, locale), locale),
                  measure=label(measure, locale),
-                 measure_lower=label(measure, locale).lower(), low=value_label(low, locale), high=hi_text)
+                 measure_lower=label(measure, locale).lower(), low=low, high=high)
     notes = _notes(rows, locale, False)
     if apart:
         notes = " ".join(x for x in (notes, text("note_apart_one" if apart == 1 else "note_apart", locale, n=apart)) if x)
