@@ -213,3 +213,25 @@ def test_explorer_brush_selects_money_only_and_the_page_has_search_reset_downloa
     html = page(chart, "de", "Explorer")
     assert 'id="reset"' in html and 'id="download"' in html and "Zurücksetzen" in html
     assert "<title>Explorer</title>" in html and "cdn" not in html.split("<script")[0]
+
+
+def test_every_mark_has_its_legend_entry_s_colour(seed_figures):
+    """03: DeepSeek's dot was blue while the only legend (the qualifier's shapes) drew "genau" in black. Every
+    organisation now has a colour legend entry in its house colour, and the shape legend a colour no mark has."""
+    from newsnumbers.charts.colours import colours_for
+
+    chart = questions.token_prices(seed_figures, "de", None)
+    plt.close(chart.figure)
+    spec = figure_chart(chart.data, "de", chart.meta.title).to_dict()
+    seen = 0
+    for panel, rows in panels(spec):
+        enc = points(panel)["encoding"]
+        colour, shape = enc["color"], enc["shape"]
+        assert colour.get("legend", {}) is not None  # the organisations' colours are explained
+        legend_colour = dict(zip(colour["scale"]["domain"], colour["scale"]["range"]))
+        for row in rows:
+            assert legend_colour[row[colour["field"]]] == colours_for([row["organisation"]])[row["organisation"]]
+            seen += 1
+        symbols = {shape["legend"]["symbolFillColor"], shape["legend"]["symbolStrokeColor"]}
+        assert not symbols & set(colour["scale"]["range"])
+    assert seen >= 2
