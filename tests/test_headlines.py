@@ -223,3 +223,16 @@ def test_figures_that_differ_by_rounding_or_a_bound_are_one_fact():
                          _row("e", "mehr als 100 Mio.", 1e8, "training_cost", "DeepSeek", qualifier="lower_bound"),
                          _row("f", "78 Mio.", 7.8e7, "training_cost", "DeepSeek")])
     assert [sorted(rows.loc[g, "article"]) for g in same_facts(rows)] == [["a", "b"], ["e", "f"], ["c", "d"]]
+
+
+def test_the_source_check_quotes_in_the_locale_s_quotation_marks():
+    """English charts kept German quotation marks („…“) around the articles' words."""
+    rows = [_row("a.txt", "6 Mio. $", 6e6, "training_cost", "DeepSeek"),
+            _row("b.txt", "5,6 Mio. $", 5.6e6, "training_cost", "DeepSeek")]
+    for locale, (left, right), other in (("de", "„“", "“”"), ("en", "“”", "„")):
+        chart = questions.CHARTS["06_source_check"](pd.DataFrame(rows), locale, None)
+        plt.close(chart.figure)
+        labels = chart.data["label"].tolist()
+        assert all(f" · {left}" in lab and lab.endswith(right) for lab in labels), labels
+        if locale == "en":
+            assert not any(other in lab for lab in labels), labels

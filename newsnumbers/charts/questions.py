@@ -258,8 +258,8 @@ def source_check(name: str, df: pd.DataFrame, locale: str, seeds_dir, scope: Sco
     fig, axes = new_panels([len(g) for _, g in groups], max(4.8, 1.0 + 1.1 * len(rows) / 2 + 0.6 * len(groups)))
     drawn = []
     for ax, ((org, model, measure, _unit, _period), g) in zip(axes, groups):
-        g = g.assign(label=g.apply(source_name, axis=1) + " · „"
-                     + g["quote"].map(lambda q: q if len(q) <= 32 else q[:31] + "…") + "“")
+        g = g.assign(label=g.apply(source_name, axis=1) + " · " + label("quote_open", locale)  # the locale's quotes
+                     + g["quote"].map(lambda q: q if len(q) <= 32 else q[:31] + "…") + label("quote_close", locale))
         g = g.sort_values(["article", "value"])
         dot_plot(ax, g, locale, colour_by="article", log=False)
         ax.set_title(f"{who(org + SEP + model if model else org, locale)} · {label(measure, locale)}", loc="left", fontsize=9,
