@@ -35,7 +35,7 @@ NUMBER_LOCALES = {
     "de": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", "\u00a0€"]},
     "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["$", ""]},
 }
-_TIPS = ("value_text", "qualifier", "quote", "sentence", "article", "organisation", "measure", "value",
+_TIPS = ("value_text", "qualifier", "quote", "sentence", "article", "outlet", "organisation", "measure", "value",
          "as_written", "sources", "mentions", "rate")
 #: tooltip and control titles in each locale (labels.csv, keys ``tip_*``)
 TOOLTIP_TITLES = {loc: {k: label(f"tip_{k}", loc) for k in _TIPS} for loc in ("de", "en")}
