@@ -30,7 +30,7 @@ from .style import label, text
 
 TABLE_ROWS = 40  # the table shows the first rows of the selection; the download has them all
 #: The table's columns: field and width in pixels (the sentence takes what is left of ~900 px)
-COLUMNS = [("outlet_label", 96), ("value_text", 104), ("organisation_label", 104), ("quote", 160), ("sentence", 308)]
+COLUMNS = [("outlet_label", 128), ("value_text", 104), ("organisation_label", 104), ("quote", 160), ("sentence", 276)]
 #: What the CSV download holds, in this order
 CSV_COLUMNS = ["id", "article", "start", "end", "quote", "sentence", "value", "value_high", "unit", "per",
                "qualifier", "measure", "organisation", "model", "confidence", "source"]
