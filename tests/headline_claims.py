@@ -19,7 +19,7 @@ from conftest import DATA
 
 from newsnumbers.charts.compare import SEP
 from newsnumbers.charts.selection import who
-from newsnumbers.charts.style import _labels, label
+from newsnumbers.charts.style import _labels, genitive, label
 
 FIELD = re.compile(r"\{(\w+)\}")
 
@@ -95,8 +95,12 @@ def names(row: pd.Series, locale: str) -> set[str]:
     return out
 
 
-def about(rows: pd.DataFrame, name: str, locale: str) -> pd.DataFrame:
-    """The rows a headline's subject ``name`` ('Nvidia', 'OpenAI GPT-4', 'DeepSeek') is about."""
+def about(rows: pd.DataFrame, name: str, locale: str, in_genitive: bool = False) -> pd.DataFrame:
+    """The rows a headline's subject ``name`` ('Nvidia', 'OpenAI GPT-4', 'DeepSeek') is about; ``in_genitive``:
+    the name as a genitive field writes it ("Schweiz'", 'Nvidias'), read through the charts' own ``genitive``."""
     if rows.empty:
         return rows
-    return rows[rows.apply(lambda r: name.strip() in names(r, locale), axis=1).to_numpy(dtype=bool)]
+    def named(r: pd.Series) -> bool:
+        forms = names(r, locale)
+        return name.strip() in ({genitive(n, locale) for n in forms} if in_genitive else forms)
+    return rows[rows.apply(named, axis=1).to_numpy(dtype=bool)]

@@ -31,7 +31,7 @@ from newsnumbers.charts.agreement import in_range
 from newsnumbers.charts.layout import facts
 from newsnumbers.charts.scope import Scope
 from newsnumbers.charts.selection import prepare, who
-from newsnumbers.charts.style import label, text
+from newsnumbers.charts.style import genitive, label, text
 from newsnumbers.engine.period import period_at
 from newsnumbers.engine.segment import Segmenter, detect_language
 
@@ -158,7 +158,7 @@ def unsupported(title: str, gold_rows: pd.DataFrame, locale: str) -> list[str]:
     problems = []
     for claim, fields in ((c, read[1]) for c in read[0]):
         rows = headline_claims.measure_rows(gold_rows, claim, fields, locale)
-        sides = [headline_claims.about(rows, fields[s], locale) for s in claim.subjects]
+        sides = [headline_claims.about(rows, fields[s], locale, s.endswith("_genitive")) for s in claim.subjects]
         what = f"{claim.field} {fields[claim.field]!r} ({claim.measure} of {[fields[s] for s in claim.subjects]})"
         if claim.kind == "amount":
             numbers = _numbers(fields[claim.field], locale)
@@ -244,7 +244,7 @@ def _topics(what: str, data: pd.DataFrame, locale: str) -> list[pd.DataFrame]:
         org, model, measure = key[:3]
         name = who(org + compare.SEP + model if model else org, locale)
         m = label(measure, locale)
-        if what in (f"{name}s {m}", f"{name}' {m}", f"{name}'s {m.lower()}", f"{name}' {m.lower()}"):
+        if what in (f"{genitive(name, locale)} {m}", f"{genitive(name, locale)} {m.lower()}"):
             out.append(g)
     return out
 

@@ -127,7 +127,7 @@ def test_the_source_check_leads_with_the_most_reported_topic_and_leaves_a_figure
     chart = questions.CHARTS["06_source_check"](pd.DataFrame(rows), "de", None)
     plt.close(chart.figure)
     assert chart.meta.title == "3 Artikel, 3 Angaben zu Nvidias Börsenwert: von 2,9\u00a0Bio.\u00a0$ bis 4\u00a0Bio.\u00a0$"
-    assert "Eine Angabe liegt mehr als zehnfach neben den übrigen" in chart.meta.notes
+    assert "Eine Angabe zum Thema der Überschrift nennt einen anderen Wert" in chart.meta.notes
     assert len(chart.data) == 6  # every figure drawn
 
 
@@ -176,3 +176,63 @@ def test_a_month_only_date_converts_at_the_first_of_the_month_and_the_notes_name
     one = questions.CHARTS["04_investments"](pd.DataFrame(rows[1:]), "de", tmp_path)
     plt.close(one.figure)
     assert "EZB-Referenzkurs vom 27.1.2025." in one.meta.notes and "Monat" not in one.meta.notes
+
+
+@pytest.mark.parametrize("name,de,en", [("Schweiz", "Schweiz'", "Schweiz's"), ("Cerebras", "Cerebras'", "Cerebras'"),
+                                        ("Max", "Max'", "Max's"), ("Nvidia", "Nvidias", "Nvidia's"),
+                                        ("DeepSeek R1", "DeepSeek R1s", "DeepSeek R1's"), ("Fritz", "Fritz'", "Fritz's"),
+                                        ("Strauß", "Strauß'", "Strauß's"), ("Alliance", "Alliance'", "Alliance's")])
+def test_a_name_s_genitive_as_the_locale_writes_it(name, de, en):
+    from newsnumbers.charts.style import genitive
+
+    assert genitive(name, "de") == de and genitive(name, "en") == en
+
+
+def test_the_source_check_writes_a_name_ending_in_z_with_an_apostrophe():
+    """'13 Angaben zu Schweizs Finanzierung' (dev batch p): Duden writes "Schweiz'"."""
+    rows = [_row("a.txt", "1,47 Mrd. CHF", 1.47e9, "funding", "Switzerland", unit="CHF"),
+            _row("b.txt", "1,5 Mrd. CHF", 1.5e9, "funding", "Switzerland", unit="CHF")]
+    assert _title("06_source_check", rows).startswith("2 Artikel, 2 Angaben zu Schweiz' Finanzierung: ")
+    assert _title("06_source_check", rows, "en").startswith("2 articles, 2 figures on Switzerland's funding: ")
+
+
+def test_the_source_check_states_one_fact_not_a_total_beside_its_subtotals():
+    """Dev batch p: Switzerland's half-year total beside the year before and a sector's subtotal, all filed under
+    Switzerland, made one range. Only figures that claim the same fact (within rounding) make the headline."""
+    rows = [_row("a.txt", "1,47 Mrd. CHF", 1.47e9, "funding", "Switzerland", unit="CHF"),
+            _row("b.txt", "1.473,7 Mio. CHF", 1.4737e9, "funding", "Switzerland", unit="CHF"),
+            _row("b.txt", "1.082,4 Mio. CHF", 1.0824e9, "funding", "Switzerland", unit="CHF"),
+            _row("b.txt", "705 Mio. CHF", 7.05e8, "funding", "Switzerland", unit="CHF"),
+            _row("c.txt", "1,5 Mrd. CHF", 1.5e9, "funding", "Switzerland", unit="CHF")]
+    chart = questions.CHARTS["06_source_check"](pd.DataFrame(rows), "de", None)
+    plt.close(chart.figure)
+    assert chart.meta.title == ("3 Artikel, 3 Angaben zu Schweiz' Finanzierung: "
+                                "von 1,47\u00a0Mrd.\u00a0CHF bis 1,5\u00a0Mrd.\u00a0CHF")
+    assert "2 Angaben zum Thema der Überschrift nennen andere Werte" in chart.meta.notes
+    assert len(chart.data) == 5  # every figure drawn
+
+
+def test_figures_that_differ_by_rounding_or_a_bound_are_one_fact():
+    from newsnumbers.charts.agreement import digits, same_facts
+
+    assert [digits(v) for v in (1.4737e9, 1.47e9, 5e11, 17, 3.3)] == [5, 3, 1, 2, 2]
+    rows = pd.DataFrame([_row("a", "5,6 Mio.", 5.6e6, "training_cost", "DeepSeek"),
+                         _row("b", "sechs Mio.", 6e6, "training_cost", "DeepSeek", qualifier="approx"),
+                         _row("c", "588 Mrd.", 5.88e11, "training_cost", "DeepSeek"),
+                         _row("d", "589 Mrd.", 5.89e11, "training_cost", "DeepSeek"),
+                         _row("e", "mehr als 100 Mio.", 1e8, "training_cost", "DeepSeek", qualifier="lower_bound"),
+                         _row("f", "78 Mio.", 7.8e7, "training_cost", "DeepSeek")])
+    assert [sorted(rows.loc[g, "article"]) for g in same_facts(rows)] == [["a", "b"], ["e", "f"], ["c", "d"]]
+
+
+def test_the_source_check_quotes_in_the_locale_s_quotation_marks():
+    """English charts kept German quotation marks („…“) around the articles' words."""
+    rows = [_row("a.txt", "6 Mio. $", 6e6, "training_cost", "DeepSeek"),
+            _row("b.txt", "5,6 Mio. $", 5.6e6, "training_cost", "DeepSeek")]
+    for locale, (left, right), other in (("de", "„“", "“”"), ("en", "“”", "„")):
+        chart = questions.CHARTS["06_source_check"](pd.DataFrame(rows), locale, None)
+        plt.close(chart.figure)
+        labels = chart.data["label"].tolist()
+        assert all(f" · {left}" in lab and lab.endswith(right) for lab in labels), labels
+        if locale == "en":
+            assert not any(other in lab for lab in labels), labels

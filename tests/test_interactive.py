@@ -213,3 +213,48 @@ def test_explorer_brush_selects_money_only_and_the_page_has_search_reset_downloa
     html = page(chart, "de", "Explorer")
     assert 'id="reset"' in html and 'id="download"' in html and "Zurücksetzen" in html
     assert "<title>Explorer</title>" in html and "cdn" not in html.split("<script")[0]
+
+
+def test_every_mark_has_its_legend_entry_s_colour(seed_figures):
+    """03: DeepSeek's dot was blue while the only legend (the qualifier's shapes) drew "genau" in black. Every
+    organisation now has a colour legend entry in its house colour, and the shape legend a colour no mark has."""
+    from newsnumbers.charts.colours import colours_for
+
+    chart = questions.token_prices(seed_figures, "de", None)
+    plt.close(chart.figure)
+    spec = figure_chart(chart.data, "de", chart.meta.title).to_dict()
+    seen = 0
+    for panel, rows in panels(spec):
+        enc = points(panel)["encoding"]
+        colour, shape = enc["color"], enc["shape"]
+        assert colour.get("legend", {}) is not None  # the organisations' colours are explained
+        legend_colour = dict(zip(colour["scale"]["domain"], colour["scale"]["range"]))
+        for row in rows:
+            assert legend_colour[row[colour["field"]]] == colours_for([row["organisation"]])[row["organisation"]]
+            seen += 1
+        symbols = {shape["legend"]["symbolFillColor"], shape["legend"]["symbolStrokeColor"]}
+        assert not symbols & set(colour["scale"]["range"])
+    assert seen >= 2
+
+
+def test_the_explorer_names_outlets_not_files(seed_figures, tmp_path):
+    """The explorer's table and article drop-down showed 'p01_kleinezeitung'; a reader knows the outlet. The file
+    stays in the tooltip; two articles of one outlet and date are told apart by their short file names."""
+    from newsnumbers.charts import provenance
+    from newsnumbers.charts.explorer import COLUMNS, explorer_rows
+
+    (tmp_path / "sources.csv").write_text(
+        "article,title,outlet,date,url,language\n000_c4fb8e7e0f58dad6.txt,,Kleine Zeitung,2025-01-28,,de\n"
+        "001_8a989e1628b33e29.txt,,Kleine Zeitung,2025-01-28,,de\n003_f348a2a9456c9d4a.txt,,heise online,2025-01,,de\n",
+        encoding="utf-8")
+    table = provenance.attach(seed_figures, tmp_path, None, "de")
+    rows = explorer_rows(table, "de")
+    names = dict(zip(rows["article"], rows["outlet_label"]))
+    assert names["003_f348a2a9456c9d4a.txt"] == "heise online (Jan. 2025)"
+    assert names["000_c4fb8e7e0f58dad6.txt"] == "Kleine Zeitung (28.1.2025) · 000"
+    assert COLUMNS[0][0] == "outlet_label" and not any(".txt" in n for n in names.values())
+    spec = explorer(table, "de").to_dict()
+    [choice] = [p for p in spec.get("params", []) + [q for v in spec["vconcat"] for q in v.get("params", [])]
+                if p["name"] == "article"]
+    assert choice["select"]["fields"] == ["outlet_label"] and "heise online (Jan. 2025)" in choice["bind"]["options"]
+    assert any(t.get("field") == "article" for t in spec["vconcat"][0]["encoding"]["tooltip"])  # the file, on hover

@@ -302,3 +302,37 @@ def test_the_source_check_opens_with_the_topic_its_headline_states(tmp_path):
         org = first.split(" · ")[0]
         assert len(chart.figure.axes) > 3 and org and org in chart.meta.title, (first, chart.meta.title)
         plt.close(chart.figure)
+
+
+def labels_at_the_frame(fig: plt.Figure, pad_pt: float) -> list[tuple[str, float]]:
+    """(text, points left to the panel's right edge) of every value label that ends closer than ``pad_pt`` to it."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    out = []
+    for ax in fig.axes:
+        right = ax.get_window_extent(renderer).x1
+        for t in ax.texts:
+            left = (right - t.get_window_extent(renderer).x1) * 72 / fig.dpi
+            if t.get_text() and left < pad_pt:
+                out.append((t.get_text(), round(left, 1)))
+    return out
+
+
+def test_value_labels_end_inside_the_panel_with_room_to_spare(tmp_path):
+    """06 drew "mind. 100 Mio. $" against the end of its axis: every value label now ends inside its panel with
+    at least 8 pt to spare, in every chart of the seeds and the dev corpus."""
+    folder = seeds_and_dev(tmp_path / "articles")
+    df, _ = extract_paths([folder])
+    for locale in ("de", "en"):
+        for name, fig, _ in drawn(df, folder, locale):
+            bad = labels_at_the_frame(fig, 8.0)
+            plt.close(fig)
+            assert not bad, f"{name} ({locale}): {bad[:5]}"
+
+
+def test_the_frame_check_sees_a_label_at_the_edge():
+    fig, ax = plt.subplots(figsize=(3, 2))
+    ax.set_xlim(0, 1)
+    ax.annotate("mind. 100 Mio. $", xy=(0.7, 0.5), xytext=(7, 0), textcoords="offset points")
+    assert labels_at_the_frame(fig, 8.0)
+    plt.close(fig)

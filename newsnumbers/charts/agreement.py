@@ -3,21 +3,34 @@
 Why its own module: the headline used to state the topic with the widest spread, and
 on a real corpus the widest spread is a misread ("Nvidias Börsenwert: von 162,9 $ bis
 5 Bio. $", a share price read as a market value). A careful desk leads with the figure
-the most articles report and states the range the articles give, leaving a figure
-that lies more than an order of magnitude from the others to the chart and a note.
+the most articles report and states the range the articles give of that one figure.
+
+Why not every figure of a topic (dev batch p: "13 Angaben zu Schweiz' Finanzierung: von
+44,9 Mio. CHF bis 1,5 Mrd. CHF" set Switzerland's half-year total beside the sector
+subtotals and the year before that the articles also file under Switzerland): a careful
+desk compares only figures that claim the same fact. Two figures do when they lie within
+``compare.SAME_FIGURE`` of each other (rounding and estimates: "5,6" and "sechs
+Millionen", 78 Mio. and "mehr als 100 Mio.") and, when both are exact and written to
+``PRECISE_DIGITS`` significant digits or more, within ``compare.ROUNDED_REPEAT`` (1.082,4
+Mio. and 1.473,7 Mio. CHF are two half-years, not a disagreement). The headline states
+the figure most articles give; the chart draws every figure and a note counts the others.
 """
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
+from ..schema import is_money
+from . import numfmt
+from .compare import ROUNDED_REPEAT, SAME_FIGURE
 from .layout import facts
+from .plots import PREFIX
 
 #: what makes figures one topic of the source check: one organisation and model, one measure, unit and period
 TOPIC = ["organisation", "model", "measure", "unit", "period"]
-#: a figure further than this factor from the median of its topic's figures is not part of the headline's range
-APART = 10.0
-#: the fewest figures whose median can single one out (of two, neither is the odd one)
-MIN_FOR_MEDIAN = 3
+#: an exact figure written to this many significant digits or more is a precise report, not a rounding
+PRECISE_DIGITS = 3
 
 
 def disagreements(df: pd.DataFrame, min_articles: int = 2) -> pd.DataFrame:
@@ -32,16 +45,49 @@ def disagreements(df: pd.DataFrame, min_articles: int = 2) -> pd.DataFrame:
     return d[n >= min_articles].copy()
 
 
+def digits(value: float) -> int:
+    """Significant digits a figure is written to: 1.473,7 Mio. -> 5, 1,47 Mrd. -> 3, 500 Mrd. -> 1."""
+    mantissa = f"{abs(float(value)):.12g}".split("e")[0].replace(".", "").strip("0")
+    return max(len(mantissa), 1)
+
+
+def _end(r: pd.Series) -> float:
+    return float(r["value_high"]) if pd.notna(r["value_high"]) else float(r["value"])
+
+
+def same_fact(top: pd.Series, r: pd.Series) -> bool:
+    """Whether ``r`` (not smaller) reports the same fact as ``top``, the largest figure of a group so far."""
+    lo, hi = _end(top), float(r["value"])
+    if hi <= lo:
+        return True
+    if lo <= 0 or hi > lo * SAME_FIGURE:
+        return False
+    precise = all(x["qualifier"] == "exact" and digits(x["value"]) >= PRECISE_DIGITS for x in (top, r))
+    return not precise or hi <= lo * (1 + ROUNDED_REPEAT)
+
+
+def same_facts(f: pd.DataFrame) -> list[list]:
+    """The facts of a topic grouped by the fact they claim (their index labels), smallest figures first."""
+    groups: list[list] = []
+    top = None
+    for i, r in f.sort_values(["value", "article"], kind="stable").iterrows():
+        if top is not None and same_fact(top, r):
+            groups[-1].append(i)
+            top = r if _end(r) > _end(top) else top
+        else:
+            groups.append([i])
+            top = r
+    return groups
+
+
 def in_range(g: pd.DataFrame) -> pd.DataFrame:
-    """The facts of a topic within ``APART`` of their median: what its headline's range and counts cover."""
+    """The facts of a topic that claim the fact most articles report: what its headline's range and counts cover
+    (then the fact with most figures, then the larger)."""
     f = facts(g)
-    if len(f) < MIN_FOR_MEDIAN:
+    if len(f) < 2:
         return f
-    mid = float(f["value"].median())
-    if mid <= 0:
-        return f
-    top = f["value_high"].fillna(f["value"])
-    return f[(f["value"] * APART >= mid) & (top <= mid * APART)]
+    best = max(same_facts(f), key=lambda ix: (f.loc[ix, "article"].nunique(), len(ix), f.loc[ix, "value"].max()))
+    return f.loc[best]
 
 
 def _prominence(item: tuple[tuple, pd.DataFrame]) -> tuple:
@@ -63,3 +109,26 @@ def headline_topic(rows: pd.DataFrame) -> tuple[tuple, pd.DataFrame, int]:
     key, g = max(rows.groupby(TOPIC, sort=True), key=_prominence)
     f = in_range(g)
     return key, f, len(facts(g)) - len(f)
+
+
+def _number(x: float, unit: str, locale: str, decimals: int) -> str:
+    if is_money(unit):
+        return numfmt.money(x, unit, locale, decimals)
+    if unit in ("percent", "percentage_points"):
+        return numfmt._digits(x, locale, decimals) + ("\u00a0%" if locale == "de" else "%")
+    return numfmt.number(x, locale, decimals)
+
+
+def span_texts(f: pd.DataFrame, unit: str, locale: str) -> tuple[str, str]:
+    """(lowest, highest) of a topic's facts as its headline writes them ('mind. 1,47 Mrd. CHF', '1,5 Mrd. CHF'):
+    with a decimal more while the two different figures would read alike ("von 1,5 bis 1,5 Mrd. CHF")."""
+    low = f.loc[f["value"].idxmin()]
+    ends = f["value_high"].fillna(f["value"])
+    high = f.loc[ends.idxmax()]
+    lo, hi = float(low["value"]), float(ends.max())
+    for decimals in (1, 2, 3):
+        a, b = _number(lo, unit, locale, decimals), _number(hi, unit, locale, decimals)
+        if a != b or math.isclose(lo, hi):
+            break
+    a = PREFIX[locale].get(low["qualifier"], "") + a
+    return a, b if pd.notna(high["value_high"]) else PREFIX[locale].get(high["qualifier"], "") + b

@@ -22,13 +22,15 @@ from ..schema import unit_kind
 from ..sources import short_article
 from . import textfit
 from .colours import colours_for
+from .common import source_name
 from .interactive import TOOLTIP_TITLES, _axis_labels, _configure, _tooltip, prepare
 from .offline import InlineTemplate
+from .provenance import date_text
 from .style import label, text
 
 TABLE_ROWS = 40  # the table shows the first rows of the selection; the download has them all
 #: The table's columns: field and width in pixels (the sentence takes what is left of ~900 px)
-COLUMNS = [("article_short", 44), ("value_text", 104), ("organisation_label", 104), ("quote", 160), ("sentence", 360)]
+COLUMNS = [("outlet_label", 128), ("value_text", 104), ("organisation_label", 104), ("quote", 160), ("sentence", 276)]
 #: What the CSV download holds, in this order
 CSV_COLUMNS = ["id", "article", "start", "end", "quote", "sentence", "value", "value_high", "unit", "per",
                "qualifier", "measure", "organisation", "model", "confidence", "source"]
@@ -45,16 +47,27 @@ def explorer_rows(figures: pd.DataFrame, locale: str) -> pd.DataFrame:
         lambda u: label(u, locale))
     data["organisation_label"] = data["organisation"].map(
         lambda o: ", ".join(label(x, locale) for x in o.split("|") if x) or "–")
-    data["article_short"] = data["article"].map(short_article)
+    data["outlet_label"] = article_names(data, locale)
     data["qualifier_label"] = data["qualifier"].map(lambda q: label(q, locale))
     data["haystack"] = (data["quote"] + " " + data["sentence"] + " " + data["organisation_label"] + " "
-                        + data["model"] + " " + data["measure_label"] + " " + data["article"]).str.lower()
+                        + data["model"] + " " + data["measure_label"] + " " + data["outlet_label"] + " " + data["article"]).str.lower()
     for field, width in COLUMNS:  # cut to the cell here: Vega's own cutting measures every letter (seconds)
         data[f"{field}_cell"] = data[field].astype(str).map(lambda x, w=width: textfit.cut(x, w))
     for col in CSV_COLUMNS:
         if col not in data:
             data[col] = ""
     return data
+
+
+def article_names(data: pd.DataFrame, locale: str) -> pd.Series:
+    """Each row's article as a reader knows it: 'Handelsblatt (Jan. 2025)', not 'a01_handelsblatt.txt' (the file
+    stays in the tooltip); two articles of one outlet and date are told apart by their short file names."""
+    def name(r: pd.Series) -> str:
+        when = date_text(str(r.get("date", "") or ""), locale)
+        return f"{source_name(r)} ({when})" if when else source_name(r)
+    names = data.apply(name, axis=1) if len(data) else pd.Series(dtype=str, index=data.index)
+    shared = names.groupby(names).transform(lambda g: data.loc[g.index, "article"].nunique() > 1) if len(data) else names
+    return names.where(~shared.astype(bool), names + " · " + data["article"].map(short_article))
 
 
 def _tooltips(locale: str) -> list[alt.Tooltip]:
@@ -84,7 +97,7 @@ def explorer(figures: pd.DataFrame, locale: str = "de", heading: str = "", sourc
     log scale, the count of selected rows and a table of the first of them."""
     data = explorer_rows(figures, locale)
     measure = _choice("measure_label", "measure", sorted(data["measure_label"].unique()), locale)
-    article = _choice("article", "article", sorted(data["article"].unique()), locale)
+    article = _choice("outlet_label", "article", sorted(data["outlet_label"].unique()), locale)
     org = alt.selection_point(fields=["organisation_label"], bind="legend", name="organisation")
     search = alt.param(name="search", value="", bind=alt.binding(
         input="search", placeholder=label("explorer_search_hint", locale), name=label("explorer_search", locale)))

@@ -35,7 +35,7 @@ NUMBER_LOCALES = {
     "de": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", "\u00a0€"]},
     "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["$", ""]},
 }
-_TIPS = ("value_text", "qualifier", "quote", "sentence", "article", "organisation", "measure", "value",
+_TIPS = ("value_text", "qualifier", "quote", "sentence", "article", "outlet", "organisation", "measure", "value",
          "as_written", "sources", "mentions", "rate")
 #: tooltip and control titles in each locale (labels.csv, keys ``tip_*``)
 TOOLTIP_TITLES = {loc: {k: label(f"tip_{k}", loc) for k in _TIPS} for loc in ("de", "en")}
@@ -43,6 +43,8 @@ KIND_ORDER = {"money": 0, "percent": 1, "count": 2}
 #: the shape of a mark says how exact its figure is, as in the static charts' note (▶ at least, ◀ at most)
 SHAPES = {"exact": "circle", "approx": "diamond", "lower_bound": "triangle-right", "upper_bound": "triangle-left",
           "range": "square"}
+#: the shape legend's symbols: a neutral colour that neither the house table nor its grey gives an organisation
+SHAPE_LEGEND = "#666666"
 SEP = " ||"  # between a row's label and its number: two facts with one label are two rows, shown alike
 
 
@@ -207,13 +209,19 @@ def _panel(part: pd.DataFrame, locale: str, colour: alt.Color, shape: alt.Shape)
 def figure_chart(rows: pd.DataFrame, locale: str = "de", title: str = "") -> alt.TopLevelMixin:
     """The chart's facts as dots, one panel per unit, ranges as rules, hover for provenance."""
     data = fact_rows(rows, locale)
-    orgs = sorted(data["organisation"].unique())
-    house = colours_for(orgs)
-    colour = alt.Color("organisation:N", scale=alt.Scale(domain=orgs, range=[house[o] for o in orgs]), legend=None)
+    data["organisation_label"] = data["organisation"].map(lambda o: ", ".join(label(x, locale) for x in o.split("|") if x) or "–")
+    names = data.drop_duplicates("organisation_label").set_index("organisation_label")["organisation"]
+    orgs = sorted(names.index)
+    house = colours_for(list(names))
+    # every mark's colour is its organisation's entry in the colour legend; the shape legend (how exact a figure
+    # is) draws its symbols in a colour no organisation has, so no reader takes "genau" for OpenAI's black
+    colour = alt.Color("organisation_label:N", scale=alt.Scale(domain=orgs, range=[house[names[o]] for o in orgs]),
+                       title=TOOLTIP_TITLES[locale]["organisation"])
     quals = [q for q in SHAPES if q in set(data["qualifier"])] + sorted(set(data["qualifier"]) - set(SHAPES))
     shape = alt.Shape("qualifier_label:N", title=TOOLTIP_TITLES[locale]["qualifier"],
                       scale=alt.Scale(domain=[label(q, locale) for q in quals],
-                                      range=[SHAPES.get(q, "cross") for q in quals]))
+                                      range=[SHAPES.get(q, "cross") for q in quals]),
+                      legend=alt.Legend(symbolFillColor=SHAPE_LEGEND, symbolStrokeColor=SHAPE_LEGEND))
     parts = [_panel(p, locale, colour, shape) for p in panels(data)]
     chart = alt.vconcat(*parts, spacing=24).resolve_scale(x="independent", y="independent")
     chart = chart.properties(title=alt.Title(title, anchor="start")) if title else chart

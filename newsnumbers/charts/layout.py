@@ -23,6 +23,10 @@ ROW_GAP_IN = 0.11  # between two rows' labels
 AXIS_BELOW_IN = 0.3  # x tick labels under a panel
 TITLE_ABOVE_IN = 0.3  # a panel's own title
 MIN_PANEL_IN = 0.9
+#: room between a value label's end and the panel's right edge: a label at the frame ("mind. 100 Mio. $" touching
+#: the end of 06's axis) reads as cut off
+LABEL_PAD_PT = 10.0
+LABEL_OFFSET_PT = 7.0  # a value label starts this far right of its mark (plots.py)
 
 
 def facts(rows: pd.DataFrame) -> pd.DataFrame:
@@ -123,7 +127,7 @@ def fit_labels(ax: plt.Axes) -> None:
     for t in ax.texts:
         if not t.get_text() or not hasattr(t, "xy") or t.xycoords != "data":
             continue
-        room = 1 - (t.get_window_extent(renderer).width + 12 * fig.dpi / 72) / width
+        room = 1 - (t.get_window_extent(renderer).width + (LABEL_OFFSET_PT + LABEL_PAD_PT) * fig.dpi / 72) / width
         if room <= 0.2:
             continue  # a label wider than the panel: widening the scale cannot help
         x = scale.transform([t.xy[0]])[0]

@@ -14,14 +14,14 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from . import compare, numfmt
-from .agreement import by_prominence, disagreements, headline_topic
+from .agreement import by_prominence, disagreements, headline_topic, span_texts
 from .common import NoData, require, row_label, source_line, source_name
 from .compare import SEP
 from .plots import bar_plot, dot_plot, value_label
 from .provenance import TRACE, ensure
 from .scope import Scope, in_dates
 from .selection import EXTRA, by_currency, conversion_note, describe_first, is_money_rows, money_words, per_million_tokens, prepare, who
-from .style import MUTED, ChartMeta, label, new_figure, new_panels, text
+from .style import MUTED, ChartMeta, genitive, label, new_figure, new_panels, text
 
 DRAWN = ["label", *TRACE, "quote", "sentence", "value", "value_high", "unit", "per", "qualifier", "measure",
          "organisation", "model"]
@@ -258,8 +258,8 @@ def source_check(name: str, df: pd.DataFrame, locale: str, seeds_dir, scope: Sco
     fig, axes = new_panels([len(g) for _, g in groups], max(4.8, 1.0 + 1.1 * len(rows) / 2 + 0.6 * len(groups)))
     drawn = []
     for ax, ((org, model, measure, _unit, _period), g) in zip(axes, groups):
-        g = g.assign(label=g.apply(source_name, axis=1) + " · „"
-                     + g["quote"].map(lambda q: q if len(q) <= 32 else q[:31] + "…") + "“")
+        g = g.assign(label=g.apply(source_name, axis=1) + " · " + label("quote_open", locale)  # the locale's quotes
+                     + g["quote"].map(lambda q: q if len(q) <= 32 else q[:31] + "…") + label("quote_close", locale))
         g = g.sort_values(["article", "value"])
         dot_plot(ax, g, locale, colour_by="article", log=False)
         ax.set_title(f"{who(org + SEP + model if model else org, locale)} · {label(measure, locale)}", loc="left", fontsize=9,
@@ -267,13 +267,11 @@ def source_check(name: str, df: pd.DataFrame, locale: str, seeds_dir, scope: Sco
         drawn.append(g)
     rows = pd.concat(drawn)
     (org, model, measure, unit, _period), g, apart = headline_topic(rows)
-    low = g.loc[g["value"].idxmin()]
-    high = g.loc[g["value_high"].fillna(g["value"]).idxmax()]
-    hi_text = (numfmt.value(high["value_high"], unit, locale) if pd.notna(high["value_high"])
-               else value_label(high, locale))
+    low, high = span_texts(g, unit, locale)
     title = text("title_source_check", locale, n_articles=g["article"].nunique(), n_figures=len(g),
-                 org=who(org + SEP + model if model else org, locale), measure=label(measure, locale),
-                 measure_lower=label(measure, locale).lower(), low=value_label(low, locale), high=hi_text)
+                 org_genitive=genitive(who(org + SEP + model if model else org, locale), locale),
+                 measure=label(measure, locale),
+                 measure_lower=label(measure, locale).lower(), low=low, high=high)
     notes = _notes(rows, locale, False)
     if apart:
         notes = " ".join(x for x in (notes, text("note_apart_one" if apart == 1 else "note_apart", locale, n=apart)) if x)

@@ -80,6 +80,16 @@ def text(key: str, locale: str, **fields) -> str:
     return label(key, locale).format(**fields)
 
 
+def genitive(name: str, locale: str) -> str:
+    """'Schweiz' -> "Schweiz'", 'Nvidia' -> 'Nvidias' (de); 'Cerebras' -> "Cerebras'", 'Nvidia' -> "Nvidia's" (en).
+
+    Why not "{org}s" in the template: it wrote "Schweizs". Duden (and AP for English) give a name ending in a
+    hissing sound only an apostrophe ("Max' Auto"); which endings those are is data (``genitive_after``)."""
+    endings = label("genitive_after", locale).split()
+    hissing = name.lower().endswith(tuple(endings))
+    return text("genitive_apostrophe" if hissing else "genitive_plain", locale, name=name)
+
+
 @dataclass
 class ChartMeta:
     """The Datawrapper-style fields every published chart carries."""
