@@ -221,3 +221,22 @@ def test_an_articles_place_is_counted_once_however_many_figures_ask(monkeypatch)
     rows = list(iter_figures(text))
     assert len(rows) == 39 and {r["organisation"] for r in rows} == {"Austria"}
     assert len(counted) == 1
+
+
+def test_the_named_aliases_find_their_places_in_the_same_walk():
+    """The named aliases (matched case-sensitively on the article) take their places from the lower-cased text's
+    one walk: their own automaton walks no article during extraction (counted), and still has one for callers
+    without the folded text."""
+    from newsnumbers.engine.attribute.mentions import _tables
+    from newsnumbers.engine.pipeline import _folded_scans
+
+    group, named = _folded_scans(), _tables().regex
+    assert named._folded_group is not None and named._folded_group[0] is group
+    texts = _texts()
+    passes, walks = group.passes, named.walks
+    for text in texts:
+        extract(text)
+    assert group.passes - passes == len(texts)
+    assert named.walks == walks
+    named.spans(texts[0])  # without the folded text: its own walk
+    assert named.walks == walks + 1

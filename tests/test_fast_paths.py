@@ -197,3 +197,29 @@ def test_a_word_list_written_first_letter_first_matches_as_the_plain_alternation
             text = "".join(rng.choice(["Start-up", "startups", "Startup", "Orca AI", "Orca", "A.I", "-", "x", " ", ",",
                                        "Fintech", "company", "\n"]) for _ in range(rng.randint(1, 12)))
             assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_named_aliases_found_through_the_folded_walk_are_the_regex_matches():
+    """The named aliases' places come from the lower-cased text's walk (their prefixes lower-cased): the spans
+    must be exactly ``finditer``'s on the article, on the real articles, the lexicon's own names in odd cases
+    and random strings of name pieces, capitals, sigmas and 'İ' (which fold keeps and lower() lengthens)."""
+    import random
+
+    from newsnumbers.engine.attribute import mentions
+    from newsnumbers.engine.pipeline import _folded_scans
+
+    _folded_scans()
+    named = mentions._tables().regex
+    assert named._folded_group is not None
+    pieces = sorted(named.prefixes)
+    rng = random.Random(5)
+    texts = _texts()
+    texts += [" ".join(rng.choice(pieces) for _ in range(30)).swapcase() + " " + " ".join(pieces[:200])]
+    marks = [" ", ", ", "-", "'s ", "Σ", "ς", "İ", "ẞ", "\n", "(", "OPENAI", "Meta", "mETA"]
+    for _ in range(400):
+        texts.append("".join(rng.choice(pieces + marks) for _ in range(rng.randint(1, 12))))
+    for text in texts:
+        want = [m.span() for m in named.regex.finditer(text)]
+        assert named.spans(text, folded=fold(text)) == want, text[:80]
+        assert named.spans(text) == want, text[:80]
+
