@@ -80,6 +80,24 @@ def test_an_article_seen_before_compiles_no_regex(monkeypatch):
     assert seen["compiled"] == []
 
 
+def test_an_article_with_new_company_names_compiles_no_regex(monkeypatch):
+    """A company the lexicon does not know is looked for again in its article without a pattern made of its
+    name: every new article names new companies, and such a pattern compiled each time (``re``'s cache holds
+    only the last 512)."""
+    def article(k: int) -> str:
+        name = "Zor" + "".join("aeiou"[k // 5 ** i % 5] + "lmnrt"[k // 5 ** i % 5] for i in range(3)) + "ix"
+        return (f"{name} AI, ein Start-up aus Wien, sammelt 5 Millionen Euro ein. {name} will damit wachsen. "
+                f"{name} AI raised $12 million, and {name} plans to grow.")
+
+    texts = _texts()
+    _warm_each_language(texts)
+    assert extract(article(0))["organisation"].str.startswith("Zor").any(), "the new name is found"
+    with _counting_loads(monkeypatch) as seen:
+        for k in range(1, 40):
+            extract(article(k))
+    assert seen["compiled"] == []
+
+
 def _calls(text: str) -> int:
     """Python call events (generator steps included) while extracting ``text``."""
     count = 0

@@ -223,3 +223,35 @@ def test_named_aliases_found_through_the_folded_walk_are_the_regex_matches():
         assert named.spans(text, folded=fold(text)) == want, text[:80]
         assert named.spans(text) == want, text[:80]
 
+
+def test_names_found_again_by_find_are_the_regex_matches():
+    """:func:`new_names.found_again` (``str.find`` with the boundaries) finds what the regex it replaced finds,
+    ``(?<![\\w-])(?:f1|f2|...)(?![\\w-])`` with the longest forms first: on every article with the names found in
+    it (and their cores), and on random strings of names that overlap, nest and touch hyphens, digits, '_' and
+    letters of other scripts."""
+    import random
+    import re
+
+    from newsnumbers.engine.attribute import new_names
+
+    def plain(text: str, forms: list[str]) -> list[tuple[int, int, str]]:
+        escaped = [re.escape(f) for f in sorted(forms, key=len, reverse=True)]
+        regex = re.compile(r"(?<![\w-])(?:" + "|".join(escaped) + r")(?![\w-])")
+        return [(m.start(), m.end(), m.group()) for m in regex.finditer(text)]
+
+    cases = []
+    for text in _texts():
+        names = {name for _, _, name in new_names._candidates(text, "de") + new_names._candidates(text, "en")}
+        forms = names | {n.rsplit(" ", 1)[0] for n in names if " " in n}
+        if forms:
+            cases.append((text, sorted(forms)))
+    assert len(cases) > 20, "the corpus names companies the lexicon does not know"
+    rng = random.Random(11)
+    words = ["Orca", "Orca AI", "AI", "Mini", "MiniMax", "MiniMax Group", "Émile", "Ωmega", "X"]
+    glue = [" ", "-", "_", "1", "é", "ß", ", ", "\n", "", "Ω", "'s "]
+    for _ in range(600):
+        text = "".join(rng.choice(words + glue) for _ in range(rng.randint(1, 14)))
+        cases.append((text, rng.sample(words, rng.randint(1, 4))))
+    for text, forms in cases:
+        assert new_names.found_again(text, forms) == plain(text, forms), (text[:80], forms)
+
