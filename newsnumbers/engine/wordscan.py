@@ -204,8 +204,7 @@ class WordScan:
             self.prefixes = frozenset(prefixes)
 
     def candidates(self, text: str, start: int = 0, end: int | None = None, folded: str | None = None) -> list[int]:
-        """Sorted places in text[start:end] where some pattern could match (all of them; with ``folded``, the
-        text's :func:`casefold.fold`, perhaps a few more, where the regex then fails)."""
+        """Sorted places in text[start:end] where some pattern could match (all; with ``folded``, maybe more)."""
         end = len(text) if end is None else end
         if self._group is not None and not start and end == len(text):
             group, k = self._group
@@ -220,8 +219,7 @@ class WordScan:
             return sorted({start + stop - size + 1 for stop, size in self._automaton.iter(text[start:end])})
         return sorted({stop - size + 1 for stop, size in self._automaton.iter(text)})
 
-    def spans(self, text: str, start: int = 0, end: int | None = None,
-              folded: str | None = None) -> list[tuple[int, int]]:
+    def spans(self, text: str, start: int = 0, end: int | None = None, folded: str | None = None) -> list[tuple[int, int]]:
         """Non-overlapping matches in text[start:end], as ``regex.finditer`` finds them (``folded``: the text's
         :func:`casefold.fold`, when the caller has it: a group may have found the places in it already)."""
         end = len(text) if end is None else end
