@@ -80,6 +80,24 @@ def test_an_article_seen_before_compiles_no_regex(monkeypatch):
     assert seen["compiled"] == []
 
 
+def test_an_article_with_new_company_names_compiles_no_regex(monkeypatch):
+    """A company the lexicon does not know is looked for again in its article without a pattern made of its
+    name: every new article names new companies, and such a pattern compiled each time (``re``'s cache holds
+    only the last 512)."""
+    def article(k: int) -> str:
+        name = "Zor" + "".join("aeiou"[k // 5 ** i % 5] + "lmnrt"[k // 5 ** i % 5] for i in range(3)) + "ix"
+        return (f"{name} AI, ein Start-up aus Wien, sammelt 5 Millionen Euro ein. {name} will damit wachsen. "
+                f"{name} AI raised $12 million, and {name} plans to grow.")
+
+    texts = _texts()
+    _warm_each_language(texts)
+    assert extract(article(0))["organisation"].str.startswith("Zor").any(), "the new name is found"
+    with _counting_loads(monkeypatch) as seen:
+        for k in range(1, 40):
+            extract(article(k))
+    assert seen["compiled"] == []
+
+
 def _calls(text: str) -> int:
     """Python call events (generator steps included) while extracting ``text``."""
     count = 0
@@ -221,3 +239,22 @@ def test_an_articles_place_is_counted_once_however_many_figures_ask(monkeypatch)
     rows = list(iter_figures(text))
     assert len(rows) == 39 and {r["organisation"] for r in rows} == {"Austria"}
     assert len(counted) == 1
+
+
+def test_the_named_aliases_find_their_places_in_the_same_walk():
+    """The named aliases (matched case-sensitively on the article) take their places from the lower-cased text's
+    one walk: their own automaton walks no article during extraction (counted), and still has one for callers
+    without the folded text."""
+    from newsnumbers.engine.attribute.mentions import _tables
+    from newsnumbers.engine.pipeline import _folded_scans
+
+    group, named = _folded_scans(), _tables().regex
+    assert named._folded_group is not None and named._folded_group[0] is group
+    texts = _texts()
+    passes, walks = group.passes, named.walks
+    for text in texts:
+        extract(text)
+    assert group.passes - passes == len(texts)
+    assert named.walks == walks
+    named.spans(texts[0])  # without the folded text: its own walk
+    assert named.walks == walks + 1

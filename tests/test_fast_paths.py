@@ -197,3 +197,61 @@ def test_a_word_list_written_first_letter_first_matches_as_the_plain_alternation
             text = "".join(rng.choice(["Start-up", "startups", "Startup", "Orca AI", "Orca", "A.I", "-", "x", " ", ",",
                                        "Fintech", "company", "\n"]) for _ in range(rng.randint(1, 12)))
             assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_named_aliases_found_through_the_folded_walk_are_the_regex_matches():
+    """The named aliases' places come from the lower-cased text's walk (their prefixes lower-cased): the spans
+    must be exactly ``finditer``'s on the article, on the real articles, the lexicon's own names in odd cases
+    and random strings of name pieces, capitals, sigmas and 'İ' (which fold keeps and lower() lengthens)."""
+    import random
+
+    from newsnumbers.engine.attribute import mentions
+    from newsnumbers.engine.pipeline import _folded_scans
+
+    _folded_scans()
+    named = mentions._tables().regex
+    assert named._folded_group is not None
+    pieces = sorted(named.prefixes)
+    rng = random.Random(5)
+    texts = _texts()
+    texts += [" ".join(rng.choice(pieces) for _ in range(30)).swapcase() + " " + " ".join(pieces[:200])]
+    marks = [" ", ", ", "-", "'s ", "Σ", "ς", "İ", "ẞ", "\n", "(", "OPENAI", "Meta", "mETA"]
+    for _ in range(400):
+        texts.append("".join(rng.choice(pieces + marks) for _ in range(rng.randint(1, 12))))
+    for text in texts:
+        want = [m.span() for m in named.regex.finditer(text)]
+        assert named.spans(text, folded=fold(text)) == want, text[:80]
+        assert named.spans(text) == want, text[:80]
+
+
+def test_names_found_again_by_find_are_the_regex_matches():
+    """:func:`new_names.found_again` (``str.find`` with the boundaries) finds what the regex it replaced finds,
+    ``(?<![\\w-])(?:f1|f2|...)(?![\\w-])`` with the longest forms first: on every article with the names found in
+    it (and their cores), and on random strings of names that overlap, nest and touch hyphens, digits, '_' and
+    letters of other scripts."""
+    import random
+    import re
+
+    from newsnumbers.engine.attribute import new_names
+
+    def plain(text: str, forms: list[str]) -> list[tuple[int, int, str]]:
+        escaped = [re.escape(f) for f in sorted(forms, key=len, reverse=True)]
+        regex = re.compile(r"(?<![\w-])(?:" + "|".join(escaped) + r")(?![\w-])")
+        return [(m.start(), m.end(), m.group()) for m in regex.finditer(text)]
+
+    cases = []
+    for text in _texts():
+        names = {name for _, _, name in new_names._candidates(text, "de") + new_names._candidates(text, "en")}
+        forms = names | {n.rsplit(" ", 1)[0] for n in names if " " in n}
+        if forms:
+            cases.append((text, sorted(forms)))
+    assert len(cases) > 20, "the corpus names companies the lexicon does not know"
+    rng = random.Random(11)
+    words = ["Orca", "Orca AI", "AI", "Mini", "MiniMax", "MiniMax Group", "Émile", "Ωmega", "X"]
+    glue = [" ", "-", "_", "1", "é", "ß", ", ", "\n", "", "Ω", "'s "]
+    for _ in range(600):
+        text = "".join(rng.choice(words + glue) for _ in range(rng.randint(1, 14)))
+        cases.append((text, rng.sample(words, rng.randint(1, 4))))
+    for text, forms in cases:
+        assert new_names.found_again(text, forms) == plain(text, forms), (text[:80], forms)
+

@@ -95,10 +95,11 @@ def _block_figures(text: str, offset: int, lang: str, article: str, skipped: lis
 @lru_cache(maxsize=1)
 def _folded_scans() -> wordscan.ScanGroup:
     """The word scans of a block's lower-cased text (page furniture, number words, generic names and
-    anaphors) as one group: one Aho–Corasick pass over the text instead of one per scan."""
+    anaphors) as one group: one Aho–Corasick pass over the text instead of one per scan. The named
+    aliases, matched on the text itself, find their places in the same pass (case-folded)."""
     cues = boilerplate._cues()
     return wordscan.ScanGroup([cues.strong, cues.weak, grammar("de").trigger, grammar("en").trigger,
-                               _tables().lower_regex])
+                               _tables().lower_regex], folded=[_tables().regex])
 
 
 def _row(text: str, offset: int, article: str, lang: str, fig: recognise.Figure, sentence: str, clauses: list[Clause],

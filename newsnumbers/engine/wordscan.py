@@ -192,6 +192,8 @@ class WordScan:
         self._automaton = None
         self.prefixes: frozenset[str] = frozenset()
         self._group: tuple[ScanGroup, int] | None = None  # set by a ScanGroup that reads this scan's prefixes
+        self._folded_group: tuple[ScanGroup, int] | None = None  # one that reads them lower-cased (see ScanGroup)
+        self.walks = 0  # texts its own automaton walked (a test counts them)
         prefixes = literal_prefixes(patterns)
         if prefixes and min(map(len, prefixes)) >= min_prefix:
             automaton = ahocorasick.Automaton()
@@ -201,27 +203,32 @@ class WordScan:
             self._automaton = automaton
             self.prefixes = frozenset(prefixes)
 
-    def candidates(self, text: str, start: int = 0, end: int | None = None) -> list[int]:
-        """Sorted places in text[start:end] where some pattern could match (all of them)."""
+    def candidates(self, text: str, start: int = 0, end: int | None = None, folded: str | None = None) -> list[int]:
+        """Sorted places in text[start:end] where some pattern could match (all; with ``folded``, maybe more)."""
         end = len(text) if end is None else end
         if self._group is not None and not start and end == len(text):
             group, k = self._group
             return group.candidates(text)[k]
+        if self._folded_group is not None and folded is not None and not start and end == len(text):
+            group, k = self._folded_group
+            return group.candidates(folded)[k]
         if self._automaton is None:
             return sorted({m.start() for m in self.regex.finditer(text, start, end)})
+        self.walks += 1
         if start or end < len(text):  # a slice: iter(text, start, end) would convert all of text each call
             return sorted({start + stop - size + 1 for stop, size in self._automaton.iter(text[start:end])})
         return sorted({stop - size + 1 for stop, size in self._automaton.iter(text)})
 
-    def spans(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-        """Non-overlapping matches in text[start:end], as ``regex.finditer`` finds them."""
+    def spans(self, text: str, start: int = 0, end: int | None = None, folded: str | None = None) -> list[tuple[int, int]]:
+        """Non-overlapping matches in text[start:end], as ``regex.finditer`` finds them (``folded``: the text's
+        :func:`casefold.fold`, when the caller has it: a group may have found the places in it already)."""
         end = len(text) if end is None else end
         if self._automaton is None:
             return [m.span() for m in self.regex.finditer(text, start, end)]
         out: list[tuple[int, int]] = []
         after = start
         match = self.regex.match
-        for pos in self.candidates(text, start, end):
+        for pos in self.candidates(text, start, end, folded):
             if pos < after:
                 continue
             m = match(text, pos, end)
@@ -241,29 +248,38 @@ class ScanGroup:
     it belongs to; a member asked for the candidates of the whole text gets its share of the group's
     one pass (kept for the last text read, recognised by identity). The places are exactly those the
     member's own automaton finds. Members without an automaton are left out (they scan by regex).
-    """
 
-    def __init__(self, scans: list[WordScan | None]):
+    ``folded``: case-sensitive scans of the article itself (named aliases), read in the same pass through
+    their prefixes lower-cased: where a prefix stands in the article, its lower case stands at the same place
+    in the folded text (a prefix with a sigma or a length-changing letter keeps its own walk). The places
+    are a superset of the member's own; its regex, run on the article there, fails at the extra ones."""
+
+    def __init__(self, scans: list[WordScan | None], folded: list[WordScan | None] = ()):
         self.members = [s for s in dict.fromkeys(scans) if s is not None and s.prefixes]
+        alike = [s for s in dict.fromkeys(folded) if s is not None and s.prefixes and s not in self.members
+                 and all(map(_folds_alike, s.prefixes))]
         owners: dict[str, list[int]] = {}
         for k, scan in enumerate(self.members):
             for prefix in scan.prefixes:
+                owners.setdefault(prefix, []).append(k)
+        for k, scan in enumerate(alike, start=len(self.members)):
+            for prefix in {p.lower() for p in scan.prefixes}:
                 owners.setdefault(prefix, []).append(k)
         self._automaton = ahocorasick.Automaton()
         for prefix, ks in owners.items():
             self._automaton.add_word(prefix, (len(prefix), tuple(ks)))
         self._automaton.make_automaton()
-        self._last: tuple[str, list[list[int]]] | None = None
+        self._size, self._last = len(self.members) + len(alike), None  # _last: the last text and its places
         self.passes = 0  # texts read so far (a test counts them)
-        for k, scan in enumerate(self.members):
-            scan._group = (self, k)
+        for k, scan in enumerate(self.members + alike):
+            setattr(scan, "_group" if k < len(self.members) else "_folded_group", (self, k))
 
     def candidates(self, text: str) -> list[list[int]]:
         """Each member's sorted candidate places in ``text``, from one pass (the last text's are kept)."""
         last = self._last
         if last is not None and last[0] is text:
             return last[1]
-        found: list[set[int]] = [set() for _ in self.members]
+        found: list[set[int]] = [set() for _ in range(self._size)]
         adds = [f.add for f in found]
         for stop, (size, ks) in self._automaton.iter(text):
             for k in ks:
@@ -272,3 +288,9 @@ class ScanGroup:
         out = [sorted(f) for f in found]
         self._last = (text, out)
         return out
+
+
+def _folds_alike(prefix: str) -> bool:
+    """Whether the lower case of ``prefix`` stands wherever it stands in an article's :func:`casefold.fold`: each
+    letter lower-cases to one, and none is a sigma (``str.lower`` writes a final one as 'ς')."""
+    return len(prefix.lower()) == len(prefix) and not any(c in "Σσς" for c in prefix)

@@ -222,7 +222,7 @@ def find_mentions(text: str, lower: str | None = None, lang: str = "de") -> list
     t = _tables()
     if lower is None:
         lower = fold(text)
-    found: list[tuple[int, int, str]] = [(a, b, text[a:b]) for a, b in t.regex.spans(text)]
+    found: list[tuple[int, int, str]] = [(a, b, text[a:b]) for a, b in t.regex.spans(text, folded=lower)]
     extra = [(a, b, text[a:b]) for a, b in t.lower_regex.spans(lower)]
     if extra:
         found += extra
