@@ -5,7 +5,8 @@ European tech funding") say "investiert", "Investmentrunden", "€6.2bn was inve
 companies" for money start-ups raised. An article whose lead (its first sentences) speaks of start-ups or
 venture money is such a report; there an investment cue means funding, unless the figure's sentence
 speaks of assets bought or built (data centres, plants, stakes, takeovers), which stay investments.
-The words are data (``grammar_words.csv``, roles ``venture_lead`` and ``venture_not``).
+The words are data (``grammar_words.csv``, roles ``venture_lead`` and ``venture_not`` for stakes; the assets
+are :mod:`.capital`'s ``capital_not``).
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from functools import lru_cache
 
 from ... import lexicon
 from ..segment import Segmenter
+from .capital import assets_in
 
 LEAD_SENTENCES = 3  # the title and the first two sentences, or the first three
 
@@ -42,4 +44,4 @@ def venture_lead(lower: str, seg: Segmenter) -> str:
 def spends_on_assets(lower: str, span: tuple[int, int]) -> bool:
     """Whether a sentence speaks of assets bought or built with the money ("Rechenzentren", "stake",
     "Übernahme"): an investment even in a funding report."""
-    return _words()[2].search(lower, *span) is not None
+    return _words()[2].search(lower, *span) is not None or assets_in(lower, span)
