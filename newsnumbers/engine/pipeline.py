@@ -77,7 +77,7 @@ def _block_figures(text: str, offset: int, lang: str, article: str, skipped: lis
     last: tuple[int, str] = (-1, "")  # a sentence's figures share its cleaned text
     previous: recognise.Figure | None = None
     for fig in figures:
-        converts = previous is not None and attr.converts(previous, fig)
+        converts = previous is not None and attr.restates(previous, fig)
         previous = fig
         place = attr.place(fig)
         whole = fig.end <= place.span[1] and place.span[1] - place.span[0] <= SENTENCE_COLUMN_MAX  # the same for all its figures

@@ -53,6 +53,18 @@ class Attributor:
         return (previous.kind == fig.kind == "money" and previous.per == fig.per and previous.end <= fig.start
                 and _conversion_link().fullmatch(self.text, previous.end, fig.start) is not None)
 
+    def restates(self, previous: Figure, fig: Figure) -> bool:
+        """Whether ``fig`` is the figure before it in another currency (:meth:`converts`) or at an earlier time
+        ("net income of NT$452.3bn, up from NT$325.3bn a year earlier", "5 Mrd. Euro nach 4,2 Mrd. Euro im
+        Vorjahr", "(Vorjahr: 4,2 Mrd.)"): the same quantity, so the same measure, organisation and model."""
+        if self.converts(previous, fig):
+            return True
+        if previous.kind != fig.kind or fig.kind not in ("money", "percent") or previous.per != fig.per:
+            return False
+        links, period = _earlier_value()
+        link = links.fullmatch(self.text, previous.end, fig.start)
+        return link is not None and (link.group("dated") is not None or period.match(self.text, fig.end) is not None)
+
     def measure_decision(self, fig: Figure) -> Decision:
         """The figure's measure with the cue words that decided it and where they stood."""
         return self.measures.decide(fig)
@@ -70,6 +82,18 @@ def _conversion_link() -> re.Pattern[str]:
     lex = lexicon.load()
     words, hedges = lexicon.in_order(lex.words("conversion_word")), lexicon.in_order(lex.words("conversion_hedge"))
     return re.compile(rf"(?i)\s*(?:[(\[]\s*(?:{words}\s+)?|[,–—-]\s*{words}\s+)(?:{hedges}\s+)?")
+
+
+@lru_cache(maxsize=1)
+def _earlier_value() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The link between a figure and the same quantity at an earlier time, and the earlier time after it
+    (``earlier_link``/``earlier_period`` in grammar_words.csv); a link that names the time is group "dated"."""
+    lex = lexicon.load()
+    dated = [p for p, v in lex.word_values("earlier_link").items() if v == "dated"]
+    plain = [p for p, v in lex.word_values("earlier_link").items() if v != "dated"]
+    hedges = lexicon.in_order(lex.words("conversion_hedge"))
+    links = rf"(?i)(?:(?P<dated>{lexicon.in_order(dated)})|{lexicon.in_order(plain)})(?:{hedges}\s+)?"
+    return re.compile(links), re.compile("(?i)" + lexicon.in_order(lex.words("earlier_period")))
 
 
 _MEASURE_CONFIDENCE = {"unit": "high", "clause": "high", "sentence": "medium", "earlier": "low", "none": "low"}

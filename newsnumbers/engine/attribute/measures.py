@@ -103,6 +103,13 @@ def governed_at(text: str, fig: Figure) -> int:
     return governed.end() if governed else -1
 
 
+def shares_cue(rule: MeasureRule, weak: MeasureRule) -> bool:
+    """Whether a rule names a cue of a weak rule: compared by term, not by the group's spelling, so that two
+    rows listing the same cue ("umsatz|erlös" in the weak percent row and in growth) still meet after one of
+    them is extended."""
+    return any(set(a.split("|")) & set(b.split("|")) for a in rule.cues for b in weak.cues)
+
+
 def _levels(place: Place) -> list[Spans]:
     """The windows searched for a measure's cue, narrow to wide: the figure's own clause first, also in a
     clause read as relative, whose cue may follow the figure (", der deutsche Dax um 0,2 Prozent
@@ -157,12 +164,12 @@ def _widening(cues: SentenceCues, rules: list[MeasureRule], possible: tuple[int,
                          fence=fence if level == 0 else None, governed=governed)
         strong = [f for f in found if not rules[f[0]].weak]
         if weak:
-            found = strong = [f for f in strong if set(rules[f[0]].cues) & set(weak[1].cues)]
+            found = strong = [f for f in strong if shares_cue(rules[f[0]], weak[1])]
         if found:
             best = min(strong or found, key=lambda f: (f[1], f[0])) if level == 0 else min(strong or found)
             rule = rules[best[0]]
             decision = cues.decision(rule, sentence, spans, fig, "clause" if level < len(levels) - 1 else "sentence")
             if strong:
-                return decision
+                return weak[0] if weak and weak[1].measure == rule.measure else decision
             weak = weak or (decision._replace(weak=True), rule)
     return weak[0] if weak else None
