@@ -37,6 +37,7 @@ class Grammar:
     per: re.Pattern[str]
     per_before: re.Pattern[str]  # "pro Million Ausgabe-Token 2,19 Dollar": the rate named first
     per_bare: re.Pattern[str]  # "$0.10/million for input": a rate of a scale alone, its noun implied
+    direction_gap: re.Pattern[str]  # "$2.50 output per 1M tokens": a direction between an amount and its rate
     per_units: Table
     range_sep: re.Pattern[str]
     qualifier: re.Pattern[str]
@@ -171,8 +172,15 @@ def rate_body(w: _Words) -> str:
         (?:(?P<pscale>{literal(w.free_scales)}|{literal(w.attached)}|M)\s+)?   # a scale: Million, M
         (?:(?P<pdir>{direction})[\s-]*)?               # which tokens: input, Ausgabe, cached
         (?P<pnoun>{literal(w.per_nouns)})              # the noun: Token, share, hour
-        (?:(?=\s+(?:{rate_for}\s+)?(?P<pdir_after>{direction})(?![\w-]))|)  # "… tokens for cache hits", "/MTok input"
+        (?:(?=[^\S\n]+(?:{rate_for}\s+)?(?P<pdir_after>{direction})(?![\w-]))|)  # "… tokens for cache hits", "/MTok input" (same line)
     """
+
+
+def rate_direction(g: Grammar, rate: re.Match[str], gap: re.Match[str] | None) -> str:
+    """The direction a rate names ("per million input tokens", "/M input") or the word between the amount and
+    its rate names ("$2.50 output per 1M tokens"): input, output, cached, or ""."""
+    word = rate["pdir"] or rate.groupdict().get("pdir_after") or (gap.groupdict().get("gdir") if gap else None)
+    return g.directions.get((word or "").lower(), "")
 
 
 def bare_rate_body(w: _Words) -> str:
@@ -187,7 +195,7 @@ def bare_rate_body(w: _Words) -> str:
         (?:{one}\s+)?                                  # eine, a, one
         (?:(?P<pnum>\d+(?:[.,]\d+)?)\s*)?              # a number: per 1M
         (?P<pscale>{literal(w.free_scales)}|(?-i:M))   # the scale: million, Mio., M (never m: a month)
-        (?=\s+{rate_for}\s+(?P<pdir>{direction})(?![\w-])  # for input, für Output (not part of the quote)
+        (?=\s+(?:{rate_for}\s+)?(?P<pdir>{direction})(?![\w-])  # (for) input, für Output (not in the quote)
           | (?![\w-]|\s+[^\W\d_]))                     # or no word after it
     """
 
@@ -236,6 +244,7 @@ def grammar(language: str) -> Grammar:
         per=verbose_i(r"\s*" + body + r"(?![\w])"),
         per_before=verbose_i(body + rf"\s+(?:{rate_filler}\s+)?$"),
         per_bare=verbose_i(bare_rate_body(w)),
+        direction_gap=verbose_i(rf"\s+(?P<gdir>{literal('|'.join(lex.words('rate_direction')))})(?=\s+\S)"),
         per_units=table(lex.per_nouns, lambda r: r["per"]),
         range_sep=verbose_i(rf"\s* {separators} \s*"),
         qualifier=qualifier_pattern(),

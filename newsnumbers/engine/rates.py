@@ -18,11 +18,11 @@ from functools import lru_cache
 
 from .. import lexicon
 from ..lexicon import in_order
-from .attribute.measure_words import directions
+from .attribute.measure_words import direction_word, directions
 from .recognise import Figure
 from .segment import Segmenter
 
-_GLUE = re.compile(r"\s*(?:\([^()]{0,30}\))?\s*(?P<glue>/|,|und|and|bzw\.|or|oder|sowie|\()\s*")
+_GLUE = r"\s*(?:\([^()]{0,30}\))?\s*(?:(?:%s)\s*)?(?P<glue>/|,|und|and|bzw\.|or|oder|sowie|\()\s*"  # % directions
 COMPARABLE = 1000  # a rate carries only to an amount of a comparable size (a price, not a total)
 COMPARABLE_LATER = 100  # across sentences the list must be closer in size ("… a monthly bill of $1,300" is no price)
 LOOK_BACK = 8  # the rates an amount may take, nearest first (a price list is short; a dump must not cost its square)
@@ -38,7 +38,17 @@ def price_word() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _paren_direction_pattern() -> re.Pattern[str]:
-    return re.compile(rf"\s*\(\s*(?P<d>{in_order(sorted(directions(), key=len, reverse=True))})\s*\)")
+    """A direction right after an amount: in brackets ("1,25 Dollar (Input)") or before the next of a list
+    ("$0.30 input / $2.50 output per million tokens")."""
+    words = in_order(sorted(directions(), key=len, reverse=True))
+    return re.compile(rf"\s*\(\s*(?P<d>{words})\s*\)|\s+(?P<w>{words})(?=\s*[/,;])")
+
+
+@lru_cache(maxsize=1)
+def _glue() -> re.Pattern[str]:
+    """What joins two amounts of one list: a slash, comma or "and", perhaps after a label in brackets or the
+    first amount's direction ("$0.30 input / $2.50 output")."""
+    return re.compile(_GLUE % in_order(sorted(directions(), key=len, reverse=True)))
 
 
 def _bare(per: str) -> bool:
@@ -78,7 +88,7 @@ def carry(figures: list[Figure], seg: Segmenter, lower: str) -> None:
         if s != current.index:
             _order_directions(current)
             previous, current = (current if current.index == s - 1 else _Sentence(-2)), _Sentence(s)
-        if _bare(fig.per) and (prices_tokens or "token" in lower[slice(*seg.sentence_span(s))]):
+        if _bare(fig.per) and (prices_tokens or fig.direction or "token" in lower[slice(*seg.sentence_span(s))]):
             fig.per += " tokens"
         took = not fig.per and _take_rate(fig, current, previous, lower, seg)
         if "tokens" in fig.per:
@@ -98,7 +108,7 @@ def _list_pairs(figures: list[Figure], lower: str) -> list[tuple[Figure, Figure]
     names the rate, the other shares it. Returns the pairs joined by a slash (input first, then output)."""
     slashes = []
     for a, b in zip(figures, figures[1:]):
-        glue = _GLUE.fullmatch(lower, a.end, b.start) if a.kind == b.kind == "money" else None
+        glue = _glue().fullmatch(lower, a.end, b.start) if a.kind == b.kind == "money" else None
         if glue and (glue["glue"] == "(" or a.unit == b.unit and _comparable(a, b)):
             a.per, b.per = a.per or b.per, b.per or a.per
             if glue["glue"] != "/":  # "$3.48 and $0.87 per million output tokens": both are output prices
@@ -111,7 +121,15 @@ def _list_pairs(figures: list[Figure], lower: str) -> list[tuple[Figure, Figure]
 def _paren_direction(fig: Figure, lower: str) -> str:
     """"1,25 Dollar (Input)": a direction in brackets right after the amount."""
     m = _paren_direction_pattern().match(lower, fig.end)
-    return directions().get(m["d"], "") if m else ""
+    return directions().get(m["d"] or m["w"], "") if m else ""
+
+
+def _direction_between(lower: str, start: int, end: int) -> str:
+    """The one direction named between a rate and an amount that takes it ("0,28 Dollar pro Million
+    Eingabe-Token, die Ausgabe 0,42 Dollar", "$0.50 per million input tokens, while output costs $1.50"):
+    the amount's own, not the rate's; none where the words name several."""
+    found = {directions().get(m.group(), "") for m in direction_word().finditer(lower, start, end)}
+    return found.pop() if len(found) == 1 else ""
 
 
 def _take_rate(fig: Figure, current: _Sentence, previous: _Sentence, lower: str, seg: Segmenter) -> bool:
@@ -122,6 +140,7 @@ def _take_rate(fig: Figure, current: _Sentence, previous: _Sentence, lower: str,
         current.origins[fig.unit] = origins  # the list goes on in this sentence ("3 bzw. 15 US-Dollar")
     for f in reversed((source or [])[-LOOK_BACK:]):
         if _comparable(f, fig, COMPARABLE if source is current.rates.get(fig.unit) else COMPARABLE_LATER):
+            fig.direction = fig.direction or _direction_between(lower, f.end, fig.start)
             current.carried.append((fig, origins, fig.direction))
             fig.per, fig.direction = f.per, fig.direction or f.direction
             return True

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from . import currency, numparse
 from .casefold import fold
 from .currency import Hit
-from .grammar import Grammar, grammar
+from .grammar import Grammar, grammar, rate_direction
 
 SCALE_ABBREV = {1e3: "K", 1e6: "M", 1e9: "B", 1e12: "T"}
 _DIGITS = re.compile(r"\d+")
@@ -257,15 +257,15 @@ def _read_cents(g: Grammar, text: str, r: _Reading, cur: Hit, limit: int) -> Non
 
 def _read_rate(g: Grammar, text: str, lowered: str, r: _Reading, limit: int) -> None:
     """A money figure's rate: after it ("2,19 Dollar pro Million Token") or named first ("pro Million Token 2,19 Dollar")."""
-    p = g.per.match(text, r.pos, limit) or g.per_bare.match(text, r.pos, limit)
+    p, q = g.per.match(text, r.pos, limit) or g.per_bare.match(text, r.pos, limit), None
     if p:
         r.pos = p.end()
-    elif q := _PAREN.match(text, r.pos, limit):  # "12 yuan (US$1.77) for every million tokens", "10 $ (Output) pro …"
-        p = g.per.match(text, q.end(), limit)
+    elif q := _PAREN.match(text, r.pos, limit) or g.direction_gap.match(text, r.pos, limit):  # "12 yuan (US$1.77) for
+        p = g.per.match(text, q.end(), limit)  # every million tokens", "10 $ (Output) pro …", "$2.50 output per 1M tokens"
     elif g.rate_gate.search(lowered, max(0, r.start - 60), r.start):
         p = g.per_before.search(text, max(0, r.start - 60), r.start)
     if p:
-        r.per, r.direction = _per(g, p), g.directions.get((p["pdir"] or p.groupdict().get("pdir_after") or "").lower(), "")
+        r.per, r.direction = _per(g, p), rate_direction(g, p, q)
 
 
 def _read_qualifier(g: Grammar, lowered: str, r: _Reading) -> None:

@@ -134,11 +134,16 @@ def _governed_level(text: str, fig: Figure, found: Decision) -> bool:
 
 
 def direction_before(places: Places, fig: Figure) -> str:
-    """"the input price ... was 0.0008 yuan per thousand tokens": one direction word in the clause before the price."""
-    windows = places.place(fig).windows
-    own = next((sp for sp, how in windows if how == "subject"), [(fig.start, fig.start)])[0]
-    found = {directions().get(m.group().lower(), "") for m in direction_word().finditer(places.text, own[0], fig.start)}
-    return found.pop() if len(found) == 1 else ""
+    """"the input price ... was 0.0008 yuan per thousand tokens": one direction word in the clause before the price,
+    else in its sentence before it ("Input: $2.50 / 1M tokens", where the colon ends a clause)."""
+    place = places.place(fig)
+    own = next((sp for sp, how in place.windows if how == "subject"), [(fig.start, fig.start)])[0]
+    for start in dict.fromkeys((own[0], place.span[0])):  # then its sentence's start: a list's label ("Input: $2.50")
+        found = {directions().get(m.group().lower(), "") for m in direction_word().finditer(places.text, start,
+                                                                                            fig.start)}
+        if found:
+            return found.pop() if len(found) == 1 else ""
+    return ""
 
 
 def next_figure_fence(places: Places, lower: str, fig: Figure, sentence_end: int) -> int | None:
