@@ -37,6 +37,13 @@ def price_word() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _result() -> re.Pattern[str]:
+    """The end of a calculation right before an amount ("× ($3/MTok) = $158"): that amount is a total."""
+    words = lexicon.load().words("rate_result")
+    return re.compile(rf"(?:{in_order(words)})\s*(?:about|rund|etwa|ca\.|~)?\s*$")
+
+
+@lru_cache(maxsize=1)
 def _paren_direction_pattern() -> re.Pattern[str]:
     """A direction right after an amount: in brackets ("1,25 Dollar (Input)") or before the next of a list
     ("$0.30 input / $2.50 output per million tokens")."""
@@ -90,7 +97,8 @@ def carry(figures: list[Figure], seg: Segmenter, lower: str) -> None:
             previous, current = (current if current.index == s - 1 else _Sentence(-2)), _Sentence(s)
         if _bare(fig.per) and (prices_tokens or fig.direction or "token" in lower[slice(*seg.sentence_span(s))]):
             fig.per += " tokens"
-        took = not fig.per and _take_rate(fig, current, previous, lower, seg)
+        took = not fig.per and not _result().search(lower, max(0, fig.start - 16), fig.start) and _take_rate(
+            fig, current, previous, lower, seg)
         if "tokens" in fig.per:
             current.rates.setdefault(fig.unit, []).append(fig)
             if not took:

@@ -72,11 +72,12 @@ def rules_with_cues(kind: str, present: frozenset[str]) -> tuple[int, ...]:
 
 def rules_in(rules: list[MeasureRule], possible: tuple[int, ...], cues: Cues,
               spans: Spans, fig: Figure, distances: bool, fence: int | None = None,
-              governed: int = -1) -> list[tuple[int, int]]:
+              governed: int = -1, governing: tuple[int, int] = (-1, -1)) -> list[tuple[int, int]]:
     """(rule index, distance of its nearest cue to the figure) for every rule whose cues all occur in ``spans``;
     cues after the figure from ``fence`` on are the next figure's ("revenue rising 18% to $77.7 billion and
     net income climbing to $27.7 billion": "net income" is not the $77.7 billion's), and a cue that starts at
-    ``governed`` governs the figure ("$200 billion in market value") and is nearest of all."""
+    ``governed`` governs the figure ("$200 billion in market value") and is nearest of all, as is a cue inside the
+    ``governing`` word before "von"/"of" ("Kursgewinnen von über 4 Prozent")."""
     found = []
     fence = fence if fence is not None else 1 << 62
     single = len(spans) == 1
@@ -91,7 +92,7 @@ def rules_in(rules: list[MeasureRule], possible: tuple[int, ...], cues: Cues,
                 if (a0 <= s and e <= b0) if single else any(a <= s and e <= b for a, b in spans):
                     # at equal distance a cue before the figure governs it ("net income of $24bn on revenue of ...")
                     d = (2 * (fig.start - e) if e <= fig.start else 2 * max(0, s - fig.end) + 1) if distances else 0
-                    d = -1 if s == governed and distances else d
+                    d = -1 if (s == governed or governing[0] <= s < governing[1]) and distances else d
                     if near is None or d < near:
                         near = d
             if near is None:

@@ -46,6 +46,15 @@ def governed_after() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def governed_before() -> re.Pattern[str]:
+    """The noun before "von"/"of" right before a figure, with the word before it ("anfänglichen Kursgewinnen von
+    über 4 Prozent", "einem zusätzlichen Umsatz von"), on lower-case text searched up to the figure's start;
+    group "noun" holds the words whose cues govern the figure."""
+    words = lexicon.in_order(lexicon.load().words("governed_before"))
+    return re.compile(rf"(?P<noun>(?:[^\W\d_][\w-]*[ \t]+)?[^\W\d_][\w-]*)[ \t]+(?:{words})[ \t]+$")
+
+
+@lru_cache(maxsize=1)
 def figure_fence() -> re.Pattern[str]:
     """A conjunction after a figure that opens the next figure's phrase ("… and net income climbing to …")."""
     return re.compile(rf"(?<![\w-])(?:{lexicon.in_order(lexicon.load().words('figure_fence'))})(?![\w-])")

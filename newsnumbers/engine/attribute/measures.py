@@ -12,6 +12,7 @@ import bisect
 
 from ..recognise import Figure
 from ..segment import Segmenter
+from .cues import Cues
 from .measure_rules import MeasureRule, change_measures, level_measures, rules_for, rules_in
 from .measure_words import (
     beyond_forecast,
@@ -20,6 +21,7 @@ from .measure_words import (
     directions,
     figure_fence,
     governed_after,
+    governed_before,
     governing_level,
     growth_rate_noun,
     level_word,
@@ -93,14 +95,16 @@ class MeasureFinder:
         possible = self.cues.possible_rules(place.sentence, kind)
         if not possible:
             return None
-        bounds = next_figure_fence(self.places, self.lower, fig, place.span[1]), governed_at(self.text, fig)
-        return _widening(self.cues, rules_for(kind), possible, place.sentence, _levels(place), fig, *bounds)
+        fence, governed = next_figure_fence(self.places, self.lower, fig, place.span[1]), governed_at(self.text, self.lower, fig)
+        return _widening(self.cues, rules_for(kind), possible, place.sentence, _levels(place), fig, fence, governed)
 
 
-def governed_at(text: str, fig: Figure) -> int:
-    """Where the noun that governs the figure starts ("$200 billion in market value"), or -1."""
-    governed = governed_after().match(text, fig.end)
-    return governed.end() if governed else -1
+def governed_at(text: str, lower: str, fig: Figure) -> tuple[int, tuple[int, int]]:
+    """Where the noun that governs the figure from after it starts ("$200 billion in market value"), or -1;
+    and the span of the noun that governs it from before ("Kursgewinnen von über 4 Prozent"), or (-1, -1)."""
+    governed, governing = governed_after().match(text, fig.end), governed_before().search(lower, max(0, fig.start - 48),
+                                                                                          fig.start)
+    return governed.end() if governed else -1, governing.span("noun") if governing else (-1, -1)
 
 
 def shares_cue(rule: MeasureRule, weak: MeasureRule) -> bool:
@@ -156,17 +160,42 @@ def next_figure_fence(places: Places, lower: str, fig: Figure, sentence_end: int
     return found.start() if found else None
 
 
+def _named_in_governing(rules: list[MeasureRule], possible: tuple[int, ...], found_cues: Cues, governing: tuple[int, int],
+                        fig: Figure) -> MeasureRule | None:
+    """The most specific rule named whole in the words before "von"/"of" that govern the figure ("anfänglichen
+    Kursgewinnen von über 4 Prozent": a gain, whatever "ins Minus" says later); none where a longer cue reaches
+    into those words from before ("Gewinn je Aktie von 1,78 Euro")."""
+    g0, g1 = governing
+    if g0 < 0 or any(s < g0 < e for spans in found_cues.values() for s, e in spans):
+        return None
+    named = [f for f in rules_in(rules, possible, found_cues, [governing], fig, distances=False) if not rules[f[0]].weak]
+    return rules[min(named, key=lambda f: (-len(rules[f[0]].cues), f[0]))[0]] if named else None
+
+
 def _widening(cues: SentenceCues, rules: list[MeasureRule], possible: tuple[int, ...], sentence: int,
-              levels: list[Spans], fig: Figure, fence: int | None = None, governed: int = -1) -> Decision | None:
+              levels: list[Spans], fig: Figure, fence: int | None = None,
+              governed: tuple[int, tuple[int, int]] = (-1, (-1, -1))) -> Decision | None:
     """Search the windows from the figure's clause outwards. In the clause the cue nearest the figure
     decides ("sammelte 6,6 Mrd. ein und wird mit 157 Mrd. bewertet"); further out, the lexicon's order.
     A generic cue ("ausgeben") decides only when no wider window has a rule that shares it and says more
-    ("ausgeben && Modell")."""
+    ("ausgeben && Modell"). A rule named whole in the words before "von"/"of" decides ("Kursgewinnen von 4 %"),
+    unless the search found the change of what it names ("lost a market value of $600 billion")."""
+    found_cues = cues.of(sentence)
+    named = _named_in_governing(rules, possible, found_cues, governed[1], fig)
+    decision = _outwards(cues, rules, possible, sentence, levels, fig, fence, governed)
+    if named and not (decision and level_measures().get(decision.measure) == named.measure):
+        return cues.decision(named, sentence, [governed[1]], fig, "clause")  # not "lost a market value of $600bn"
+    return decision
+
+
+def _outwards(cues: SentenceCues, rules: list[MeasureRule], possible: tuple[int, ...], sentence: int,
+              levels: list[Spans], fig: Figure, fence: int | None, governed: tuple[int, tuple[int, int]]) -> Decision | None:
+    """The widening search itself (see :func:`_widening`)."""
     found_cues = cues.of(sentence)
     weak: tuple[Decision, MeasureRule] | None = None
     for level, spans in enumerate(levels):
         found = rules_in(rules, possible, found_cues, spans, fig, distances=level == 0,
-                         fence=fence if level == 0 else None, governed=governed)
+                         fence=fence if level == 0 else None, governed=governed[0], governing=governed[1])
         strong = [f for f in found if not rules[f[0]].weak]
         if weak:
             found = strong = [f for f in strong if shares_cue(rules[f[0]], weak[1])]

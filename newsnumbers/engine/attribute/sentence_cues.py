@@ -69,7 +69,8 @@ class SentenceCues:
     def decision(self, rule: MeasureRule, sentence: int, spans: Spans, fig: Figure, where: str) -> Decision:
         """The rule's measure with the text of its nearest cues joined by "+" ("Börsenwert+verlor") and their places."""
         near = self.nearest(rule, sentence, spans, fig)
-        return Decision(rule.measure, "+".join(self.text[s:e] for s, e in near), where, near)
+        words = dict.fromkeys(self.text[s:e] for s, e in near)  # two cues in one word ("Kursgewinnen") show once
+        return Decision(rule.measure, "+".join(words), where, near)
 
     def earlier(self, fig: Figure, sentence: int, kind: str) -> Decision | None:
         """A figure whose sentence has no cue continues the topic of the sentences before
