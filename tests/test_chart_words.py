@@ -146,3 +146,12 @@ def test_the_drawn_headline_does_not_end_a_line_in_a_symbol(tmp_path):
     assert any("≥" in t for t in texts)
     ends = [line.rstrip() for t in texts for line in t.split("\n")]
     assert not any(line.endswith(tuple(_sticky_tokens())) for line in ends), ends
+
+
+@pytest.mark.parametrize("x,de,en", [(0.003625, "0,0036\u00a0$", "$0.0036"), (0.0004, "0,0004\u00a0$", "$0.0004"),
+                                     (0.435, "0,43\u00a0$", "$0.43"), (0.01, "0,01\u00a0$", "$0.01")])
+def test_a_price_below_a_cent_is_not_written_as_zero(x, de, en):
+    """The dev corpus's DeepSeek V4-Pro cache price of $0.003625 per million tokens was labelled "$0"."""
+    from newsnumbers.charts import numfmt
+
+    assert numfmt.money(x, "USD", "de") == de and numfmt.money(x, "USD", "en") == en
