@@ -42,6 +42,24 @@ def claims() -> tuple[Claim, ...]:
     return tuple(Claim(r["template"], r["field"], r["kind"], r["measure"], tuple(r["subjects"].split(";"))) for r in rows)
 
 
+def _own(key: str, part: str) -> str:
+    """The template of field ``part`` of template ``key``: '{key}_{part}', or that of a template ``key`` varies
+    ('{when}' of title_source_check_same is title_source_check_when); '' when the field has none."""
+    while key:
+        if f"{key}_{part}" in _labels():
+            return f"{key}_{part}"
+        key = key.rpartition("_")[0]
+    return ""
+
+
+@lru_cache(maxsize=4)
+def _words(locale: str, lower: bool) -> str:
+    """Every plain word of labels.csv (no template), longest first, as a regex alternation."""
+    words = {row[locale].lower() if lower else row[locale] for row in _labels().values()
+             if row.get(locale) and "{" not in row[locale]}
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
 def _pattern(key: str, locale: str) -> str:
     """The template as a regex: each field a named group; a field with its own template ('{tail}' of
     title_market -> title_market_tail) inlined as an optional group."""
@@ -49,8 +67,10 @@ def _pattern(key: str, locale: str) -> str:
     for i, part in enumerate(FIELD.split(label(key, locale))):
         if i % 2 == 0:
             out.append(re.escape(part))
-        elif f"{key}_{part}" in _labels():
-            out.append(f"(?:{_pattern(f'{key}_{part}', locale)})?")
+        elif _own(key, part):
+            out.append(f"(?:{_pattern(_own(key, part), locale)})?")
+        elif part in ("measure", "measure_lower"):  # a word of labels.csv: "OpenAI GPT-4s Trainingskosten" is
+            out.append(f"(?P<{part}>{_words(locale, part == 'measure_lower')})")  # GPT-4's, not OpenAI's "GPT-4s …"
         else:
             out.append(f"(?P<{part}>.+?)")
     return "".join(out)

@@ -26,9 +26,10 @@ from conftest import DATA, SEEDS
 from test_layout import seeds_and_dev
 
 from newsnumbers import extract_paths
-from newsnumbers.charts import agreement, compare, numfmt, questions
+from newsnumbers.charts import agreement, compare, numfmt, provenance, questions
 from newsnumbers.charts.agreement import in_range
 from newsnumbers.charts.layout import facts
+from newsnumbers.charts.provenance import date_text
 from newsnumbers.charts.scope import Scope
 from newsnumbers.charts.selection import prepare, who
 from newsnumbers.charts.style import genitive, label, text
@@ -216,9 +217,9 @@ def test_the_gold_s_own_claims_pass(gold_rows):
 
 #: what a describing headline and the source check's headline count, in each locale's words
 COUNTS = {"de": {"describe": r"^(?P<what>.+) laut (?P<n>\d+|einem) Artikeln?$",
-                 "topic": r"^(?P<n>\d+) Artikel, (?P<facts>\d+) Angaben zu (?P<what>.+):"},
+                 "topic": r"^(?P<n>\d+) Artikel, (?P<facts>\d+) Angaben? zu (?P<what>.+):"},
           "en": {"describe": r"^(?P<what>.+) in (?P<n>\d+|one) articles?$",
-                 "topic": r"^(?P<n>\d+) articles, (?P<facts>\d+) figures on (?P<what>.+):"}}
+                 "topic": r"^(?P<n>\d+) articles?, (?P<facts>\d+) figures? on (?P<what>.+):"}}
 
 
 def _count(n: str) -> int:
@@ -241,10 +242,11 @@ def _topics(what: str, data: pd.DataFrame, locale: str) -> list[pd.DataFrame]:
     """The source check's topics a headline names ('Googles Investitionen', "Google's investment")."""
     out = []
     for key, g in data.groupby(agreement.TOPIC):
-        org, model, measure = key[:3]
+        org, model, measure, month = key[0], key[1], key[2], key[-1]
         name = who(org + compare.SEP + model if model else org, locale)
         m = label(measure, locale)
-        if what in (f"{genitive(name, locale)} {m}", f"{genitive(name, locale)} {m.lower()}"):
+        when = text("title_source_check_when", locale, month=date_text(month, locale)) if month else ""
+        if what in (f"{genitive(name, locale)} {m}{when}", f"{genitive(name, locale)} {m.lower()}{when}"):
             out.append(g)
     return out
 
@@ -303,7 +305,8 @@ def test_the_source_check_draws_the_most_reported_topics_and_says_how_many_it_le
     chart = questions.CHARTS["06_source_check"](df, locale, str(sources), Scope())
     plt.close(chart.figure)
     drawn = chart.data.groupby(agreement.TOPIC, dropna=False).ngroups
-    everything = agreement.by_prominence(agreement.disagreements(questions.in_dates(df, Scope(), str(sources))[0]))
+    dated = provenance.attach(questions.in_dates(df, Scope(), str(sources))[0], sources, None, locale)
+    everything = agreement.by_prominence(agreement.disagreements(dated))
     assert len(everything) > questions.MAX_SOURCE_PANELS  # the corpus is broad enough for the cap to matter
     assert drawn == questions.MAX_SOURCE_PANELS
     assert str(len(everything) - drawn) in chart.meta.notes

@@ -118,15 +118,24 @@ def test_a_headline_states_one_figure_not_a_span_over_different_ones():
     assert _title("02_training_costs", train, "en").startswith("DeepSeek V3 trained for $5.6M–$6M, at most a thirteenth")
 
 
-def test_the_source_check_leads_with_the_most_reported_topic_and_leaves_a_figure_far_apart_to_the_notes():
+def _dated(folder, dates: dict[str, str]):
+    """A sources.csv in ``folder`` dating each article (outlet = its name without .txt)."""
+    lines = ["article,title,outlet,date,url,language"] + [f"{a},,{a[:-4]},{d},,de" for a, d in dates.items()]
+    (folder / "sources.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_the_source_check_leads_with_the_most_reported_topic_and_leaves_a_figure_far_apart_to_the_notes(tmp_path):
     """The widest spread was a misread (a share price of 162,9 $ read as Nvidia's market value)."""
     rows = [_row(a, q, v, "market_cap", "Nvidia") for a, q, v in
             (("a.txt", "2,9 Billionen", 2.9e12), ("b.txt", "3,5 Billionen", 3.5e12), ("c.txt", "162,9 $", 162.9),
              ("c.txt", "4 Billionen", 4e12))]
     rows += [_row("a.txt", "1 Mrd. $", 1e9, "investment", "Stargate"), _row("b.txt", "500 Mrd. $", 5e11, "investment", "Stargate")]
-    chart = questions.CHARTS["06_source_check"](pd.DataFrame(rows), "de", None)
+    seeds = _dated(tmp_path, {"a.txt": "2025-01", "b.txt": "2025-01-07", "c.txt": "2025-01-30"})
+    chart = questions.CHARTS["06_source_check"](pd.DataFrame(rows), "de", seeds)
     plt.close(chart.figure)
-    assert chart.meta.title == "3 Artikel, 3 Angaben zu Nvidias Börsenwert: von 2,9\u00a0Bio.\u00a0$ bis 4\u00a0Bio.\u00a0$"
+    assert chart.meta.title == ("3 Artikel, 3 Angaben zu Nvidias Börsenwert im Jan. 2025: "
+                                "von 2,9\u00a0Bio.\u00a0$ bis 4\u00a0Bio.\u00a0$")
     assert "Eine Angabe zum Thema der Überschrift nennt einen anderen Wert" in chart.meta.notes
     assert len(chart.data) == 6  # every figure drawn
 

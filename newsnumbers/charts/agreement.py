@@ -14,35 +14,75 @@ Millionen", 78 Mio. and "mehr als 100 Mio.") and, when both are exact and writte
 ``PRECISE_DIGITS`` significant digits or more, within ``compare.ROUNDED_REPEAT`` (1.082,4
 Mio. and 1.473,7 Mio. CHF are two half-years, not a disagreement). The headline states
 the figure most articles give; the chart draws every figure and a note counts the others.
+
+Why the month (``dated.csv``): a market value, share price or valuation is a fact at a date. On the dev corpus the
+headline read "7 articles, 8 figures on Nvidia's market value: from $2.9T to ≥ $5T" over articles from January to
+November 2025, as if the sources disagreed. Figures of those measures are one topic only when their articles are of
+the same month (sources.csv's date, to the day or the month); an article without a month cannot be placed in time,
+so its figures of those measures are left out of the comparison and counted (:func:`undated`).
 """
 from __future__ import annotations
 
 import math
+from functools import lru_cache
+from pathlib import Path
 
 import pandas as pd
 
+from .. import lexicon
 from ..schema import is_money
 from . import numfmt
-from .compare import ROUNDED_REPEAT, SAME_FIGURE
+from .compare import ROUNDED_REPEAT, SAME_FIGURE, SEP
 from .layout import facts
 from .plots import PREFIX
 
-#: what makes figures one topic of the source check: one organisation and model, one measure, unit and period
-TOPIC = ["organisation", "model", "measure", "unit", "period"]
+#: what makes figures one topic of the source check: one organisation and model, one measure, unit and period, and
+#: for a measure that holds at a date (``dated.csv``) the month of the articles ('' for every other measure)
+TOPIC = ["organisation", "model", "measure", "unit", "period", "month"]
 #: an exact figure written to this many significant digits or more is a precise report, not a rounding
 PRECISE_DIGITS = 3
 
 
-def disagreements(df: pd.DataFrame, min_articles: int = 2) -> pd.DataFrame:
-    """Rows of every topic (organisation and model, measure, unit, period) that two or more articles report.
+@lru_cache(maxsize=1)
+def dated_measures() -> frozenset[str]:
+    """The measures whose figures hold at a date (``dated.csv``)."""
+    return frozenset(r["measure"] for r in lexicon.read_rows("dated.csv", Path(__file__).parent))
 
-    Different models of one organisation (Google's Transformer and Gemini) are no disagreement."""
+
+def month_of(date: object) -> str:
+    """'2025-01-27' and '2025-01' -> '2025-01'; a year alone, nothing or a malformed date -> '' (no month known)."""
+    parts = str(date if isinstance(date, str) else "").split("-")
+    ok = len(parts) >= 2 and len(parts[0]) == 4 and parts[0].isdigit() and parts[1].isdigit() and 1 <= int(parts[1]) <= 12
+    return f"{parts[0]}-{int(parts[1]):02d}" if ok else ""
+
+
+def _candidates(df: pd.DataFrame) -> pd.DataFrame:
+    """The rows the source check may compare, with ``period`` and ``month`` ('' unless the measure is dated)."""
     d = df[df["organisation"].ne("") & df["measure"].ne("other")].copy()
-    if "period" not in d:
-        d["period"] = ""
-    d["period"] = d["period"].fillna("").astype(str)
+    for column in ("period", "date"):
+        d[column] = d[column].fillna("").astype(str) if column in d else ""
+    dated = d["measure"].isin(dated_measures())
+    d["month"] = d["date"].map(month_of).where(dated, "")
+    return d.assign(undated=dated & d["month"].eq(""))
+
+
+def disagreements(df: pd.DataFrame, min_articles: int = 2) -> pd.DataFrame:
+    """Rows of every topic (organisation and model, measure, unit, period, month) that two or more articles report.
+
+    Different models of one organisation (Google's Transformer and Gemini) are no disagreement; nor are figures of a
+    dated measure from different months, and those of an article without a month are compared with none."""
+    d = _candidates(df)
+    d = d[~d["undated"]]
     n = d.groupby(TOPIC)["article"].transform("nunique")
-    return d[n >= min_articles].copy()
+    return d[n >= min_articles].drop(columns="undated")
+
+
+def undated(df: pd.DataFrame, min_articles: int = 2) -> pd.DataFrame:
+    """Facts of a dated measure left out of the comparison because their article has no month, on a topic (any
+    month) that two or more articles report: what the notes count, so nobody reads their absence as agreement."""
+    d = _candidates(df)
+    n = d.groupby(TOPIC[:-1])["article"].transform("nunique")
+    return facts(d[d["undated"] & (n >= min_articles)])
 
 
 def digits(value: float) -> int:
@@ -132,3 +172,23 @@ def span_texts(f: pd.DataFrame, unit: str, locale: str) -> tuple[str, str]:
             break
     a = PREFIX[locale].get(low["qualifier"], "") + a
     return a, b if pd.notna(high["value_high"]) else PREFIX[locale].get(high["qualifier"], "") + b
+
+
+def title(rows: pd.DataFrame, locale: str) -> tuple[str, int]:
+    """(the source check's headline, how many facts of its topic are out of its range) over the drawn ``rows``:
+    '3 Artikel, 3 Angaben zu Nvidias Börsenwert im Okt. 2025: von 4,5 Bio. $ bis mind. 5 Bio. $', one value when
+    the range is one ('2 articles, 2 figures on OpenAI GPT-4's training cost: $78M'), counts in singular or plural."""
+    from .provenance import date_text
+    from .selection import who
+    from .style import count, genitive, label, text
+
+    (org, model, measure, unit, _period, month), g, apart = headline_topic(rows)
+    low, high = span_texts(g, unit, locale)
+    name = who(f"{org}{SEP}{model}" if model else org, locale)
+    fields = {"n_articles": count("n_articles", g["article"].nunique(), locale),
+              "n_figures": count("n_figures", len(g), locale), "org_genitive": genitive(name, locale),
+              "measure": label(measure, locale), "measure_lower": label(measure, locale).lower(),
+              "when": text("title_source_check_when", locale, month=date_text(month, locale)) if month else ""}
+    if low == high:
+        return text("title_source_check_same", locale, value=low, **fields), apart
+    return text("title_source_check", locale, low=low, high=high, **fields), apart

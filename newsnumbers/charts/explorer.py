@@ -26,7 +26,7 @@ from .common import source_name
 from .interactive import TOOLTIP_TITLES, _axis_labels, _configure, _tooltip, prepare
 from .offline import InlineTemplate
 from .provenance import date_text
-from .style import label, text
+from .style import count, label, text
 
 TABLE_ROWS = 40  # the table shows the first rows of the selection; the download has them all
 #: The table's columns: field and width in pixels (the sentence takes what is left of ~900 px)
@@ -151,10 +151,12 @@ def _column_title(field: str, locale: str) -> str:
 
 
 def _count_expr(locale: str) -> str:
-    """A Vega expression: '31 rows selected, the first 40 below' in the locale's words and number format."""
-    template = label("explorer_rows", locale).replace("{shown}", str(TABLE_ROWS))
-    before, after = template.split("{n}")
-    return f"{json.dumps(before)} + format(datum.n, ',') + {json.dumps(after)}"
+    """A Vega expression: '31 rows selected, the first 40 below' in the locale's words and number format
+    ('1 row selected': the singular form of labels.csv when one row is)."""
+    def words(key: str) -> str:
+        before, after = label(key, locale).replace("{shown}", str(TABLE_ROWS)).split("{n}")
+        return f"{json.dumps(before)} + format(datum.n, ',') + {json.dumps(after)}"
+    return f"datum.n == 1 ? {words('explorer_rows_one')} : {words('explorer_rows')}"
 
 
 _EMBED = "vegaEmbed('#vis', spec, embedOpt).catch(console.error);"
@@ -226,4 +228,5 @@ def save_page(chart: alt.TopLevelMixin, path: str | Path, locale: str, headline_
 
 def headline(df: pd.DataFrame, locale: str) -> str:
     """'Explorer: 31 Zahlen aus 5 Artikeln', computed from the table."""
-    return text("explorer_title", locale, n_figures=len(df), n_articles=df["article"].nunique())
+    return text("explorer_title", locale, n_figures=count("n_numbers", len(df), locale),
+                n_articles=count("n_articles_from", df["article"].nunique(), locale))

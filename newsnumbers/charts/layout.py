@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import re
 import textwrap
+from functools import lru_cache
+from pathlib import Path
 
 import matplotlib.pyplot as plt
 import pandas as pd
+
+from .. import lexicon
 
 #: More facts than this in one panel: one line per organisation and model, each source a mark on it.
 GROUP_ABOVE = 25
@@ -75,10 +79,23 @@ def left_margin(fig: plt.Figure) -> float:
     return 0.25 + widest
 
 
+@lru_cache(maxsize=1)
+def _sticky() -> re.Pattern[str]:
+    """A token of ``nobreak.csv`` at a word's start, then the space before a number or currency symbol."""
+    tokens = sorted((r["token"] for r in lexicon.read_rows("nobreak.csv", Path(__file__).parent)), key=len, reverse=True)
+    return re.compile(rf"(?<![^\s(\[„“\"‚'])({'|'.join(map(re.escape, tokens))}) (?=[\d$€£¥]|CHF)")
+
+
+def glue(text: str) -> str:
+    """``text`` with a no-break space after each symbol that belongs to the number after it ('≥ $5T', 'mind. 78 Mio.')."""
+    return _sticky().sub("\\1\u00a0", text)
+
+
 def wrap(fig: plt.Figure, text: str, width_in: float, **style) -> str:
-    """``text`` wrapped so that no line is wider than ``width_in`` inches in ``style`` (paragraphs kept)."""
+    """``text`` wrapped so that no line is wider than ``width_in`` inches in ``style`` (paragraphs kept), and no line
+    ends in a symbol of ``nobreak.csv`` whose number starts the next ("from $2.9T to ≥" / "$5T")."""
     out = []
-    for para in text.split("\n"):
+    for para in glue(text).split("\n"):
         chars = max(int(width_in / 0.04), 10)
         lines = textwrap.wrap(para, chars) or [""]
         while chars > 10 and max(text_width(fig, line, **style) for line in lines) > width_in:

@@ -21,7 +21,7 @@ from ..sources import outlets
 from . import common, offline, outputs, provenance, questions
 from .plots import value_label
 from .scope import Scope
-from .style import finalise, label
+from .style import count, finalise, label
 
 EXPLORER = "07_explorer"
 #: ``all``: every row (for exploring); ``reviewed``: only rows confirmed or corrected in corrections.csv.
@@ -125,7 +125,8 @@ def setup() -> None:
 def answer_text(chart) -> str:
     """The notebook's answer as Markdown: the chart's computed headline and subtitle, and what they rest on."""
     m = chart.meta
-    basis = label("answer_basis", m.language).format(rows=len(chart.data), articles=chart.data["article"].nunique())
+    basis = label("answer_basis", m.language).format(rows=count("n_rows", len(chart.data), m.language),
+                                                     articles=chart.data["article"].nunique())
     return markdown_without_maths(f"**{label('answer', m.language)}:** {m.title}  \n{m.subtitle}  \n*{basis}*")
 
 

@@ -29,6 +29,8 @@ def number(x: float, locale: str = "de", decimals: int = 1) -> str:
     for mult, word in SCALES[locale]:
         if abs(x) >= mult and mult >= 1e6:
             return f"{_digits(x / mult, locale, decimals)}\u00a0{word}" if locale == "de" else f"{_digits(x / mult, locale, decimals)}{word}"
+    if 0 < abs(x) < 0.01:  # a cache price of $0.003625 read "$0": two significant digits, never a zero
+        return _digits(x, locale, 1 - math.floor(math.log10(abs(x))))
     return _digits(x, locale, 2 if abs(x) < 10 else decimals)
 
 

@@ -25,7 +25,7 @@ from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullLocato
 from . import numfmt
 from .colours import colours_for
 from .layout import GROUP_ABOVE, facts, group_label
-from .style import INK, MUTED, text
+from .style import INK, MUTED, count
 
 PAD = 0.05  # the axis's margin beyond the outermost marks, as a share of their span (decades on a log scale)
 LABEL_CHARS = 46  # a row label's line is wrapped beyond this (the left margin stays under half the width)
@@ -86,9 +86,8 @@ def _lines(rows: pd.DataFrame, locale: str) -> list[tuple[str, pd.DataFrame]]:
     for key in dict.fromkeys(keys):
         part = rows[keys == key]
         n = part["article"].nunique() if "article" in part else len(part)
-        count = text("n_sources" if n != 1 else "n_sources_one", locale, n=n)
         first, _, rest = key.partition("\n")
-        out.append((f"{first} · {count}" + (f"\n{rest}" if rest else ""), part))
+        out.append((f"{first} · {count('n_sources', n, locale)}" + (f"\n{rest}" if rest else ""), part))
     return out
 
 

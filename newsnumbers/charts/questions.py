@@ -13,15 +13,15 @@ from dataclasses import dataclass
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from . import compare, numfmt
-from .agreement import by_prominence, disagreements, headline_topic, span_texts
+from . import agreement, compare, numfmt
+from .agreement import by_prominence, disagreements, undated
 from .common import NoData, require, row_label, source_line, source_name
 from .compare import SEP
 from .plots import bar_plot, dot_plot, value_label
-from .provenance import TRACE, ensure
+from .provenance import TRACE, date_text, ensure
 from .scope import Scope, in_dates
 from .selection import EXTRA, by_currency, conversion_note, describe_first, is_money_rows, money_words, per_million_tokens, prepare, who
-from .style import MUTED, ChartMeta, genitive, label, new_figure, new_panels, text
+from .style import MUTED, ChartMeta, count, label, new_figure, new_panels, text
 
 DRAWN = ["label", *TRACE, "quote", "sentence", "value", "value_high", "unit", "per", "qualifier", "measure",
          "organisation", "model"]
@@ -257,27 +257,23 @@ def source_check(name: str, df: pd.DataFrame, locale: str, seeds_dir, scope: Sco
     rows = pd.concat([g for _, g in groups])
     fig, axes = new_panels([len(g) for _, g in groups], max(4.8, 1.0 + 1.1 * len(rows) / 2 + 0.6 * len(groups)))
     drawn = []
-    for ax, ((org, model, measure, _unit, _period), g) in zip(axes, groups):
+    for ax, ((org, model, measure, _unit, _period, month), g) in zip(axes, groups):
         g = g.assign(label=g.apply(source_name, axis=1) + " · " + label("quote_open", locale)  # the locale's quotes
                      + g["quote"].map(lambda q: q if len(q) <= 32 else q[:31] + "…") + label("quote_close", locale))
         g = g.sort_values(["article", "value"])
         dot_plot(ax, g, locale, colour_by="article", log=False)
-        ax.set_title(f"{who(org + SEP + model if model else org, locale)} · {label(measure, locale)}", loc="left", fontsize=9,
-                     fontweight="bold", color=MUTED)
+        topic = [who(org + SEP + model if model else org, locale), label(measure, locale), date_text(month, locale)]
+        ax.set_title(" · ".join(x for x in topic if x), loc="left", fontsize=9, fontweight="bold", color=MUTED)
         drawn.append(g)
     rows = pd.concat(drawn)
-    (org, model, measure, unit, _period), g, apart = headline_topic(rows)
-    low, high = span_texts(g, unit, locale)
-    title = text("title_source_check", locale, n_articles=g["article"].nunique(), n_figures=len(g),
-                 org_genitive=genitive(who(org + SEP + model if model else org, locale), locale),
-                 measure=label(measure, locale),
-                 measure_lower=label(measure, locale).lower(), low=low, high=high)
-    notes = _notes(rows, locale, False)
-    if apart:
-        notes = " ".join(x for x in (notes, text("note_apart_one" if apart == 1 else "note_apart", locale, n=apart)) if x)
-    if hidden:
-        notes = " ".join(x for x in (notes, text("note_more_topics", locale, n=hidden)) if x)
+    title, apart = agreement.title(rows, locale)
+    left_out = len(undated(df))
+    notes = [_notes(rows, locale, False), count("note_apart", apart, locale) if apart else "",
+             label("note_dated", locale) if rows["month"].ne("").any() or left_out else "",
+             count("note_undated", left_out, locale) if left_out else "",
+             count("note_more_topics", hidden, locale) if hidden else ""]
     subtitle = text("subtitle_source_check", locale)
     kind = label("kind_panels", locale)
-    meta = ChartMeta(name, title, subtitle, notes, source_line(rows, locale, seeds_dir), _alt(kind, rows, locale), locale)
-    return Chart(fig, meta, rows[DRAWN + ["period"]].reset_index(drop=True))
+    meta = ChartMeta(name, title, subtitle, " ".join(x for x in notes if x), source_line(rows, locale, seeds_dir),
+                     _alt(kind, rows, locale), locale)
+    return Chart(fig, meta, rows[DRAWN + ["period", "month"]].reset_index(drop=True))

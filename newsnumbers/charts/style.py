@@ -23,6 +23,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from ..atomic import replacing, write_text  # noqa: E402
+from . import numfmt  # noqa: E402
 from .layout import arrange, wrap  # noqa: E402
 from .outputs import prune, write_index  # noqa: E402
 
@@ -78,6 +79,15 @@ def label(key: str, locale: str) -> str:
 def text(key: str, locale: str, **fields) -> str:
     """A headline, subtitle or note template from ``labels.csv``, filled with computed values."""
     return label(key, locale).format(**fields)
+
+
+def count(key: str, n: int, locale: str, **fields) -> str:
+    """``key`` filled with the count ``n``, in its singular form ``{key}_one`` when ``n`` is 1 and labels.csv has one.
+
+    Why: templates with a count wrote "1 Angaben" and "1 figures"; which words change with the number is the
+    locale's business, so both forms are data (labels.csv), and code only picks one."""
+    one = f"{key}_one"
+    return text(one if n == 1 and one in _labels() else key, locale, n=numfmt.ratio(n, locale), **fields)
 
 
 def genitive(name: str, locale: str) -> str:
