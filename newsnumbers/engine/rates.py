@@ -48,7 +48,7 @@ def _paren_direction_pattern() -> re.Pattern[str]:
     """A direction right after an amount: in brackets ("1,25 Dollar (Input)") or before the next of a list
     ("$0.30 input / $2.50 output per million tokens")."""
     words = in_order(sorted(directions(), key=len, reverse=True))
-    return re.compile(rf"\s*\(\s*(?P<d>{words})\s*\)|\s+(?P<w>{words})(?=\s*[/,;])")
+    return re.compile(rf"\s*\(\s*(?P<d>{words})\s*\)|\s+(?P<w>{words})(?=\s*(?:[/,;.]|and\b|und\b|$))")
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +86,7 @@ def carry(figures: list[Figure], seg: Segmenter, lower: str) -> None:
         f.direction = f.direction or (_paren_direction(f, lower) if f.kind == "money" else "")
     own = {id(f) for f in figures if f.direction}
     pairs = _list_pairs(figures, lower)
+    paired = {id(f) for pair in pairs for f in pair}  # "Claude Opus 4.7 (flagship model): $5 / $25." after a price list
     prices_tokens = False
     previous, current = _Sentence(-2), _Sentence(-2)
     for fig in figures:
@@ -98,7 +99,7 @@ def carry(figures: list[Figure], seg: Segmenter, lower: str) -> None:
         if _bare(fig.per) and (prices_tokens or fig.direction or "token" in lower[slice(*seg.sentence_span(s))]):
             fig.per += " tokens"
         took = not fig.per and not _result().search(lower, max(0, fig.start - 16), fig.start) and _take_rate(
-            fig, current, previous, lower, seg)
+            fig, current, previous, lower, seg, id(fig) in paired)
         if "tokens" in fig.per:
             current.rates.setdefault(fig.unit, []).append(fig)
             if not took:
@@ -136,14 +137,17 @@ def _direction_between(lower: str, start: int, end: int) -> str:
     """The one direction named between a rate and an amount that takes it ("0,28 Dollar pro Million
     Eingabe-Token, die Ausgabe 0,42 Dollar", "$0.50 per million input tokens, while output costs $1.50"):
     the amount's own, not the rate's; none where the words name several."""
-    found = {directions().get(m.group(), "") for m in direction_word().finditer(lower, start, end)}
+    own = _paren_direction_pattern().match(lower, start)  # "$0.10 input and $0.40 output": "input" is the rate's
+    found = {directions().get(m.group(), "") for m in direction_word().finditer(lower, own.end() if own else start, end)}
     return found.pop() if len(found) == 1 else ""
 
 
-def _take_rate(fig: Figure, current: _Sentence, previous: _Sentence, lower: str, seg: Segmenter) -> bool:
-    """The nearest comparable rate of the sentence, else of the sentence before when this one is about prices."""
+def _take_rate(fig: Figure, current: _Sentence, previous: _Sentence, lower: str, seg: Segmenter, paired: bool) -> bool:
+    """The nearest comparable rate of the sentence, else of the sentence before when this one is about prices
+    or lists a pair of amounts as the sentence before did ("$3 / $15. … $5 / $25.")."""
     source, origins = current.rates.get(fig.unit), current.origins.get(fig.unit, ())
-    if not source and previous.rates.get(fig.unit) and price_word().search(lower, *seg.sentence_span(current.index)):
+    if not source and previous.rates.get(fig.unit) and (
+            paired or price_word().search(lower, *seg.sentence_span(current.index))):
         source, origins = previous.rates[fig.unit], previous.origins.get(fig.unit, ())
         current.origins[fig.unit] = origins  # the list goes on in this sentence ("3 bzw. 15 US-Dollar")
     for f in reversed((source or [])[-LOOK_BACK:]):

@@ -102,6 +102,45 @@ def carry_headers(figures: list[Figure], text: str) -> None:
             fig.per, fig.direction = rate, fig.direction or direction
 
 
+_AMOUNT = re.compile(r"[$€£¥]\s?\d|\d\s?(?:[$€£¥]|usd|eur|dollar|euro)", re.IGNORECASE)
+LIST_LINE_CHARS = 80  # a line of a price list laid out without pipes ("Input$0.30", "Cache Read: $0.075")
+
+
+def carry_list_heads(figures: list[Figure], text: str) -> None:
+    """Give money figures on the short lines under a heading line that names a token rate ("Token Type Price
+    per 1M tokens", then "Input$0.30", "Output$2.50": a table that lost its pipes) that rate (in place).
+    The block is the run of short non-blank lines right under the heading; each is walked once (``memo``)."""
+    memo: dict[int, str] = {}  # line start -> the rate of its block's heading, or ""
+    for fig in figures:
+        if fig.kind != "money" or fig.per:
+            continue
+        a, b = _line_span(text, fig.start)
+        if b - a > LIST_LINE_CHARS or "|" in text[a:b]:  # a pipe table's row is read by :func:`carry_headers`
+            continue
+        fig.per = memo[a] if a in memo else _list_head(text, a, memo)
+
+
+def _list_head(text: str, line_start: int, memo: dict[int, str]) -> str:
+    """The rate the heading above a short line's block names, or ""; every line walked is memoised."""
+    pos, visited, rate = line_start, [line_start], ""
+    while pos > 0:
+        a, b = _line_span(text, pos - 1)
+        line = text[a:b]
+        if a in memo:
+            rate = memo[a] if _AMOUNT.search(line) else ""
+            break
+        if not line.strip() or b - a > LIST_LINE_CHARS:
+            break
+        if not _AMOUNT.search(line):
+            rate = _rate(line)
+            break
+        visited.append(a)
+        pos = a
+    for v in visited:
+        memo[v] = rate
+    return rate
+
+
 def denominator(lower: str, start: int) -> bool:
     """Whether a token count at ``start`` is a rate's denominator ("per 1M tokens" in a table header, where
     no amount stands before it): no count of tokens."""

@@ -46,6 +46,14 @@ def governed_after() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def for_direction() -> re.Pattern[str]:
+    """"for output", "für Input" at a word start: a direction named as what an amount is for."""
+    lex = lexicon.load()
+    words = lexicon.in_order(sorted(directions(), key=len, reverse=True))
+    return re.compile(rf"(?i)(?<![^\W_])(?:{lexicon.in_order(lex.words('rate_for'))})\s+(?P<d>{words})(?![\w-])")
+
+
+@lru_cache(maxsize=1)
 def governed_before() -> re.Pattern[str]:
     """The noun before "von"/"of" right before a figure, with the word before it ("anfänglichen Kursgewinnen von
     über 4 Prozent", "einem zusätzlichen Umsatz von"), on lower-case text searched up to the figure's start;
@@ -83,6 +91,14 @@ def direction_word() -> re.Pattern[str]:
 def share_of() -> re.Pattern[str]:
     """A genitive right after a percent figure: it is a share of something ("30 Prozent seines Umsatzes")."""
     return re.compile(rf"\s+{lexicon.in_order(lexicon.load().words('share_of'))}\s", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def proportion_after() -> re.Pattern[str]:
+    """A genitive or a comparative right after a percent ("40% of simple requests", "35% more tokens"): a
+    proportion of what follows."""
+    words = lexicon.in_order(lexicon.load().words("share_of") + lexicon.load().words("more_than_before"))
+    return re.compile(rf"\s+{words}\s", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

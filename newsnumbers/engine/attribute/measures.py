@@ -20,11 +20,13 @@ from .measure_words import (
     direction_word,
     directions,
     figure_fence,
+    for_direction,
     governed_after,
     governed_before,
     governing_level,
     growth_rate_noun,
     level_word,
+    proportion_after,
     share_of,
 )
 from .places import Place, Places, Spans
@@ -72,7 +74,8 @@ class MeasureFinder:
             return second_look(self, fig, kind, found)
         if fig.unit in STRUCTURAL_MEASURES:
             return Decision(STRUCTURAL_MEASURES[fig.unit], fig.unit, "unit")
-        found = self.cues.earlier(fig, self.places.place(fig).sentence, kind)
+        found = None if kind == "percent" and proportion_after().match(self.text, fig.end) else self.cues.earlier(
+            fig, self.places.place(fig).sentence, kind)  # "35% more tokens": no topic of the sentences before
         return venture_funding(self, fig, found) if found else Decision("other", "", "none")
 
     def _level(self, fig: Figure, kind: str, found: Decision | None) -> Decision | None:
@@ -139,7 +142,8 @@ def _governed_level(text: str, fig: Figure, found: Decision) -> bool:
 
 def direction_before(places: Places, fig: Figure) -> str:
     """"the input price ... was 0.0008 yuan per thousand tokens": one direction word in the clause before the price,
-    else in its sentence before it ("Input: $2.50 / 1M tokens", where the colon ends a clause)."""
+    else in its sentence before it ("Input: $2.50 / 1M tokens", where the colon ends a clause), else what the
+    rest of the sentence says it is for ("($15/MTok) = $396 for output")."""
     place = places.place(fig)
     own = next((sp for sp, how in place.windows if how == "subject"), [(fig.start, fig.start)])[0]
     for start in dict.fromkeys((own[0], place.span[0])):  # then its sentence's start: a list's label ("Input: $2.50")
@@ -147,7 +151,8 @@ def direction_before(places: Places, fig: Figure) -> str:
                                                                                             fig.start)}
         if found:
             return found.pop() if len(found) == 1 else ""
-    return ""
+    found = {directions().get(m["d"].lower(), "") for m in for_direction().finditer(places.text, fig.end, place.span[1])}
+    return found.pop() if len(found) == 1 else ""  # "400 × ($15/MTok) = $396 for output"
 
 
 def next_figure_fence(places: Places, lower: str, fig: Figure, sentence_end: int) -> int | None:
