@@ -47,7 +47,8 @@ def _tables() -> _Tables:
         lower_parts.append(_lower_pattern(row))
     for row in lex.descriptions:
         descriptions.append((re.compile(f"(?i:{row['pattern']})$"), row["refers_to"]))
-        lower_parts.append(_lower_pattern(row))
+        # an English description names one company; its plural ("AI startups", "tech giants") is the sector
+        lower_parts.append(_lower_pattern(row) + (r"(?!s\b)" if row.fields.get("language") == "en" else ""))
     for row in lex.models:
         models.append((re.compile(f"(?:{row['pattern']})$"), row["canonical"], row["organisation"]))
         parts.append(f"(?:{row['pattern']})")
