@@ -32,6 +32,7 @@ _INDEFINITE = re.compile(r"(?i)\b(?:ein|eine|einen|einem|eines|a|an)\s+(?:[\w'�
 LOOKBACK_SENTENCES = 3
 # between a name and its figure: nothing, a bracket or colon, or one lower-case word (a verb: "the Nasdaq down 3.3%",
 # "Nvidia verlor 17 Prozent"; German nouns are capitalised), then "um"/"by"
+_BRACKET_AFTER = re.compile(r"\s*\(\s*")
 _RIGHT_BEFORE = re.compile(r"(?:['’]?s)?\s*(?:\(\s*|:\s*)?(?:[a-zäöüß]+\s+)?(?:(?:um|by)\s+)?")
 
 
@@ -173,11 +174,14 @@ def _named_before(ante: Antecedents, lo: int, hi: int) -> list[Mention]:
 def named_right_before(text: str, ante: Antecedents, fig: Figure) -> Mention | None:
     """A company or index named right before the figure ("helping lift ACM Research as much as 15% and
     NAURA 10%", "Nvidia verlor 17 Prozent, AMD 6 Prozent") owns it, unless a preposition governs it
-    ("von Investoren wie Sequoia Capital sechs Milliarden Dollar eingesammelt")."""
+    ("von Investoren wie Sequoia Capital sechs Milliarden Dollar eingesammelt"), except by a bracket right after
+    the name ("vor den Tech-Riesen Microsoft (3,75 Billionen US-Dollar)")."""
     k = bisect.bisect_left(ante.starts, fig.start)
     m = ante.mentions[k - 1] if k > 0 else None
-    if m is None or m.kind != "org" or m.generic or m.oblique or m.role not in ("company", "index"):
+    if m is None or m.kind != "org" or m.generic or m.role not in ("company", "index"):
         return None
+    if m.oblique:  # "vor Microsoft (3,75 Billionen US-Dollar)": a bracket ties the figure to the name all the same
+        return m if _BRACKET_AFTER.fullmatch(text, m.end, fig.start) else None
     return m if _RIGHT_BEFORE.fullmatch(text, m.end, fig.start) else None
 
 
