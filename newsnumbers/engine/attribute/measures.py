@@ -128,9 +128,10 @@ def _levels(place: Place) -> list[Spans]:
 
 def _gap_or_share(text: str, fig: Figure, found: Decision) -> bool:
     """A percentage that is a gap to expectations ("14% higher than Jefferies' forecast") or a share of what its
-    cue names ("30 Prozent seines Umsatzes", "30% of its revenue"), not a change."""
+    cue names ("30 Prozent seines Umsatzes", "30% of its revenue", "30% of simple requests … a saving"), not a
+    change or a cut."""
     return bool(beyond_forecast().match(text, fig.end, fig.end + 80)
-                or (found.measure == "growth" and share_of().match(text, fig.end)))
+                or (found.measure in ("growth", "price_cut") and share_of().match(text, fig.end)))
 
 
 def _governed_level(text: str, fig: Figure, found: Decision) -> bool:

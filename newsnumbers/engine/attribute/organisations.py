@@ -140,8 +140,9 @@ class OrganisationFinder:
             if target is None:
                 return Who("", "", words, "none")
             return Who(target.owner, target.name if keep else "", words, where)
-        if chosen.kind == "model":  # "the 75% off DeepSeek-V4-Pro offer": a price cut of the model its clause names
-            named = keep or (where == "subject" and measure.measure in clause_model_measures())
+        if chosen.kind == "model":  # "the 75% off DeepSeek-V4-Pro offer": a price cut of the model its sentence names
+            named = keep or ((where == "subject" or where == "sentence" and not chosen.oblique)
+                             and measure.measure in clause_model_measures())  # not "down 50% from GPT-4.1 mini"
             return Who(chosen.owner, chosen.name if named else "", words, where)
         names = coordinated(self.antecedents, chosen, fig.start if chosen.start < fig.start else len(self.text))
         paired = respective(self.text, self.places.figure_spans, fig, names)
