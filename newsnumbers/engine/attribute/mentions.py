@@ -238,9 +238,23 @@ def find_mentions(text: str, lower: str | None = None, lang: str = "de") -> list
             continue  # overlaps a mention already taken
         kind = _classify(word) if (start, end) not in unknown else ("org", unknown[start, end], "", False, "company")
         if kind:
-            out.append(Mention(start, end, *kind, after_preposition(text, start, out[-1].end if out else -1)))
+            oblique = after_preposition(text, start, out[-1].end if out else -1) and not _absolute(lower, start, end)
+            out.append(Mention(start, end, *kind, oblique))
             last_end = end
     return _asides(text, _lists_share_preposition(text, without_appositions(text, out)))
+
+
+@lru_cache(maxsize=1)
+def _absolute_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lex = lexicon.load()
+    return (re.compile(f"(?:{lexicon.in_order(lex.words('absolute_before'))})"),
+            re.compile(lexicon.in_order(lex.words("absolute_after"))))
+
+
+def _absolute(lower: str, start: int, end: int) -> bool:
+    """"with the Nasdaq down 3.3%": the name after "with" is the subject of the move that follows it."""
+    before, after = _absolute_words()
+    return before.search(lower, max(0, start - 12), start) is not None and after.match(lower, end) is not None
 
 
 @lru_cache(maxsize=1)

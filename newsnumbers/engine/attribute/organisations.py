@@ -25,7 +25,7 @@ from .antecedents import Antecedents, article_place, coordinated
 from .measures import Decision
 from .mentions import Mention, salience
 from .owners import PARTNER_MEASURES, cue_owner, owned_measures, partner, respective
-from .places import Place, Places, pick, previous_figure_ends, tier
+from .places import Place, Places, last_figure_start, pick, previous_figure_ends, tier
 
 _MODEL_WORD = re.compile(r"(?i)\b(?:KI-|AI[- ])?(?:Modells?|Sprachmodells?|model|language model)\b")
 _INDEFINITE = re.compile(r"(?i)\b(?:ein|eine|einen|einem|eines|a|an)\s+(?:[\w'’-]+\s+){0,3}$")
@@ -237,7 +237,7 @@ def choose(places: Places, antecedents: Antecedents, place: Place, fig: Figure) 
             ms = ms[-1:] or _named_before(antecedents, place.span[0], spans[0][0])  # or before its apposition
         subject = how == "subject"
         bounds = previous_figure_ends(places, fig, spans[0][0]) if subject and ms else []
-        m = pick(ms, fig, subject, bounds) if ms else None
+        m = pick(ms, fig, subject, bounds, last_figure_start(places, fig, spans[-1][1]) if subject else None) if ms else None
         if m is None:
             continue
         found = (m, "subject" if how == "subject" and tier(m) == 1 else "sentence")

@@ -158,6 +158,12 @@ def previous_figure_ends(places: Places, fig: Figure, since: int) -> list[int]:
     return [end for _, end in places.figure_spans[i:k]]
 
 
+def last_figure_start(places: Places, fig: Figure, until: int) -> int | None:
+    """Where the last of the article's figures after ``fig`` and before ``until`` starts, or None."""
+    k = bisect.bisect_left(places.figure_starts, until)
+    return places.figure_starts[k - 1] if k > 0 and places.figure_starts[k - 1] > fig.start else None
+
+
 def tier(m: Mention) -> int:
     """How strongly a mention claims a figure: a company that is no preposition's object (1) beats one
     that is, or a country or index (2), which beats a place after a preposition ("in China": 3); sectors last (4)."""
@@ -169,15 +175,21 @@ def tier(m: Mention) -> int:
     return 3 if m.oblique else 2
 
 
-def pick(ms: list[Mention], fig: Figure, subject: bool = False, bounds: list[int] = ()) -> Mention | None:
+def pick(ms: list[Mention], fig: Figure, subject: bool = False, bounds: list[int] = (),
+         last_start: int | None = None) -> Mention | None:
     """The mention a figure belongs to: the strongest tier first; within it, in the figure's own clause
     (``subject``) the first before the figure (the clause's subject), elsewhere the nearest before it;
     else the nearest after it. ``bounds`` are the ends of the clause's earlier figures: the mentions
-    since the last of them that names a subject are the figure's own ("Broadcom dropped 17.4% and Oracle lost 13.8%")."""
+    since the last of them that names a subject are the figure's own ("Broadcom dropped 17.4% and Oracle lost 13.8%").
+    A name after this figure with another figure of the clause after it (before ``last_start``, the clause's
+    last figure) is that figure's, where a name stands before this one ("with Meta shares down 3.18% to $573
+    and Microsoft shares down 3.71%")."""
     for bound in reversed(bounds):
         if any(bound <= m.start < fig.start and not m.oblique for m in ms):
             ms = [m for m in ms if m.start >= bound]
             break
+    if last_start is not None and any(m.start < fig.start for m in ms):
+        ms = [m for m in ms if not fig.end <= m.start < last_start]
     best: Mention | None = None
     best_key: tuple[int, int, int] | None = None
     for m in ms:
