@@ -17,9 +17,11 @@ PERSON_REACH = 400  # "er"/"he" looks this far back for the person it stands for
 
 @lru_cache(maxsize=1)
 def _coordination() -> re.Pattern[str]:
-    """What may stand between two organisations of one subject: a comma, 'und', 'or', ', and' ('OpenAI, Google oder Meta')."""
-    words = lexicon.in_order(lexicon.load().words("coordination"))
-    return re.compile(rf"^\s*(?:,|{words}|,\s*{words})\s*$")
+    """What may stand between two organisations of one subject: a comma, 'und', 'or', ', and' ('OpenAI, Google oder Meta'),
+    perhaps after the first one's legal form ('Alibaba Group Holding Ltd and Tencent Holdings Ltd')."""
+    lex = lexicon.load()
+    words, legal = lexicon.in_order(lex.words("coordination")), lexicon.in_order(lex.words("name_suffix_legal"))
+    return re.compile(rf"^(?:\s+{legal})*\s*(?:,|{words}|,\s*{words})\s*$")
 
 
 class Antecedents:
