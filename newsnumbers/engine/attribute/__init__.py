@@ -41,6 +41,7 @@ class Attributor:
         self.places = Places(text, seg, self.lower, self.mentions, self.starts, figures)
         self.organisations = OrganisationFinder(text, seg, self.mentions, self.starts, self.places)
         self.measures = MeasureFinder(text, seg, self.lower, self.places, lang)
+        self.parts: set[int] = set()  # figures read as parts of the amount before them (:meth:`restates`)
 
     def place(self, fig: Figure) -> Place:
         """The figure's sentence and search windows, computed once and shared by every question about it."""
@@ -63,7 +64,20 @@ class Attributor:
             return False
         links, period = _earlier_value()
         link = links.fullmatch(self.text, previous.end, fig.start)
-        return link is not None and (link.group("dated") is not None or period.match(self.text, fig.end) is not None)
+        if link is not None and (link.group("dated") is not None or period.match(self.text, fig.end) is not None):
+            return True
+        return fig.kind == "money" and self._part(previous, fig)
+
+    def _part(self, previous: Figure, fig: Figure) -> bool:
+        """Whether ``fig`` is a part of the amount before it ("invest $2bn in Anthropic, which included a $500m
+        initial cash infusion and an additional $1.5bn over time", "5 Mrd. Euro, davon 2 Mrd. Euro …"): the
+        same deal, so the same measure and parties; the parts listed after the first one are parts too."""
+        part, more = _part_links()
+        found = part.fullmatch(self.text, previous.end, fig.start) is not None or (
+            previous.start in self.parts and more.fullmatch(self.text, previous.end, fig.start) is not None)
+        if found:
+            self.parts.add(fig.start)
+        return found
 
     def measure_decision(self, fig: Figure) -> Decision:
         """The figure's measure with the cue words that decided it and where they stood."""
@@ -82,6 +96,15 @@ def _conversion_link() -> re.Pattern[str]:
     lex = lexicon.load()
     words, hedges = lexicon.in_order(lex.words("conversion_word")), lexicon.in_order(lex.words("conversion_hedge"))
     return re.compile(rf"(?i)\s*(?:[(\[]\s*(?:{words}\s+)?|[,–—-]\s*{words}\s+)(?:{hedges}\s+)?")
+
+
+@lru_cache(maxsize=1)
+def _part_links() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What stands between an amount and a part of it, and between two of its parts (``part_link`` and
+    ``part_and`` in grammar_words.csv)."""
+    lex = lexicon.load()
+    return (re.compile(f"(?i){lexicon.in_order(lex.words('part_link'))}"),
+            re.compile(f"(?i){lexicon.in_order(lex.words('part_and'))}"))
 
 
 @lru_cache(maxsize=1)
