@@ -285,8 +285,8 @@ def _read_qualifier(g: Grammar, lowered: str, r: _Reading) -> None:
 def _per(g: Grammar, p: re.Match[str]) -> str:
     noun = g.per_units.get(p["pnoun"], p["pnoun"].lower()) if p.groupdict().get("pnoun") else ""  # "/million": implied
     amount = numparse.parse_digits(p["pnum"], g.language) if p["pnum"] else 1.0
-    if p.group("pscale"):
-        amount *= g.scale_values.get(p.group("pscale"), 1.0)
+    if p.group("pscale"):  # the rate's bare "M" ("/1M Token") is a million in every language
+        amount *= g.scale_values.get(p.group("pscale"), 1e6 if p.group("pscale") == "M" else 1.0)
     prefix = ""
     if amount != 1.0:
         for mult, letter in sorted(SCALE_ABBREV.items(), reverse=True):

@@ -102,6 +102,30 @@ def carry_headers(figures: list[Figure], text: str) -> None:
             fig.per, fig.direction = rate, fig.direction or direction
 
 
+def column_head(text: str, pos: int, memo: dict[int, tuple[list[str], int] | None]) -> tuple[int, int, int] | None:
+    """The span of the header cell above the pipe-table cell at ``pos`` and the span of its row's first cell,
+    as (head start, head end, row label end), or None outside a table or in its first column. A comparison table
+    names its models in the header ("| | Gemini 3.1 Pro | Claude Opus 4.6 |"): each column is one model's.
+    ``memo`` is shared with the rate walk, so each table is walked once."""
+    a, b = _line_span(text, pos)
+    line = text[a:b]
+    if line.count("|") < 2:
+        return None
+    found = memo[a] if a in memo else _header(text, a, memo)
+    if found is None:
+        return None
+    header, table_start = found
+    lead = 1 if line.lstrip().startswith("|") else 0
+    column = text.count("|", a, pos) - lead
+    if not 0 < column < len(header):
+        return None
+    head_line = text[table_start:_line_span(text, table_start)[1]]
+    start = table_start + (head_line.index("|") + 1 if head_line.lstrip().startswith("|") else 0)
+    start += sum(len(cell) + 1 for cell in header[:column])
+    label_end = text.find("|", a + line.index("|") + 1) if lead else text.find("|", a)
+    return start, start + len(header[column]), label_end
+
+
 _AMOUNT = re.compile(r"[$€£¥]\s?\d|\d\s?(?:[$€£¥]|usd|eur|dollar|euro)", re.IGNORECASE)
 LIST_LINE_CHARS = 80  # a line of a price list laid out without pipes ("Input$0.30", "Cache Read: $0.075")
 

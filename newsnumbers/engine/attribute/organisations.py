@@ -21,6 +21,7 @@ from typing import NamedTuple
 from ... import lexicon
 from ..recognise import Figure
 from ..segment import Segmenter
+from ..tables import column_head
 from .antecedents import Antecedents, article_place, coordinated
 from .measures import Decision
 from .mentions import Mention, salience
@@ -111,12 +112,13 @@ class OrganisationFinder:
         self.places = places
         self.antecedents = Antecedents(text, mentions, starts, places.figure_spans)
         self.topics = Topics(seg, places, self.antecedents)
+        self._heads: dict[int, tuple[list[str], int] | None] = {}  # table rows -> their header (tables.column_head)
 
     def decide(self, fig: Figure, measure: Decision | None = None) -> Who:
         """Organisation and model of the figure, with the words that named them and where they stood;
         for a deal (``measure`` investment or funding) both parties where its clause names both."""
         place = self.places.place(fig)
-        owner = named_right_before(self.text, self.antecedents, fig)
+        owner = column_owner(self, fig) or named_right_before(self.text, self.antecedents, fig)
         if owner is None and measure and measure.where in ("clause", "sentence") and measure.measure in owned_measures():
             owner = cue_owner(self.text, self.antecedents.mentions, self.antecedents.starts, measure.cue_spans)
             owner = owner if owner and self.antecedents.usable([owner]) else None
@@ -162,6 +164,23 @@ class OrganisationFinder:
         64,1 Mrd. in den USA"): then a place after a preposition is meant, not the article's topic."""
         ms = self.places.mentions_in([place.span], fig)
         return any(m.role == "place" and not m.oblique for m in ms)
+
+
+def column_owner(finder: OrganisationFinder, fig: Figure) -> Mention | None:
+    """The model or organisation a comparison table's column header names ("| Input-Preis | 2 $ | 15 $ |" under
+    "| Merkmal | Gemini 3.1 Pro | Claude Opus 4.6 |"), unless the row's own label names one (the article's table
+    headers are walked once: ``finder._heads``)."""
+    text, places, ante = finder.text, finder.places, finder.antecedents
+    if "|" not in text[max(0, fig.start - 200):fig.start]:
+        return None
+    cell = column_head(text, fig.start, finder._heads)
+    if cell is None:
+        return None
+    row = text.rfind("\n", 0, fig.start) + 1
+    if ante.usable(places.mentions_in([(row, cell[2])], fig)):
+        return None
+    ms = ante.usable(places.mentions_in([cell[:2]], fig))
+    return ms[0] if ms else None
 
 
 def _named_before(ante: Antecedents, lo: int, hi: int) -> list[Mention]:
