@@ -25,6 +25,8 @@ from .segment import Segmenter
 _GLUE = r"\s*(?:\([^()]{0,30}\))?\s*(?:(?:%s)\s*)?(?P<glue>/|,|und|and|bzw\.|or|oder|sowie|\()\s*"  # % directions
 COMPARABLE = 1000  # a rate carries only to an amount of a comparable size (a price, not a total)
 COMPARABLE_LATER = 100  # across sentences the list must be closer in size ("… a monthly bill of $1,300" is no price)
+RESULT_CHARS = 24  # how far before an amount its calculation's "=" may stand ("= about $158")
+COMPARABLE_PAIR = 10  # a pair of amounts in a sentence with no price word must be closer still ("$3 / $15." → "$5 / $25.")
 LOOK_BACK = 8  # the rates an amount may take, nearest first (a price list is short; a dump must not cost its square)
 
 
@@ -39,8 +41,8 @@ def price_word() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _result() -> re.Pattern[str]:
     """The end of a calculation right before an amount ("× ($3/MTok) = $158"): that amount is a total."""
-    words = lexicon.load().words("rate_result")
-    return re.compile(rf"(?:{in_order(words)})\s*(?:about|rund|etwa|ca\.|~)?\s*$")
+    lex = lexicon.load()
+    return re.compile(rf"(?:{in_order(lex.words('rate_result'))})\s*(?:{in_order(lex.words('conversion_hedge'))}\s*)?$")
 
 
 @lru_cache(maxsize=1)
@@ -98,7 +100,7 @@ def carry(figures: list[Figure], seg: Segmenter, lower: str) -> None:
             previous, current = (current if current.index == s - 1 else _Sentence(-2)), _Sentence(s)
         if _bare(fig.per) and (prices_tokens or fig.direction or "token" in lower[slice(*seg.sentence_span(s))]):
             fig.per += " tokens"
-        took = not fig.per and not _result().search(lower, max(0, fig.start - 16), fig.start) and _take_rate(
+        took = not fig.per and not _result().search(lower, max(0, fig.start - RESULT_CHARS), fig.start) and _take_rate(
             fig, current, previous, lower, seg, id(fig) in paired)
         if "tokens" in fig.per:
             current.rates.setdefault(fig.unit, []).append(fig)
@@ -146,12 +148,15 @@ def _take_rate(fig: Figure, current: _Sentence, previous: _Sentence, lower: str,
     """The nearest comparable rate of the sentence, else of the sentence before when this one is about prices
     or lists a pair of amounts as the sentence before did ("$3 / $15. … $5 / $25.")."""
     source, origins = current.rates.get(fig.unit), current.origins.get(fig.unit, ())
-    if not source and previous.rates.get(fig.unit) and (
-            paired or price_word().search(lower, *seg.sentence_span(current.index))):
-        source, origins = previous.rates[fig.unit], previous.origins.get(fig.unit, ())
-        current.origins[fig.unit] = origins  # the list goes on in this sentence ("3 bzw. 15 US-Dollar")
+    factor = COMPARABLE
+    if not source and previous.rates.get(fig.unit):
+        priced = price_word().search(lower, *seg.sentence_span(current.index)) is not None
+        if priced or paired:  # a pair alone must be close to the prices before ("Shares: $220 / $230" is none)
+            source, origins = previous.rates[fig.unit], previous.origins.get(fig.unit, ())
+            current.origins[fig.unit] = origins  # the list goes on in this sentence ("3 bzw. 15 US-Dollar")
+            factor = COMPARABLE_LATER if priced else COMPARABLE_PAIR
     for f in reversed((source or [])[-LOOK_BACK:]):
-        if _comparable(f, fig, COMPARABLE if source is current.rates.get(fig.unit) else COMPARABLE_LATER):
+        if _comparable(f, fig, factor):
             fig.direction = fig.direction or _direction_between(lower, f.end, fig.start)
             current.carried.append((fig, origins, fig.direction))
             fig.per, fig.direction = f.per, fig.direction or f.direction

@@ -22,6 +22,7 @@ from .recognise import Figure
 
 _SEPARATOR = re.compile(r"[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)+\|?[ \t]*$")
 _PER_BEFORE = re.compile(r"(?:\bper|\bpro|\bje|/)\s*$")  # on lower-cased text
+ROW_CHARS = 4000  # a table row is shorter: a longer line is read as prose, and costs each figure no more than this
 CAPTION_CHARS = 300  # how far before a table its caption may name the rate ("Prices per million tokens:")
 
 
@@ -86,7 +87,10 @@ def carry_headers(figures: list[Figure], text: str) -> None:
     for fig in figures:
         if fig.kind != "money" or fig.per:
             continue
-        a, b = _line_span(text, fig.start)
+        span = _short_line(text, fig.start, ROW_CHARS)
+        if span is None:
+            continue
+        a, b = span
         line = text[a:b]
         if line.count("|") < 2:
             continue
@@ -107,7 +111,10 @@ def column_head(text: str, pos: int, memo: dict[int, tuple[list[str], int] | Non
     as (head start, head end, row label end), or None outside a table or in its first column. A comparison table
     names its models in the header ("| | Gemini 3.1 Pro | Claude Opus 4.6 |"): each column is one model's.
     ``memo`` is shared with the rate walk, so each table is walked once."""
-    a, b = _line_span(text, pos)
+    span = _short_line(text, pos, ROW_CHARS)
+    if span is None:
+        return None
+    a, b = span
     line = text[a:b]
     if line.count("|") < 2:
         return None
@@ -126,36 +133,51 @@ def column_head(text: str, pos: int, memo: dict[int, tuple[list[str], int] | Non
     return start, start + len(header[column]), label_end
 
 
-_AMOUNT = re.compile(r"[$€£¥]\s?\d|\d\s?(?:[$€£¥]|usd|eur|dollar|euro)", re.IGNORECASE)
 LIST_LINE_CHARS = 80  # a line of a price list laid out without pipes ("Input$0.30", "Cache Read: $0.075")
+LABEL_CHARS = 30  # what such a line holds besides its amount: a label ("Cached input:"), no sentence
+RATE_MAX = 1000  # a price per million tokens above this is no token price (a round, a chip, a salary)
+
+
+def _short_line(text: str, pos: int, limit: int) -> tuple[int, int] | None:
+    """The span of the line around ``pos`` if it is at most ``limit`` long, else None; both searches are
+    bounded, so a text of one long line costs each figure ``limit``, not the line's length."""
+    a = text.rfind("\n", max(0, pos - limit), pos) + 1
+    if a == 0 and pos > limit:
+        return None
+    b = text.find("\n", pos, a + limit + 1)
+    b = len(text) if b < 0 and len(text) - a <= limit else b
+    return (a, b) if b >= 0 else None
 
 
 def carry_list_heads(figures: list[Figure], text: str) -> None:
     """Give money figures on the short lines under a heading line that names a token rate ("Token Type Price
     per 1M tokens", then "Input$0.30", "Output$2.50": a table that lost its pipes) that rate (in place).
-    The block is the run of short non-blank lines right under the heading; each is walked once (``memo``)."""
+    Only a line of a label and one small amount counts; the block is the run of such lines right under the
+    heading, each walked once (``memo``)."""
+    spans = {id(f): _short_line(text, f.start, LIST_LINE_CHARS) for f in figures if f.kind == "money"}
+    priced = {span[0] for span in spans.values() if span}  # line starts that hold an amount
     memo: dict[int, str] = {}  # line start -> the rate of its block's heading, or ""
     for fig in figures:
-        if fig.kind != "money" or fig.per:
-            continue
-        a, b = _line_span(text, fig.start)
-        if b - a > LIST_LINE_CHARS or "|" in text[a:b]:  # a pipe table's row is read by :func:`carry_headers`
-            continue
-        fig.per = memo[a] if a in memo else _list_head(text, a, memo)
+        span = spans.get(id(fig))
+        if span is None or fig.per or fig.value > RATE_MAX or "|" in text[span[0]:span[1]]:
+            continue  # a pipe table's row is read by :func:`carry_headers`
+        label = (text[span[0]:fig.start] + text[fig.end:span[1]]).strip()
+        if len(label) <= LABEL_CHARS and not any(ch.isdigit() for ch in label):
+            fig.per = memo[span[0]] if span[0] in memo else _list_head(text, span[0], memo, priced)
 
 
-def _list_head(text: str, line_start: int, memo: dict[int, str]) -> str:
+def _list_head(text: str, line_start: int, memo: dict[int, str], priced: set[int]) -> str:
     """The rate the heading above a short line's block names, or ""; every line walked is memoised."""
     pos, visited, rate = line_start, [line_start], ""
     while pos > 0:
         a, b = _line_span(text, pos - 1)
         line = text[a:b]
         if a in memo:
-            rate = memo[a] if _AMOUNT.search(line) else ""
+            rate = memo[a] if a in priced else ""
             break
         if not line.strip() or b - a > LIST_LINE_CHARS:
             break
-        if not _AMOUNT.search(line):
+        if a not in priced:
             rate = _rate(line)
             break
         visited.append(a)

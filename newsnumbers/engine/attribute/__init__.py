@@ -20,6 +20,7 @@ from ..casefold import fold
 from ..recognise import Figure
 from ..segment import Segmenter
 from .antecedents import LOOKBACK_MENTIONS
+from .measure_words import change_word
 from .measures import STRUCTURAL_MEASURES, Decision, MeasureFinder
 from .mentions import Mention, _tables, find_mentions
 from .organisations import LOOKBACK_SENTENCES, OrganisationFinder, Who
@@ -55,9 +56,10 @@ class Attributor:
                 and _conversion_link().fullmatch(self.text, previous.end, fig.start) is not None)
 
     def restates(self, previous: Figure, fig: Figure) -> bool:
-        """Whether ``fig`` is the figure before it in another currency (:meth:`converts`) or at an earlier time
-        ("net income of NT$452.3bn, up from NT$325.3bn a year earlier", "5 Mrd. Euro nach 4,2 Mrd. Euro im
-        Vorjahr", "(Vorjahr: 4,2 Mrd.)"): the same quantity, so the same measure, organisation and model."""
+        """Whether ``fig`` is the figure before it in another currency (:meth:`converts`), the same level at an
+        earlier time ("net income of NT$452.3bn, up from NT$325.3bn a year earlier", "5 Mrd. Euro nach 4,2 Mrd.
+        Euro im Vorjahr", "(Vorjahr: 4,2 Mrd.)"; not after a change "by $5 billion") or a part of it: the same
+        quantity or deal, so the same measure, organisation and model."""
         if self.converts(previous, fig):
             return True
         if previous.kind != fig.kind or fig.kind not in ("money", "percent") or previous.per != fig.per:
@@ -65,7 +67,8 @@ class Attributor:
         links, period = _earlier_value()
         link = links.fullmatch(self.text, previous.end, fig.start)
         if link is not None and (link.group("dated") is not None or period.match(self.text, fig.end) is not None):
-            return True
+            # not after a change ("lifted spending by $5 billion from $14 billion a year earlier": a level)
+            return change_word().search(self.text, max(0, previous.start - 24), previous.start) is None
         return fig.kind == "money" and self._part(previous, fig)
 
     def _part(self, previous: Figure, fig: Figure) -> bool:

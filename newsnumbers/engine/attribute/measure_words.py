@@ -47,10 +47,10 @@ def governed_after() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def for_direction() -> re.Pattern[str]:
-    """"for output", "für Input" at a word start: a direction named as what an amount is for."""
+    """") = $396 for output" right after a rate: the total it is multiplied into names its direction."""
     lex = lexicon.load()
     words = lexicon.in_order(sorted(directions(), key=len, reverse=True))
-    return re.compile(rf"(?i)(?<![^\W_])(?:{lexicon.in_order(lex.words('rate_for'))})\s+(?P<d>{words})(?![\w-])")
+    return re.compile(rf"(?i)\)?\s*=\s*[^\s,;]{{1,16}}\s+(?:{lexicon.in_order(lex.words('rate_for'))})\s+(?P<d>{words})(?![\w-])")
 
 
 @lru_cache(maxsize=1)
@@ -95,10 +95,11 @@ def share_of() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def proportion_after() -> re.Pattern[str]:
-    """A genitive or a comparative right after a percent ("40% of simple requests", "35% more tokens"): a
-    proportion of what follows."""
-    words = lexicon.in_order(lexicon.load().words("share_of") + lexicon.load().words("more_than_before"))
-    return re.compile(rf"\s+{words}\s", re.IGNORECASE)
+    """A genitive or a comparative before a noun right after a percent ("40% of simple requests", "35% more
+    tokens", "20 Prozent mehr Strom"): a proportion of what follows, not of a value ("17 Prozent ihres Wertes")."""
+    lex = lexicon.load()
+    share, more = lexicon.in_order(lex.words("share_of")), lexicon.in_order(lex.words("more_than_before"))
+    return re.compile(rf"\s+(?:(?i:{share})\s+(?!(?i:wert|value))|{more})")
 
 
 @lru_cache(maxsize=1)

@@ -144,7 +144,7 @@ def _governed_level(text: str, fig: Figure, found: Decision) -> bool:
 def direction_before(places: Places, fig: Figure) -> str:
     """"the input price ... was 0.0008 yuan per thousand tokens": one direction word in the clause before the price,
     else in its sentence before it ("Input: $2.50 / 1M tokens", where the colon ends a clause), else what the
-    rest of the sentence says it is for ("($15/MTok) = $396 for output")."""
+    total it is multiplied into is for ("($15/MTok) = $396 for output")."""
     place = places.place(fig)
     own = next((sp for sp, how in place.windows if how == "subject"), [(fig.start, fig.start)])[0]
     for start in dict.fromkeys((own[0], place.span[0])):  # then its sentence's start: a list's label ("Input: $2.50")
@@ -152,8 +152,8 @@ def direction_before(places: Places, fig: Figure) -> str:
                                                                                             fig.start)}
         if found:
             return found.pop() if len(found) == 1 else ""
-    found = {directions().get(m["d"].lower(), "") for m in for_direction().finditer(places.text, fig.end, place.span[1])}
-    return found.pop() if len(found) == 1 else ""  # "400 × ($15/MTok) = $396 for output"
+    total = for_direction().match(places.text, fig.end, place.span[1])  # "× ($15/MTok) = $396 for output"
+    return directions().get(total["d"].lower(), "") if total else ""
 
 
 def next_figure_fence(places: Places, lower: str, fig: Figure, sentence_end: int) -> int | None:
