@@ -197,15 +197,20 @@ def test_a_name_s_genitive_as_the_locale_writes_it(name, de, en):
     assert genitive(name, "de") == de and genitive(name, "en") == en
 
 
-def test_the_source_check_writes_a_name_ending_in_z_with_an_apostrophe():
-    """'13 Angaben zu Schweizs Finanzierung' (dev batch p): Duden writes "Schweiz'"."""
+def test_the_source_check_writes_a_name_ending_in_z_with_an_apostrophe(tmp_path):
+    """'13 Angaben zu Schweizs Finanzierung' (dev batch p): Duden writes "Schweiz'". Funding is a fact of its
+    month (dated.csv), so the articles are dated alike."""
     rows = [_row("a.txt", "1,47 Mrd. CHF", 1.47e9, "funding", "Switzerland", unit="CHF"),
             _row("b.txt", "1,5 Mrd. CHF", 1.5e9, "funding", "Switzerland", unit="CHF")]
-    assert _title("06_source_check", rows).startswith("2 Artikel, 2 Angaben zu Schweiz' Finanzierung: ")
-    assert _title("06_source_check", rows, "en").startswith("2 articles, 2 figures on Switzerland's funding: ")
+    folder = _dated(tmp_path, {"a.txt": "2025-07-10", "b.txt": "2025-07-22"})
+    for locale, start in (("de", "2 Artikel, 2 Angaben zu Schweiz' Finanzierung"),
+                          ("en", "2 articles, 2 figures on Switzerland's funding")):
+        chart = questions.CHARTS["06_source_check"](pd.DataFrame(rows), locale, folder)
+        plt.close(chart.figure)
+        assert chart.meta.title.startswith(start), chart.meta.title
 
 
-def test_the_source_check_states_one_fact_not_a_total_beside_its_subtotals():
+def test_the_source_check_states_one_fact_not_a_total_beside_its_subtotals(tmp_path):
     """Dev batch p: Switzerland's half-year total beside the year before and a sector's subtotal, all filed under
     Switzerland, made one range. Only figures that claim the same fact (within rounding) make the headline."""
     rows = [_row("a.txt", "1,47 Mrd. CHF", 1.47e9, "funding", "Switzerland", unit="CHF"),
@@ -213,10 +218,11 @@ def test_the_source_check_states_one_fact_not_a_total_beside_its_subtotals():
             _row("b.txt", "1.082,4 Mio. CHF", 1.0824e9, "funding", "Switzerland", unit="CHF"),
             _row("b.txt", "705 Mio. CHF", 7.05e8, "funding", "Switzerland", unit="CHF"),
             _row("c.txt", "1,5 Mrd. CHF", 1.5e9, "funding", "Switzerland", unit="CHF")]
-    chart = questions.CHARTS["06_source_check"](pd.DataFrame(rows), "de", None)
+    folder = _dated(tmp_path, {"a.txt": "2025-07-10", "b.txt": "2025-07-15", "c.txt": "2025-07-22"})
+    chart = questions.CHARTS["06_source_check"](pd.DataFrame(rows), "de", folder)
     plt.close(chart.figure)
-    assert chart.meta.title == ("3 Artikel, 3 Angaben zu Schweiz' Finanzierung: "
-                                "von 1,47\u00a0Mrd.\u00a0CHF bis 1,5\u00a0Mrd.\u00a0CHF")
+    assert chart.meta.title.startswith("3 Artikel, 3 Angaben zu Schweiz' Finanzierung")
+    assert chart.meta.title.endswith(": von 1,47\u00a0Mrd.\u00a0CHF bis 1,5\u00a0Mrd.\u00a0CHF"), chart.meta.title
     assert "2 Angaben zum Thema der Überschrift nennen andere Werte" in chart.meta.notes
     assert len(chart.data) == 5  # every figure drawn
 
@@ -245,3 +251,15 @@ def test_the_source_check_quotes_in_the_locale_s_quotation_marks():
         assert all(f" · {left}" in lab and lab.endswith(right) for lab in labels), labels
         if locale == "en":
             assert not any(other in lab for lab in labels), labels
+
+
+def test_funding_rounds_of_different_months_are_two_facts_not_a_disagreement(tmp_path):
+    """Review of the test half: xAI's Series B (May 2024) and Series C (December 2024) were set side by side as
+    sources that disagree. A round is a fact of its month (dated.csv)."""
+    from newsnumbers.charts.common import NoData
+
+    rows = [_row("a.txt", "6 Mrd. $", 6e9, "funding", "xAI"), _row("b.txt", "6 Mrd. $", 6e9, "funding", "xAI"),
+            _row("b.txt", "4 Mrd. $", 4e9, "funding", "xAI")]
+    folder = _dated(tmp_path, {"a.txt": "2024-05-27", "b.txt": "2024-12-23"})
+    with pytest.raises(NoData):
+        questions.CHARTS["06_source_check"](pd.DataFrame(rows), "de", folder)

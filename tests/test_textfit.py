@@ -39,3 +39,11 @@ def test_the_measure_is_close_to_vega_s():
     drawn = _drawn([text], int(textfit.width(text) * 0.9))[0]
     assert drawn.endswith("…") and len(drawn) > 0.8 * len(text)
     assert _drawn([text], int(textfit.width(text)) + 1) == [text]
+
+
+def test_a_glyph_the_font_lacks_is_measured_not_fatal():
+    # u04 of the test corpus quotes "⭐ Die aktuellen Kosten …": the explorer's build failed on it
+    lacking = "⭐"
+    assert textfit.char_width(lacking) == textfit.char_width("M")
+    cut = textfit.cut(lacking + " Die aktuellen Kosten für das Training von KI-Modellen", 120)
+    assert cut.startswith(lacking) and cut.endswith("…")

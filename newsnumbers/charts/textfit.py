@@ -30,6 +30,8 @@ def char_width(char: str, size: float = 11.0) -> float:
 
     font = _font()
     font.set_size(size, 72)  # 72 dpi: one point is one pixel, as in Vega
+    if not font.get_char_index(ord(char)):  # a glyph the font lacks ("⭐" in a quote): Vega falls back to
+        char = "M"  # another font; an em-wide guess keeps the cut inside the limit instead of failing the build
     return font.load_char(ord(char), flags=LoadFlags.NO_HINTING).linearHoriAdvance / 65536
 
 
