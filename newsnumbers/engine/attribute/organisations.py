@@ -118,7 +118,7 @@ class OrganisationFinder:
         """Organisation and model of the figure, with the words that named them and where they stood;
         for a deal (``measure`` investment or funding) both parties where its clause names both."""
         place = self.places.place(fig)
-        owner = column_owner(self, fig) or named_right_before(self.text, self.antecedents, fig)
+        owner = column_owner(self, fig) or named_right_before(self.text, self.antecedents, fig) or compared_for(self, fig)
         if owner is None and measure and measure.where in ("clause", "sentence") and measure.measure in owned_measures():
             owner = cue_owner(self.text, self.antecedents.mentions, self.antecedents.starts, measure.cue_spans)
             owner = owner if owner and self.antecedents.usable([owner]) else None
@@ -181,6 +181,21 @@ def column_owner(finder: OrganisationFinder, fig: Figure) -> Mention | None:
         return None
     ms = ante.usable(places.mentions_in([cell[:2]], fig))
     return ms[0] if ms else None
+
+
+_FOR_AFTER = re.compile(r"\s+(?:for|für|bei)\s+(?:the\s+|den\s+|dem\s+)?")
+
+
+def compared_for(finder: OrganisationFinder, fig: Figure) -> Mention | None:
+    """The company named right after a figure of a comparison clause ("…, compared with $3.5 trillion for
+    Microsoft", "gegenüber 3 Mrd. Euro bei SAP"): the other side of the comparison is that company's."""
+    ante, k = finder.antecedents, bisect.bisect_left(finder.antecedents.starts, fig.end)
+    m = ante.mentions[k] if k < len(ante.mentions) else None
+    if m is None or m.kind != "org" or m.role != "company" or not _FOR_AFTER.fullmatch(finder.text, fig.end, m.start):
+        return None
+    place = finder.places.place(fig)
+    clause = next((c for c in finder.places.clauses(place.sentence) if c.start <= fig.start < c.end), None)
+    return m if clause is not None and clause.comparison and ante.usable([m]) else None
 
 
 def _named_before(ante: Antecedents, lo: int, hi: int) -> list[Mention]:
