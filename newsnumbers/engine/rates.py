@@ -50,7 +50,8 @@ def _paren_direction_pattern() -> re.Pattern[str]:
     """A direction right after an amount: in brackets ("1,25 Dollar (Input)") or before the next of a list
     ("$0.30 input / $2.50 output per million tokens")."""
     words = in_order(sorted(directions(), key=len, reverse=True))
-    return re.compile(rf"\s*\(\s*(?P<d>{words})\s*\)|\s+(?P<w>{words})(?=\s*(?:[/,;.]|and\b|und\b|$))")
+    joins = in_order([re.escape(w) for w in lexicon.load().words("coordination")])  # and, und, or, &
+    return re.compile(rf"\s*\(\s*(?P<d>{words})\s*\)|\s+(?P<w>{words})(?=\s*(?:[/,;.]|{joins}(?!\w)|$))")
 
 
 @lru_cache(maxsize=1)

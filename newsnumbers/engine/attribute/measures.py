@@ -36,6 +36,7 @@ from .venture import venture_lead
 
 __all__ = ["STRUCTURAL_MEASURES", "Decision", "MeasureFinder", "direction_before"]
 
+GOVERNING_CHARS = 48  # how far before a figure the words that govern it may start ("anfänglichen Kursgewinnen von ")
 STRUCTURAL_MEASURES = {"chips": "chip_count", "parameters": "parameter_count",
                        "GPU_hours": "gpu_hours", "years": "age", "tokens": "other"}
 
@@ -105,8 +106,8 @@ class MeasureFinder:
 def governed_at(text: str, lower: str, fig: Figure) -> tuple[int, tuple[int, int]]:
     """Where the noun that governs the figure from after it starts ("$200 billion in market value"), or -1;
     and the span of the noun that governs it from before ("Kursgewinnen von über 4 Prozent"), or (-1, -1)."""
-    governed, governing = governed_after().match(text, fig.end), governed_before().search(lower, max(0, fig.start - 48),
-                                                                                          fig.start)
+    start = max(0, fig.start - GOVERNING_CHARS)
+    governed, governing = governed_after().match(text, fig.end), governed_before().search(lower, start, fig.start)
     return governed.end() if governed else -1, governing.span("noun") if governing else (-1, -1)
 
 
@@ -186,8 +187,7 @@ def _widening(cues: SentenceCues, rules: list[MeasureRule], possible: tuple[int,
     A generic cue ("ausgeben") decides only when no wider window has a rule that shares it and says more
     ("ausgeben && Modell"). A rule named whole in the words before "von"/"of" decides ("Kursgewinnen von 4 %"),
     unless the search found the change of what it names ("lost a market value of $600 billion")."""
-    found_cues = cues.of(sentence)
-    named = _named_in_governing(rules, possible, found_cues, governed[1], fig)
+    named = _named_in_governing(rules, possible, cues.of(sentence), governed[1], fig)
     decision = _outwards(cues, rules, possible, sentence, levels, fig, fence, governed)
     if named and not (decision and level_measures().get(decision.measure) == named.measure):
         return cues.decision(named, sentence, [governed[1]], fig, "clause")  # not "lost a market value of $600bn"
