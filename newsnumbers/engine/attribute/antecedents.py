@@ -8,7 +8,7 @@ from collections.abc import Callable
 from functools import lru_cache, wraps
 
 from ... import lexicon
-from .mentions import Mention, known_name, salience, sectors
+from .mentions import NOT_INVESTOR, Mention, known_name, salience, sectors
 
 LOOKBACK_MENTIONS = 200  # an anaphor's antecedent is searched this far back, no further
 SALIENT_REACH = 300  # characters before the nearest candidate antecedent within which a more salient one wins
@@ -68,8 +68,8 @@ class Antecedents:
         for k in range(idx - 1, max(-1, idx - 1 - LOOKBACK_MENTIONS), -1):
             cand = self.mentions[k]
             if cand.kind == kind and not cand.generic and (kind == "model" or cand.role in ("company", "project")):
-                if m.owner and kind == "org" and m.owner not in sectors().get(cand.name, ()):
-                    continue  # "der Chipkonzern": only a chip maker
+                if m.owner and kind == "org" and _wrong_trade(self, m.owner, cand):
+                    continue  # "der Chipkonzern": only a chip maker; "the startup": no investor
                 if kind == "org" and not want_owner:
                     orgs.append(cand)
                     continue
@@ -84,6 +84,40 @@ class Antecedents:
         """Mentions that can name an organisation: an org anaphor only when it resolves; a person's name only
         through "er"/"he" (mostly the figure's speaker); a source ("laut Gartner") never."""
         return [m for m in ms if (m.kind != "anaphor_org" or self.resolve(m)) and (m.kind != "org" or m.role not in _NO_OWNER)]
+
+
+@lru_cache(maxsize=1)
+def example_marker() -> re.Pattern[str]:
+    """"wie", "etwa", "such as", "including" and up to two words, right before a name: the name is an example."""
+    words = lexicon.in_order(lexicon.load().words("example_marker"))
+    return re.compile(rf"(?i)(?<![\w-])(?:{words})\s+(?:[\w-]+\s+){{0,2}}$")
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s")
+LIST_MENTIONS = 8  # how many names back a list of examples is followed to the word it gives examples of
+
+
+def is_investor(ante: Antecedents, m: Mention) -> bool:
+    """Whether a mention is an investor: one by trade (organisations.csv sector ``investor``), or named in a list of
+    examples of investors ("participation from investors such as Lightspeed, Accel and … Saab": all three)."""
+    if m.kind == "org" and "investor" in sectors().get(m.name, ()):
+        return True
+    k = bisect.bisect_left(ante.starts, m.start)
+    for j in range(k - 1, max(-1, k - 1 - LIST_MENTIONS), -1):
+        before, after = ante.mentions[j], ante.mentions[j + 1]
+        if _SENTENCE_END.search(ante.text, before.end, after.start):
+            return False
+        if before.kind == "anaphor_org" and before.owner == "investor":
+            return example_marker().search(ante.text, before.end, after.start) is not None
+    return False
+
+
+def _wrong_trade(ante: Antecedents, owner: str, cand: Mention) -> bool:
+    """Whether a company is not what the anaphor's ``owner`` asks for: a sector it must have ("chipmaker"), or
+    no investor ("-investor", ``NOT_INVESTOR``: "the startup")."""
+    if owner == NOT_INVESTOR:
+        return is_investor(ante, cand)
+    return owner not in sectors().get(cand.name, frozenset())
 
 
 _NO_OWNER = ("person", "source", "aside")  # roles whose own mention names no figure's organisation

@@ -111,7 +111,8 @@ def _aliases() -> tuple[list[tuple[re.Pattern[str], Classified]], FirstCharIndex
     entries: list[tuple[re.Pattern[str], Classified]] = []
     for regex, points_to in t.anaphors:
         role = "person" if points_to == "person" else "company"  # "er", "he": a person's company
-        entries.append((regex, (f"anaphor_{'model' if points_to == 'model' else 'org'}", "", "", False, role)))
+        owner = NOT_INVESTOR if points_to == "startup" else ""  # "the startup": never the round's investor
+        entries.append((regex, (f"anaphor_{'model' if points_to == 'model' else 'org'}", "", owner, False, role)))
     for regex, refers_to in t.descriptions:  # "der Chipkonzern": the nearest earlier chip maker; "der iPhone-Hersteller": Apple
         sector = refers_to.startswith("sector:")
         entries.append((regex, ("anaphor_org", "", refers_to.removeprefix("sector:"), False, "company") if sector
@@ -119,6 +120,9 @@ def _aliases() -> tuple[list[tuple[re.Pattern[str], Classified]], FirstCharIndex
     entries += [(regex, ("model", name, owner, False, "company")) for regex, name, owner in t.models]
     entries += [(regex, ("org", name, "", generic, role)) for regex, name, generic, role in t.orgs]
     return entries, FirstCharIndex([regex for regex, _ in entries])
+
+
+NOT_INVESTOR = "-investor"  # an org anaphor's owner: any company whose sectors hold no "investor"
 
 
 def model_name(word: str, owner: str) -> str:

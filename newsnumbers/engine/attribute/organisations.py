@@ -22,7 +22,7 @@ from ... import lexicon
 from ..recognise import Figure
 from ..segment import Segmenter
 from ..tables import column_head
-from .antecedents import Antecedents, article_place, coordinated
+from .antecedents import Antecedents, article_place, coordinated, example_marker, is_investor
 from .measures import Decision
 from .mentions import Mention, salience
 from .owners import PARTNER_MEASURES, cue_owner, owned_measures, partner, respective
@@ -46,21 +46,24 @@ class Topics:
         self.antecedents = antecedents
         self._topic_cache: dict[int, Mention | None] = {}
 
-    def choose_topic(self, place: Place, fig: Figure) -> Mention | None:
+    def choose_topic(self, place: Place, fig: Figure, raised: bool = False) -> Mention | None:
         """The nearest earlier sentence with a usable mention decides: its first (a named one), else the nearest.
+        For money ``raised`` (funding, a valuation) the investors of a round are not its topic.
 
         Earlier sentences lie wholly before the figure, so the answer is the
         same for every figure of a sentence and is computed once.
         """
-        s = place.sentence
-        if s not in self._topic_cache:
-            self._topic_cache[s] = self._topic_before(s, fig)
-        return self._topic_cache[s]
+        key = place.sentence if not raised else -1 - place.sentence
+        if key not in self._topic_cache:
+            self._topic_cache[key] = self._topic_before(place.sentence, fig, raised)
+        return self._topic_cache[key]
 
-    def _topic_before(self, s: int, fig: Figure) -> Mention | None:
+    def _topic_before(self, s: int, fig: Figure, raised: bool) -> Mention | None:
         """A sentence that names only a place after a preposition ("Die Einnahmen in China stiegen"), or only
         examples ("Für Kunden wie Microsoft, Google oder Meta sind die Zahlen ein Signal"), does not change the
-        topic: the search goes on, and its mention is the answer only when nothing else turns up."""
+        topic: the search goes on, and its mention is the answer only when nothing else turns up. Nor, for money
+        raised, does a sentence that names only investors ("Andreessen Horowitz and Lightspeed co-led the round.
+        … he's targeting up to $1 billion"): the round is the company's that raised it."""
         place_only = None
         for back in range(1, LOOKBACK_SENTENCES + 1):
             if s - back < 0:
@@ -70,6 +73,9 @@ class Topics:
                 continue  # names nobody: no need to split it into clauses
             spans = [(c.start, c.end) for c in self.places.clauses(s - back) if not c.comparison] or [(a, b)]
             ms = self.antecedents.usable(self.places.mentions_in(spans, fig))
+            if raised and ms and not (ms := [m for m in ms if not is_investor(self.antecedents, m)]):
+                place_only = place_only or self.antecedents.usable(self.places.mentions_in(spans, fig))[0]
+                continue
             if ms:
                 # the first of the most salient, the article's main company first among equals
                 best = min(ms, key=lambda m: (salience(self.seg.text, m), not self.antecedents.is_main(m)))
@@ -83,16 +89,10 @@ class Topics:
         return place_only
 
 
-@lru_cache(maxsize=1)
-def _example_marker() -> re.Pattern[str]:
-    words = lexicon.in_order(lexicon.load().words("example_marker"))
-    return re.compile(rf"(?i)(?<![\w-])(?:{words})\s+(?:[\w-]+\s+){{0,2}}$")
-
-
 def examples_only(text: str, ms: list[Mention]) -> bool:
     """Whether a sentence's mentions are all examples: prepositions' objects, the first of them right after
     "wie", "etwa", "such as", "including" (up to two words between: "wie der Konzern Microsoft")."""
-    return all(m.oblique for m in ms) and _example_marker().search(text, max(0, ms[0].start - 48), ms[0].start) is not None
+    return all(m.oblique for m in ms) and example_marker().search(text, max(0, ms[0].start - 48), ms[0].start) is not None
 
 
 class Who(NamedTuple):
@@ -125,7 +125,7 @@ class OrganisationFinder:
         chosen, where = (owner, "subject") if owner else choose(self.places, self.antecedents, place, fig)
         if chosen is None or (tier(chosen) == 3 and not self._about_places(place, fig)):
             # the sentence names nobody, or only a place ("Die Einnahmen in China stiegen"): the topic of an earlier one
-            topic = self.topics.choose_topic(place, fig)
+            topic = self.topics.choose_topic(place, fig, measure is not None and measure.measure in raised_measures())
             if topic is not None and (chosen is None or tier(topic) < tier(chosen)):
                 chosen, where = topic, "earlier"
         if chosen is None:
@@ -240,6 +240,12 @@ def model_for(places: Places, antecedents: Antecedents, fig: Figure, org: str, p
                 if target:
                     return target.name
     return only_model_of(places.text, antecedents.models_by_owner(), org, place)
+
+
+@lru_cache(maxsize=1)
+def raised_measures() -> frozenset[str]:
+    """Measures of money a company raised (role ``raised_measure``): their topic is never the round's investors."""
+    return frozenset(lexicon.load().words("raised_measure"))
 
 
 @lru_cache(maxsize=1)
