@@ -15,3 +15,8 @@ class Mention(NamedTuple):
     generic: bool   # a sector ("the industry"), weaker than a named organisation
     role: str = "company"  # company, index, place, project or generic (organisations.csv's type)
     oblique: bool = False  # after a preposition ("von Microsoft", "im Dax", "in China"): not the clause's subject
+
+
+# What an org anaphor's ``owner`` may ask for besides a sector ("der Chipkonzern": a chipmaker)
+NOT_INVESTOR = "-investor"  # any company whose sectors hold no "investor" ("the startup")
+NEAREST = "~nearest"  # the nearest company before it in its sentence, salient or not ("die Aktie")
