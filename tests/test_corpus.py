@@ -47,6 +47,17 @@ def test_gold_check_catches_a_moved_quote(tmp_path):
     assert any("is not text[" in p for p in gold_problems(tmp_path / "c"))
 
 
+def test_gold_check_catches_a_quote_cut_out_of_a_longer_number(tmp_path):
+    """"2 %" found with str.find inside "22 %" passes the text check but is not the figure meant."""
+    import shutil
+    shutil.copytree(CORPUS, tmp_path / "c")
+    gold = pd.read_csv(tmp_path / "c/gold.csv", dtype=str, keep_default_na=False)
+    row = gold.index[gold["quote"].str.fullmatch(r"\d{2,} %")][0]
+    gold.loc[row, ["start", "quote"]] = [str(int(gold.loc[row, "start"]) + 1), gold.loc[row, "quote"][1:]]
+    gold.to_csv(tmp_path / "c/gold.csv", index=False)
+    assert any("part of a longer number" in p for p in gold_problems(tmp_path / "c"))
+
+
 @pytest.mark.parametrize("split", ["dev", "test"])
 def test_scores_hold_their_floor(split):
     result, _ = score_split(CORPUS, split)
