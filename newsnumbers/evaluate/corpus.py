@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -65,11 +66,17 @@ def gold_problems(corpus: Path) -> list[str]:
     return problems
 
 
+_PRICE_CELL_END = re.compile(r"\.\d\d$")  # a price's cents: where a table's cells are glued ("$75.00200K"), a number ends
+
+
 def inside_a_number(text: str, start: int, end: int) -> bool:
     """Whether a quote that starts or ends with a digit cuts a number ("2 %" inside "22 %", "5" of "15"): an
-    offset found with ``str.find`` lands on the first place the quote's characters stand, not on its figure."""
+    offset found with ``str.find`` lands on the first place the quote's characters stand, not on its figure.
+    A price's cents end a number where a table's cells are glued ("Claude 3 Opus$15.00$75.00200K")."""
     before, after = text[max(0, start - 1):start], text[end:end + 1]
-    return (text[start:start + 1].isdigit() and before.isdigit()) or (text[end - 1:end].isdigit() and after.isdigit())
+    cut_start = text[start:start + 1].isdigit() and before.isdigit() and not _PRICE_CELL_END.search(text, 0, start)
+    cut_end = text[end - 1:end].isdigit() and after.isdigit() and not _PRICE_CELL_END.search(text, 0, end)
+    return cut_start or cut_end
 
 
 def score_split(corpus: Path, split: str) -> tuple[Score, pd.DataFrame]:
