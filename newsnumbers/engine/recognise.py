@@ -261,7 +261,7 @@ def _read_rate(g: Grammar, text: str, lowered: str, r: _Reading, limit: int) -> 
     if p:
         r.pos = p.end()
     elif q := _PAREN.match(text, r.pos, limit) or g.direction_gap.match(text, r.pos, limit):  # "12 yuan (US$1.77) for
-        p = g.per.match(text, q.end(), limit)  # every million tokens", "10 $ (Output) pro …", "$2.50 output per 1M tokens"
+        p = g.per.match(text, q.end(), limit) or g.per_bare.match(text, q.end(), limit)  # …", "$2.50 output per 1M."
     elif g.rate_gate.search(lowered, max(0, r.start - 60), r.start):
         p = g.per_before.search(text, max(0, r.start - 60), r.start)
     if p:

@@ -5,7 +5,8 @@ API price lists come as tables: "| Model | Input (per 1M tokens) | Output (per 1
 per million tokens. A money figure in a table cell without a rate of its own takes the token rate its
 column header names (or, where the header names only a direction, the rate the lines right before the
 table name: "Prices per million tokens:"), and the direction (input, output, cached) of its header or,
-failing that, of its row's label ("| API Input Price | $5 |").
+failing that, of its row's label ("| API Input Price | $5 |"); the row's label may name the rate too, where the
+columns are models ("| Input price (per 1M tok) | $1.00 | $0.15 |").
 
 Only tables whose header row is followed by a separator row ("|---|---|") are read. One pass over the
 lines with figures: cost grows with the text. The rate words are data (``grammar_words.csv``, role
@@ -100,9 +101,11 @@ def carry_headers(figures: list[Figure], text: str) -> None:
         header, table_start = found
         column = text.count("|", a, fig.start) - (1 if line.lstrip().startswith("|") else 0)
         head = header[column] if 0 <= column < len(header) else ""
-        rate = _rate(head) or _rate(text[max(0, table_start - CAPTION_CHARS):table_start])
-        direction = _direction(head) or _direction(_cells(line)[0] if column > 0 else "")
-        if rate and (direction or _rate(head)):
+        label = _cells(line)[0] if column > 0 else ""  # "| Input price (per 1M tok) | $1.00 | $0.15 |"
+        own = _rate(head) or _rate(label)
+        rate = own or _rate(text[max(0, table_start - CAPTION_CHARS):table_start])
+        direction = _direction(head) or _direction(label)
+        if rate and (direction or own):
             fig.per, fig.direction = rate, fig.direction or direction
 
 

@@ -5,8 +5,9 @@
 but the money goes into a company, which raises it (ANNOTATION.md's convention). Money into a place, a
 sector or assets ("investiert 3 Mrd. Euro in Deutschland", "into data centres", "a takeover") stays an
 investment. So is money contributed in a sentence that names a funding round ("SoftBank would lead the
-round, contributing $15bn"). The words are data (``grammar_words.csv``, roles ``capital_into``,
-``capital_not``, ``capital_round`` and ``company_noun``).
+round, contributing $15bn"), and money that comes from an investor ("a $40 billion investment from SoftBank").
+The words are data (``grammar_words.csv``, roles ``capital_into``, ``capital_from``, ``capital_not``,
+``capital_round`` and ``company_noun``).
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from functools import lru_cache
 
 from ... import lexicon
 from .mention import Mention
-from .mentions import breaks_phrase, oblique_prepositions
+from .mentions import breaks_phrase, oblique_prepositions, sectors
 from .places import Spans
 
 
@@ -61,6 +62,23 @@ def into_company(text: str, lower: str, spans: Spans, mentions: list[Mention], l
                 return f"{word} {m.name}"
     found = next((f for a, b in spans if (f := noun_phrase.search(lower, a, b))), None)
     return " ".join(found.group().split()) if found else ""
+
+
+INVESTOR_WORD_CHARS = 40  # how far after a name the word for investors may stand ("von ASML und anderen Investoren")
+
+
+def from_investor(text: str, spans: Spans, mentions: list[Mention]) -> str:
+    """The words that say the money of a clause (``spans``) comes from an investor ("from SoftBank", "von ASML und
+    anderen Investoren"), or "": a company right after "from"/"von" that is an investor by trade (organisations.csv
+    sector ``investor``) or is followed by the word for investors."""
+    source = frozenset(w.lower() for w in lexicon.load().words("capital_from"))
+    words = [m for m in mentions if m.kind == "anaphor_org" and m.owner == "investor"]
+    for m in mentions:
+        if m.kind == "org" and m.role == "company" and not m.generic and any(a <= m.start < b for a, b in spans):
+            word = preposition_before(text, m.start, source, "")
+            if word and ("investor" in sectors().get(m.name, ()) or any(0 <= w.start - m.end <= INVESTOR_WORD_CHARS for w in words)):
+                return f"{word} {m.name}"
+    return ""
 
 
 def preposition_before(text: str, start: int, into: frozenset[str], lang: str) -> str:

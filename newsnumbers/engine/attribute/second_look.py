@@ -14,7 +14,7 @@ from typing import Protocol
 from ... import lexicon
 from ..recognise import Figure
 from ..segment import Segmenter
-from .capital import assets_in, into_company, names_round
+from .capital import assets_in, from_investor, into_company, names_round
 from .measure_rules import growth_nouns, rules_for, rules_in
 from .measure_words import purpose_before
 from .mentions import known_name
@@ -56,9 +56,11 @@ def capital_funding(finder: Finder, fig: Figure, found: Decision) -> Decision:
     if found.measure != "investment":
         return found
     own = finder.places.place(fig).windows[0][0]
-    words = into_company(finder.text, finder.lower, own, finder.places.mentions_in(own, fig), finder.cues.lang)
+    ms = finder.places.mentions_in(own, fig)
+    words = into_company(finder.text, finder.lower, own, ms, finder.cues.lang)
     if not words and not any(assets_in(finder.lower, span) for span in own):
-        words = names_round(finder.lower, finder.seg.sentence_span(finder.places.place(fig).sentence))
+        words = names_round(finder.lower, finder.seg.sentence_span(finder.places.place(fig).sentence)) or \
+            from_investor(finder.text, own, ms)
     return found._replace(measure="funding", words=f"{found.words}+{words}") if words else found
 
 
