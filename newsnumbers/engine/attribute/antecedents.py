@@ -94,6 +94,12 @@ def example_marker() -> re.Pattern[str]:
     return re.compile(rf"(?i)(?<![\w-])(?:{words})\s+(?:[\w-]+\s+){{0,2}}$")
 
 
+def examples_only(text: str, ms: list[Mention]) -> bool:
+    """Whether a sentence's mentions are all examples: prepositions' objects, the first of them right after
+    "wie", "etwa", "such as", "including" (up to two words between: "wie der Konzern Microsoft")."""
+    return all(m.oblique for m in ms) and example_marker().search(text, max(0, ms[0].start - 48), ms[0].start) is not None
+
+
 _SENTENCE_END = re.compile(r"[.!?]\s")
 LIST_MENTIONS = 8  # how many names back a list of examples is followed to the word it gives examples of
 

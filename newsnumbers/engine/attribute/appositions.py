@@ -18,6 +18,15 @@ _APPOSITION = re.compile(r"(?:['’]s?)?\s*,\s*(?:a|an|ein|eine|einer|eines|eine
                          re.IGNORECASE)  # "Mistral AI, a large language ": a name, a comma, an indefinite article
 
 
+_OWNED_AFTER = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,3}")  # "'s ", "’s biggest retailer "
+
+
+def _possessor(text: str, place: Mention, name: Mention) -> bool:
+    """Whether a place is named as the owner of the name right after it: "Hong Kong's Hang Seng", "Chinas Alibaba"."""
+    return bool(_OWNED_AFTER.fullmatch(text, place.end, name.start)) or \
+        (text[place.end - 1:place.end] == "s" and not text[place.end:name.start].strip())
+
+
 def _introduces(text: str, m: Mention) -> bool:
     """"Mistral AI, a large language model developer", "ein KI-Startup aus Paris": a description after an
     indefinite article is new information about a name (or an unnamed company), never a reference back to
@@ -44,8 +53,9 @@ def without_appositions(text: str, mentions: list[Mention]) -> list[Mention]:
             mentions[k + 1] = nxt._replace(oblique=nxt.oblique or m.oblique)
             continue
         if (m.kind == "org" and nxt is not None and nxt.kind == "org" and nxt.role != "person"
-                and _COMPOUND_ROLE.fullmatch(text, m.end, nxt.start)):
-            # "Microsoft-Partner OpenAI", "der Nvidia-Rivale AMD": the name after the compound is meant
+                and (_COMPOUND_ROLE.fullmatch(text, m.end, nxt.start) or m.role == "place" and not nxt.generic and _possessor(text, m, nxt))):
+            # "Microsoft-Partner OpenAI", "der Nvidia-Rivale AMD": the name after the compound is meant; so is the
+            # name a place owns ("Hong Kong's Hang Seng Index", "China's biggest retailer Alibaba", "Chinas Alibaba")
             mentions[k + 1] = nxt._replace(oblique=nxt.oblique or m.oblique)
             continue
         out.append(m)

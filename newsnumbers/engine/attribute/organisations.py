@@ -22,10 +22,11 @@ from ... import lexicon
 from ..recognise import Figure
 from ..segment import Segmenter
 from ..tables import column_head
-from .antecedents import Antecedents, article_place, coordinated, example_marker, is_investor
+from .antecedents import Antecedents, article_place, coordinated, examples_only, is_investor
 from .measures import Decision
+from .mention import NOT_INVESTOR
 from .mentions import Mention, salience
-from .owners import PARTNER_MEASURES, cue_owner, owned_measures, partner, respective
+from .owners import PARTNER_MEASURES, cue_owner, owned_measures, partner, raised_measures, respective
 from .places import Place, Places, last_figure_start, pick, previous_figure_ends, tier
 
 _MODEL_WORD = re.compile(r"(?i)\b(?:KI-|AI[- ])?(?:Modells?|Sprachmodells?|model|language model)\b")
@@ -89,12 +90,6 @@ class Topics:
         return place_only
 
 
-def examples_only(text: str, ms: list[Mention]) -> bool:
-    """Whether a sentence's mentions are all examples: prepositions' objects, the first of them right after
-    "wie", "etwa", "such as", "including" (up to two words between: "wie der Konzern Microsoft")."""
-    return all(m.oblique for m in ms) and example_marker().search(text, max(0, ms[0].start - 48), ms[0].start) is not None
-
-
 class Who(NamedTuple):
     """Who a figure is about, and how that was decided (for the ``evidence`` and ``confidence`` columns)."""
 
@@ -135,7 +130,7 @@ class OrganisationFinder:
             return Who(main.name, "", self.text[main.start:main.end], "article")
         words = self.text[chosen.start:chosen.end]
         if chosen.kind == "anaphor_org":
-            chosen = self.antecedents.resolve(chosen) or chosen
+            chosen = _antecedent(self.antecedents, chosen, measure)
         keep = measure is None or measure.measure in model_measures()  # "Claude app revenue" is Anthropic's
         if chosen.kind == "anaphor_model":
             target = self.antecedents.resolve(chosen)
@@ -164,6 +159,13 @@ class OrganisationFinder:
         64,1 Mrd. in den USA"): then a place after a preposition is meant, not the article's topic."""
         ms = self.places.mentions_in([place.span], fig)
         return any(m.role == "place" and not m.oblique for m in ms)
+
+
+def _antecedent(ante: Antecedents, anaphor: Mention, measure: Decision | None) -> Mention:
+    """What an org anaphor stands for (itself where nothing resolves it); for money raised, never an investor
+    ("Sequoia investierte in Anthropic. … eine Runde, die das Unternehmen mit 350 Mrd. Dollar bewertet")."""
+    raised = not anaphor.owner and measure is not None and measure.measure in raised_measures()
+    return ante.resolve(anaphor._replace(owner=NOT_INVESTOR) if raised else anaphor) or anaphor
 
 
 def column_owner(finder: OrganisationFinder, fig: Figure) -> Mention | None:
@@ -240,12 +242,6 @@ def model_for(places: Places, antecedents: Antecedents, fig: Figure, org: str, p
                 if target:
                     return target.name
     return only_model_of(places.text, antecedents.models_by_owner(), org, place)
-
-
-@lru_cache(maxsize=1)
-def raised_measures() -> frozenset[str]:
-    """Measures of money a company raised (role ``raised_measure``): their topic is never the round's investors."""
-    return frozenset(lexicon.load().words("raised_measure"))
 
 
 @lru_cache(maxsize=1)

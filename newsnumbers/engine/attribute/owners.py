@@ -89,6 +89,12 @@ PARTNER_MEASURES = frozenset({"investment", "funding"})  # a deal has two partie
 
 
 @lru_cache(maxsize=1)
+def raised_measures() -> frozenset[str]:
+    """Measures of money a company raised (role ``raised_measure``): their topic is never the round's investors."""
+    return frozenset(lexicon.load().words("raised_measure"))
+
+
+@lru_cache(maxsize=1)
 def _partner_prepositions() -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon.load().words("partner_preposition"))
 
