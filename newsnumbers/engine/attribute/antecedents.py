@@ -8,7 +8,7 @@ from collections.abc import Callable
 from functools import lru_cache, wraps
 
 from ... import lexicon
-from .mention import NEAREST, NOT_INVESTOR
+from .mention import NOT_INVESTOR
 from .mentions import Mention, known_name, salience, sectors
 
 LOOKBACK_MENTIONS = 200  # an anaphor's antecedent is searched this far back, no further
@@ -78,7 +78,7 @@ class Antecedents:
                     return cand
                 fallback = fallback or cand
         if orgs:
-            return salient(self, orgs, m)
+            return salient(self, orgs)
         return None if want_owner else fallback
 
     def usable(self, ms: list[Mention]) -> list[Mention]:
@@ -124,8 +124,6 @@ def _wrong_trade(ante: Antecedents, owner: str, cand: Mention) -> bool:
     no investor ("-investor", ``NOT_INVESTOR``: "the startup")."""
     if owner == NOT_INVESTOR:
         return is_investor(ante, cand)
-    if owner == NEAREST:
-        return False
     return owner not in sectors().get(cand.name, frozenset())
 
 
@@ -144,12 +142,9 @@ def person_before(ante: Antecedents, idx: int, start: int) -> Mention | None:
     return None
 
 
-def salient(ante: Antecedents, orgs: list[Mention], anaphor: Mention | None = None) -> Mention:
+def salient(ante: Antecedents, orgs: list[Mention]) -> Mention:
     """Of the candidate antecedents (nearest first): a salient name close to the nearest one, the article's
-    main company first among them; else the main company if named before; else the nearest. An ``anaphor`` that
-    asks for the ``NEAREST`` ("die Aktie") takes the nearest of its own sentence, salient or not."""
-    if anaphor is not None and anaphor.owner == NEAREST and not _SENTENCE_END.search(ante.text, orgs[0].end, anaphor.start):
-        return orgs[0]
+    main company first among them; else the main company if named before; else the nearest."""
     close = [c for c in orgs if orgs[0].start - c.start <= SALIENT_REACH and salience(ante.text, c) == 0]
     main = next((c for c in close if ante.is_main(c)), None)
     if main or close:

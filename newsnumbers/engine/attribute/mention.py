@@ -19,4 +19,3 @@ class Mention(NamedTuple):
 
 # What an org anaphor's ``owner`` may ask for besides a sector ("der Chipkonzern": a chipmaker)
 NOT_INVESTOR = "-investor"  # any company whose sectors hold no "investor" ("the startup")
-NEAREST = "~nearest"  # the nearest company before it in its sentence, salient or not ("die Aktie")

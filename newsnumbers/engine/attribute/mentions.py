@@ -16,7 +16,7 @@ from ..casefold import fold, fold_pattern
 from ..firstchar import FirstCharIndex
 from .appositions import without_appositions
 from .cues import lemma
-from .mention import NEAREST, NOT_INVESTOR, Mention
+from .mention import NOT_INVESTOR, Mention
 from .new_names import unknown_names
 
 Classified = tuple[str, str, str, bool, str]  # kind, name, owner, generic, role
@@ -111,7 +111,7 @@ def _aliases() -> tuple[list[tuple[re.Pattern[str], Classified]], FirstCharIndex
     entries: list[tuple[re.Pattern[str], Classified]] = []
     for regex, points_to in t.anaphors:
         role = "person" if points_to == "person" else "company"  # "er", "he": a person's company
-        owner = {"startup": NOT_INVESTOR, "shares": NEAREST}.get(points_to, "")  # "the startup": never an investor
+        owner = NOT_INVESTOR if points_to == "startup" else ""  # "the startup": never the round's investor
         entries.append((regex, (f"anaphor_{'model' if points_to == 'model' else 'org'}", "", owner, False, role)))
     for regex, refers_to in t.descriptions:  # "der Chipkonzern": the nearest earlier chip maker; "der iPhone-Hersteller": Apple
         sector = refers_to.startswith("sector:")
