@@ -74,8 +74,8 @@ def inside_a_number(text: str, start: int, end: int) -> bool:
     offset found with ``str.find`` lands on the first place the quote's characters stand, not on its figure.
     A price's cents end a number where a table's cells are glued ("Claude 3 Opus$15.00$75.00200K")."""
     before, after = text[max(0, start - 1):start], text[end:end + 1]
-    cut_start = text[start:start + 1].isdigit() and before.isdigit() and not _PRICE_CELL_END.search(text, 0, start)
-    cut_end = text[end - 1:end].isdigit() and after.isdigit() and not _PRICE_CELL_END.search(text, 0, end)
+    cut_start = text[start:start + 1].isdigit() and before.isdigit() and not _PRICE_CELL_END.search(text, max(0, start - 3), start)
+    cut_end = text[end - 1:end].isdigit() and after.isdigit() and not _PRICE_CELL_END.search(text, max(0, end - 3), end)
     return cut_start or cut_end
 
 

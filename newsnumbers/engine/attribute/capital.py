@@ -67,11 +67,16 @@ def into_company(text: str, lower: str, spans: Spans, mentions: list[Mention], l
 INVESTOR_WORD_CHARS = 40  # how far after a name the word for investors may stand ("von ASML und anderen Investoren")
 
 
+@lru_cache(maxsize=1)
+def _sources() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon.load().words("capital_from"))
+
+
 def from_investor(text: str, spans: Spans, mentions: list[Mention]) -> str:
     """The words that say the money of a clause (``spans``) comes from an investor ("from SoftBank", "von ASML und
     anderen Investoren"), or "": a company right after "from"/"von" that is an investor by trade (organisations.csv
     sector ``investor``) or is followed by the word for investors."""
-    source = frozenset(w.lower() for w in lexicon.load().words("capital_from"))
+    source = _sources()
     words = [m for m in mentions if m.kind == "anaphor_org" and m.owner == "investor"]
     for m in mentions:
         if m.kind == "org" and m.role == "company" and not m.generic and any(a <= m.start < b for a, b in spans):
