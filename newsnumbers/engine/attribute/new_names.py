@@ -25,6 +25,9 @@ from .. import wordscan
 _WORD = r"[A-ZÄÖÜ][\w&’'.-]*[\w&]|[A-Z]"  # a capitalised word ("MiniMax", "AT&S", "X")
 _NO_WORD_BEFORE = r"(?<![\w-].)"  # after a name's first letter: no word character or hyphen before that letter
 _OPENS_LINE_OR_SENTENCE = r"(?:(?<![^\n].)|(?<=[.!?:•][ ].))"  # after it: the text's or a line's start, or ". "
+_LIST_JOINS = r"[,;:•][ ]|[ ]und[ ]|[ ]and[ ]|[ ]sowie[ ]|gefolgt[ ]von[ ]|followed[ ]by[ ]"  # what opens a list item
+_ITEM_FIGURE = r"(?:[a-zäöüß]+\ )?[$€£]?\d"  # a ranking item's figure, after a word such as "rund"
+_OPENS_LIST_ITEM = "(?:(?<![^\\n].)|" + "|".join(f"(?<={j}.)" for j in _LIST_JOINS.split("|")) + ")"  # after its first letter
 
 
 def _seq(before_first: str) -> str:
@@ -47,6 +50,8 @@ class _Patterns(NamedTuple):
     after: re.Pattern[str]      # "Orca AI, an autonomous shipping tech startup"
     before: re.Pattern[str]     # "das Wiener Start-up Refurbed"
     subject: re.Pattern[str]    # "Thought Machine raised £45 million", "Axmed, which is backed by …, has raised"
+    listed: re.Pattern[str]     # a ranking's item: "…, Easelink mit rund 11,5 Millionen Euro", "CeQur in Horw LU mit 109,3 Millionen"
+    bracketed: re.Pattern[str]  # "Enspired (KI-gestützter Stromhandel, 15 Mio. Euro)": what it does and its figure in brackets
     stop: re.Pattern[str]       # a word that begins no name, at the start
     legal_end: re.Pattern[str]  # legal forms at the end
     suffix: re.Pattern[str]     # one suffix word, whole
@@ -84,11 +89,23 @@ def _patterns(plain: bool = False) -> _Patterns:
         (?:(?:{lexicon.in_order(lex.words('funding_verb_aux'))})\s)*  # has, now, konnte sich
         (?:{lexicon.in_order(lex.words('funding_verb'))})(?![\w-])   # raised, secured, sammelt, erhält""",
                          re.VERBOSE | re.MULTILINE)
+    item = rf"(?:^|(?<=\n)|{_behind(_LIST_JOINS)}){plain_seq}" if plain else _seq(_OPENS_LIST_ITEM)
+    listed = re.compile(rf"""
+        (?P<name>{item})                                # a name that opens a list item
+        (?:\ in\ [A-ZÄÖÜ][\w-]+(?:\ [A-Z]{{2}})?)?    # its seat ("CeQur in Horw LU")
+        \ (?:{lexicon.in_order(lex.words('item_figure_link'))})\ (?={_ITEM_FIGURE})  # "mit ", then its figure""",
+                        re.VERBOSE)
+    bracketed = re.compile(rf"(?P<name>{seq})\ \((?=[^()\n,]{{1,60}},\ {_ITEM_FIGURE})", re.VERBOSE)
     stop = re.compile(rf"(?:{lexicon.in_order(lex.words('not_a_name'))}) ")
     fast = (None, None) if plain else (re.compile(rf",(?=(?P<tail>{rest}))", re.VERBOSE | re.IGNORECASE),
                                        re.compile(rf"(?P<name>{seq}),", re.VERBOSE | re.IGNORECASE))
-    return _Patterns(suffixed, after, before, subject, stop, re.compile(rf"(?:\s(?:{legal}))+$"),
+    return _Patterns(suffixed, after, before, subject, listed, bracketed, stop, re.compile(rf"(?:\s(?:{legal}))+$"),
                      re.compile(rf"(?:{kept}|{legal})"), *fast)
+
+
+def _behind(joins: str) -> str:
+    """``(?<=a)|(?<=b)|…`` for the alternatives of ``joins`` (each of one width, as a lookbehind needs)."""
+    return "|".join(f"(?<={j})" for j in joins.split("|"))
 
 
 def _first_letter_first(words: list[str]) -> str | None:
@@ -185,7 +202,8 @@ def _candidates(text: str, lang: str, plain: bool = False) -> list[tuple[int, in
         name = _clean(full)
         if any(not _is_suffix(w) for w in name.split()):  # not "AI" alone (from "Generative AI")
             out.append((m.start("name") + full.index(name), m.end(), name))
-    for m in (*_appositions(text, p), *p.before.finditer(text), *p.subject.finditer(text)):
+    for m in (*_appositions(text, p), *p.before.finditer(text), *p.subject.finditer(text),
+              *p.listed.finditer(text), *p.bracketed.finditer(text)):
         name = _clean(m.group("name"))
         a = m.start("name") + m.group("name").index(name) if name else 0
         if name and (_known_core(name, lang) or _plausible(name.split(), lang, _opens_sentence(text, a))):  # "das Unternehmen Gewinne": no name

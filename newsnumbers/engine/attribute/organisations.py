@@ -23,6 +23,7 @@ from ..recognise import Figure
 from ..segment import Segmenter
 from ..tables import column_head
 from .antecedents import Antecedents, article_place, coordinated, examples_only, is_investor
+from .beside import owner_beside
 from .measures import Decision
 from .mention import NOT_INVESTOR
 from .mentions import Mention, salience
@@ -32,10 +33,6 @@ from .places import Place, Places, last_figure_start, pick, previous_figure_ends
 _MODEL_WORD = re.compile(r"(?i)\b(?:KI-|AI[- ])?(?:Modells?|Sprachmodells?|model|language model)\b")
 _INDEFINITE = re.compile(r"(?i)\b(?:ein|eine|einen|einem|eines|a|an)\s+(?:[\w'’-]+\s+){0,3}$")
 LOOKBACK_SENTENCES = 3
-# between a name and its figure: nothing, a bracket or colon, or one lower-case word (a verb: "the Nasdaq down 3.3%",
-# "Nvidia verlor 17 Prozent"; German nouns are capitalised), then "um"/"by"
-_BRACKET_AFTER = re.compile(r"\s*\(\s*")
-_RIGHT_BEFORE = re.compile(r"(?:['’]?s)?\s*(?:\(\s*|:\s*)?(?:[a-zäöüß]+\s+)?(?:(?:um|by)\s+)?")
 
 
 class Topics:
@@ -113,7 +110,7 @@ class OrganisationFinder:
         """Organisation and model of the figure, with the words that named them and where they stood;
         for a deal (``measure`` investment or funding) both parties where its clause names both."""
         place = self.places.place(fig)
-        owner = column_owner(self, fig) or named_right_before(self.text, self.antecedents, fig) or compared_for(self, fig)
+        owner = column_owner(self, fig) or owner_beside(self.text, self.places, self.antecedents, fig)
         if owner is None and measure and measure.where in ("clause", "sentence") and measure.measure in owned_measures():
             owner = cue_owner(self.text, self.antecedents.mentions, self.antecedents.starts, measure.cue_spans)
             owner = owner if owner and self.antecedents.usable([owner]) else None
@@ -185,41 +182,12 @@ def column_owner(finder: OrganisationFinder, fig: Figure) -> Mention | None:
     return ms[0] if ms else None
 
 
-_FOR_AFTER = re.compile(r"\s+(?:for|für|bei)\s+(?:the\s+|den\s+|dem\s+)?")
-
-
-def compared_for(finder: OrganisationFinder, fig: Figure) -> Mention | None:
-    """The company named right after a figure of a comparison clause ("…, compared with $3.5 trillion for
-    Microsoft", "gegenüber 3 Mrd. Euro bei SAP"): the other side of the comparison is that company's."""
-    ante, k = finder.antecedents, bisect.bisect_left(finder.antecedents.starts, fig.end)
-    m = ante.mentions[k] if k < len(ante.mentions) else None
-    if m is None or m.kind != "org" or m.role != "company" or not _FOR_AFTER.fullmatch(finder.text, fig.end, m.start):
-        return None
-    place = finder.places.place(fig)
-    clause = next((c for c in finder.places.clauses(place.sentence) if c.start <= fig.start < c.end), None)
-    return m if clause is not None and clause.comparison and ante.usable([m]) else None
-
-
 def _named_before(ante: Antecedents, lo: int, hi: int) -> list[Mention]:
     """"gehen auf HighFlyer zurück, einen Hedgefonds, der ... verwaltete": the relative pronoun's noun is an
     apposition that names nobody; the last usable name of the sentence before it is meant."""
     k = bisect.bisect_left(ante.starts, hi)
     ms = ante.usable([m for m in ante.mentions[max(0, k - 3):k] if m.start >= lo])
     return ms[-1:]
-
-
-def named_right_before(text: str, ante: Antecedents, fig: Figure) -> Mention | None:
-    """A company or index named right before the figure ("helping lift ACM Research as much as 15% and
-    NAURA 10%", "Nvidia verlor 17 Prozent, AMD 6 Prozent") owns it, unless a preposition governs it
-    ("von Investoren wie Sequoia Capital sechs Milliarden Dollar eingesammelt"), except by a bracket right after
-    the name ("vor den Tech-Riesen Microsoft (3,75 Billionen US-Dollar)")."""
-    k = bisect.bisect_left(ante.starts, fig.start)
-    m = ante.mentions[k - 1] if k > 0 else None
-    if m is None or m.kind != "org" or m.generic or m.role not in ("company", "index"):
-        return None
-    if m.oblique:  # "vor Microsoft (3,75 Billionen US-Dollar)": a bracket ties the figure to the name all the same
-        return m if _BRACKET_AFTER.fullmatch(text, m.end, fig.start) else None
-    return m if _RIGHT_BEFORE.fullmatch(text, m.end, fig.start) else None
 
 
 def _own_clause_model(places: Places, fig: Figure, org: str, place: Place) -> str:
