@@ -47,7 +47,7 @@ def _seq(before_first: str) -> str:
 
 class _Patterns(NamedTuple):
     suffixed: re.Pattern[str]   # "Orca AI", "MiniMax Group Inc"
-    after: re.Pattern[str]      # "Orca AI, an autonomous shipping tech startup"
+    after: re.Pattern[str]      # "Orca AI, an autonomous shipping tech startup" (the name case-sensitive: not "und H")
     before: re.Pattern[str]     # "das Wiener Start-up Refurbed"
     subject: re.Pattern[str]    # "Thought Machine raised £45 million", "Axmed, which is backed by …, has raised"
     listed: re.Pattern[str]     # a ranking's item: "…, Easelink mit rund 11,5 Millionen Euro", "CeQur in Horw LU mit 109,3 Millionen"
@@ -78,7 +78,7 @@ def _patterns(plain: bool = False) -> _Patterns:
         """, re.VERBOSE)
     # after the name's comma: an indefinite article, a few adjectives and a company noun
     rest = rf"\ (?:an?|ein(?:e|er|es|em|en)?)\s(?:[\w-]+\s){{0,4}}?(?:{nouns})(?![\w-])"
-    after = re.compile(rf"(?P<name>{seq}),{rest}", re.VERBOSE | re.IGNORECASE)
+    after = re.compile(rf"(?P<name>(?-i:{seq})),{rest}", re.VERBOSE | re.IGNORECASE)
     nouns_before = lex.words("company_noun_before")
     opening = None if plain else _first_letter_first(nouns_before)
     opening = opening or rf"(?<![\w-])(?:{lexicon.in_order(nouns_before)})"
@@ -98,7 +98,7 @@ def _patterns(plain: bool = False) -> _Patterns:
     bracketed = re.compile(rf"(?P<name>{seq})\ \((?=[^()\n,]{{1,60}},\ {_ITEM_FIGURE})", re.VERBOSE)
     stop = re.compile(rf"(?:{lexicon.in_order(lex.words('not_a_name'))}) ")
     fast = (None, None) if plain else (re.compile(rf",(?=(?P<tail>{rest}))", re.VERBOSE | re.IGNORECASE),
-                                       re.compile(rf"(?P<name>{seq}),", re.VERBOSE | re.IGNORECASE))
+                                       re.compile(rf"(?P<name>(?-i:{seq})),", re.VERBOSE | re.IGNORECASE))
     return _Patterns(suffixed, after, before, subject, listed, bracketed, stop, re.compile(rf"(?:\s(?:{legal}))+$"),
                      re.compile(rf"(?:{kept}|{legal})"), *fast)
 

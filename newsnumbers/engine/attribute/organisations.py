@@ -229,6 +229,31 @@ def _own_clause(place: Place) -> int:
     return next(k for k, (_, how) in enumerate(place.windows) if how == "subject")
 
 
+_CLAUSE_MARK = re.compile(r"[,;:–—()]")
+
+
+def _unbound(text: str, ms: list[Mention]) -> list[Mention]:
+    """The mentions without a possessive that follows a name of its own clause ("Wenn Europa seine Investitionen auf
+    2 % erhöht", "Nvidia said its revenue rose"): that possessive is the name's, so the name decides, even a place
+    (resolved on its own, "seine" took the company of an earlier sentence)."""
+    if len(ms) < 2 or not any(m.kind == "anaphor_org" for m in ms):
+        return ms
+    out: list[Mention] = []
+    for m in ms:
+        bound = m.kind == "anaphor_org" and _possessive().fullmatch(text, m.start, m.end) and any(
+            n.kind == "org" and not n.oblique and not n.generic and not _CLAUSE_MARK.search(text, n.end, m.start)
+            for n in out)
+        if not bound:
+            out.append(m)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _possessive() -> re.Pattern[str]:
+    """A possessive anaphor (grammar_words role ``possessive``: "seine", "its")."""
+    return re.compile(rf"(?i:{lexicon.in_order(lexicon.load().words('possessive'))})")
+
+
 def choose(places: Places, antecedents: Antecedents, place: Place, fig: Figure) -> tuple[Mention | None, str]:
     """The first of the sentence's windows with a usable mention decides, unless it names only a place
     or an index and a later window names a company that is no preposition's object
@@ -236,7 +261,7 @@ def choose(places: Places, antecedents: Antecedents, place: Place, fig: Figure) 
     Returns the mention and where it stood: ``subject`` (the figure's own clause) or ``sentence``."""
     first: tuple[Mention | None, str] = (None, "none")
     for k, (spans, how) in enumerate(place.windows):
-        ms = antecedents.usable(places.window_mentions(place, k, fig))
+        ms = antecedents.usable(_unbound(places.text, places.window_mentions(place, k, fig)))
         if how == "antecedent":  # "in Anthropic — which had raised $1.1 billion": the name right before the pronoun,
             ms = ms[-1:] or _named_before(antecedents, place.span[0], spans[0][0])  # or before its apposition
         subject = how == "subject"
