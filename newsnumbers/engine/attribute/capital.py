@@ -72,6 +72,13 @@ def _sources() -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon.load().words("capital_from"))
 
 
+@lru_cache(maxsize=1)
+def _investor_word() -> re.Pattern[str]:
+    """The plural word for investors after a list ("und anderen Investoren", "and other backers"): the plural is
+    no description of one company, so it is read here as a word (``grammar_words.csv``, role ``investor_word``)."""
+    return re.compile(rf"(?i)(?<![\w-]){lexicon.in_order(lexicon.load().words('investor_word'))}(?![\w-])")
+
+
 def from_investor(text: str, spans: Spans, mentions: list[Mention]) -> str:
     """The words that say the money of a clause (``spans``) comes from an investor ("from SoftBank", "von ASML und
     anderen Investoren"), or "": a company right after "from"/"von" that is an investor by trade (organisations.csv
@@ -81,7 +88,8 @@ def from_investor(text: str, spans: Spans, mentions: list[Mention]) -> str:
     for m in mentions:
         if m.kind == "org" and m.role == "company" and not m.generic and any(a <= m.start < b for a, b in spans):
             word = preposition_before(text, m.start, source, "")
-            if word and ("investor" in sectors().get(m.name, ()) or any(0 <= w.start - m.end <= INVESTOR_WORD_CHARS for w in words)):
+            if word and ("investor" in sectors().get(m.name, ()) or any(0 <= w.start - m.end <= INVESTOR_WORD_CHARS for w in words)
+                         or _investor_word().search(text, m.end, m.end + INVESTOR_WORD_CHARS)):
                 return f"{word} {m.name}"
     return ""
 
