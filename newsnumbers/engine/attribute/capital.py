@@ -41,7 +41,7 @@ def _words() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]:
     noun_phrase = re.compile(rf"""
         (?<![\w-])(?:{before})\s+              # the preposition the money goes through: in, into, bei, beim
         (?:(?!(?:und|and|oder|or)\s)[\w-]+\s+){{0,3}}?  # a determiner and adjectives ("das junge", "the French"), no "und"
-        (?:[\w-]*-)?(?:{nouns})(?![\w-])        # a company noun, also a compound's head ("KI-Start-up")
+        (?:[\w()-]*-)?(?:{nouns})(?![\w-])      # a company noun, also a compound's head ("KI-Start-up", "(AI)-Start-up")
         """, re.VERBOSE)
     return into, noun_phrase, re.compile(lexicon.in_order(lex.words("capital_not")))
 

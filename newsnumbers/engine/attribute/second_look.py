@@ -60,8 +60,19 @@ def capital_funding(finder: Finder, fig: Figure, found: Decision) -> Decision:
     words = into_company(finder.text, finder.lower, own, ms, finder.cues.lang)
     if not words and not any(assets_in(finder.lower, span) for span in own):
         words = names_round(finder.lower, finder.seg.sentence_span(finder.places.place(fig).sentence)) or \
-            from_investor(finder.text, own, ms)
+            from_investor(finder.text, own, ms) or funding_topic(finder, fig, ms, found.words)
     return found._replace(measure="funding", words=f"{found.words}+{words}") if words else found
+
+
+def funding_topic(finder: Finder, fig: Figure, mentions: list, found_words: str) -> str:
+    """The funding cue of the sentences before: money "contributed" or "committed" (a verb of giving, :func:`gives`;
+    not "invested", which may buy assets) right after a sentence on a round or on money raised is part of it
+    ("OpenAI is in talks to raise new capital. SoftBank would contribute $15 billion"), unless the figure's clause
+    names a place after it, where the money goes ("committed $10 billion to Germany")."""
+    if not gives(found_words) or any(m.role == "place" and m.start > fig.end for m in mentions):
+        return ""
+    topic = finder.cues.earlier(fig, finder.places.place(fig).sentence, "money")
+    return f"{topic.words} (earlier)" if topic and topic.measure == "funding" else ""
 
 
 def venture_funding(finder: Finder, fig: Figure, found: Decision) -> Decision:
@@ -174,3 +185,14 @@ def names_model(places: Places, fig: Figure) -> bool:
     place = places.place(fig)
     k = next((k for k, (_, how) in enumerate(place.windows) if how == "subject"), None)
     return k is not None and any(m.kind == "model" for m in places.window_mentions(place, k, fig))
+
+
+@lru_cache(maxsize=1)
+def _giving() -> tuple[str, ...]:
+    return tuple(w.lower() for w in lexicon.load().words("capital_give"))
+
+
+def gives(words: str) -> bool:
+    """Whether the cue that decided is a verb of giving money to someone ("contribute", "committed", "beisteuern",
+    ``grammar_words.csv`` role ``capital_give``)."""
+    return any(w.lower().startswith(_giving()) for w in words.split("+"))
