@@ -82,7 +82,7 @@ def _investor_word() -> re.Pattern[str]:
 def from_investor(text: str, spans: Spans, mentions: list[Mention]) -> str:
     """The words that say the money of a clause (``spans``) comes from an investor ("from SoftBank", "von ASML und
     anderen Investoren"), or "": a company right after "from"/"von" that is an investor by trade (organisations.csv
-    sector ``investor``) or is followed by the word for investors."""
+    sector ``investor``) or is followed by the word for investors; or the word for investors itself ("from investors")."""
     source = _sources()
     words = [m for m in mentions if m.kind == "anaphor_org" and m.owner == "investor"]
     for m in mentions:
@@ -91,7 +91,16 @@ def from_investor(text: str, spans: Spans, mentions: list[Mention]) -> str:
             if word and ("investor" in sectors().get(m.name, ()) or any(0 <= w.start - m.end <= INVESTOR_WORD_CHARS for w in words)
                          or _investor_word().search(text, m.end, m.end + INVESTOR_WORD_CHARS)):
                 return f"{word} {m.name}"
-    return ""
+    found = next((f for a, b in spans if (f := _from_investors().search(text, a, b))), None)
+    return " ".join(found.group().split()) if found else ""
+
+
+@lru_cache(maxsize=1)
+def _from_investors() -> re.Pattern[str]:
+    """"from investors", "von neuen Investoren", "from a group of backers": the word for investors after "from"/"von"
+    and at most two words (a determiner, an adjective)."""
+    source = lexicon.in_order(sorted(_sources()))
+    return re.compile(rf"(?i)(?<![\w-]){source}\s+(?:[\w-]+\s+){{0,2}}?{lexicon.in_order(lexicon.load().words('investor_word'))}(?![\w-])")
 
 
 def preposition_before(text: str, start: int, into: frozenset[str], lang: str) -> str:

@@ -39,13 +39,16 @@ class Finder(Protocol):
 def second_look(finder: Finder, fig: Figure, kind: str, found: Decision) -> Decision:
     """Where the nearest cue misleads: training as the money's purpose next to a funding cue ("raised $6bn to
     train Grok"), a verb of change in a sentence about a share, spending on a named model, money "invested"
-    in a report on start-up funding (:mod:`.venture`)."""
+    in a report on start-up funding (:mod:`.venture`), money a verb alone says was received or secured for assets
+    (an investment, ANNOTATION.md's convention)."""
     if found.measure == "training_cost" and purpose(finder.text, found):
         return funding_in_clause(finder, fig) or found
     if kind == "percent" and found.measure == "growth":
         return market_move(finder, fig) or company_move(finder, fig) or market_topic(finder, fig) or found
     if found.weak and found.measure == "investment" and names_model(finder.places, fig):
         return found._replace(measure="model_spending")  # "spent $5.6 million on V3": spending on a model
+    if found.weak and found.measure == "funding" and any(assets_in(finder.lower, s) for s in finder.places.place(fig).windows[0][0]):
+        return found._replace(measure="investment")  # "secures $11.6B to expand its data center": money for assets
     return capital_funding(finder, fig, venture_funding(finder, fig, found))
 
 
