@@ -22,6 +22,7 @@ from .attribute.measure_words import direction_word, directions
 from .recognise import Figure
 
 _SEPARATOR = re.compile(r"[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)+\|?[ \t]*$")
+_GLUED = re.compile(r"(?<=[a-zäöüß])(?=[A-ZÄÖÜ])")  # a lower-case letter right before a capital: two glued cells
 _PER_BEFORE = re.compile(r"(?:\bper|\bpro|\bje|/)\s*$")  # on lower-cased text
 ROW_CHARS = 4000  # a table row is shorter: a longer line is read as prose, and costs each figure no more than this
 CAPTION_CHARS = 300  # how far before a table its caption may name the rate ("Prices per million tokens:")
@@ -167,6 +168,54 @@ def carry_list_heads(figures: list[Figure], text: str) -> None:
         label = (text[span[0]:fig.start] + text[fig.end:span[1]]).strip()
         if len(label) <= LABEL_CHARS and not any(ch.isdigit() for ch in label):
             fig.per = memo[span[0]] if span[0] in memo else _list_head(text, span[0], memo, priced)
+    _carry_glued_rows(figures, text, spans)
+
+
+def _carry_glued_rows(figures: list[Figure], text: str, spans: dict[int, tuple[int, int] | None]) -> None:
+    """A table that lost its pipes and spaces ("ModelInput /M tokensOutput /M tokensContext", then "Claude 3
+    Opus$15.00$75.00200K"): under a heading line that names a token rate and its directions in order, each short
+    line's amounts take the rate, the k-th amount the k-th direction (in place). Only lines of two or more
+    amounts, right under the heading or under such lines, and only as many amounts as the heading has directions."""
+    rows: dict[int, list[Figure]] = {}
+    for fig in figures:
+        span = spans.get(id(fig))
+        if span and not fig.per and "|" not in text[span[0]:span[1]]:
+            rows.setdefault(span[0], []).append(fig)
+    heads: dict[int, tuple[str, list[str]]] = {}  # line start -> (rate, directions) of its block's heading
+    for start in sorted(s for s, row in rows.items() if len(row) >= 2):
+        rate, order = heads.get(start) or _glued_head(text, start, rows)
+        for a, _ in _block_lines(text, start, rows):
+            heads[a] = (rate, order)
+        if rate and len(rows[start]) <= len(order):
+            for fig, direction in zip(sorted(rows[start], key=lambda f: f.start), order):
+                if fig.value <= RATE_MAX:  # "$75.00200K", a price glued to the next cell, read as 75002: left alone
+                    fig.per, fig.direction = rate, fig.direction or direction
+
+
+def _block_lines(text: str, start: int, rows: dict[int, list[Figure]]) -> list[tuple[int, int]]:
+    """The line at ``start`` and the lines right under it that hold two or more amounts."""
+    out, pos = [], start
+    while pos in rows and len(rows[pos]) >= 2:
+        a, b = _line_span(text, pos)
+        out.append((a, b))
+        pos = b + 1
+    return out
+
+
+def _glued_head(text: str, start: int, rows: dict[int, list[Figure]]) -> tuple[str, list[str]]:
+    """The rate and the directions in order named by the heading above a block of glued rows, or ("", [])."""
+    pos = start
+    while pos > 0:
+        a, b = _line_span(text, pos - 1)
+        if not (a in rows and len(rows[a]) >= 2):
+            line = text[a:b]
+            if b - a > LIST_LINE_CHARS or not line.strip():
+                return "", []
+            cells = _GLUED.sub(" ", line)  # "ModelInput /M tokensOutput": cells glued where a capital follows
+            order = [directions().get(m.group().lower(), "") for m in direction_word().finditer(cells)]
+            return _rate(line), [d for d in order if d]
+        pos = a
+    return "", []
 
 
 def _list_head(text: str, line_start: int, memo: dict[int, str], priced: set[int]) -> str:

@@ -122,7 +122,8 @@ def _earlier_value() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(links), re.compile("(?i)" + lexicon.in_order(lex.words("earlier_period")))
 
 
-_MEASURE_CONFIDENCE = {"unit": "high", "clause": "high", "sentence": "medium", "earlier": "low", "none": "low"}
+_MEASURE_CONFIDENCE = {"unit": "high", "clause": "high", "sentence": "medium", "table": "medium", "earlier": "low",
+                       "none": "low"}
 _WHO_CONFIDENCE = {"subject": "high", "sentence": "medium", "earlier": "low", "article": "low", "none": "low"}
 _ORDER = ("low", "medium", "high")
 

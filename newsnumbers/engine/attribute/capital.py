@@ -41,7 +41,7 @@ def _words() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]:
     noun_phrase = re.compile(rf"""
         (?<![\w-])(?:{before})\s+              # the preposition the money goes through: in, into, bei, beim
         (?:(?!(?:und|and|oder|or)\s)[\w-]+\s+){{0,3}}?  # a determiner and adjectives ("das junge", "the French"), no "und"
-        (?:[\w-]*-)?(?:{nouns})(?![\w-])        # a company noun, also a compound's head ("KI-Start-up")
+        (?:[\w()-]*-)?(?:{nouns})(?![\w-])      # a company noun, also a compound's head ("KI-Start-up", "(AI)-Start-up")
         """, re.VERBOSE)
     return into, noun_phrase, re.compile(lexicon.in_order(lex.words("capital_not")))
 
@@ -72,18 +72,35 @@ def _sources() -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon.load().words("capital_from"))
 
 
+@lru_cache(maxsize=1)
+def _investor_word() -> re.Pattern[str]:
+    """The plural word for investors after a list ("und anderen Investoren", "and other backers"): the plural is
+    no description of one company, so it is read here as a word (``grammar_words.csv``, role ``investor_word``)."""
+    return re.compile(rf"(?i)(?<![\w-]){lexicon.in_order(lexicon.load().words('investor_word'))}(?![\w-])")
+
+
 def from_investor(text: str, spans: Spans, mentions: list[Mention]) -> str:
     """The words that say the money of a clause (``spans``) comes from an investor ("from SoftBank", "von ASML und
     anderen Investoren"), or "": a company right after "from"/"von" that is an investor by trade (organisations.csv
-    sector ``investor``) or is followed by the word for investors."""
+    sector ``investor``) or is followed by the word for investors; or the word for investors itself ("from investors")."""
     source = _sources()
     words = [m for m in mentions if m.kind == "anaphor_org" and m.owner == "investor"]
     for m in mentions:
         if m.kind == "org" and m.role == "company" and not m.generic and any(a <= m.start < b for a, b in spans):
             word = preposition_before(text, m.start, source, "")
-            if word and ("investor" in sectors().get(m.name, ()) or any(0 <= w.start - m.end <= INVESTOR_WORD_CHARS for w in words)):
+            if word and ("investor" in sectors().get(m.name, ()) or any(0 <= w.start - m.end <= INVESTOR_WORD_CHARS for w in words)
+                         or _investor_word().search(text, m.end, m.end + INVESTOR_WORD_CHARS)):
                 return f"{word} {m.name}"
-    return ""
+    found = next((f for a, b in spans if (f := _from_investors().search(text, a, b))), None)
+    return " ".join(found.group().split()) if found else ""
+
+
+@lru_cache(maxsize=1)
+def _from_investors() -> re.Pattern[str]:
+    """"from investors", "von neuen Investoren", "from a group of backers": the word for investors after "from"/"von"
+    and at most two words (a determiner, an adjective)."""
+    source = lexicon.in_order(sorted(_sources()))
+    return re.compile(rf"(?i)(?<![\w-]){source}\s+(?:[\w-]+\s+){{0,2}}?{lexicon.in_order(lexicon.load().words('investor_word'))}(?![\w-])")
 
 
 def preposition_before(text: str, start: int, into: frozenset[str], lang: str) -> str:

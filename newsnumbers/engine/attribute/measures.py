@@ -2,8 +2,9 @@
 
 A rule names a measure, the kind of unit it fits and its cues (all must
 occur). The figure's own clause is searched first, then its wider windows and
-its sentence; where no cue decides, the figure's unit may (chips, parameters,
-GPU hours...). The lexicon's rules and the scan for their cues are built once
+its sentence; where no cue decides, a table cell's column header or row label
+may (:mod:`.table_cues`), then the figure's unit (chips, parameters, GPU
+hours...). The lexicon's rules and the scan for their cues are built once
 per process; each sentence is scanned once per article.
 """
 from __future__ import annotations
@@ -32,6 +33,7 @@ from .measure_words import (
 from .places import Place, Places, Spans
 from .second_look import second_look, venture_funding
 from .sentence_cues import Decision, SentenceCues
+from .table_cues import TableCues
 from .venture import venture_lead
 
 __all__ = ["STRUCTURAL_MEASURES", "Decision", "MeasureFinder", "direction_before"]
@@ -46,7 +48,8 @@ class MeasureFinder:
 
     def __init__(self, text: str, seg: Segmenter, lower: str, places: Places, lang: str = "de"):
         self.text, self.seg, self.places = text, seg, places
-        self.cues, self.lower, self.venture = SentenceCues(text, seg, lower, lang), lower, venture_lead(lower, seg)
+        self.cues, self.lower, self.table = SentenceCues(text, seg, lower, lang), lower, TableCues(text, lower, lang)
+        self.venture = venture_lead(lower, seg)
 
     def decide(self, fig: Figure) -> Decision:
         """The figure's measure: the first rule whose cues stand nearest it, else what its unit implies.
@@ -73,22 +76,20 @@ class MeasureFinder:
             return found._replace(measure=change_measures()[found.measure]["down" if down else "up"])
         if found:
             return second_look(self, fig, kind, found)
-        if fig.unit in STRUCTURAL_MEASURES:
-            return Decision(STRUCTURAL_MEASURES[fig.unit], fig.unit, "unit")
+        table = self.table.decide(fig, kind)  # "| Context Window |" over "| 1M tokens |"
+        if table or fig.unit in STRUCTURAL_MEASURES:
+            return table or Decision(STRUCTURAL_MEASURES[fig.unit], fig.unit, "unit")
         found = None if kind == "percent" and proportion_after().match(self.text, fig.end) else self.cues.earlier(
             fig, self.places.place(fig).sentence, kind)  # "35% more tokens": no topic of the sentences before
         return venture_funding(self, fig, found) if found else Decision("other", "", "none")
 
     def _level(self, fig: Figure, kind: str, found: Decision | None) -> Decision | None:
-        """The figure after "auf"/"to" is the level of what moved ("sank um 3 Prozent auf 31 Euro": a share price),
-        unless its own cues already say what it is ("Nettogewinn sank auf 20 Mrd.")."""
+        """After "auf"/"to" the level of what moved ("sank um 3 % auf 31 Euro"), unless its cues say ("Nettogewinn sank auf")."""
         if kind == "percent":  # "stieg auf 78 Prozent": the level of a rate or share, not a move
             if found and found.measure == "growth" and growth_rate_noun(found.words):
                 return found  # "Abflachen des Wachstums auf 31 Prozent": the growth rate itself
             return found._replace(measure="other") if found and found.measure in level_measures() else None
-        moved = found if found and found.measure in level_measures() else None
-        if found is None and kind != "percent":
-            moved = self._by_cues(fig, "percent")
+        moved = (found if found.measure in level_measures() else None) if found else self._by_cues(fig, "percent")
         if moved and moved.measure in level_measures():
             return moved._replace(measure=level_measures()[moved.measure])
         return None

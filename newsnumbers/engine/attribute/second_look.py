@@ -39,13 +39,16 @@ class Finder(Protocol):
 def second_look(finder: Finder, fig: Figure, kind: str, found: Decision) -> Decision:
     """Where the nearest cue misleads: training as the money's purpose next to a funding cue ("raised $6bn to
     train Grok"), a verb of change in a sentence about a share, spending on a named model, money "invested"
-    in a report on start-up funding (:mod:`.venture`)."""
+    in a report on start-up funding (:mod:`.venture`), money a verb alone says was received or secured for assets
+    (an investment, ANNOTATION.md's convention)."""
     if found.measure == "training_cost" and purpose(finder.text, found):
         return funding_in_clause(finder, fig) or found
     if kind == "percent" and found.measure == "growth":
         return market_move(finder, fig) or company_move(finder, fig) or market_topic(finder, fig) or found
     if found.weak and found.measure == "investment" and names_model(finder.places, fig):
         return found._replace(measure="model_spending")  # "spent $5.6 million on V3": spending on a model
+    if found.weak and found.measure == "funding" and any(assets_in(finder.lower, s) for s in finder.places.place(fig).windows[0][0]):
+        return found._replace(measure="investment")  # "secures $11.6B to expand its data center": money for assets
     return capital_funding(finder, fig, venture_funding(finder, fig, found))
 
 
@@ -60,8 +63,19 @@ def capital_funding(finder: Finder, fig: Figure, found: Decision) -> Decision:
     words = into_company(finder.text, finder.lower, own, ms, finder.cues.lang)
     if not words and not any(assets_in(finder.lower, span) for span in own):
         words = names_round(finder.lower, finder.seg.sentence_span(finder.places.place(fig).sentence)) or \
-            from_investor(finder.text, own, ms)
+            from_investor(finder.text, own, ms) or funding_topic(finder, fig, ms, found.words)
     return found._replace(measure="funding", words=f"{found.words}+{words}") if words else found
+
+
+def funding_topic(finder: Finder, fig: Figure, mentions: list, found_words: str) -> str:
+    """The funding cue of the sentences before: money "contributed" or "committed" (a verb of giving, :func:`gives`;
+    not "invested", which may buy assets) right after a sentence on a round or on money raised is part of it
+    ("OpenAI is in talks to raise new capital. SoftBank would contribute $15 billion"), unless the figure's clause
+    names a place after it, where the money goes ("committed $10 billion to Germany")."""
+    if not gives(found_words) or any(m.role == "place" and m.start > fig.end for m in mentions):
+        return ""
+    topic = finder.cues.earlier(fig, finder.places.place(fig).sentence, "money")
+    return f"{topic.words} (earlier)" if topic and topic.measure == "funding" else ""
 
 
 def venture_funding(finder: Finder, fig: Figure, found: Decision) -> Decision:
@@ -174,3 +188,14 @@ def names_model(places: Places, fig: Figure) -> bool:
     place = places.place(fig)
     k = next((k for k, (_, how) in enumerate(place.windows) if how == "subject"), None)
     return k is not None and any(m.kind == "model" for m in places.window_mentions(place, k, fig))
+
+
+@lru_cache(maxsize=1)
+def _giving() -> tuple[str, ...]:
+    return tuple(w.lower() for w in lexicon.load().words("capital_give"))
+
+
+def gives(words: str) -> bool:
+    """Whether the cue that decided is a verb of giving money to someone ("contribute", "committed", "beisteuern",
+    ``grammar_words.csv`` role ``capital_give``)."""
+    return any(w.lower().startswith(_giving()) for w in words.split("+"))
