@@ -20,12 +20,12 @@ FLOORS = {  # split: (recall, precision, {field: least accuracy})
     # which pulled dev down as fresh text does (x arrived at measure 0.804, z at 0.704, aa at 0.821: measure 0.89);
     # test 114: 28 articles + the held-out batches h01-h12, l01-l12 (session 8), q01-q10 (session 10), s01-s10
     # (session 11), u01-u10 and v01-v10 (session 12), y01-y10 (session 13), o01-o12 (session 14), scored only.
-    "dev": (0.97, 0.98, {"value": 0.99, "unit": 0.99, "qualifier": 0.96, "measure": 0.89, "organisation": 0.87, "model": 0.95}),
+    "dev": (0.97, 0.98, {"value": 0.99, "unit": 0.99, "qualifier": 0.96, "measure": 0.91, "organisation": 0.88, "model": 0.95}),
     # Session 12: batches u and v arrived blind at measure 0.843 and 0.889, organisation 0.943 and 0.819 (batch t,
     # dev: 0.659, 0.690). Session 13: batch y arrived at measure 0.818, organisation 0.909, model 1.0; the test half
     # of 102 was measure 0.830, organisation 0.882, model 0.953. Session 14: batch o arrived at measure 0.772,
     # organisation 0.781, model 0.982; the test half of 114 is measure 0.823, organisation 0.869, model 0.956.
-    "test": (0.96, 0.98, {"value": 0.98, "unit": 0.99, "qualifier": 0.95, "measure": 0.82, "organisation": 0.86, "model": 0.95}),
+    "test": (0.96, 0.98, {"value": 0.98, "unit": 0.99, "qualifier": 0.95, "measure": 0.83, "organisation": 0.86, "model": 0.95}),
 }
 
 

@@ -183,7 +183,8 @@ def after_preposition(text: str, start: int, previous_end: int = -1) -> bool:
     "von Microsoft und Google" is one phrase, "schloss im Minus und Microsoft gab nach" is not."""
     if not text[start - 1:start].isspace():  # checked first: most names follow a space, the rest need no split
         return False
-    words = text[max(0, start - 48, previous_end):start].split()[-4:]  # not into the name before ("On Semiconductor and")
+    lo = max(0, start - 48, previous_end)  # not into the name before ("On Semiconductor and"),
+    words = text[max(lo, text.rfind("\n", lo, start) + 1):start].split()[-4:]  # nor over a line break ("in AI.\n\nThe PHLX")
     if not words:
         return False
     preps, joins, ends = oblique_prepositions(), _coordinations(), _preposition_ends()

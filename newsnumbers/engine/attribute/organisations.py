@@ -240,12 +240,18 @@ def _unbound(text: str, ms: list[Mention]) -> list[Mention]:
         return ms
     out: list[Mention] = []
     for m in ms:
-        bound = m.kind == "anaphor_org" and _possessive().fullmatch(text, m.start, m.end) and any(
+        bound = _is_possessive(text, m) and any(
             n.kind == "org" and not n.oblique and not n.generic and not _CLAUSE_MARK.search(text, n.end, m.start)
             for n in out)
         if not bound:
             out.append(m)
     return out
+
+
+def _is_possessive(text: str, m: Mention) -> bool:
+    """Whether a mention is a possessive anaphor. One after the figure, where a place or index names the figure's clause,
+    is theirs ("The PHLX chip index tumbled 7.75%, its steepest one-day drop"), not a company's of an earlier sentence."""
+    return m.kind == "anaphor_org" and _possessive().fullmatch(text, m.start, m.end) is not None
 
 
 @lru_cache(maxsize=1)
@@ -272,7 +278,7 @@ def choose(places: Places, antecedents: Antecedents, place: Place, fig: Figure) 
         found = (m, "subject" if how == "subject" and tier(m) == 1 else "sentence")
         if first[0] is None:
             first = found
-        if m.role not in ("place", "index"):
+        if m.role not in ("place", "index") and (first[0] is m or m.start < fig.start or not _is_possessive(places.text, m)):
             return found if first[0] is m or tier(m) == 1 or tier(m) < tier(first[0]) else first
     return first
 
