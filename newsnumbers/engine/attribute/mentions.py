@@ -239,7 +239,7 @@ def find_mentions(text: str, lower: str | None = None, lang: str = "de") -> list
         if start < last_end:
             continue  # overlaps a mention already taken
         kind = _classify(word) if (start, end) not in unknown else ("org", unknown[start, end], "", False, "company")
-        if kind:
+        if kind and not (kind[3] and text[start - 1:start] == "-"):  # "Biotech-Branche": another sector than "die Branche"
             oblique = after_preposition(text, start, out[-1].end if out else -1) and not _absolute(lower, start, end)
             out.append(Mention(start, end, *kind, oblique))
             last_end = end
