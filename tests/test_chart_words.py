@@ -149,9 +149,11 @@ def test_the_drawn_headline_does_not_end_a_line_in_a_symbol(tmp_path):
 
 
 @pytest.mark.parametrize("x,de,en", [(0.003625, "0,0036\u00a0$", "$0.0036"), (0.0004, "0,0004\u00a0$", "$0.0004"),
-                                     (0.435, "0,43\u00a0$", "$0.43"), (0.01, "0,01\u00a0$", "$0.01")])
+                                     (0.435, "0,435\u00a0$", "$0.435"), (0.01, "0,01\u00a0$", "$0.01"),
+                                     (0.075, "0,075\u00a0$", "$0.075"), (0.15, "0,15\u00a0$", "$0.15"), (1.25, "1,25\u00a0$", "$1.25")])
 def test_a_price_below_a_cent_is_not_written_as_zero(x, de, en):
-    """The dev corpus's DeepSeek V4-Pro cache price of $0.003625 per million tokens was labelled "$0"."""
+    """The dev corpus's DeepSeek V4-Pro cache price of $0.003625 per million tokens was labelled "$0", and
+    Gemini 2.5 Flash's input price of $0.075 "$0.07": a price below a dollar keeps three significant digits."""
     from newsnumbers.charts import numfmt
 
     assert numfmt.money(x, "USD", "de") == de and numfmt.money(x, "USD", "en") == en

@@ -31,6 +31,8 @@ def number(x: float, locale: str = "de", decimals: int = 1) -> str:
             return f"{_digits(x / mult, locale, decimals)}\u00a0{word}" if locale == "de" else f"{_digits(x / mult, locale, decimals)}{word}"
     if 0 < abs(x) < 0.01:  # a cache price of $0.003625 read "$0": two significant digits, never a zero
         return _digits(x, locale, 1 - math.floor(math.log10(abs(x))))
+    if 0 < abs(x) < 1:  # an input price of $0.075 read "$0.07": three significant digits ("0,075 $", "0,15 $")
+        return _digits(x, locale, 2 - math.floor(math.log10(abs(x))))
     return _digits(x, locale, 2 if abs(x) < 10 else decimals)
 
 

@@ -141,13 +141,26 @@ def token_price_ratio(df: pd.DataFrame, scope: Scope | None = None) -> tuple[pd.
     return dear.iloc[0], cheap.iloc[0], p.ratio
 
 
+def _direction(row: pd.Series) -> str:
+    """'input', 'output', 'cached' or '' (a price per million tokens that names no direction)."""
+    return str(row["measure"]).removeprefix("price_per_million_tokens").lstrip("_")
+
+
+def _price_label(row: pd.Series, locale: str) -> str:
+    """'Anthropic Claude Haiku 4.5 (Eingabe) · z09_verticalapi': a model's input and output prices are two bars, and
+    a reader must see which is which."""
+    kind = _direction(row)
+    who_, _, source = row_label(row, locale).partition(" · ")
+    return f"{who_} ({label('direction_' + kind, locale)}) · {source}" if kind else row_label(row, locale)
+
+
 @chart("03_token_prices")
 def token_prices(name: str, df: pd.DataFrame, locale: str, seeds_dir, scope: Scope) -> Chart:
     measures = scope.measures_or(["price_per_million_tokens"])
     rows, scope = prepare(df, measures, scope, seeds_dir, prefix=True)
     rows = require(per_million_tokens(rows), measures, locale)
     p = compare.pair(rows, scope.focus, scope.compare, with_model=True)
-    rows = rows.assign(label=rows.apply(lambda r: row_label(r, locale), axis=1)).sort_values(["value", "label"], ascending=[False, True])
+    rows = rows.assign(label=rows.apply(lambda r: _price_label(r, locale), axis=1)).sort_values(["value", "label"], ascending=[False, True])
     panels = by_currency(rows)
     fig, axes = (new_figure()[0], None) if len(panels) == 1 else new_panels([len(x) for x in panels], 4.8 + 0.4 * len(rows))
     for ax, part in zip(axes or fig.axes, panels):
@@ -160,7 +173,7 @@ def token_prices(name: str, df: pd.DataFrame, locale: str, seeds_dir, scope: Sco
         (focus, fspan), (other, ospan) = _side(p, True, locale), _side(p, False, locale)
         dear, cheap = ((focus, fspan), (other, ospan)) if p.focus_larger else ((other, ospan), (focus, fspan))
         names = {"dear": dear[0], "cheap": cheap[0], "ratio": compare.at_least(p.ratio, locale),
-                 "dear_value": dear[1], "cheap_value": cheap[1]}
+                 "dear_value": dear[1], "cheap_value": cheap[1], "tokens": label("tokens_" + _direction(p.focus.iloc[0]), locale)}
         title, notes = text("title_prices", locale, **names), text("notes_prices", locale, **names)
     notes = " ".join(x for x in (notes, conversion_note(rows, scope, locale) + ("." if conversion_note(rows, scope, locale) else "")) if x)
     subtitle = label("subtitle_prices", locale).format(money=money_words(rows, scope, locale))
