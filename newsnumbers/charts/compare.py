@@ -59,7 +59,7 @@ def _training() -> dict[str, re.Pattern[str]]:
 def org_types() -> dict[str, str]:
     """Canonical organisation -> its type (company, place, project, index, generic) from the lexicon."""
     # the companies of a place ("deutsche Startups", type group) are, for a chart, that place
-    return {r["canonical"]: "place" if r["type"] == "group" else r["type"] for r in lexicon.read_rows("organisations.csv")}
+    return {r["canonical"]: "place" if r["type"] == "group" else r["type"] for r in lexicon.load().organisations}
 
 
 def own_clause(sentence: str, quote: str) -> str:

@@ -95,6 +95,7 @@ class Lexicon:
     count_nouns: list[Row]
     per_nouns: list[Row]
     organisations: list[Row]
+    place_groups: list[Row]
     models: list[Row]
     anaphors: list[Row]
     descriptions: list[Row]
@@ -127,11 +128,35 @@ def _check_cue_group(group: str, row: Row) -> None:
             raise LexiconError(f"{row.where()}: cue {term.strip()!r} must be words (letters only; '=word' for a whole word)")
 
 
+PLACE_GROUPS = "*place_groups*"  # the row of organisations.csv that stands for the rows place_groups.csv makes
+
+
+def _with_place_groups(orgs: list[Row], groups: list[Row], grammar: list[Row]) -> list[Row]:
+    """organisations.csv with its row ``*place_groups*`` replaced by one group row per place of place_groups.csv:
+    each of the place's adjectives before the nouns of grammar_words roles ``place_group_nouns_de``/``_en``. Why: the
+    18 places shared one long pattern, copied 18 times; a change to it (a new noun, a word "tech" must not precede)
+    is now made once."""
+    nouns = {r["role"].rsplit("_", 1)[1]: r["pattern"] for r in grammar if r["role"].startswith("place_group_nouns_")}
+    out: list[Row] = []
+    for row in orgs:
+        if row["canonical"] != PLACE_GROUPS:
+            out.append(row)
+            continue
+        if set(nouns) != {"de", "en"}:
+            raise LexiconError(f"{row.where()}: grammar_words.csv needs roles place_group_nouns_de and place_group_nouns_en")
+        for g in groups:
+            alternatives = [f"{a}{nouns['de']}" for a in g["de"].split("|") if a] + \
+                [f"{a} {nouns['en']}" for a in g["en"].split("|") if a]
+            out.append(Row({**row.fields, "canonical": g["canonical"], "pattern": "|".join(alternatives)}, g.path, g.line))
+    return out
+
+
 @lru_cache(maxsize=4)
 def load(directory: Path = LEXICON_DIR) -> Lexicon:
     """Read every lexicon file and check every pattern compiles."""
-    lex = Lexicon(**{name: read_rows(f"{name}.csv", directory)
-                     for name in Lexicon.__dataclass_fields__})
+    files = {name: read_rows(f"{name}.csv", directory) for name in Lexicon.__dataclass_fields__}
+    files["organisations"] = _with_place_groups(files["organisations"], files["place_groups"], files["grammar_words"])
+    lex = Lexicon(**files)
     for name in ("currencies", "scales", "vague", "qualifiers", "count_nouns",
                  "per_nouns", "organisations", "models", "anaphors", "descriptions",
                  "boundaries", "boilerplate", "grammar_words"):
