@@ -8,7 +8,7 @@ from collections.abc import Callable
 from functools import lru_cache, wraps
 
 from ... import lexicon
-from .mention import NOT_INVESTOR
+from .mention import INVESTOR, NOT_INVESTOR
 from .mentions import Mention, known_name, salience, sectors
 
 LOOKBACK_MENTIONS = 200  # an anaphor's antecedent is searched this far back, no further
@@ -107,14 +107,14 @@ LIST_MENTIONS = 8  # how many names back a list of examples is followed to the w
 def is_investor(ante: Antecedents, m: Mention) -> bool:
     """Whether a mention is an investor: one by trade (organisations.csv sector ``investor``), or named in a list of
     examples of investors ("participation from investors such as Lightspeed, Accel and … Saab": all three)."""
-    if m.kind == "org" and "investor" in sectors().get(m.name, ()):
+    if m.kind == "org" and INVESTOR in sectors().get(m.name, ()):
         return True
     k = bisect.bisect_left(ante.starts, m.start)
     for j in range(k - 1, max(-1, k - 1 - LIST_MENTIONS), -1):
         before, after = ante.mentions[j], ante.mentions[j + 1]
         if _SENTENCE_END.search(ante.text, before.end, after.start):
             return False
-        if before.kind == "anaphor_org" and before.owner == "investor":
+        if before.kind == "anaphor_org" and before.owner == INVESTOR:
             return example_marker().search(ante.text, before.end, after.start) is not None
     return False
 

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from ... import lexicon
-from .mention import Mention
+from .mention import INVESTOR, Mention
 from .mentions import breaks_phrase, oblique_prepositions, sectors
 from .places import Spans
 
@@ -84,11 +84,11 @@ def from_investor(text: str, spans: Spans, mentions: list[Mention]) -> str:
     anderen Investoren"), or "": a company right after "from"/"von" that is an investor by trade (organisations.csv
     sector ``investor``) or is followed by the word for investors; or the word for investors itself ("from investors")."""
     source = _sources()
-    words = [m for m in mentions if m.kind == "anaphor_org" and m.owner == "investor"]
+    words = [m for m in mentions if m.kind == "anaphor_org" and m.owner == INVESTOR]
     for m in mentions:
         if m.kind == "org" and m.role == "company" and not m.generic and any(a <= m.start < b for a, b in spans):
             word = preposition_before(text, m.start, source, "")
-            if word and ("investor" in sectors().get(m.name, ()) or any(0 <= w.start - m.end <= INVESTOR_WORD_CHARS for w in words)
+            if word and (INVESTOR in sectors().get(m.name, ()) or any(0 <= w.start - m.end <= INVESTOR_WORD_CHARS for w in words)
                          or _investor_word().search(text, m.end, m.end + INVESTOR_WORD_CHARS)):
                 return f"{word} {m.name}"
     found = next((f for a, b in spans if (f := _from_investors().search(text, a, b))), None)

@@ -17,5 +17,6 @@ class Mention(NamedTuple):
     oblique: bool = False  # after a preposition ("von Microsoft", "im Dax", "in China"): not the clause's subject
 
 
+INVESTOR = "investor"  # the sector of investors by trade (organisations.csv), and what "investors" as an anaphor asks for
 # What an org anaphor's ``owner`` may ask for besides a sector ("der Chipkonzern": a chipmaker)
-NOT_INVESTOR = "-investor"  # any company whose sectors hold no "investor" ("the startup")
+NOT_INVESTOR = "-" + INVESTOR  # any company whose sectors hold no INVESTOR ("the startup")

@@ -42,7 +42,7 @@ class Topics:
         self.seg = seg
         self.places = places
         self.antecedents = antecedents
-        self._topic_cache: dict[int, Mention | None] = {}
+        self._topic_cache: dict[tuple[int, bool], Mention | None] = {}  # (sentence, money raised) -> topic
 
     def choose_topic(self, place: Place, fig: Figure, raised: bool = False) -> Mention | None:
         """The nearest earlier sentence with a usable mention decides: its first (a named one), else the nearest.
@@ -51,7 +51,7 @@ class Topics:
         Earlier sentences lie wholly before the figure, so the answer is the
         same for every figure of a sentence and is computed once.
         """
-        key = place.sentence if not raised else -1 - place.sentence
+        key = (place.sentence, raised)
         if key not in self._topic_cache:
             self._topic_cache[key] = self._topic_before(place.sentence, fig, raised)
         return self._topic_cache[key]
