@@ -86,8 +86,8 @@ def _patterns(plain: bool = False) -> _Patterns:
     subject = re.compile(rf"""
         (?P<name>{opens})                           # a name that opens a sentence or a list item
         (?:,[^,.\n]{{1,90}},)?\s                    # an apposition or relative clause between commas
-        (?:(?:{lexicon.in_order(lex.words('funding_verb_aux'))})\s)*  # has, now, konnte sich
-        (?:{lexicon.in_order(lex.words('funding_verb'))})(?![\w-])   # raised, secured, sammelt, erhält""",
+        (?i:(?:{lexicon.in_order(lex.words('funding_verb_aux'))})\s)*  # has, now, konnte sich ("Has" in a title)
+        (?i:{lexicon.in_order(lex.words('funding_verb'))})(?![\w-])   # raised, secured; "Secures" in a Title-Case headline""",
                          re.VERBOSE | re.MULTILINE)
     item = rf"(?:^|(?<=\n)|{_behind(_LIST_JOINS)}){plain_seq}" if plain else _seq(_OPENS_LIST_ITEM)
     listed = re.compile(rf"""
