@@ -161,7 +161,7 @@ def test_unknown_company_patterns_match_as_first_written():
     def found(text: str, p: new_names._Patterns) -> list:
         return [[(m.span("name"), m.group("name")) for m in ms] for ms in (
             p.suffixed.finditer(text), new_names._appositions(text, p), p.before.finditer(text), p.subject.finditer(text),
-            p.listed.finditer(text), p.bracketed.finditer(text))]
+            p.listed.finditer(text), p.bracketed.finditer(text), p.possessor.finditer(text))]
 
     pieces = ["Orca", "AI", "Inc", "Group", "Labs", "GmbH", "Ä", "X", "x", "orca", "MiniMax", "AT&S", "Start-up", "startup",
               "company", "Unternehmen", "a", "an", "ein", "eine", "autonomous", "raised", "sammelte", "has", "hat", "das",
@@ -169,11 +169,11 @@ def test_unknown_company_patterns_match_as_first_written():
               ", a company", ", ein Start-up", ",  a firm", ", a\nstartup", ". Thought Machine raised", "\nOrca has raised",
               "Orca.", "X.", "’X", "Ä.", "AT&", "O’Neil", "Hololight-", "Q.", "\u00a0", "\t", "Orca, an AI startup",
               "mit", "with", "mit jeweils", "und", "sowie", "gefolgt von", "in Horw LU", "15", "$5", "rund 3", "(Stromhandel, 15",
-              "Enspired (KI, €2", ", Easelink mit 4", "; CeQur in Horw LU mit rund 109"]
+              "Enspired (KI, €2", ", Easelink mit 4", "; CeQur in Horw LU mit rund 109", "stockt Tubulis seine", "Orca ihre", "seine", "ihren"]
     rng = random.Random(11)
     texts = _texts() + ["".join(rng.choice(pieces) + rng.choice(["", " ", " "]) for _ in range(rng.randint(1, 40)))
                         for _ in range(1200)]
-    names = [0] * 6
+    names = [0] * 7
     for text in texts:
         got = found(text, fast)
         assert got == found(text, plain), text

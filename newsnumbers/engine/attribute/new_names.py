@@ -52,6 +52,7 @@ class _Patterns(NamedTuple):
     subject: re.Pattern[str]    # "Thought Machine raised £45 million", "Axmed, which is backed by …, has raised"
     listed: re.Pattern[str]     # a ranking's item: "…, Easelink mit rund 11,5 Millionen Euro", "CeQur in Horw LU mit 109,3 Millionen"
     bracketed: re.Pattern[str]  # "Enspired (KI-gestützter Stromhandel, 15 Mio. Euro)": what it does and its figure in brackets
+    possessor: re.Pattern[str]  # "stockt Tubulis seine Series C … auf": the subject after the verb, before its possessive
     stop: re.Pattern[str]       # a word that begins no name, at the start
     legal_end: re.Pattern[str]  # legal forms at the end
     suffix: re.Pattern[str]     # one suffix word, whole
@@ -96,10 +97,11 @@ def _patterns(plain: bool = False) -> _Patterns:
         \ (?:{lexicon.in_order(lex.words('item_figure_link'))})\ (?={_ITEM_FIGURE})  # "mit ", then its figure""",
                         re.VERBOSE)
     bracketed = re.compile(rf"(?P<name>{seq})\ \((?=[^()\n,]{{1,60}},\ {_ITEM_FIGURE})", re.VERBOSE)
+    possessor = re.compile(rf"(?P<name>{seq})\ (?:{lexicon.in_order(lex.words('possessor_after'))})(?![\w-])", re.VERBOSE)
     stop = re.compile(rf"(?:{lexicon.in_order(lex.words('not_a_name'))}) ")
     fast = (None, None) if plain else (re.compile(rf",(?=(?P<tail>{rest}))", re.VERBOSE | re.IGNORECASE),
                                        re.compile(rf"(?P<name>(?-i:{seq})),", re.VERBOSE | re.IGNORECASE))
-    return _Patterns(suffixed, after, before, subject, listed, bracketed, stop, re.compile(rf"(?:\s(?:{legal}))+$"),
+    return _Patterns(suffixed, after, before, subject, listed, bracketed, possessor, stop, re.compile(rf"(?:\s(?:{legal}))+$"),
                      re.compile(rf"(?:{kept}|{legal})"), *fast)
 
 
@@ -203,10 +205,11 @@ def _candidates(text: str, lang: str, plain: bool = False) -> list[tuple[int, in
         if any(not _is_suffix(w) for w in name.split()):  # not "AI" alone (from "Generative AI")
             out.append((m.start("name") + full.index(name), m.end(), name))
     for m in (*_appositions(text, p), *p.before.finditer(text), *p.subject.finditer(text),
-              *p.listed.finditer(text), *p.bracketed.finditer(text)):
+              *p.listed.finditer(text), *p.bracketed.finditer(text), *p.possessor.finditer(text)):
         name = _clean(m.group("name"))
         a = m.start("name") + m.group("name").index(name) if name else 0
-        if name and (_known_core(name, lang) or _plausible(name.split(), lang, _opens_sentence(text, a))):  # "das Unternehmen Gewinne": no name
+        if name and not p.stop.fullmatch(name + " ") and (  # not a word that begins no name, alone ("KI ihre Arbeit")
+                _known_core(name, lang) or _plausible(name.split(), lang, _opens_sentence(text, a))):
             out.append((a, a + len(name), name))
     return out
 
