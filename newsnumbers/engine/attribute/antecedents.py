@@ -62,8 +62,8 @@ class Antecedents:
         values the company" means the company that raised, not the investor after "by"."""
         kind = "model" if m.kind == "anaphor_model" else "org"
         idx = bisect.bisect_left(self.starts, m.start)
-        if m.role == "person":  # "er", "he": a person's company, or nothing ("er" may be "der Markt")
-            return person_before(self, idx, m.start)
+        if m.role in ("person", "scene"):  # "er": a person's company, or nothing ("er" may be "der Markt"); "20 startups
+            return person_before(self, idx, m.start) if m.role == "person" else article_place(self)  # raised": its place's
         fallback = None
         orgs: list[Mention] = []
         for k in range(idx - 1, max(-1, idx - 1 - LOOKBACK_MENTIONS), -1):
