@@ -47,6 +47,13 @@ def growth_nouns() -> frozenset[str]:
     return frozenset(r.cues[0] for r in measure_rules() if r.measure == "growth" and len(r.cues) > 1)
 
 
+@lru_cache(maxsize=1)
+def noun_groups() -> frozenset[str]:
+    """The cue groups that name what a figure is about (a share, revenue, a market value): the first group of every
+    rule of two or more groups; the later groups are mostly verbs of change."""
+    return frozenset(r.cues[0] for r in measure_rules() if len(r.cues) > 1)
+
+
 @lru_cache(maxsize=4)
 def rules_for(kind: str) -> list[MeasureRule]:
     return [r for r in measure_rules() if r.unit_kind in (kind, "any")]

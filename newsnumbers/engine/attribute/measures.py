@@ -32,7 +32,7 @@ from .measure_words import (
 )
 from .places import Place, Places, Spans
 from .second_look import second_look, venture_funding
-from .sentence_cues import Decision, SentenceCues
+from .sentence_cues import Decision, SentenceCues, without_causes
 from .table_cues import TableCues
 from .venture import venture_lead
 
@@ -49,7 +49,7 @@ class MeasureFinder:
     def __init__(self, text: str, seg: Segmenter, lower: str, places: Places, lang: str = "de"):
         self.text, self.seg, self.places = text, seg, places
         self.cues, self.lower, self.table = SentenceCues(text, seg, lower, lang), lower, TableCues(text, lower, lang)
-        self.venture = venture_lead(lower, seg)
+        self.venture, self._causes = venture_lead(lower, seg), {}  # _causes: sentence -> its cues in cause phrases
 
     def decide(self, fig: Figure) -> Decision:
         """The figure's measure: the first rule whose cues stand nearest it, else what its unit implies.
@@ -97,11 +97,12 @@ class MeasureFinder:
     def _by_cues(self, fig: Figure, kind: str) -> Decision | None:
         """The rule whose cues stand nearest the figure: its clause first, then wider windows, then its sentence."""
         place = self.places.place(fig)
-        possible = self.cues.possible_rules(place.sentence, kind)
-        if not possible:
+        if not self.cues.possible_rules(place.sentence, kind):
             return None
         fence, governed = next_figure_fence(self.places, self.lower, fig, place.span[1]), governed_at(self.text, self.lower, fig)
-        return _widening(self.cues, rules_for(kind), possible, place.sentence, _levels(place), fig, fence, governed)
+        cues = without_causes(self.cues, self._causes, place.sentence, self.lower, fig, governed)  # "nach der Gewinnmitteilung"
+        return _widening(cues, rules_for(kind), cues.possible_rules(place.sentence, kind), place.sentence, _levels(place), fig,
+                         fence, governed)
 
 
 def governed_at(text: str, lower: str, fig: Figure) -> tuple[int, tuple[int, int]]:
