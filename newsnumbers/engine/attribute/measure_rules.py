@@ -19,12 +19,13 @@ class MeasureRule:
     unit_kind: str
     cues: tuple[str, ...]  # cue groups (see :mod:`.cues`); every one must occur
     weak: bool  # a generic cue ("spend"): chosen only when no other rule matches
+    level: bool = False  # a noun of a level ("Marge"): decides a percent in its clause over nearer cues of change
 
 
 @lru_cache(maxsize=1)
 def measure_rules() -> list[MeasureRule]:
     return [MeasureRule(r["measure"], r["unit_kind"], tuple(c.strip() for c in r["cues"].split(" && ")),
-                         r["strength"] == "weak")
+                         r["strength"] == "weak", r["strength"] == "level")
             for r in lexicon.load().measures]
 
 

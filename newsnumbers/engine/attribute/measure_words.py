@@ -36,6 +36,13 @@ def beyond_forecast() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def value_with() -> re.Pattern[str]:
+    """"mit" right before a figure ("lag mit 25% unter den Erwartungen"): the figure is the value compared with a
+    forecast, not the gap to it."""
+    return re.compile(rf"(?i)(?<![\w-]){lexicon.in_order(lexicon.load().words('value_with'))}\s+$")
+
+
+@lru_cache(maxsize=1)
 def governed_after() -> re.Pattern[str]:
     """What stands between a figure and the noun that governs it: "in", "of", "an", perhaps after a noun of
     change and with determiners or adjectives ("$15bn increase in its planned spending"); matched at the

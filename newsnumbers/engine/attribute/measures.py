@@ -29,6 +29,7 @@ from .measure_words import (
     level_word,
     proportion_after,
     share_of,
+    value_with,
 )
 from .places import Place, Places, Spans
 from .second_look import second_look, venture_funding
@@ -62,8 +63,8 @@ class MeasureFinder:
             return Decision("price_per_million_tokens" + (f"_{direction}" if direction else ""), fig.per, "unit")
         kind = fig.kind if fig.kind in ("money", "percent") else "count"
         found = self._by_cues(fig, kind)
-        if kind == "percent" and found and _gap_or_share(self.text, fig, found):
-            return found._replace(measure="other")
+        if kind == "percent" and found and (level := _percent_level(self, fig, found)):
+            return level
         if found and kind == "money" and _governed_level(self.text, fig, found):
             return found._replace(measure=level_measures()[found.measure])
         if level_word().search(self.text[max(0, fig.start - 24):fig.start]):
@@ -129,11 +130,30 @@ def _levels(place: Place) -> list[Spans]:
     return [windows[own][0]] + [spans for k, (spans, _) in enumerate(windows) if k != own] + [[place.span]]
 
 
+def _percent_level(finder: MeasureFinder, fig: Figure, found: Decision) -> Decision | None:
+    """A percentage that is no change: a gap or a share (:func:`_gap_or_share`), or the level a level rule of its clause
+    names ("Die EBITDA-Marge sank von 13,0 Prozent", "sales made up 30%"), looked for in the sentence where the
+    sentence decided ("R&D as a percentage of revenue … remains 15.85%")."""
+    if _gap_or_share(finder.text, fig, found):
+        return found._replace(measure="other")
+    if found.measure == "other":
+        return None
+    place, rules = finder.places.place(fig), rules_for("percent")
+    levels = tuple(k for k in finder.cues.possible_rules(place.sentence, "percent") if rules[k].level)
+    spans = [place.span] if found.where == "sentence" else place.windows[0][0]
+    hit = rules_in(rules, levels, finder.cues.of(place.sentence), spans, fig, distances=True) if levels else []
+    if not hit:
+        return None
+    return finder.cues.decision(rules[min(hit, key=lambda f: (f[1], f[0]))[0]], place.sentence, spans, fig, found.where)
+
+
 def _gap_or_share(text: str, fig: Figure, found: Decision) -> bool:
-    """A percentage that is a gap to expectations ("14% higher than Jefferies' forecast") or a share of what its
+    """A percentage that is a gap to expectations ("14% higher than Jefferies' forecast"; not "lag mit 25% unter den
+    Erwartungen", the value itself) or a share of what its
     cue names ("30 Prozent seines Umsatzes", "30% of its revenue", "30% of simple requests … a saving"), not a
     change or a cut."""
-    return bool(beyond_forecast().match(text, fig.end, fig.end + 80)
+    return bool((beyond_forecast().match(text, fig.end, fig.end + 80) and not value_with().search(text, max(0, fig.start - 8),
+                                                                                                  fig.start))
                 or (found.measure in ("growth", "price_cut") and share_of().match(text, fig.end)))
 
 
