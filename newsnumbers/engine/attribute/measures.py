@@ -29,6 +29,7 @@ from .measure_words import (
     level_word,
     proportion_after,
     share_of,
+    than_word,
     value_with,
 )
 from .places import Place, Places, Spans
@@ -63,7 +64,7 @@ class MeasureFinder:
             return Decision("price_per_million_tokens" + (f"_{direction}" if direction else ""), fig.per, "unit")
         kind = fig.kind if fig.kind in ("money", "percent") else "count"
         found = self._by_cues(fig, kind)
-        if kind == "percent" and found and (level := _percent_level(self, fig, found)):
+        if found and (level := _no_change(self, fig, kind, found)):
             return level
         if found and kind == "money" and _governed_level(self.text, fig, found):
             return found._replace(measure=level_measures()[found.measure])
@@ -130,14 +131,19 @@ def _levels(place: Place) -> list[Spans]:
     return [windows[own][0]] + [spans for k, (spans, _) in enumerate(windows) if k != own] + [[place.span]]
 
 
-def _percent_level(finder: MeasureFinder, fig: Figure, found: Decision) -> Decision | None:
-    """A percentage that is no change: a gap or a share (:func:`_gap_or_share`), or the level a level rule of its clause
-    names ("Die EBITDA-Marge sank von 13,0 Prozent", "sales made up 30%"), looked for in the sentence where the
-    sentence decided ("R&D as a percentage of revenue … remains 15.85%")."""
+def _no_change(finder: MeasureFinder, fig: Figure, kind: str, found: Decision) -> Decision | None:
+    """A figure that is no change nor what its cue names: money that is a level's gap to a forecast ("Erlöse … in
+    Aussicht, rund eine Milliarde Dollar weniger als vorhergesagt"); a percentage that is a gap or a share
+    (:func:`_gap_or_share`), or the level a level rule of its clause names ("Die EBITDA-Marge sank von 13,0 Prozent",
+    "sales made up 30%"), looked for in the sentence where the sentence decided ("R&D as a percentage of revenue …
+    remains 15.85%")."""
+    if kind == "money":  # a level's gap (revenue, a market value) is no level; spending beyond a forecast is still spent
+        gap = found.measure in level_measures().values() and beyond_forecast().match(finder.text, fig.end, fig.end + 80)
+        return found._replace(measure="other") if gap and than_word().search(gap.group()) else None
+    if kind != "percent" or found.measure == "other":
+        return None
     if _gap_or_share(finder.text, fig, found):
         return found._replace(measure="other")
-    if found.measure == "other":
-        return None
     place, rules = finder.places.place(fig), rules_for("percent")
     levels = tuple(k for k in finder.cues.possible_rules(place.sentence, "percent") if rules[k].level)
     spans = [place.span] if found.where == "sentence" else place.windows[0][0]
