@@ -12,6 +12,9 @@ A cue term in ``measures.csv`` is a lower-case word or stem:
   is itself a word of at least four letters (Rekordverlust, Börsenwertes,
   Kapitalausgaben; not Diskurs);
 - ``=up`` matches only the whole word or lemma (not "update");
+- ``-geschäft`` matches a word or lemma that ends with it, perhaps with an
+  inflection ending: the last part of a compound (Gaming-Geschäft,
+  Werbegeschäfts), not its first (Geschäftsjahr);
 - ``market value`` matches consecutive words, each as a prefix;
 - a German separable verb whose particle closes the clause ("legte … zu",
   "büßten … ein", "gab … nach") is also read as its infinitive (zulegen,
@@ -37,6 +40,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _CLAUSE_BREAK = re.compile(r"[;:]|(?<!\d),|,(?!\s?\d)")  # not the comma of "5,6" nor of a list "80, 75 und 100"
 _MIN_MODIFIER = 4  # "Rekord"verlust; shorter heads ("Dis"kurs, "Kon"kurs) are not compound modifiers
 _LINKS = ("", "s", "n", "en", "es", "e")  # Fugenelemente: Börse-n-wert, Umsatz-es
+_ENDINGS = ("", "s", "es", "e", "en", "n", "er", "ern")  # inflection after a compound's head: Geschäfts, Geschäfte
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,7 @@ class Term:
     words: tuple[str, ...]  # one or more lower-case words or stems
     exact: bool             # "=up": the whole word only
     group: str              # the cue group it belongs to
+    head: bool = False      # "-geschäft": the word's last part only (a compound's head)
 
 
 @dataclass(frozen=True)
@@ -60,11 +65,12 @@ def parse_group(group: str) -> list[Term]:
     terms = []
     for raw in group.split("|"):
         raw = raw.strip()
-        exact = raw.startswith("=")
-        words = tuple(raw.lstrip("=").lower().split())
-        if not words or not all(_WORD.fullmatch(w) for w in words):
-            raise ValueError(f"cue term {raw!r}: use letters only (no regex); '=word' for a whole word")
-        terms.append(Term(words, exact, group))
+        exact, head = raw.startswith("="), raw.startswith("-")
+        words = tuple(raw.lstrip("=-").lower().split())
+        if not words or not all(_WORD.fullmatch(w) for w in words) or (head and len(words) > 1):
+            raise ValueError(f"cue term {raw!r}: use letters only (no regex); '=word' for a whole word, "
+                             "'-word' for one word's last part")
+        terms.append(Term(words, exact, group, head))
     return terms
 
 
@@ -104,6 +110,8 @@ def _term_at(form: str, start: int, term: Term, lang: str) -> bool:
     """Whether the term's first word found at ``start`` of ``form`` counts (word start, or after a compound modifier)."""
     if term.exact:
         return start == 0 and len(term.words[0]) == len(form)
+    if term.head and form[start + len(term.words[0]):] not in _ENDINGS:
+        return False
     return start == 0 or is_modifier(form[:start], lang)
 
 

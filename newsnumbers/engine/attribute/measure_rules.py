@@ -19,12 +19,13 @@ class MeasureRule:
     unit_kind: str
     cues: tuple[str, ...]  # cue groups (see :mod:`.cues`); every one must occur
     weak: bool  # a generic cue ("spend"): chosen only when no other rule matches
+    level: bool = False  # a noun of a level ("Marge"): decides a percent in its clause over nearer cues of change
 
 
 @lru_cache(maxsize=1)
 def measure_rules() -> list[MeasureRule]:
     return [MeasureRule(r["measure"], r["unit_kind"], tuple(c.strip() for c in r["cues"].split(" && ")),
-                         r["strength"] == "weak")
+                         r["strength"] == "weak", r["strength"] == "level")
             for r in lexicon.load().measures]
 
 
@@ -45,6 +46,13 @@ def change_measures() -> dict[str, dict[str, str]]:
 def growth_nouns() -> frozenset[str]:
     """The cue groups that name what grows (revenue, profit, users): the first group of growth's two-group rules."""
     return frozenset(r.cues[0] for r in measure_rules() if r.measure == "growth" and len(r.cues) > 1)
+
+
+@lru_cache(maxsize=1)
+def noun_groups() -> frozenset[str]:
+    """The cue groups that name what a figure is about (a share, revenue, a market value): the first group of every
+    rule of two or more groups; the later groups are mostly verbs of change."""
+    return frozenset(r.cues[0] for r in measure_rules() if len(r.cues) > 1)
 
 
 @lru_cache(maxsize=4)

@@ -36,6 +36,20 @@ def beyond_forecast() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def value_with() -> re.Pattern[str]:
+    """"mit" right before a figure ("lag mit 25% unter den Erwartungen"): the figure is the value compared with a
+    forecast, not the gap to it."""
+    return re.compile(rf"(?i)(?<![\w-]){lexicon.in_order(lexicon.load().words('value_with'))}\s+$")
+
+
+@lru_cache(maxsize=1)
+def than_word() -> re.Pattern[str]:
+    """"als"/"than" inside a comparison with a forecast after a money figure ("eine Milliarde Dollar weniger als
+    vorhergesagt"): the money is a gap to expectations."""
+    return re.compile(rf"(?i)(?<![\w-]){lexicon.in_order(lexicon.load().words('than_word'))}(?![\w-])")
+
+
+@lru_cache(maxsize=1)
 def governed_after() -> re.Pattern[str]:
     """What stands between a figure and the noun that governs it: "in", "of", "an", perhaps after a noun of
     change and with determiners or adjectives ("$15bn increase in its planned spending"); matched at the
@@ -57,9 +71,11 @@ def for_direction() -> re.Pattern[str]:
 def governed_before() -> re.Pattern[str]:
     """The noun before "von"/"of" right before a figure, with the word before it ("anfänglichen Kursgewinnen von
     über 4 Prozent", "einem zusätzlichen Umsatz von"), on lower-case text searched up to the figure's start;
-    group "noun" holds the words whose cues govern the figure."""
-    words = lexicon.in_order(lexicon.load().words("governed_before"))
-    return re.compile(rf"(?P<noun>(?:[^\W\d_][\w-]*[ \t]+)?[^\W\d_][\w-]*)[ \t]+(?:{words})[ \t]+$")
+    group "noun" holds the words whose cues govern the figure. A filler may stand before the figure ("bei einem
+    Jahresumsatz von gerade einmal 20 Milliarden Dollar")."""
+    lex = lexicon.load()
+    words, filler = lexicon.in_order(lex.words("governed_before")), lexicon.in_order(lex.words("level_filler"))
+    return re.compile(rf"(?P<noun>(?:[^\W\d_][\w-]*[ \t]+)?[^\W\d_][\w-]*)[ \t]+(?:{words})[ \t]+(?:{filler}[ \t]+)?$")
 
 
 @lru_cache(maxsize=1)

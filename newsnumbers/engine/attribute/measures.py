@@ -29,10 +29,12 @@ from .measure_words import (
     level_word,
     proportion_after,
     share_of,
+    than_word,
+    value_with,
 )
 from .places import Place, Places, Spans
 from .second_look import second_look, venture_funding
-from .sentence_cues import Decision, SentenceCues
+from .sentence_cues import Decision, SentenceCues, without_causes
 from .table_cues import TableCues
 from .venture import venture_lead
 
@@ -49,7 +51,7 @@ class MeasureFinder:
     def __init__(self, text: str, seg: Segmenter, lower: str, places: Places, lang: str = "de"):
         self.text, self.seg, self.places = text, seg, places
         self.cues, self.lower, self.table = SentenceCues(text, seg, lower, lang), lower, TableCues(text, lower, lang)
-        self.venture = venture_lead(lower, seg)
+        self.venture, self._causes = venture_lead(lower, seg), {}  # _causes: sentence -> its cues in cause phrases
 
     def decide(self, fig: Figure) -> Decision:
         """The figure's measure: the first rule whose cues stand nearest it, else what its unit implies.
@@ -62,8 +64,8 @@ class MeasureFinder:
             return Decision("price_per_million_tokens" + (f"_{direction}" if direction else ""), fig.per, "unit")
         kind = fig.kind if fig.kind in ("money", "percent") else "count"
         found = self._by_cues(fig, kind)
-        if kind == "percent" and found and _gap_or_share(self.text, fig, found):
-            return found._replace(measure="other")
+        if found and (level := _no_change(self, fig, kind, found)):
+            return level
         if found and kind == "money" and _governed_level(self.text, fig, found):
             return found._replace(measure=level_measures()[found.measure])
         if level_word().search(self.text[max(0, fig.start - 24):fig.start]):
@@ -97,11 +99,12 @@ class MeasureFinder:
     def _by_cues(self, fig: Figure, kind: str) -> Decision | None:
         """The rule whose cues stand nearest the figure: its clause first, then wider windows, then its sentence."""
         place = self.places.place(fig)
-        possible = self.cues.possible_rules(place.sentence, kind)
-        if not possible:
+        if not self.cues.possible_rules(place.sentence, kind):
             return None
         fence, governed = next_figure_fence(self.places, self.lower, fig, place.span[1]), governed_at(self.text, self.lower, fig)
-        return _widening(self.cues, rules_for(kind), possible, place.sentence, _levels(place), fig, fence, governed)
+        cues = without_causes(self.cues, self._causes, place.sentence, self.lower, fig, governed)  # "nach der Gewinnmitteilung"
+        return _widening(cues, rules_for(kind), cues.possible_rules(place.sentence, kind), place.sentence, _levels(place), fig,
+                         fence, governed)
 
 
 def governed_at(text: str, lower: str, fig: Figure) -> tuple[int, tuple[int, int]]:
@@ -128,11 +131,35 @@ def _levels(place: Place) -> list[Spans]:
     return [windows[own][0]] + [spans for k, (spans, _) in enumerate(windows) if k != own] + [[place.span]]
 
 
+def _no_change(finder: MeasureFinder, fig: Figure, kind: str, found: Decision) -> Decision | None:
+    """A figure that is no change nor what its cue names: money that is a level's gap to a forecast ("Erlöse … in
+    Aussicht, rund eine Milliarde Dollar weniger als vorhergesagt"); a percentage that is a gap or a share
+    (:func:`_gap_or_share`), or the level a level rule of its clause names ("Die EBITDA-Marge sank von 13,0 Prozent",
+    "sales made up 30%"), looked for in the sentence where the sentence decided ("R&D as a percentage of revenue …
+    remains 15.85%")."""
+    if kind == "money":  # a level's gap (revenue, a market value) is no level; spending beyond a forecast is still spent
+        gap = found.measure in level_measures().values() and beyond_forecast().match(finder.text, fig.end, fig.end + 80)
+        return found._replace(measure="other") if gap and than_word().search(gap.group()) else None
+    if kind != "percent" or found.measure == "other":
+        return None
+    if _gap_or_share(finder.text, fig, found):
+        return found._replace(measure="other")
+    place, rules = finder.places.place(fig), rules_for("percent")
+    levels = tuple(k for k in finder.cues.possible_rules(place.sentence, "percent") if rules[k].level)
+    spans = [place.span] if found.where == "sentence" else place.windows[0][0]
+    hit = rules_in(rules, levels, finder.cues.of(place.sentence), spans, fig, distances=True) if levels else []
+    if not hit:
+        return None
+    return finder.cues.decision(rules[min(hit, key=lambda f: (f[1], f[0]))[0]], place.sentence, spans, fig, found.where)
+
+
 def _gap_or_share(text: str, fig: Figure, found: Decision) -> bool:
-    """A percentage that is a gap to expectations ("14% higher than Jefferies' forecast") or a share of what its
+    """A percentage that is a gap to expectations ("14% higher than Jefferies' forecast"; not "lag mit 25% unter den
+    Erwartungen", the value itself) or a share of what its
     cue names ("30 Prozent seines Umsatzes", "30% of its revenue", "30% of simple requests … a saving"), not a
     change or a cut."""
-    return bool(beyond_forecast().match(text, fig.end, fig.end + 80)
+    return bool((beyond_forecast().match(text, fig.end, fig.end + 80) and not value_with().search(text, max(0, fig.start - 8),
+                                                                                                  fig.start))
                 or (found.measure in ("growth", "price_cut") and share_of().match(text, fig.end)))
 
 

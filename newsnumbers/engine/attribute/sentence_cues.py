@@ -5,11 +5,13 @@ occur there are listed once; the figures of the sentence share both.
 """
 from __future__ import annotations
 
+import copy
 from typing import NamedTuple
 
 from ..recognise import Figure
 from ..segment import Segmenter
 from . import cues as cue_scan
+from .cue_filters import Span, cause_cues, causes_for, without_vetoed
 from .cues import Cues
 from .measure_rules import MeasureRule, rules_for, rules_in, rules_with_cues
 from .places import Spans
@@ -41,7 +43,8 @@ class SentenceCues:
         """Every measure cue's matches in one sentence, found once and shared by its figures."""
         if sentence not in self._cue_cache:
             a, b = self.seg.sentence_span(sentence)
-            self._cue_cache[sentence] = cue_scan.scan(self.text, self.lower, a, b, self.lang)
+            found = cue_scan.scan(self.text, self.lower, a, b, self.lang)
+            self._cue_cache[sentence] = without_vetoed(found, self.lower, (a, b)) if found else found
         return self._cue_cache[sentence]
 
     def possible_rules(self, sentence: int, kind: str) -> tuple[int, ...]:
@@ -84,3 +87,19 @@ class SentenceCues:
                 rule = rules[min(found)[0]]
                 return self.decision(rule, earlier, span, fig, "earlier")
         return None
+
+
+def without_causes(cues: SentenceCues, causes: dict[int, frozenset[Span]], sentence: int, lower: str, fig: Figure,
+                   governed: tuple[int, Span]) -> SentenceCues:
+    """The sentence cues a figure reads: without the cause cues that are not its own (``causes``: each sentence's,
+    found once per article), as a view that leaves the shared cues alone; ``cues`` itself where none is dropped."""
+    if sentence not in causes:
+        causes[sentence] = cause_cues(cues.of(sentence), lower, cues.seg.sentence_span(sentence))
+    dropped = causes_for(causes[sentence], fig.start, fig.end, governed) if causes[sentence] else None
+    if not dropped:
+        return cues
+    kept = {group: [cue for cue in spans if cue not in dropped] for group, spans in cues.of(sentence).items()}
+    view = copy.copy(cues)
+    view._cue_cache = {**cues._cue_cache, sentence: {group: spans for group, spans in kept.items() if spans}}
+    view._rule_cache = {key: rules for key, rules in cues._rule_cache.items() if key[0] != sentence}
+    return view
