@@ -171,9 +171,9 @@ def _word_terms(word: str, lang: str, particle: str) -> tuple[tuple[str, tuple[s
     read with its particle); cached, as words repeat across sentences and articles. Only what :func:`scan`
     reads of a term is kept, so its loop over a sentence's words does no attribute lookups."""
     lem = lemma(word, lang)
-    forms = {word, lem}
-    if particle:  # "gab … aus": ausgeben and ausgab; "brach … ein": einbrechen and einbrach
-        forms.update((particle + lem, particle + word))
+    # in this order, not a set's: the order of the terms found decides between cues at one distance ("valued" or
+    # "valued at"), and a set's order changed with the process's string hashing
+    forms = dict.fromkeys((word, lem, particle + lem, particle + word) if particle else (word, lem))
     found: dict[Term, None] = {}
     for form in forms:
         for stop, (size, terms) in cue_index().automaton.iter(form):
@@ -206,9 +206,16 @@ def _follows(word: str, lang: str) -> frozenset[str]:
     out once per word and kept (as many words as :data:`_KNOWN` keeps), as the same words follow term starts."""
     table = _FOLLOWS.setdefault(lang, {})
     found = table.get(word)
-    if found is None:
-        lem = lemma(word, lang)
-        found = frozenset(w for w in cue_index().later if word.startswith(w) or lem.startswith(w))
+    if found is None:  # the later words among the prefixes of the word and its lemma: a few lookups per new word,
+        later = _later_words()  # not a test of every later word
+        found = frozenset(form[:n] for form in (word, lemma(word, lang)) for n in range(1, len(form) + 1)
+                          if form[:n] in later)
         if len(table) < _KNOWN_MAX:
             table[word] = found
     return found
+
+
+@lru_cache(maxsize=1)
+def _later_words() -> frozenset[str]:
+    """:attr:`CueIndex.later` as a set, for :func:`_follows`."""
+    return frozenset(cue_index().later)
