@@ -152,6 +152,7 @@ def _is_suffix(word: str) -> bool:
     return _patterns().suffix.fullmatch(word) is not None
 
 
+@lru_cache(maxsize=16384)
 def _known(word: str) -> bool:
     """Whether a word is an ordinary German or English word, not a name ("Partners", "Umsatz"); a word with a
     capital inside ("MiniMax", "BigPoint") is a name."""
