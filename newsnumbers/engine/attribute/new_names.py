@@ -21,6 +21,7 @@ import simplemma
 
 from ... import lexicon
 from .. import wordscan
+from ..lines import in_lines, one_line
 
 _WORD = r"[A-ZÄÖÜ][\w&’'.-]*[\w&]|[A-Z]"  # a capitalised word ("MiniMax", "AT&S", "X")
 _NO_WORD_BEFORE = r"(?<![\w-].)"  # after a name's first letter: no word character or hyphen before that letter
@@ -57,6 +58,7 @@ class _Patterns(NamedTuple):
     suffix: re.Pattern[str]     # one suffix word, whole
     after_tail: re.Pattern[str] | None  # the fast form of ``after``: its comma, where the rest follows it
     after_name: re.Pattern[str] | None  # and the name before that comma
+    line_tails: tuple[re.Pattern[str] | None, ...] = (None, None)  # what ``suffixed`` and ``bracketed`` hold on one line
 
 
 @lru_cache(maxsize=2)
@@ -99,8 +101,12 @@ def _patterns(plain: bool = False) -> _Patterns:
     stop = re.compile(rf"(?:{lexicon.in_order(lex.words('not_a_name'))}) ")
     fast = (None, None) if plain else (re.compile(rf",(?=(?P<tail>{rest}))", re.VERBOSE | re.IGNORECASE),
                                        re.compile(rf"(?P<name>{seq}),", re.VERBOSE | re.IGNORECASE))
+    tails = (None, None) if plain else (  # what every match of suffixed and bracketed holds, read the same way
+        re.compile(rf"\ (?:{kept}|{legal})", re.VERBOSE) if one_line(lex.words("name_suffix_kept") +
+                                                                    lex.words("name_suffix_legal")) else None,
+        re.compile(rf"\ \((?=[^()\n,]{{1,60}},\ {_ITEM_FIGURE})", re.VERBOSE))
     return _Patterns(suffixed, after, before, subject, listed, bracketed, stop, re.compile(rf"(?:\s(?:{legal}))+$"),
-                     re.compile(rf"(?:{kept}|{legal})"), *fast)
+                     re.compile(rf"(?:{kept}|{legal})"), *fast, tails)
 
 
 def _behind(joins: str) -> str:
@@ -198,13 +204,13 @@ def _candidates(text: str, lang: str, plain: bool = False) -> list[tuple[int, in
     (``plain``: found by the patterns as first written, for the test that compares the two)."""
     p = _patterns(plain)
     out: list[tuple[int, int, str]] = []
-    for m in p.suffixed.finditer(text):
+    for m in in_lines(p.suffixed, p.line_tails[0], text):
         full = text[m.start("name"):m.end()]
         name = _clean(full)
         if any(not _is_suffix(w) for w in name.split()):  # not "AI" alone (from "Generative AI")
             out.append((m.start("name") + full.index(name), m.end(), name))
     for m in (*_appositions(text, p), *p.before.finditer(text), *p.subject.finditer(text),
-              *p.listed.finditer(text), *p.bracketed.finditer(text)):
+              *p.listed.finditer(text), *in_lines(p.bracketed, p.line_tails[1], text)):
         name = _clean(m.group("name"))
         a = m.start("name") + m.group("name").index(name) if name else 0
         if name and (_known_core(name, lang) or _plausible(name.split(), lang, _opens_sentence(text, a))):  # "das Unternehmen Gewinne": no name
