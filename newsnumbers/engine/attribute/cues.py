@@ -174,14 +174,14 @@ def _word_terms(word: str, lang: str, particle: str) -> tuple[tuple[str, tuple[s
     # in this order, not a set's: the order of the terms found decides between cues at one distance ("valued" or
     # "valued at"), and a set's order changed with the process's string hashing
     forms = dict.fromkeys((word, lem, particle + lem, particle + word) if particle else (word, lem))
-    found: dict[Term, None] = {}
+    found: dict[int, Term] = {}  # by identity: each term is one object in the index (a dataclass hashes in Python)
     for form in forms:
         for stop, (size, terms) in cue_index().automaton.iter(form):
             start = stop - size + 1
             for term in terms:
-                if term not in found and _term_at(form, start, term, lang):
-                    found[term] = None
-    return tuple((term.group, term.words[1:]) for term in found)
+                if id(term) not in found and _term_at(form, start, term, lang):
+                    found[id(term)] = term
+    return tuple((term.group, term.words[1:]) for term in found.values())
 
 
 def _rest_end(rest: tuple[str, ...], k: int, low: list[str], words: list[tuple[int, int]], text: str,
