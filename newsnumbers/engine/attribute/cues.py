@@ -101,7 +101,8 @@ def is_modifier(head: str, lang: str) -> bool:
 
 
 def _term_at(form: str, start: int, term: Term, lang: str) -> bool:
-    """Whether the term's first word found at ``start`` of ``form`` counts (word start, or after a compound modifier)."""
+    """Whether the term's first word found at ``start`` of ``form`` counts (word start, or after a compound modifier).
+    Reads of the term only ``exact`` and its first word: :func:`_word_terms` asks once per place and kind."""
     if term.exact:
         return start == 0 and len(term.words[0]) == len(form)
     return start == 0 or is_modifier(form[:start], lang)
@@ -178,9 +179,14 @@ def _word_terms(word: str, lang: str, particle: str) -> tuple[tuple[str, tuple[s
     for form in forms:
         for stop, (size, terms) in cue_index().automaton.iter(form):
             start = stop - size + 1
+            verdict: dict[bool, bool] = {}  # _term_at at this place, by term.exact: the terms share their first word
             for term in terms:
-                if id(term) not in found and _term_at(form, start, term, lang):
-                    found[id(term)] = term
+                if id(term) not in found:
+                    ok = verdict.get(term.exact)
+                    if ok is None:
+                        ok = verdict[term.exact] = _term_at(form, start, term, lang)
+                    if ok:
+                        found[id(term)] = term
     return tuple((term.group, term.words[1:]) for term in found.values())
 
 
