@@ -107,7 +107,8 @@ def is_modifier(head: str, lang: str) -> bool:
 
 
 def _term_at(form: str, start: int, term: Term, lang: str) -> bool:
-    """Whether the term's first word found at ``start`` of ``form`` counts (word start, or after a compound modifier)."""
+    """Whether the term's first word found at ``start`` of ``form`` counts (word start, or after a compound modifier).
+    Reads of the term only ``exact`` and its first word: :func:`_word_terms` asks once per place and kind."""
     if term.exact:
         return start == 0 and len(term.words[0]) == len(form)
     if term.head and form[start + len(term.words[0]):] not in _ENDINGS:
@@ -179,17 +180,22 @@ def _word_terms(word: str, lang: str, particle: str) -> tuple[tuple[str, tuple[s
     read with its particle); cached, as words repeat across sentences and articles. Only what :func:`scan`
     reads of a term is kept, so its loop over a sentence's words does no attribute lookups."""
     lem = lemma(word, lang)
-    forms = {word, lem}
-    if particle:  # "gab … aus": ausgeben and ausgab; "brach … ein": einbrechen and einbrach
-        forms.update((particle + lem, particle + word))
-    found: dict[Term, None] = {}
+    # in this order, not a set's: the order of the terms found decides between cues at one distance ("valued" or
+    # "valued at"), and a set's order changed with the process's string hashing
+    forms = dict.fromkeys((word, lem, particle + lem, particle + word) if particle else (word, lem))
+    found: dict[int, Term] = {}  # by identity: each term is one object in the index (a dataclass hashes in Python)
     for form in forms:
         for stop, (size, terms) in cue_index().automaton.iter(form):
             start = stop - size + 1
+            verdict: dict[bool, bool] = {}  # _term_at at this place, by term.exact: the terms share their first word
             for term in terms:
-                if term not in found and _term_at(form, start, term, lang):
-                    found[term] = None
-    return tuple((term.group, term.words[1:]) for term in found)
+                if id(term) not in found:
+                    ok = verdict.get(term.exact)
+                    if ok is None:
+                        ok = verdict[term.exact] = _term_at(form, start, term, lang)
+                    if ok:
+                        found[id(term)] = term
+    return tuple((term.group, term.words[1:]) for term in found.values())
 
 
 def _rest_end(rest: tuple[str, ...], k: int, low: list[str], words: list[tuple[int, int]], text: str,
@@ -214,9 +220,16 @@ def _follows(word: str, lang: str) -> frozenset[str]:
     out once per word and kept (as many words as :data:`_KNOWN` keeps), as the same words follow term starts."""
     table = _FOLLOWS.setdefault(lang, {})
     found = table.get(word)
-    if found is None:
-        lem = lemma(word, lang)
-        found = frozenset(w for w in cue_index().later if word.startswith(w) or lem.startswith(w))
+    if found is None:  # the later words among the prefixes of the word and its lemma: a few lookups per new word,
+        later = _later_words()  # not a test of every later word
+        found = frozenset(form[:n] for form in (word, lemma(word, lang)) for n in range(1, len(form) + 1)
+                          if form[:n] in later)
         if len(table) < _KNOWN_MAX:
             table[word] = found
     return found
+
+
+@lru_cache(maxsize=1)
+def _later_words() -> frozenset[str]:
+    """:attr:`CueIndex.later` as a set, for :func:`_follows`."""
+    return frozenset(cue_index().later)

@@ -79,6 +79,16 @@ def governed_before() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def governed_before_tail() -> re.Pattern[str]:
+    """The end of :func:`governed_before` alone ("von " right before the figure, or "von gerade einmal "): where it
+    is not found, neither is the whole. Why: the whole opens with a word, so it is entered at every letter of the 48
+    characters searched, for every figure; this one opens with a space, and most figures have no "von"/"of" before them."""
+    lex = lexicon.load()
+    words, filler = lexicon.in_order(lex.words("governed_before")), lexicon.in_order(lex.words("level_filler"))
+    return re.compile(rf"[ \t]+(?:{words})[ \t]+(?:{filler}[ \t]+)?$")  # the whole's end, its filler too
+
+
+@lru_cache(maxsize=1)
 def figure_fence() -> re.Pattern[str]:
     """A conjunction after a figure that opens the next figure's phrase ("… and net income climbing to …")."""
     return re.compile(rf"(?<![\w-])(?:{lexicon.in_order(lexicon.load().words('figure_fence'))})(?![\w-])")

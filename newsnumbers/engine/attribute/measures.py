@@ -24,6 +24,7 @@ from .measure_words import (
     for_direction,
     governed_after,
     governed_before,
+    governed_before_tail,
     governing_level,
     growth_rate_noun,
     level_word,
@@ -111,7 +112,9 @@ def governed_at(text: str, lower: str, fig: Figure) -> tuple[int, tuple[int, int
     """Where the noun that governs the figure from after it starts ("$200 billion in market value"), or -1;
     and the span of the noun that governs it from before ("Kursgewinnen von über 4 Prozent"), or (-1, -1)."""
     start = max(0, fig.start - GOVERNING_CHARS)
-    governed, governing = governed_after().match(text, fig.end), governed_before().search(lower, start, fig.start)
+    governed = governed_after().match(text, fig.end)
+    governing = governed_before().search(lower, start, fig.start) if governed_before_tail().search(
+        lower, start, fig.start) else None  # the tail first: it fails fast where the whole is entered at every letter
     return governed.end() if governed else -1, governing.span("noun") if governing else (-1, -1)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -21,6 +21,8 @@ import simplemma
 
 from ... import lexicon
 from .. import wordscan
+from ..lines import in_lines, one_line
+from .forms import found_again
 
 _WORD = r"[A-ZÄÖÜ][\w&’'.-]*[\w&]|[A-Z]"  # a capitalised word ("MiniMax", "AT&S", "X")
 _NO_WORD_BEFORE = r"(?<![\w-].)"  # after a name's first letter: no word character or hyphen before that letter
@@ -58,6 +60,7 @@ class _Patterns(NamedTuple):
     suffix: re.Pattern[str]     # one suffix word, whole
     after_tail: re.Pattern[str] | None  # the fast form of ``after``: its comma, where the rest follows it
     after_name: re.Pattern[str] | None  # and the name before that comma
+    line_tails: tuple[re.Pattern[str] | None, ...] = (None, None)  # what ``suffixed`` and ``bracketed`` hold on one line
 
 
 @lru_cache(maxsize=2)
@@ -101,8 +104,12 @@ def _patterns(plain: bool = False) -> _Patterns:
     stop = re.compile(rf"(?:{lexicon.in_order(lex.words('not_a_name'))}) ")
     fast = (None, None) if plain else (re.compile(rf",(?=(?P<tail>{rest}))", re.VERBOSE | re.IGNORECASE),
                                        re.compile(rf"(?P<name>(?-i:{seq})),", re.VERBOSE | re.IGNORECASE))
+    tails = (None, None) if plain else (  # what every match of suffixed and bracketed holds, read the same way
+        re.compile(rf"\ (?:{kept}|{legal})", re.VERBOSE) if one_line(lex.words("name_suffix_kept") +
+                                                                    lex.words("name_suffix_legal")) else None,
+        re.compile(rf"\ \((?=[^()\n,]{{1,60}},\ {_ITEM_FIGURE})", re.VERBOSE))
     return _Patterns(suffixed, after, before, subject, listed, bracketed, possessor, stop, re.compile(rf"(?:\s(?:{legal}))+$"),
-                     re.compile(rf"(?:{kept}|{legal})"), *fast)
+                     re.compile(rf"(?:{kept}|{legal})"), *fast, tails)
 
 
 def _behind(joins: str) -> str:
@@ -154,6 +161,7 @@ def _is_suffix(word: str) -> bool:
     return _patterns().suffix.fullmatch(word) is not None
 
 
+@lru_cache(maxsize=16384)
 def _known(word: str) -> bool:
     """Whether a word is an ordinary German or English word, not a name ("Partners", "Umsatz"); a word with a
     capital inside ("MiniMax", "BigPoint") is a name."""
@@ -199,13 +207,13 @@ def _candidates(text: str, lang: str, plain: bool = False) -> list[tuple[int, in
     (``plain``: found by the patterns as first written, for the test that compares the two)."""
     p = _patterns(plain)
     out: list[tuple[int, int, str]] = []
-    for m in p.suffixed.finditer(text):
+    for m in in_lines(p.suffixed, p.line_tails[0], text):
         full = text[m.start("name"):m.end()]
         name = _clean(full)
         if any(not _is_suffix(w) for w in name.split()):  # not "AI" alone (from "Generative AI")
             out.append((m.start("name") + full.index(name), m.end(), name))
     for m in (*_appositions(text, p), *p.before.finditer(text), *p.subject.finditer(text),
-              *p.listed.finditer(text), *p.bracketed.finditer(text), *p.possessor.finditer(text)):
+              *p.listed.finditer(text), *in_lines(p.bracketed, p.line_tails[1], text), *p.possessor.finditer(text)):
         name = _clean(m.group("name"))
         a = m.start("name") + m.group("name").index(name) if name else 0
         if name and not p.stop.fullmatch(name + " ") and (  # not a word that begins no name, alone ("KI ihre Arbeit")
@@ -254,32 +262,6 @@ def new_names(text: str, lang: str = "de") -> list[tuple[int, int, str]]:
         if not out or a >= out[-1][1]:
             out.append((a, b, known.get(spans[a, b], spans[a, b])))
     return out
-
-
-def found_again(text: str, forms: Iterable[str]) -> list[tuple[int, int, str]]:
-    r"""(start, end, form) of what ``(?<![\w-])(?:f1|f2|...)(?![\w-])`` finds with the forms longest first: at each
-    place the longest form that stands there whole, left to right without overlaps. Found with ``str.find``:
-    compiling that regex for each article's names cost more than finding them (``re`` caches 512 patterns, and
-    each article's names make a new one)."""
-    hits = []
-    for form in forms:
-        at = text.find(form)
-        while at >= 0:
-            end = at + len(form)
-            if not (_joins(text[at - 1:at]) or _joins(text[end:end + 1])):
-                hits.append((at, -len(form), form))
-            at = text.find(form, at + 1)
-    hits.sort()
-    out: list[tuple[int, int, str]] = []
-    for at, size, form in hits:
-        if not out or at >= out[-1][1]:
-            out.append((at, at - size, form))
-    return out
-
-
-def _joins(ch: str) -> bool:
-    r"""Whether ``ch`` (one character or none) would join a name to the word beside it: ``[\w-]``."""
-    return ch == "-" or ch == "_" or ch.isalnum()
 
 
 def unknown_names(text: str, known: list[tuple[int, int, str]], lang: str = "de") -> dict[tuple[int, int], str]:
