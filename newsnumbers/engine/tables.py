@@ -22,6 +22,7 @@ from .attribute.measure_words import direction_word, directions
 from .recognise import Figure
 
 _SEPARATOR = re.compile(r"[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)+\|?[ \t]*$")
+_EMPTY_CELL = re.compile(r"(?i)(?<![\w/])(?:n/?a|–|—|-)(?![\w/])")  # "Model B n/a $2.00 $0.05": a cell left empty
 _GLUED = re.compile(r"(?<=[a-zäöüß])(?=[A-ZÄÖÜ])")  # a lower-case letter right before a capital: two glued cells
 _PER_BEFORE = re.compile(r"(?:\bper|\bpro|\bje|/)\s*$")  # on lower-cased text
 ROW_CHARS = 4000  # a table row is shorter: a longer line is read as prose, and costs each figure no more than this
@@ -175,7 +176,8 @@ def _carry_glued_rows(figures: list[Figure], text: str, spans: dict[int, tuple[i
     """A table that lost its pipes and spaces ("ModelInput /M tokensOutput /M tokensContext", then "Claude 3
     Opus$15.00$75.00200K"): under a heading line that names a token rate and its directions in order, each short
     line's amounts take the rate, the k-th amount the k-th direction (in place). Only lines of two or more
-    amounts, right under the heading or under such lines, and only as many amounts as the heading has directions."""
+    amounts, right under the heading or under such lines, and only as many amounts as the heading has directions;
+    an empty cell counts as one ("Model B n/a $2.00 $0.05": $2.00 is the second direction)."""
     rows: dict[int, list[Figure]] = {}
     for fig in figures:
         span = spans.get(id(fig))
@@ -183,13 +185,16 @@ def _carry_glued_rows(figures: list[Figure], text: str, spans: dict[int, tuple[i
             rows.setdefault(span[0], []).append(fig)
     heads: dict[int, tuple[str, list[str]]] = {}  # line start -> (rate, directions) of its block's heading
     for start in sorted(s for s, row in rows.items() if len(row) >= 2):
-        rate, order = heads.get(start) or _glued_head(text, start, rows)
-        for a, _ in _block_lines(text, start, rows):
-            heads[a] = (rate, order)
-        if rate and len(rows[start]) <= len(order):
-            for fig, direction in zip(sorted(rows[start], key=lambda f: f.start), order):
+        if start not in heads:  # a block's first line: its heading read, and its lines walked, once
+            head = _glued_head(text, start, rows)
+            heads.update((a, head) for a, _ in _block_lines(text, start, rows))
+        rate, order = heads[start]
+        row = sorted(rows[start], key=lambda f: f.start)
+        cells = [k + len(_EMPTY_CELL.findall(text, start, fig.start)) for k, fig in enumerate(row)]  # "n/a" counts
+        if rate and cells[-1] < len(order):
+            for fig, k in zip(row, cells):
                 if fig.value <= RATE_MAX:  # "$75.00200K", a price glued to the next cell, read as 75002: left alone
-                    fig.per, fig.direction = rate, fig.direction or direction
+                    fig.per, fig.direction = rate, fig.direction or order[k]
 
 
 def _block_lines(text: str, start: int, rows: dict[int, list[Figure]]) -> list[tuple[int, int]]:
