@@ -14,10 +14,11 @@ from ... import lexicon
 from ..recognise import Figure
 from .antecedents import Antecedents
 from .mentions import Mention
+from .new_names import ITEM_WHAT, SEAT
 from .places import Places
 
-_SEAT_AFTER = r"(?:in\s+[A-ZÄÖÜ][\w-]+(?:\s+[A-Z]{2})?\s+)?"  # a ranking item's seat: "CeQur in Horw LU mit 109,3 Millionen"
-_BRACKET = r"\(\s*(?:[^()\n,]{1,60},\s*)?"  # "(", or "(what it does, ": "Enspired (KI-Stromhandel, 15 Mio. Euro)"
+_SEAT_AFTER = rf"(?:{SEAT}\s+)?"  # a ranking item's seat: "CeQur in Horw LU mit 109,3 Millionen"
+_BRACKET = rf"\(\s*(?:{ITEM_WHAT}\s*)?"  # "(", or "(what it does, ": "Enspired (KI-Stromhandel, 15 Mio. Euro)"
 # between a name and its figure: nothing, a bracket or colon, or one lower-case word (a verb: "the Nasdaq down 3.3%",
 # "Nvidia verlor 17 Prozent"; German nouns are capitalised), then "um"/"by"
 _RIGHT_BEFORE = re.compile(rf"""

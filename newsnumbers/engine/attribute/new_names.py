@@ -28,6 +28,8 @@ _WORD = r"[A-ZÄÖÜ][\w&’'.-]*[\w&]|[A-Z]"  # a capitalised word ("MiniMax", 
 _NO_WORD_BEFORE = r"(?<![\w-].)"  # after a name's first letter: no word character or hyphen before that letter
 _OPENS_LINE_OR_SENTENCE = r"(?:(?<![^\n].)|(?<=[.!?:•][ ].))"  # after it: the text's or a line's start, or ". "
 _LIST_JOINS = r"[,;:•][ ]|[ ]und[ ]|[ ]and[ ]|[ ]sowie[ ]|gefolgt[ ]von[ ]|followed[ ]by[ ]"  # what opens a list item
+SEAT = r"in[ ][A-ZÄÖÜ][\w-]+(?:[ ][A-Z]{2})?"  # a ranking item's seat after its name: "CeQur in Horw LU"
+ITEM_WHAT = r"[^()\n,]{1,60},"  # what a bracketed item does, to its comma: "Enspired (KI-Stromhandel, 15 Mio. Euro)"
 _ITEM_FIGURE = r"(?:[a-zäöüß]+\ )?[$€£]?\d"  # a ranking item's figure, after a word such as "rund"
 _OPENS_LIST_ITEM = "(?:(?<![^\\n].)|" + "|".join(f"(?<={j}.)" for j in _LIST_JOINS.split("|")) + ")"  # after its first letter
 
@@ -96,10 +98,10 @@ def _patterns(plain: bool = False) -> _Patterns:
     item = rf"(?:^|(?<=\n)|{_behind(_LIST_JOINS)}){plain_seq}" if plain else _seq(_OPENS_LIST_ITEM)
     listed = re.compile(rf"""
         (?P<name>{item})                                # a name that opens a list item
-        (?:\ in\ [A-ZÄÖÜ][\w-]+(?:\ [A-Z]{{2}})?)?    # its seat ("CeQur in Horw LU")
+        (?:\ {SEAT})?                                  # its seat ("CeQur in Horw LU")
         \ (?:{lexicon.in_order(lex.words('item_figure_link'))})\ (?={_ITEM_FIGURE})  # "mit ", then its figure""",
                         re.VERBOSE)
-    bracketed = re.compile(rf"(?P<name>{seq})\ \((?=[^()\n,]{{1,60}},\ {_ITEM_FIGURE})", re.VERBOSE)
+    bracketed = re.compile(rf"(?P<name>{seq})\ \((?={ITEM_WHAT}\ {_ITEM_FIGURE})", re.VERBOSE)
     possessor = re.compile(rf"(?P<name>{seq})\ (?:{lexicon.in_order(lex.words('possessor_after'))})(?![\w-])", re.VERBOSE)
     stop = re.compile(rf"(?:{lexicon.in_order(lex.words('not_a_name'))}) ")
     fast = (None, None) if plain else (re.compile(rf",(?=(?P<tail>{rest}))", re.VERBOSE | re.IGNORECASE),
@@ -107,7 +109,7 @@ def _patterns(plain: bool = False) -> _Patterns:
     tails = (None, None) if plain else (  # what every match of suffixed and bracketed holds, read the same way
         re.compile(rf"\ (?:{kept}|{legal})", re.VERBOSE) if one_line(lex.words("name_suffix_kept") +
                                                                     lex.words("name_suffix_legal")) else None,
-        re.compile(rf"\ \((?=[^()\n,]{{1,60}},\ {_ITEM_FIGURE})", re.VERBOSE))
+        re.compile(rf"\ \((?={ITEM_WHAT}\ {_ITEM_FIGURE})", re.VERBOSE))
     return _Patterns(suffixed, after, before, subject, listed, bracketed, possessor, stop, re.compile(rf"(?:\s(?:{legal}))+$"),
                      re.compile(rf"(?:{kept}|{legal})"), *fast, tails)
 
