@@ -23,8 +23,9 @@ from .antecedents import LOOKBACK_MENTIONS
 from .measure_words import change_word
 from .measures import STRUCTURAL_MEASURES, Decision, MeasureFinder
 from .mentions import Mention, _tables, find_mentions
-from .organisations import LOOKBACK_SENTENCES, OrganisationFinder, Who
+from .organisations import OrganisationFinder, Who
 from .places import Place, Places
+from .topics import LOOKBACK_SENTENCES
 
 __all__ = ["Attributor", "Decision", "Who", "evidence_and_confidence", "Mention", "Place", "find_mentions", "LOOKBACK_MENTIONS", "LOOKBACK_SENTENCES",
            "STRUCTURAL_MEASURES", "_tables"]

@@ -63,7 +63,7 @@ class Antecedents:
         kind = "model" if m.kind == "anaphor_model" else "org"
         idx = bisect.bisect_left(self.starts, m.start)
         if m.role in ("person", "scene"):  # "er": a person's company, or nothing ("er" may be "der Markt"); "20 startups
-            return person_before(self, idx, m.start) if m.role == "person" else article_place(self)  # raised": its place's
+            return person_before(self, idx, m.start) if m.role == "person" else _scene_place(self, idx, m)  # raised": its place's
         fallback = None
         orgs: list[Mention] = []
         for k in range(idx - 1, max(-1, idx - 1 - LOOKBACK_MENTIONS), -1):
@@ -186,6 +186,18 @@ def main_place(mentions: list[Mention]) -> Mention | None:
             counts[m.name] = counts.get(m.name, 0) + 1
             first.setdefault(m.name, m)
     return first[max(counts, key=lambda n: (counts[n], -first[n].start))] if counts else None
+
+
+_SCENE_IN = re.compile(r"[ ](?:in|aus|im|from|across)[ ](?:(?:der|den|dem|the)[ ])?")  # "die meisten Unternehmen in den USA"
+
+
+def _scene_place(ante: Antecedents, idx: int, m: Mention) -> Mention | None:
+    """Companies counted, not named, are those of the place their own phrase names ("Die meisten Unternehmen in den
+    USA erhielten weniger als 5 Millionen Dollar"), else of the place the article names most."""
+    nxt = ante.mentions[idx + 1] if idx + 1 < len(ante.mentions) and ante.starts[idx] == m.start else None
+    if nxt is not None and nxt.kind == "org" and nxt.role == "place" and _SCENE_IN.fullmatch(ante.text, m.end, nxt.start):
+        return nxt
+    return article_place(ante)
 
 
 def article_place(ante: Antecedents) -> Mention | None:

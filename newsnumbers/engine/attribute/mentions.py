@@ -16,6 +16,7 @@ from ..casefold import fold, fold_pattern
 from ..firstchar import FirstCharIndex
 from .appositions import without_appositions
 from .cues import lemma
+from .lists import lists_share_preposition, sector_lists
 from .mention import NOT_INVESTOR, Mention
 from .new_names import unknown_names
 
@@ -243,7 +244,7 @@ def find_mentions(text: str, lower: str | None = None, lang: str = "de") -> list
             oblique = after_preposition(text, start, out[-1].end if out else -1) and not _absolute(lower, start, end)
             out.append(Mention(start, end, *kind, oblique))
             last_end = end
-    return _asides(text, _lists_share_preposition(text, without_appositions(text, out)))
+    return _asides(text, sector_lists(text, lists_share_preposition(text, without_appositions(text, out))))
 
 
 @lru_cache(maxsize=1)
@@ -273,26 +274,3 @@ def _asides(text: str, mentions: list[Mention]) -> list[Mention]:
     after, before = _aside_words()
     return [m._replace(role="aside") if m.kind == "org" and (after.match(text, m.end) or before.search(
         text, max(0, m.start - 24), m.start)) else m for m in mentions]
-
-
-_LIST_GAP = re.compile(r"(?:['’]s)?\s*(,|,?\s*(?:und|and|oder|or|sowie)|['’]s?)?\s*")  # between two members of a list
-
-
-def _lists_share_preposition(text: str, mentions: list[Mention]) -> list[Mention]:
-    """"von Claude Sonnet 4, OpenAI’s GPT-5 und Google’s Gemini 2.5 Pro": a preposition governs every
-    member of a list that ends with "und"/"and"/"oder"/"or", so all of them are obliques. A comma alone
-    ("Unlike OpenAI, Anthropic raised ...") ends the phrase."""
-    out = list(mentions)
-    k = 0
-    while k < len(out):
-        j, joined = k, False
-        while j + 1 < len(out):
-            gap = _LIST_GAP.fullmatch(text, out[j].end, out[j + 1].start)
-            if gap is None:
-                break
-            joined = joined or bool(gap.group(1) and gap.group(1).strip(", ").strip())
-            j += 1
-        if out[k].oblique and joined:
-            out[k:j + 1] = [m._replace(oblique=True) for m in out[k:j + 1]]
-        k = j + 1
-    return out

@@ -22,69 +22,18 @@ from ... import lexicon
 from ..recognise import Figure
 from ..segment import Segmenter
 from ..tables import column_head
-from .antecedents import Antecedents, article_place, coordinated, examples_only, is_investor
+from .antecedents import Antecedents, article_place, coordinated
 from .beside import owner_beside
 from .measures import Decision
 from .mention import NOT_INVESTOR
-from .mentions import Mention, salience
+from .mentions import Mention
 from .owners import PARTNER_MEASURES, cue_owner, owned_measures, partner, raised_measures, respective
 from .places import Place, Places, last_figure_start, pick, previous_figure_ends, tier
+from .sectors import other_sector
+from .topics import Topics
 
 _MODEL_WORD = re.compile(r"(?i)\b(?:KI-|AI[- ])?(?:Modells?|Sprachmodells?|model|language model)\b")
 _INDEFINITE = re.compile(r"(?i)\b(?:ein|eine|einen|einem|eines|a|an)\s+(?:[\w'’-]+\s+){0,3}$")
-LOOKBACK_SENTENCES = 3
-
-
-class Topics:
-    """The topic of the sentences before a figure, for figures whose own sentence names nobody."""
-
-    def __init__(self, seg: Segmenter, places: Places, antecedents: Antecedents):
-        self.seg = seg
-        self.places = places
-        self.antecedents = antecedents
-        self._topic_cache: dict[tuple[int, bool], Mention | None] = {}  # (sentence, money raised) -> topic
-
-    def choose_topic(self, place: Place, fig: Figure, raised: bool = False) -> Mention | None:
-        """The nearest earlier sentence with a usable mention decides: its first (a named one), else the nearest.
-        For money ``raised`` (funding, a valuation) the investors of a round are not its topic.
-
-        Earlier sentences lie wholly before the figure, so the answer is the
-        same for every figure of a sentence and is computed once.
-        """
-        key = (place.sentence, raised)
-        if key not in self._topic_cache:
-            self._topic_cache[key] = self._topic_before(place.sentence, fig, raised)
-        return self._topic_cache[key]
-
-    def _topic_before(self, s: int, fig: Figure, raised: bool) -> Mention | None:
-        """A sentence that names only a place after a preposition ("Die Einnahmen in China stiegen"), or only
-        examples ("Für Kunden wie Microsoft, Google oder Meta sind die Zahlen ein Signal"), does not change the
-        topic: the search goes on, and its mention is the answer only when nothing else turns up. Nor, for money
-        raised, does a sentence that names only investors ("Andreessen Horowitz and Lightspeed co-led the round.
-        … he's targeting up to $1 billion"): the round is the company's that raised it."""
-        place_only = None
-        for back in range(1, LOOKBACK_SENTENCES + 1):
-            if s - back < 0:
-                break
-            a, b = self.seg.sentence_span(s - back)
-            if bisect.bisect_left(self.places.starts, a) == bisect.bisect_left(self.places.starts, b):
-                continue  # names nobody: no need to split it into clauses
-            spans = [(c.start, c.end) for c in self.places.clauses(s - back) if not c.comparison] or [(a, b)]
-            ms = self.antecedents.usable(self.places.mentions_in(spans, fig))
-            if raised and ms and not (ms := [m for m in ms if not is_investor(self.antecedents, m)]):
-                place_only = place_only or self.antecedents.usable(self.places.mentions_in(spans, fig))[0]
-                continue
-            if ms:
-                # the first of the most salient, the article's main company first among equals
-                best = min(ms, key=lambda m: (salience(self.seg.text, m), not self.antecedents.is_main(m)))
-                best = best if not best.generic else pick(ms, fig)
-                examples = best is not None and examples_only(self.seg.text, ms)
-                if best is None or (tier(best) != 3 and not examples):
-                    return best
-                if examples and place_only is None and self.antecedents.main() is not None:
-                    place_only = self.antecedents.main()  # examples give way to the article's main company
-                place_only = place_only or best
-        return place_only
 
 
 class Who(NamedTuple):
@@ -115,10 +64,14 @@ class OrganisationFinder:
             owner = cue_owner(self.text, self.antecedents.mentions, self.antecedents.starts, measure.cue_spans)
             owner = owner if owner and self.antecedents.usable([owner]) else None
         chosen, where = (owner, "subject") if owner else choose(self.places, self.antecedents, place, fig)
-        if chosen is None or (tier(chosen) == 3 and not self._about_places(place, fig)):
+        if chosen is None and (sector := other_sector(self.text, place.windows[_own_clause(place)][0], self.antecedents.starts)):
+            return Who("", "", sector, "subject")  # "In der Auto-Branche sanken die Investitionen": nobody known
+        if chosen is None or (tier(chosen) == 3 and not self._about_places(place, fig) and not self._place_of(place, chosen, measure)):
             # the sentence names nobody, or only a place ("Die Einnahmen in China stiegen"): the topic of an earlier one
-            topic = self.topics.choose_topic(place, fig, measure is not None and measure.measure in raised_measures())
-            if topic is not None and (chosen is None or tier(topic) < tier(chosen)):
+            raised = measure is not None and measure.measure in raised_measures()
+            topic = self.topics.choose_topic(place, fig, raised)
+            weak = chosen is not None and self.topics.only_examples(place, raised)
+            if topic is not None and (chosen is None or tier(topic) < tier(chosen) and not weak):
                 chosen, where = topic, "earlier"
         if chosen is None:
             main = self.antecedents.main() or article_place(self.antecedents)  # no company named: its place
@@ -150,6 +103,17 @@ class OrganisationFinder:
         else:  # "senkte die Preise für Qwen um 97 Prozent": a model named in the figure's own clause
             model = _own_clause_model(self.places, fig, chosen.name, place) if measure.measure in clause_model_measures() else ""
         return Who("|".join(paired), model, words, where)
+
+    def _place_of(self, place: Place, chosen: Mention, measure: Decision | None) -> bool:
+        """Whether a place the figure's own clause names owns it though it follows a preposition: for a figure no
+        company's measure describes (``other``: "2019 lag ihr Anteil in der Schweiz bei 3,6 %", "In den USA könnten
+        Rechenzentren 12 % der Netzkapazität beanspruchen", also fronted: "In Ireland, data centres use 21%").
+        "Die Einnahmen in China stiegen" is a company's revenue in a place, so there the earlier sentence's company
+        is meant."""
+        if not (measure and measure.measure == "other"):
+            return False
+        spans, _ = place.windows[_own_clause(place)]
+        return any(a <= chosen.start < b for a, b in spans) or _FRONTED.fullmatch(self.text, place.span[0], chosen.start) is not None
 
     def _about_places(self, place: Place, fig: Figure) -> bool:
         """Whether a place is a subject somewhere in the sentence ("China erhält 5,5 Mrd. – im Vergleich zu
@@ -230,6 +194,7 @@ def _own_clause(place: Place) -> int:
 
 
 _CLAUSE_MARK = re.compile(r"[,;:–—()]")
+_FRONTED = re.compile(r"\s*(?:In|Im|Across|Throughout)(?:[ ](?:der|den|dem|the))?[ ]")  # "In Ireland, data centres use 21%"
 
 
 def _unbound(text: str, ms: list[Mention]) -> list[Mention]:
