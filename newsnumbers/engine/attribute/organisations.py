@@ -105,14 +105,17 @@ class OrganisationFinder:
         return Who("|".join(paired), model, words, where)
 
     def _place_of(self, place: Place, chosen: Mention, measure: Decision | None) -> bool:
-        """Whether a place the figure's own clause names owns it though it follows a preposition: for a figure no
-        company's measure describes (``other``: "2019 lag ihr Anteil in der Schweiz bei 3,6 %", "In den USA könnten
+        """Whether a place the figure's own clause names owns it though it follows a preposition: for a total
+        ("Insgesamt wurde in den USA und Europa eine Billion Dollar vernichtet") and a figure no company's measure
+        describes (``other``: "2019 lag ihr Anteil in der Schweiz bei 3,6 %", "In den USA könnten
         Rechenzentren 12 % der Netzkapazität beanspruchen", also fronted: "In Ireland, data centres use 21%").
         "Die Einnahmen in China stiegen" is a company's revenue in a place, so there the earlier sentence's company
         is meant."""
-        if not (measure and measure.measure == "other"):
-            return False
         spans, _ = place.windows[_own_clause(place)]
+        if measure is None or measure.measure in _REGIONAL:
+            return False  # "Die Einnahmen in China stiegen insgesamt um 16 Prozent": the company's, in a region
+        if measure.measure != "other" and not _aggregate().search(self.text, place.span[0], spans[-1][1]):  # "In total, …"
+            return False
         return any(a <= chosen.start < b for a, b in spans) or _FRONTED.fullmatch(self.text, place.span[0], chosen.start) is not None
 
     def _about_places(self, place: Place, fig: Figure) -> bool:
@@ -194,6 +197,7 @@ def _own_clause(place: Place) -> int:
 
 
 _CLAUSE_MARK = re.compile(r"[,;:–—()]")
+_REGIONAL = frozenset({"revenue", "growth"})  # a company's figures it reports for a region
 _FRONTED = re.compile(r"\s*(?:In|Im|Across|Throughout)(?:[ ](?:der|den|dem|the))?[ ]")  # "In Ireland, data centres use 21%"
 
 
@@ -211,6 +215,12 @@ def _unbound(text: str, ms: list[Mention]) -> list[Mention]:
         if not bound:
             out.append(m)
     return out
+
+
+@lru_cache(maxsize=1)
+def _aggregate() -> re.Pattern[str]:
+    """A word that makes a figure a total over many (grammar_words role ``aggregate_marker``: "Insgesamt", "combined")."""
+    return re.compile(rf"\b(?:{lexicon.in_order(lexicon.load().words('aggregate_marker'))})\b")
 
 
 def _is_possessive(text: str, m: Mention) -> bool:
