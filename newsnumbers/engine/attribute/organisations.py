@@ -64,9 +64,11 @@ class OrganisationFinder:
             owner = cue_owner(self.text, self.antecedents.mentions, self.antecedents.starts, measure.cue_spans)
             owner = owner if owner and self.antecedents.usable([owner]) else None
         chosen, where = (owner, "subject") if owner else choose(self.places, self.antecedents, place, fig)
+        if where == "sentence" and fig.unit == "percent" and measure is not None and measure.measure == "other" and tier(chosen) != 3:
+            chosen, where = _share_of_place(self, place, fig) or (chosen, where)
         if chosen is None and (sector := other_sector(self.text, place.windows[_own_clause(place)][0], self.antecedents.starts)):
             return Who("", "", sector, "subject")  # "In der Auto-Branche sanken die Investitionen": nobody known
-        if chosen is None or (tier(chosen) == 3 and not self._about_places(place, fig) and not self._place_of(place, chosen, measure)):
+        if chosen is None or (tier(chosen) == 3 and not _about_places(self, place, fig) and not _place_of(self, place, chosen, measure)):
             # the sentence names nobody, or only a place ("Die Einnahmen in China stiegen"): the topic of an earlier one
             raised = measure is not None and measure.measure in raised_measures()
             topic = self.topics.choose_topic(place, fig, raised)
@@ -98,31 +100,45 @@ class OrganisationFinder:
                             self.places.figure_spans)
             paired += [other] if other and other not in paired else []  # investor and recipient both
         words = paired[0] + " (respectively)" if len(paired) < len(names) else words
-        if keep:
-            model = model_for(self.places, self.antecedents, fig, chosen.name, place)
-        else:  # "senkte die Preise für Qwen um 97 Prozent": a model named in the figure's own clause
-            model = _own_clause_model(self.places, fig, chosen.name, place) if measure.measure in clause_model_measures() else ""
-        return Who("|".join(paired), model, words, where)
+        return Who("|".join(paired), _model(self, fig, measure, chosen.name, place), words, where)
 
-    def _place_of(self, place: Place, chosen: Mention, measure: Decision | None) -> bool:
-        """Whether a place the figure's own clause names owns it though it follows a preposition: for a total
-        ("Insgesamt wurde in den USA und Europa eine Billion Dollar vernichtet") and a figure no company's measure
-        describes (``other``: "2019 lag ihr Anteil in der Schweiz bei 3,6 %", "In den USA könnten
-        Rechenzentren 12 % der Netzkapazität beanspruchen", also fronted: "In Ireland, data centres use 21%").
-        "Die Einnahmen in China stiegen" is a company's revenue in a place, so there the earlier sentence's company
-        is meant."""
-        spans, _ = place.windows[_own_clause(place)]
-        if measure is None or measure.measure in _REGIONAL:
-            return False  # "Die Einnahmen in China stiegen insgesamt um 16 Prozent": the company's, in a region
-        if measure.measure != "other" and not _aggregate().search(self.text, place.span[0], spans[-1][1]):  # "In total, …"
-            return False
-        return any(a <= chosen.start < b for a, b in spans) or _FRONTED.fullmatch(self.text, place.span[0], chosen.start) is not None
 
-    def _about_places(self, place: Place, fig: Figure) -> bool:
-        """Whether a place is a subject somewhere in the sentence ("China erhält 5,5 Mrd. – im Vergleich zu
-        64,1 Mrd. in den USA"): then a place after a preposition is meant, not the article's topic."""
-        ms = self.places.mentions_in([place.span], fig)
-        return any(m.role == "place" and not m.oblique for m in ms)
+def _model(finder: OrganisationFinder, fig: Figure, measure: Decision | None, org: str, place: Place) -> str:
+    """The model of ``org`` the figure is about; for a measure no model owns, only one named in the figure's own clause
+    ("senkte die Preise für Qwen um 97 Prozent")."""
+    if measure is None or measure.measure in model_measures():
+        return model_for(finder.places, finder.antecedents, fig, org, place)
+    return _own_clause_model(finder.places, fig, org, place) if measure.measure in clause_model_measures() else ""
+
+
+def _share_of_place(finder: OrganisationFinder, place: Place, fig: Figure) -> tuple[Mention, str] | None:
+    """A proportion no company's measure describes, of something in a place its own clause names ("Der
+    Telekom-Chef verwies darauf, dass lediglich fünf Prozent der KI-Chips in Europa genutzt werden"): the
+    place's, not the company of the clause it depends on."""
+    own = [m for m in finder.places.window_mentions(place, _own_clause(place), fig) if m.role == "place"]
+    return (pick(own, fig) or own[0], "subject") if own else None
+
+
+def _place_of(finder: OrganisationFinder, place: Place, chosen: Mention, measure: Decision | None) -> bool:
+    """Whether a place the figure's own clause names owns it though it follows a preposition: for a total
+    ("Insgesamt wurde in den USA und Europa eine Billion Dollar vernichtet") and a figure no company's measure
+    describes (``other``: "2019 lag ihr Anteil in der Schweiz bei 3,6 %", "In den USA könnten
+    Rechenzentren 12 % der Netzkapazität beanspruchen", also fronted: "In Ireland, data centres use 21%").
+    "Die Einnahmen in China stiegen" is a company's revenue in a place, so there the earlier sentence's company
+    is meant."""
+    spans, _ = place.windows[_own_clause(place)]
+    if measure is None or measure.measure in _REGIONAL:
+        return False  # "Die Einnahmen in China stiegen insgesamt um 16 Prozent": the company's, in a region
+    if measure.measure != "other" and not _aggregate().search(finder.text, place.span[0], spans[-1][1]):  # "In total, …"
+        return False
+    return any(a <= chosen.start < b for a, b in spans) or _FRONTED.fullmatch(finder.text, place.span[0], chosen.start) is not None
+
+
+def _about_places(finder: OrganisationFinder, place: Place, fig: Figure) -> bool:
+    """Whether a place is a subject somewhere in the sentence ("China erhält 5,5 Mrd. – im Vergleich zu
+    64,1 Mrd. in den USA"): then a place after a preposition is meant, not the article's topic."""
+    ms = finder.places.mentions_in([place.span], fig)
+    return any(m.role == "place" and not m.oblique for m in ms)
 
 
 def _antecedent(ante: Antecedents, anaphor: Mention, measure: Decision | None) -> Mention:
