@@ -40,7 +40,7 @@ class Antecedents:
     def main(self) -> Mention | None:
         """The article's main company (``main_company``), found when first needed."""
         if self._main is False:
-            self._main = main_company(self.mentions, self.figure_spans)
+            self._main = main_company(self.mentions, self.figure_spans, headline_end(self.text))
         return self._main
 
     def is_main(self, m: Mention) -> bool:
@@ -208,12 +208,20 @@ def article_place(ante: Antecedents) -> Mention | None:
     return ante.__dict__["_place"]
 
 
-def main_company(mentions: list[Mention], figure_spans: list[tuple[int, int]]) -> Mention | None:
+def headline_end(text: str) -> int:
+    """Where an article's first non-empty line (its headline) ends."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
+def main_company(mentions: list[Mention], figure_spans: list[tuple[int, int]], opening: int = 0) -> Mention | None:
     """The company the article names most, its models counted for it (the first of equals; names inside
     a figure, like "Nvidia-made chips", do not count): the topic of figures nobody near them names. Only the
     lexicon's names: a start-up named in a list of funding rounds ("Emmi AI (15 Mio. Euro)") is no article's topic."""
     counts: dict[str, int] = {}
     first: dict[str, Mention] = {}
+    first_model: dict[str, Mention] = {}  # owner -> its first model named
     starts = [a for a, _ in figure_spans]  # sorted, as the figures are
     for m in mentions:
         k = bisect.bisect_right(starts, m.start) - 1
@@ -221,11 +229,17 @@ def main_company(mentions: list[Mention], figure_spans: list[tuple[int, int]]) -
             continue
         if m.kind == "model" and m.owner:  # "Claude Haiku 4.5" speaks of Anthropic
             counts[m.owner] = counts.get(m.owner, 0) + 1
+            first_model.setdefault(m.owner, m)
         elif m.kind == "org" and m.role in ("company", "project") and not m.generic and known_name(m.name):
             counts[m.name] = counts.get(m.name, 0) + 1
             first.setdefault(m.name, m)
-    named = [n for n in counts if n in first]  # the main company must be named at least once
-    return first[max(named, key=lambda n: (counts[n], -first[n].start))] if named else None
+    named = [n for n in counts if n in first]  # the main company must be named at least once,
+    if named:
+        return first[max(named, key=lambda n: (counts[n], -first[n].start))]
+    if len(first_model) == 1:  # unless the article names only one company's models, one of them in its headline
+        owner, m = next(iter(first_model.items()))  # (``opening``: "Gemini 2.5 Flash API Cost Optimization Guide")
+        return Mention(m.start, m.end, "org", owner, "", False, "company", False) if m.start < opening else None
+    return None
 
 
 def _once_per_mention(resolve: Callable[..., Mention | None]) -> Callable[..., Mention | None]:
