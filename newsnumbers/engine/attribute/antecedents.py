@@ -124,7 +124,10 @@ def _wrong_trade(ante: Antecedents, owner: str, cand: Mention) -> bool:
     no investor ("-investor", ``NOT_INVESTOR``: "the startup")."""
     if owner == NOT_INVESTOR:
         return is_investor(ante, cand)
-    return owner not in sectors().get(cand.name, frozenset())
+    known = sectors().get(cand.name)
+    if known is None:  # a name the lexicon does not know says its trade itself: "die Bank" is the Zürcher Kantonalbank
+        return owner not in cand.name.lower()
+    return owner not in known
 
 
 _NO_OWNER = ("person", "source", "aside")  # roles whose own mention names no figure's organisation
