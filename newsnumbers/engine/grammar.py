@@ -144,7 +144,8 @@ def core_pattern(w: _Words) -> re.Pattern[str]:
     # or an article before a currency: einen Euro (not "ein Euro-Land")
     one = rf"| {literal(w.one)} (?=\s+{literal(w.currency_word)})" if w.one else ""
     return re.compile(rf"""
-        (?<![\w.,'’/%=&\#@])(?<![^\W\d_]-)          # not inside a word, number, link or tag; not after "KI-"
+        (?<![\w.,'’%=&\#@])(?<![^\W\d_]-)           # not inside a word, number, link or tag; not after "KI-";
+        (?<![\W\d_]/)                                 # after a slash only a word's ("US-Dollar/3,28 Billionen Euro"), not "24/7"
         (?:
             (?P<num>{DIGITS})                          # digits: 5,6 | 2.000 | 160'000
             (?:(?P<att>{literal(w.attached)})(?![\w]))?  # a scale letter attached: 5bn, 100k

@@ -18,7 +18,9 @@ from .new_names import ITEM_WHAT, SEAT
 from .places import Places
 
 _SEAT_AFTER = rf"(?:{SEAT}\s+)?"  # a ranking item's seat: "CeQur in Horw LU mit 109,3 Millionen"
-_BRACKET = rf"\(\s*(?:{ITEM_WHAT}\s*)?"  # "(", or "(what it does, ": "Enspired (KI-Stromhandel, 15 Mio. Euro)"
+_BRACKET = rf"\(\s*(?:{ITEM_WHAT}\s*|[^()\n/]{{1,40}}/\s*)?"  # "(", "(what it does, ": "Enspired (KI-Stromhandel, 15 Mio.
+# Euro)", or a figure and a slash: the conversion in "von Apple (3,461 Billionen US-Dollar/3,28 Billionen Euro)"
+_BRACKET_ONLY = re.compile(r"\s*\(\s*")  # "Startups aus Berlin (1,5 Milliarden)": a place owns only a bracketed figure
 # between a name and its figure: nothing, a bracket or colon, or one lower-case word (a verb: "the Nasdaq down 3.3%",
 # "Nvidia verlor 17 Prozent"; German nouns are capitalised), then "um"/"by"
 _RIGHT_BEFORE = re.compile(rf"""
@@ -54,12 +56,15 @@ def named_right_before(text: str, ante: Antecedents, fig: Figure) -> Mention | N
     """A company or index named right before the figure ("helping lift ACM Research as much as 15% and
     NAURA 10%", "Nvidia verlor 17 Prozent, AMD 6 Prozent") owns it, unless a preposition governs it
     ("von Investoren wie Sequoia Capital sechs Milliarden Dollar eingesammelt"), except by a bracket right after
-    the name ("vor den Tech-Riesen Microsoft (3,75 Billionen US-Dollar)")."""
+    the name ("vor den Tech-Riesen Microsoft (3,75 Billionen US-Dollar)"). A place owns a figure only in a bracket
+    right after it ("mehr als Startups aus Berlin (1,5 Milliarden)")."""
     k = bisect.bisect_left(ante.starts, fig.start)
     m = ante.mentions[k - 1] if k > 0 else None
     if m is not None and m.role == "place" and k > 1 and _SEAT.fullmatch(text, ante.mentions[k - 2].end, m.start):
         seat, m = m, ante.mentions[k - 2]  # "Fennex in Zug mit 52 Millionen": the company before its seat
         return m if m.kind == "org" and m.role == "company" and _RIGHT_BEFORE.fullmatch(text, seat.end, fig.start) else None
+    if m is not None and m.kind == "org" and not m.generic and m.role in ("place", "group"):
+        return m if _BRACKET_ONLY.fullmatch(text, m.end, fig.start) else None
     if m is None or m.kind != "org" or m.generic or m.role not in ("company", "index"):
         return None
     if m.oblique:  # "vor Microsoft (3,75 Billionen US-Dollar)", "gefolgt von CeQur mit 109,3 Millionen": a bracket
