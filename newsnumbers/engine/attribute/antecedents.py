@@ -65,21 +65,19 @@ class Antecedents:
         idx = bisect.bisect_left(self.starts, m.start)
         if m.role in ("person", "scene"):  # "er": a person's company, or nothing ("er" may be "der Markt"); "20 startups
             return person_before(self, idx, m.start) if m.role == "person" else article_place(self)  # raised": its place's
+        if kind == "org" and not want_owner:
+            orgs = companies_before(self, m, idx)
+            return salient(self, orgs, m.start) if orgs else None
         fallback = None
-        orgs: list[Mention] = []
         for k in range(idx - 1, max(-1, idx - 1 - LOOKBACK_MENTIONS), -1):
             cand = self.mentions[k]
-            cand = _as_named(self, cand) if kind == "org" and not want_owner else cand
             if cand.kind == kind and not cand.generic and (kind == "model" or cand.role in ("company", "project")):
                 if m.owner and kind == "org" and _wrong_trade(self, m.owner, cand):
                     continue  # "der Chipkonzern": only a chip maker; "the startup": no investor
-                if kind == "org" and not want_owner:
-                    orgs.append(cand)
-                    continue
                 if not want_owner or cand.owner == want_owner:
                     return cand
                 fallback = fallback or cand
-        return salient(self, orgs, m.start) if orgs else None if want_owner else fallback
+        return None if want_owner else fallback
 
     def usable(self, ms: list[Mention]) -> list[Mention]:
         """Mentions that can name an organisation: an org anaphor only when it resolves; a person's name only
@@ -128,6 +126,20 @@ def _wrong_trade(ante: Antecedents, owner: str, cand: Mention) -> bool:
 
 
 _NO_OWNER = ("person", "source", "aside")
+
+
+def companies_before(ante: Antecedents, m: Mention, idx: int) -> list[Mention]:
+    """The companies named before an org anaphor (mention ``idx``), nearest first, a reference back counting as the
+    company it stands for; for a description of a trade ("der Chipkonzern") those of that trade ("the startup": no
+    investor)."""
+    orgs: list[Mention] = []
+    for k in range(idx - 1, max(-1, idx - 1 - LOOKBACK_MENTIONS), -1):
+        cand = _as_named(ante, ante.mentions[k])
+        if cand.kind != "org" or cand.generic or cand.role not in ("company", "project"):
+            continue
+        if not (m.owner and _wrong_trade(ante, m.owner, cand)):
+            orgs.append(cand)
+    return orgs
 
 
 def sentence_of(ante: Antecedents, pos: int) -> int:
