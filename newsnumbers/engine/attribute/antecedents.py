@@ -8,6 +8,7 @@ from collections.abc import Callable
 from functools import lru_cache, wraps
 
 from ... import lexicon
+from ..segment import sentence_bounds
 from .mention import INVESTOR, NOT_INVESTOR
 from .mentions import Mention, known_name, salience, sectors
 
@@ -29,11 +30,12 @@ class Antecedents:
     """What a mention stands for or stands with: an anaphor's antecedent, the organisations joined to it."""
 
     def __init__(self, text: str, mentions: list[Mention], starts: list[int],
-                 figure_spans: list[tuple[int, int]] | None = None):
+                 figure_spans: list[tuple[int, int]] | None = None, sentence_starts: list[int] | None = None):
         self.text = text
         self.mentions = mentions
         self.starts = starts
         self.figure_spans = figure_spans or []
+        self._sentences = sentence_starts  # the article's sentence starts (:mod:`..segment`), found when first needed
         self._models: dict[str, set[str]] | None = None
         self._main: Mention | None | bool = False
 
@@ -57,28 +59,24 @@ class Antecedents:
         return self._models
 
     def resolve(self, m: Mention, want_owner: str = "") -> Mention | None:
-        """An anaphor's antecedent: the nearest earlier mention of the right kind; for an organisation the
-        nearest salient one close to it (see ``salience``): "raised $300 million led by Spark Capital that
-        values the company" means the company that raised, not the investor after "by"."""
+        """An anaphor's antecedent: the nearest earlier mention of the right kind; for an organisation the one
+        :func:`salient` picks of the earlier companies (a reference back counts as the company it stands for)."""
         kind = "model" if m.kind == "anaphor_model" else "org"
         idx = bisect.bisect_left(self.starts, m.start)
         if m.role in ("person", "scene"):  # "er": a person's company, or nothing ("er" may be "der Markt"); "20 startups
             return person_before(self, idx, m.start) if m.role == "person" else article_place(self)  # raised": its place's
+        if kind == "org" and not want_owner:
+            orgs = companies_before(self, m, idx)
+            return salient(self, orgs, m.start) if orgs else None
         fallback = None
-        orgs: list[Mention] = []
         for k in range(idx - 1, max(-1, idx - 1 - LOOKBACK_MENTIONS), -1):
             cand = self.mentions[k]
             if cand.kind == kind and not cand.generic and (kind == "model" or cand.role in ("company", "project")):
                 if m.owner and kind == "org" and _wrong_trade(self, m.owner, cand):
                     continue  # "der Chipkonzern": only a chip maker; "the startup": no investor
-                if kind == "org" and not want_owner:
-                    orgs.append(cand)
-                    continue
                 if not want_owner or cand.owner == want_owner:
                     return cand
                 fallback = fallback or cand
-        if orgs:
-            return salient(self, orgs)
         return None if want_owner else fallback
 
     def usable(self, ms: list[Mention]) -> list[Mention]:
@@ -127,7 +125,44 @@ def _wrong_trade(ante: Antecedents, owner: str, cand: Mention) -> bool:
     return owner not in sectors().get(cand.name, frozenset())
 
 
-_NO_OWNER = ("person", "source", "aside")  # roles whose own mention names no figure's organisation
+_NO_OWNER = ("person", "source", "aside")
+
+
+def companies_before(ante: Antecedents, m: Mention, idx: int) -> list[Mention]:
+    """The companies named before an org anaphor (mention ``idx``), nearest first, a reference back counting as the
+    company it stands for; for a description of a trade ("der Chipkonzern") those of that trade ("the startup": no
+    investor)."""
+    orgs: list[Mention] = []
+    for k in range(idx - 1, max(-1, idx - 1 - LOOKBACK_MENTIONS), -1):
+        cand = _as_named(ante, ante.mentions[k])
+        if cand.kind != "org" or cand.generic or cand.role not in ("company", "project"):
+            continue
+        if not (m.owner and _wrong_trade(ante, m.owner, cand)):
+            orgs.append(cand)
+    return orgs
+
+
+def sentence_of(ante: Antecedents, pos: int) -> int:
+    """The index of the article's sentence that holds ``pos`` (its sentence starts found when first needed)."""
+    if ante._sentences is None:
+        ante._sentences = sentence_bounds(ante.text)
+    return bisect.bisect_right(ante._sentences, pos) - 1
+
+
+def _as_named(ante: Antecedents, m: Mention) -> Mention:
+    """An earlier reference back to one company that may stand as a subject ("Die Freiburger Firma wurde ...
+    gegründet. … Das Unternehmen"), as a mention of the company it stands for, where it stood: not a possessive
+    ("seine", "its"), nor a person's or a scene's pronoun. Any other mention, or one that resolves to nobody, as it is."""
+    if m.kind != "anaphor_org" or m.role != "company" or _possessive().fullmatch(ante.text, m.start, m.end):
+        return m
+    target = ante.resolve(m)
+    return target._replace(start=m.start, end=m.end, oblique=m.oblique) if target is not None else m
+
+
+@lru_cache(maxsize=1)
+def _possessive() -> re.Pattern[str]:
+    """A possessive anaphor (grammar_words role ``possessive``)."""
+    return re.compile(rf"(?i:{lexicon.in_order(lexicon.load().words('possessive'))})")  # roles whose own mention names no figure's organisation
 
 
 def person_before(ante: Antecedents, idx: int, start: int) -> Mention | None:
@@ -142,9 +177,28 @@ def person_before(ante: Antecedents, idx: int, start: int) -> Mention | None:
     return None
 
 
-def salient(ante: Antecedents, orgs: list[Mention]) -> Mention:
-    """Of the candidate antecedents (nearest first): a salient name close to the nearest one, the article's
-    main company first among them; else the main company if named before; else the nearest."""
+def salient(ante: Antecedents, orgs: list[Mention], at: int) -> Mention:
+    """Of the candidate antecedents (nearest first) of an anaphor at ``at``: those of the nearest sentence that
+    names one decide, the anaphor's own sentence first; of them a subject before a preposition's object, the
+    article's main company first among equals, then the first named ("Microsoft investiert in OpenAI. Der Konzern":
+    Microsoft). A company named only after a preposition is meant where it is the only one of an earlier sentence
+    ("Nachrichten gab es von der Post. Das Kartellgericht hat das Unternehmen verurteilt") or the topic before a
+    colon ("Der Zuwachs bei AIXTRON: Die Aktie legte zu"), not an adviser named in passing in the anaphor's own
+    sentence ("Nach einer Kaufempfehlung von Goldman Sachs stiegen die Papiere").
+    Passed over: a sentence that names only examples ("wie OpenAI und Midjourney"), a list of prepositions' objects
+    ("neben Apple und Microsoft") or a person's company ("ahead of Tesla CEO Elon Musk"); where every sentence is
+    passed over, a salient name close to the nearest one, else the main company named before, else the nearest."""
+    k, own = 0, sentence_of(ante, at)
+    while k < len(orgs):
+        s = sentence_of(ante, orgs[k].start)
+        group = [c for c in orgs[k:] if sentence_of(ante, c.start) == s]
+        k += len(group)
+        best = min(group, key=lambda c: (salience(ante.text, c), not ante.is_main(c), c.start))
+        rank = 1 if salience(ante.text, best._replace(oblique=False)) == 1 else salience(ante.text, best)
+        single = rank == 2 and len({c.name for c in group}) == 1
+        if rank == 0 or (single and (s != own or ":" in ante.text[best.end:at])):
+            if not examples_only(ante.text, group[::-1]):
+                return best
     close = [c for c in orgs if orgs[0].start - c.start <= SALIENT_REACH and salience(ante.text, c) == 0]
     main = next((c for c in close if ante.is_main(c)), None)
     if main or close:

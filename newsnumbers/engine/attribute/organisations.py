@@ -102,7 +102,7 @@ class OrganisationFinder:
     def __init__(self, text: str, seg: Segmenter, mentions: list[Mention], starts: list[int], places: Places):
         self.text = text
         self.places = places
-        self.antecedents = Antecedents(text, mentions, starts, places.figure_spans)
+        self.antecedents = Antecedents(text, mentions, starts, places.figure_spans, seg.starts)
         self.topics = Topics(seg, places, self.antecedents)
         self._heads: dict[int, tuple[list[str], int] | None] = {}  # table rows -> their header (tables.column_head)
 
