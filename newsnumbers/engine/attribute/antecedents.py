@@ -8,8 +8,10 @@ from collections.abc import Callable
 from functools import lru_cache, wraps
 
 from ... import lexicon
+from ..segment import sentence_bounds
+from .article_topic import _scene_place, headline_end, main_company
 from .mention import INVESTOR, NOT_INVESTOR
-from .mentions import Mention, known_name, salience, sectors
+from .mentions import Mention, salience, sectors
 
 LOOKBACK_MENTIONS = 200  # an anaphor's antecedent is searched this far back, no further
 SALIENT_REACH = 300  # characters before the nearest candidate antecedent within which a more salient one wins
@@ -29,11 +31,12 @@ class Antecedents:
     """What a mention stands for or stands with: an anaphor's antecedent, the organisations joined to it."""
 
     def __init__(self, text: str, mentions: list[Mention], starts: list[int],
-                 figure_spans: list[tuple[int, int]] | None = None):
+                 figure_spans: list[tuple[int, int]] | None = None, sentence_starts: list[int] | None = None):
         self.text = text
         self.mentions = mentions
         self.starts = starts
         self.figure_spans = figure_spans or []
+        self._sentences = sentence_starts  # the article's sentence starts (:mod:`..segment`), found when first needed
         self._models: dict[str, set[str]] | None = None
         self._main: Mention | None | bool = False
 
@@ -57,28 +60,24 @@ class Antecedents:
         return self._models
 
     def resolve(self, m: Mention, want_owner: str = "") -> Mention | None:
-        """An anaphor's antecedent: the nearest earlier mention of the right kind; for an organisation the
-        nearest salient one close to it (see ``salience``): "raised $300 million led by Spark Capital that
-        values the company" means the company that raised, not the investor after "by"."""
+        """An anaphor's antecedent: the nearest earlier mention of the right kind; for an organisation the one
+        :func:`salient` picks of the earlier companies (a reference back counts as the company it stands for)."""
         kind = "model" if m.kind == "anaphor_model" else "org"
         idx = bisect.bisect_left(self.starts, m.start)
         if m.role in ("person", "scene"):  # "er": a person's company, or nothing ("er" may be "der Markt"); "20 startups
             return person_before(self, idx, m.start) if m.role == "person" else _scene_place(self, idx, m)  # raised": its place's
+        if kind == "org" and not want_owner:
+            orgs = companies_before(self, m, idx)
+            return salient(self, orgs, m.start) if orgs else None
         fallback = None
-        orgs: list[Mention] = []
         for k in range(idx - 1, max(-1, idx - 1 - LOOKBACK_MENTIONS), -1):
             cand = self.mentions[k]
             if cand.kind == kind and not cand.generic and (kind == "model" or cand.role in ("company", "project")):
                 if m.owner and kind == "org" and _wrong_trade(self, m.owner, cand):
                     continue  # "der Chipkonzern": only a chip maker; "the startup": no investor
-                if kind == "org" and not want_owner:
-                    orgs.append(cand)
-                    continue
                 if not want_owner or cand.owner == want_owner:
                     return cand
                 fallback = fallback or cand
-        if orgs:
-            return salient(self, orgs)
         return None if want_owner else fallback
 
     def usable(self, ms: list[Mention]) -> list[Mention]:
@@ -130,7 +129,44 @@ def _wrong_trade(ante: Antecedents, owner: str, cand: Mention) -> bool:
     return owner not in known
 
 
-_NO_OWNER = ("person", "source", "aside")  # roles whose own mention names no figure's organisation
+_NO_OWNER = ("person", "source", "aside")
+
+
+def companies_before(ante: Antecedents, m: Mention, idx: int) -> list[Mention]:
+    """The companies named before an org anaphor (mention ``idx``), nearest first, a reference back counting as the
+    company it stands for; for a description of a trade ("der Chipkonzern") those of that trade ("the startup": no
+    investor)."""
+    orgs: list[Mention] = []
+    for k in range(idx - 1, max(-1, idx - 1 - LOOKBACK_MENTIONS), -1):
+        cand = _as_named(ante, ante.mentions[k])
+        if cand.kind != "org" or cand.generic or cand.role not in ("company", "project"):
+            continue
+        if not (m.owner and _wrong_trade(ante, m.owner, cand)):
+            orgs.append(cand)
+    return orgs
+
+
+def sentence_of(ante: Antecedents, pos: int) -> int:
+    """The index of the article's sentence that holds ``pos`` (its sentence starts found when first needed)."""
+    if ante._sentences is None:
+        ante._sentences = sentence_bounds(ante.text)
+    return bisect.bisect_right(ante._sentences, pos) - 1
+
+
+def _as_named(ante: Antecedents, m: Mention) -> Mention:
+    """An earlier reference back to one company that may stand as a subject ("Die Freiburger Firma wurde ...
+    gegründet. … Das Unternehmen"), as a mention of the company it stands for, where it stood: not a possessive
+    ("seine", "its"), nor a person's or a scene's pronoun. Any other mention, or one that resolves to nobody, as it is."""
+    if m.kind != "anaphor_org" or m.role != "company" or _possessive().fullmatch(ante.text, m.start, m.end):
+        return m
+    target = ante.resolve(m)
+    return target._replace(start=m.start, end=m.end, oblique=m.oblique) if target is not None else m
+
+
+@lru_cache(maxsize=1)
+def _possessive() -> re.Pattern[str]:
+    """A possessive anaphor (grammar_words role ``possessive``)."""
+    return re.compile(rf"(?i:{lexicon.in_order(lexicon.load().words('possessive'))})")  # roles whose own mention names no figure's organisation
 
 
 def person_before(ante: Antecedents, idx: int, start: int) -> Mention | None:
@@ -145,9 +181,28 @@ def person_before(ante: Antecedents, idx: int, start: int) -> Mention | None:
     return None
 
 
-def salient(ante: Antecedents, orgs: list[Mention]) -> Mention:
-    """Of the candidate antecedents (nearest first): a salient name close to the nearest one, the article's
-    main company first among them; else the main company if named before; else the nearest."""
+def salient(ante: Antecedents, orgs: list[Mention], at: int) -> Mention:
+    """Of the candidate antecedents (nearest first) of an anaphor at ``at``: those of the nearest sentence that
+    names one decide, the anaphor's own sentence first; of them a subject before a preposition's object, the
+    article's main company first among equals, then the first named ("Microsoft investiert in OpenAI. Der Konzern":
+    Microsoft). A company named only after a preposition is meant where it is the only one of an earlier sentence
+    ("Nachrichten gab es von der Post. Das Kartellgericht hat das Unternehmen verurteilt") or the topic before a
+    colon ("Der Zuwachs bei AIXTRON: Die Aktie legte zu"), not an adviser named in passing in the anaphor's own
+    sentence ("Nach einer Kaufempfehlung von Goldman Sachs stiegen die Papiere").
+    Passed over: a sentence that names only examples ("wie OpenAI und Midjourney"), a list of prepositions' objects
+    ("neben Apple und Microsoft") or a person's company ("ahead of Tesla CEO Elon Musk"); where every sentence is
+    passed over, a salient name close to the nearest one, else the main company named before, else the nearest."""
+    k, own = 0, sentence_of(ante, at)
+    while k < len(orgs):
+        s = sentence_of(ante, orgs[k].start)
+        group = [c for c in orgs[k:] if sentence_of(ante, c.start) == s]
+        k += len(group)
+        best = min(group, key=lambda c: (salience(ante.text, c), not ante.is_main(c), c.start))
+        rank = 1 if salience(ante.text, best._replace(oblique=False)) == 1 else salience(ante.text, best)
+        single = rank == 2 and len({c.name for c in group}) == 1
+        if rank == 0 or (single and (s != own or ":" in ante.text[best.end:at])):
+            if not examples_only(ante.text, group[::-1]):
+                return best
     close = [c for c in orgs if orgs[0].start - c.start <= SALIENT_REACH and salience(ante.text, c) == 0]
     main = next((c for c in close if ante.is_main(c)), None)
     if main or close:
@@ -177,72 +232,6 @@ def coordinated(ante: Antecedents, m: Mention, until: int) -> list[str]:
         names.append(cand.name)
         cur = cand
     return list(dict.fromkeys(names))
-
-
-def main_place(mentions: list[Mention]) -> Mention | None:
-    """The place (or a place's companies: "Österreichische Startups") the article names most, the first of equals:
-    the topic of an article that names no company at all, like a report on a country's start-up scene."""
-    counts: dict[str, int] = {}
-    first: dict[str, Mention] = {}
-    for m in mentions:
-        if m.kind == "org" and m.role in ("place", "group") and not m.generic:
-            counts[m.name] = counts.get(m.name, 0) + 1
-            first.setdefault(m.name, m)
-    return first[max(counts, key=lambda n: (counts[n], -first[n].start))] if counts else None
-
-
-_SCENE_IN = re.compile(r"[ ](?:in|aus|im|from|across)[ ](?:(?:der|den|dem|the)[ ])?")  # "die meisten Unternehmen in den USA"
-
-
-def _scene_place(ante: Antecedents, idx: int, m: Mention) -> Mention | None:
-    """Companies counted, not named, are those of the place their own phrase names ("Die meisten Unternehmen in den
-    USA erhielten weniger als 5 Millionen Dollar"), else of the place the article names most."""
-    nxt = ante.mentions[idx + 1] if idx + 1 < len(ante.mentions) and ante.starts[idx] == m.start else None
-    if nxt is not None and nxt.kind == "org" and nxt.role == "place" and _SCENE_IN.fullmatch(ante.text, m.end, nxt.start):
-        return nxt
-    return article_place(ante)
-
-
-def article_place(ante: Antecedents) -> Mention | None:
-    """``main_place`` of the article, worked out once (kept on its Antecedents): every figure nobody near it
-    names asks, and counting the article's mentions each time would grow with figures times mentions."""
-    if "_place" not in ante.__dict__:
-        ante.__dict__["_place"] = main_place(ante.mentions)
-    return ante.__dict__["_place"]
-
-
-def headline_end(text: str) -> int:
-    """Where an article's first non-empty line (its headline) ends."""
-    start = len(text) - len(text.lstrip())
-    end = text.find("\n", start)
-    return len(text) if end < 0 else end
-
-
-def main_company(mentions: list[Mention], figure_spans: list[tuple[int, int]], opening: int = 0) -> Mention | None:
-    """The company the article names most, its models counted for it (the first of equals; names inside
-    a figure, like "Nvidia-made chips", do not count): the topic of figures nobody near them names. Only the
-    lexicon's names: a start-up named in a list of funding rounds ("Emmi AI (15 Mio. Euro)") is no article's topic."""
-    counts: dict[str, int] = {}
-    first: dict[str, Mention] = {}
-    first_model: dict[str, Mention] = {}  # owner -> its first model named
-    starts = [a for a, _ in figure_spans]  # sorted, as the figures are
-    for m in mentions:
-        k = bisect.bisect_right(starts, m.start) - 1
-        if k >= 0 and m.start < figure_spans[k][1]:
-            continue
-        if m.kind == "model" and m.owner:  # "Claude Haiku 4.5" speaks of Anthropic
-            counts[m.owner] = counts.get(m.owner, 0) + 1
-            first_model.setdefault(m.owner, m)
-        elif m.kind == "org" and m.role in ("company", "project") and not m.generic and known_name(m.name):
-            counts[m.name] = counts.get(m.name, 0) + 1
-            first.setdefault(m.name, m)
-    named = [n for n in counts if n in first]  # the main company must be named at least once,
-    if named:
-        return first[max(named, key=lambda n: (counts[n], -first[n].start))]
-    if len(first_model) == 1:  # unless the article names only one company's models, one of them in its headline
-        owner, m = next(iter(first_model.items()))  # (``opening``: "Gemini 2.5 Flash API Cost Optimization Guide")
-        return Mention(m.start, m.end, "org", owner, "", False, "company", False) if m.start < opening else None
-    return None
 
 
 def _once_per_mention(resolve: Callable[..., Mention | None]) -> Callable[..., Mention | None]:

@@ -22,7 +22,8 @@ from ... import lexicon
 from ..recognise import Figure
 from ..segment import Segmenter
 from ..tables import column_head
-from .antecedents import Antecedents, article_place, coordinated
+from .antecedents import Antecedents, coordinated
+from .article_topic import article_place
 from .beside import owner_beside
 from .measures import Decision
 from .mention import NOT_INVESTOR
@@ -51,7 +52,7 @@ class OrganisationFinder:
     def __init__(self, text: str, seg: Segmenter, mentions: list[Mention], starts: list[int], places: Places):
         self.text = text
         self.places = places
-        self.antecedents = Antecedents(text, mentions, starts, places.figure_spans)
+        self.antecedents = Antecedents(text, mentions, starts, places.figure_spans, seg.starts)
         self.topics = Topics(seg, places, self.antecedents)
         self._heads: dict[int, tuple[list[str], int] | None] = {}  # table rows -> their header (tables.column_head)
 

@@ -1,0 +1,81 @@
+"""What an article as a whole is about: the place it names most, its main company, the place of companies it counts.
+
+Figures nobody near them names fall back to these; split from antecedents.py (what one mention stands for), which
+asks them, so each article-level answer is worked out once and kept on the article's Antecedents.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING
+
+from .mentions import Mention, known_name
+
+if TYPE_CHECKING:
+    from .antecedents import Antecedents
+
+
+def main_place(mentions: list[Mention]) -> Mention | None:
+    """The place (or a place's companies: "Österreichische Startups") the article names most, the first of equals:
+    the topic of an article that names no company at all, like a report on a country's start-up scene."""
+    counts: dict[str, int] = {}
+    first: dict[str, Mention] = {}
+    for m in mentions:
+        if m.kind == "org" and m.role in ("place", "group") and not m.generic:
+            counts[m.name] = counts.get(m.name, 0) + 1
+            first.setdefault(m.name, m)
+    return first[max(counts, key=lambda n: (counts[n], -first[n].start))] if counts else None
+
+
+_SCENE_IN = re.compile(r"[ ](?:in|aus|im|from|across)[ ](?:(?:der|den|dem|the)[ ])?")  # "die meisten Unternehmen in den USA"
+
+
+def _scene_place(ante: Antecedents, idx: int, m: Mention) -> Mention | None:
+    """Companies counted, not named, are those of the place their own phrase names ("Die meisten Unternehmen in den
+    USA erhielten weniger als 5 Millionen Dollar"), else of the place the article names most."""
+    nxt = ante.mentions[idx + 1] if idx + 1 < len(ante.mentions) and ante.starts[idx] == m.start else None
+    if nxt is not None and nxt.kind == "org" and nxt.role == "place" and _SCENE_IN.fullmatch(ante.text, m.end, nxt.start):
+        return nxt
+    return article_place(ante)
+
+
+def article_place(ante: Antecedents) -> Mention | None:
+    """``main_place`` of the article, worked out once (kept on its Antecedents): every figure nobody near it
+    names asks, and counting the article's mentions each time would grow with figures times mentions."""
+    if "_place" not in ante.__dict__:
+        ante.__dict__["_place"] = main_place(ante.mentions)
+    return ante.__dict__["_place"]
+
+
+def headline_end(text: str) -> int:
+    """Where an article's first non-empty line (its headline) ends."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
+def main_company(mentions: list[Mention], figure_spans: list[tuple[int, int]], opening: int = 0) -> Mention | None:
+    """The company the article names most, its models counted for it (the first of equals; names inside
+    a figure, like "Nvidia-made chips", do not count): the topic of figures nobody near them names. Only the
+    lexicon's names: a start-up named in a list of funding rounds ("Emmi AI (15 Mio. Euro)") is no article's topic."""
+    counts: dict[str, int] = {}
+    first: dict[str, Mention] = {}
+    first_model: dict[str, Mention] = {}  # owner -> its first model named
+    starts = [a for a, _ in figure_spans]  # sorted, as the figures are
+    for m in mentions:
+        k = bisect.bisect_right(starts, m.start) - 1
+        if k >= 0 and m.start < figure_spans[k][1]:
+            continue
+        if m.kind == "model" and m.owner:  # "Claude Haiku 4.5" speaks of Anthropic
+            counts[m.owner] = counts.get(m.owner, 0) + 1
+            first_model.setdefault(m.owner, m)
+        elif m.kind == "org" and m.role in ("company", "project") and not m.generic and known_name(m.name):
+            counts[m.name] = counts.get(m.name, 0) + 1
+            first.setdefault(m.name, m)
+    named = [n for n in counts if n in first]  # the main company must be named at least once,
+    if named:
+        return first[max(named, key=lambda n: (counts[n], -first[n].start))]
+    if len(first_model) == 1:  # unless the article names only one company's models, one of them in its headline
+        owner, m = next(iter(first_model.items()))  # (``opening``: "Gemini 2.5 Flash API Cost Optimization Guide")
+        return Mention(m.start, m.end, "org", owner, "", False, "company", False) if m.start < opening else None
+    return None
