@@ -224,16 +224,16 @@ def test_a_clauses_windows_and_their_mentions_are_worked_out_once_per_article(mo
 def test_an_articles_place_is_counted_once_however_many_figures_ask(monkeypatch):
     """Counted: an article that names no company is about the place it names most; that place is worked out
     once per article, not once per figure that nobody near it names (which would grow with figures x mentions)."""
-    from newsnumbers.engine.attribute import antecedents
+    from newsnumbers.engine.attribute import article_topic
 
     counted: list[int] = []
-    real = antecedents.main_place
+    real = article_topic.main_place
 
     def main_place(mentions):  # noqa: ANN001, ANN202
         counted.append(len(mentions))
         return real(mentions)
 
-    monkeypatch.setattr(antecedents, "main_place", main_place)
+    monkeypatch.setattr(article_topic, "main_place", main_place)
     lead = "Österreichs Start-up-Szene hatte ein schwaches Jahr. Die Stimmung ist gedrückt. Viele warten ab. "
     text = lead + " ".join(f"Eine Runde brachte {k} Millionen Euro." for k in range(1, 40))
     rows = list(iter_figures(text))

@@ -7,12 +7,17 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from .mentions import Mention, known_name
 
-if TYPE_CHECKING:
-    from .antecedents import Antecedents
+
+class Antecedents(Protocol):
+    """What these functions read of an article's :class:`.antecedents.Antecedents` (not imported: it asks them)."""
+
+    text: str
+    mentions: list[Mention]
+    starts: list[int]
 
 
 def main_place(mentions: list[Mention]) -> Mention | None:
