@@ -64,8 +64,8 @@ class Antecedents:
         :func:`salient` picks of the earlier companies (a reference back counts as the company it stands for)."""
         kind = "model" if m.kind == "anaphor_model" else "org"
         idx = bisect.bisect_left(self.starts, m.start)
-        if m.role in ("person", "scene"):  # "er": a person's company, or nothing ("er" may be "der Markt"); "20 startups
-            return person_before(self, idx, m.start) if m.role == "person" else _scene_place(self, idx, m)  # raised": its place's
+        if m.role in ("person", "scene", "list"):  # "er": a person's company, or nothing ("er" may be "der Markt"); "20
+            return _by_role(self, idx, m)  # startups raised": its place's; "these companies": a list named before
         if kind == "org" and not want_owner:
             orgs = companies_before(self, m, idx)
             return salient(self, orgs, m.start) if orgs else None
@@ -144,6 +144,30 @@ def companies_before(ante: Antecedents, m: Mention, idx: int) -> list[Mention]:
         if not (m.owner and _wrong_trade(ante, m.owner, cand)):
             orgs.append(cand)
     return orgs
+
+
+def _by_role(ante: Antecedents, idx: int, m: Mention) -> Mention | None:
+    """The antecedent of a person's pronoun, of counted companies or of a plural reference to a list."""
+    if m.role == "person":
+        return person_before(ante, idx, m.start)
+    return _scene_place(ante, idx, m) if m.role == "scene" else list_member(ante, idx, m)
+
+
+LIST_SENTENCES = 2  # a plural reference ("these companies") looks back this many sentences for its list
+
+
+def list_member(ante: Antecedents, idx: int, m: Mention) -> Mention | None:
+    """"Alibaba, Tencent und Baidu … Collectively, these companies invested Rmb50bn": the nearest list of two or more
+    companies in the reference's sentence or the sentences before it; one member stands for it, and
+    :func:`coordinated` gives the rest to the figure."""
+    here = sentence_of(ante, m.start)
+    for k in range(idx - 1, max(-1, idx - 1 - LIST_MENTIONS * 4), -1):
+        cand = ante.mentions[k]
+        if here - sentence_of(ante, cand.start) > LIST_SENTENCES:
+            break
+        if cand.kind == "org" and not cand.generic and cand.role == "company" and len(coordinated(ante, cand, m.start)) > 1:
+            return cand
+    return None
 
 
 def sentence_of(ante: Antecedents, pos: int) -> int:
