@@ -18,11 +18,12 @@ from functools import lru_cache
 
 from .. import lexicon
 from ..lexicon import in_order
+from . import tables
 from .attribute.measure_words import direction_word, directions
 from .recognise import Figure
 from .segment import Segmenter
 
-_GLUE = r"\s*(?:\([^()]{0,30}\))?\s*(?:(?:%s)\s*)?(?P<glue>/|,|und|and|bzw\.|or|oder|sowie|\()\s*"  # % directions
+_GLUE = r"\s*(?:\([^()]{0,30}\))?\s*(?:(?:%s)\s*)?(?P<glue>/|,|und|and|bzw\.|or|oder|sowie|\(|%s)\s*"  # % directions, comparisons
 COMPARABLE = 1000  # a rate carries only to an amount of a comparable size (a price, not a total)
 COMPARABLE_LATER = 100  # across sentences the list must be closer in size ("… a monthly bill of $1,300" is no price)
 RESULT_CHARS = 24  # how far before an amount its calculation's "=" may stand ("= about $158")
@@ -55,10 +56,38 @@ def _paren_direction_pattern() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _bare_pair() -> re.Pattern[str]:
+    """A second price written as a bare number after a slash, perhaps with the pair's directions in brackets
+    ("USD 15/75 (input/output) per 1M tokens", "USD 0.80/4."): the amount is the first of a pair of prices;
+    group "d" is the first direction named."""
+    words = in_order(sorted(directions(), key=len, reverse=True))
+    return re.compile(rf"[ \t]*/[ \t]*\d+(?:[.,]\d+)?(?![\d%/:.,]\d)(?![\w%])[ \t]*"
+                      rf"(?:\([ \t]*(?P<d>{words})[ \t]*/[ \t]*{words}[ \t]*\)[ \t]*)?")
+
+
+def _bare_pairs(figures: list[Figure], lower: str) -> set[int]:
+    """Amounts that open a pair of prices whose second is a bare number (:func:`_bare_pair`): where the rate
+    follows the pair ("USD 15/75 (input/output) per 1M tokens") the amount takes it and the first direction
+    (input where none is named). Returns the ids of all such amounts: a pair without a rate of its own may take
+    the previous sentence's ("Claude Haiku costs USD 0.80/4."). Changes the figures in place."""
+    out = set()
+    for fig in figures:
+        pair = _bare_pair().match(lower, fig.end) if fig.kind == "money" and not fig.per else None
+        if pair is None:
+            continue
+        out.add(id(fig))
+        per = tables.rate_at(lower, pair.end())
+        if per:
+            fig.per, fig.direction = per, fig.direction or directions().get(pair["d"] or "", "") or "input"
+    return out
+
+
+@lru_cache(maxsize=1)
 def _glue() -> re.Pattern[str]:
     """What joins two amounts of one list: a slash, comma or "and", perhaps after a label in brackets or the
-    first amount's direction ("$0.30 input / $2.50 output")."""
-    return re.compile(_GLUE % in_order(sorted(directions(), key=len, reverse=True)))
+    first amount's direction ("$0.30 input / $2.50 output"), or a comparison ("$0.09 vs $1.25 per million")."""
+    compare = in_order(lexicon.load().words("rate_compare"))  # "$0.09 vs $1.25 per million input tokens"
+    return re.compile(_GLUE % (in_order(sorted(directions(), key=len, reverse=True)), compare))
 
 
 def _bare(per: str) -> bool:
@@ -88,8 +117,9 @@ def carry(figures: list[Figure], seg: Segmenter, lower: str) -> None:
     for f in figures:
         f.direction = f.direction or (_paren_direction(f, lower) if f.kind == "money" else "")
     own = {id(f) for f in figures if f.direction}
+    bare = _bare_pairs(figures, lower)  # "USD 15/75 (input/output) per 1M tokens"
     pairs = _list_pairs(figures, lower)
-    paired = {id(f) for pair in pairs for f in pair}  # "Claude Opus 4.7 (flagship model): $5 / $25." after a price list
+    paired = {id(f) for pair in pairs for f in pair} | bare  # "Claude Opus 4.7 (flagship model): $5 / $25." after a price list
     prices_tokens = False
     previous, current = _Sentence(-2), _Sentence(-2)
     for fig in figures:
@@ -109,6 +139,7 @@ def carry(figures: list[Figure], seg: Segmenter, lower: str) -> None:
                 current.origins[fig.unit] = current.origins.get(fig.unit, ()) + (fig,)
             prices_tokens = True
     _order_directions(current)
+    _factors(figures, lower)
     for a, b in pairs:  # "$5/$25 per million tokens", "($0.15/$0.60)": input first, then output
         if "tokens" in a.per and "tokens" in b.per and id(a) not in own and id(b) not in own:
             a.direction, b.direction = "input", "output"
@@ -178,3 +209,34 @@ def _order_directions(sentence: _Sentence) -> None:
                 and not any(own for _, own in members)):
             for (fig, _), direction in zip(members, directions):
                 fig.direction = direction
+
+
+@lru_cache(maxsize=1)
+def _times() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A count and a multiplication sign right before an amount ("100 × $0.10"), and a sign and a count right
+    after it ("$0.10 × 100"): the amount is a factor of a calculation (``grammar_words.csv``, role ``rate_times``)."""
+    times = in_order(lexicon.load().words("rate_times"))
+    return (re.compile(rf"\d[\d.,]*[ \t]*(?:[km]|mio\.?)?[ \t]*{times}[ \t]*\(?[ \t]*$"),
+            re.compile(rf"[ \t]*\)?[ \t]*{times}[ \t]*\d"))
+
+
+def _factors(figures: list[Figure], lower: str) -> None:
+    """An amount multiplied in a calculation ("(100 × $0.10) + (25 × $0.40)") whose value a token price of the
+    article named before (the price table above it) is that price again: it takes that price's rate, and its
+    direction where every earlier price of that value has the same one. Totals ("= $20") are no factors and
+    keep no rate. Changes the figures in place."""
+    before, after = _times()
+    seen: dict[tuple[str, float], set[tuple[str, str]]] = {}  # (currency, value) -> the (rate, direction) it was named with
+    for fig in figures:
+        if fig.kind != "money":
+            continue
+        if "tokens" in fig.per:
+            seen.setdefault((fig.unit, fig.value), set()).add((fig.per, fig.direction))
+            continue
+        named = seen.get((fig.unit, fig.value))
+        if named and not fig.per and (before.search(lower, max(0, fig.start - 16), fig.start)
+                                      or after.match(lower, fig.end)):
+            rates = {per for per, _ in named}
+            ways = {way for _, way in named}
+            if len(rates) == 1:
+                fig.per, fig.direction = rates.pop(), (ways.pop() if len(ways) == 1 else "")

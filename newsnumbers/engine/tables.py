@@ -25,6 +25,7 @@ _SEPARATOR = re.compile(r"[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t
 _EMPTY_CELL = re.compile(r"(?i)(?<![\w/])(?:n/?a|–|—|-)(?![\w/])")  # "Model B n/a $2.00 $0.05": a cell left empty
 _GLUED = re.compile(r"(?<=[a-zäöüß])(?=[A-ZÄÖÜ])")  # a lower-case letter right before a capital: two glued cells
 _PER_BEFORE = re.compile(r"(?:\bper|\bpro|\bje|/)\s*$")  # on lower-cased text
+_CENTS_THEN_CELL = re.compile(r"\d{1,3}[.,]\d\d(?=\d+[KkMm]$)")  # "$75.00200K": a price's cents, then the next cell ("200K")
 ROW_CHARS = 4000  # a table row is shorter: a longer line is read as prose, and costs each figure no more than this
 CAPTION_CHARS = 300  # how far before a table its caption may name the rate ("Prices per million tokens:")
 
@@ -37,6 +38,11 @@ def _rates() -> list[tuple[re.Pattern[str], str]]:
 def _rate(text: str) -> str:
     """The token rate a header or caption names ("per 1M tokens" -> "1M tokens"), or ""."""
     return next((per for pattern, per in _rates() if pattern.search(text)), "")
+
+
+def rate_at(lower: str, pos: int) -> str:
+    """The token rate named right at ``pos`` ("per 1M tokens" after "USD 15/75 (input/output) "), or ""."""
+    return next((per for pattern, per in _rates() if pattern.match(lower, pos)), "")
 
 
 def _direction(text: str) -> str:
@@ -193,8 +199,18 @@ def _carry_glued_rows(figures: list[Figure], text: str, spans: dict[int, tuple[i
         cells = [k + len(_EMPTY_CELL.findall(text, start, fig.start)) for k, fig in enumerate(row)]  # "n/a" counts
         if rate and cells[-1] < len(order):
             for fig, k in zip(row, cells):
-                if fig.value <= RATE_MAX:  # "$75.00200K", a price glued to the next cell, read as 75002: left alone
+                _cut_at_cents(fig, text)  # "$75.00200K", a price glued to the next cell, read as 75002
+                if fig.value <= RATE_MAX:
                     fig.per, fig.direction = rate, fig.direction or order[k]
+
+
+def _cut_at_cents(fig: Figure, text: str) -> None:
+    """A price glued to the next cell of its row ("Claude 3 Opus$15.00$75.00200K", read as $75,002): a price's
+    cents end its number, so the figure ends there and is worth what it says ($75.00). Left alone where its
+    number has no cents followed by more digits (in place)."""
+    cents = _CENTS_THEN_CELL.search(text[:fig.end], fig.start)  # "$0.125" (a cached price) has no cell after it
+    if cents is not None:
+        fig.end, fig.value = cents.end(), float(cents.group().replace(",", "."))
 
 
 def _block_lines(text: str, start: int, rows: dict[int, list[Figure]]) -> list[tuple[int, int]]:

@@ -42,7 +42,7 @@ class Attributor:
         self.starts = [m.start for m in self.mentions]
         self.places = Places(text, seg, self.lower, self.mentions, self.starts, figures)
         self.organisations = OrganisationFinder(text, seg, self.mentions, self.starts, self.places)
-        self.measures = MeasureFinder(text, seg, self.lower, self.places, lang)
+        self.measures = MeasureFinder(text, seg, self.lower, self.places, lang, figures)
         self.parts: set[int] = set()  # figures read as parts of the amount before them (:meth:`restates`)
 
     def place(self, fig: Figure) -> Place:

@@ -126,3 +126,31 @@ def _company_noun() -> re.Pattern[str]:
 def assets_in(lower: str, span: tuple[int, int]) -> bool:
     """Whether a span speaks of assets bought or built (data centres, plants, shares, a takeover)."""
     return _words()[2].search(lower, *span) is not None
+
+
+def investor_subject(sentence: list[Mention], own: list[Mention], fig_start: int) -> str:
+    """The investor by trade (organisations.csv sector ``investor``) who is the subject of the figure's clause
+    ("Alleine 30 Milliarden Dollar gibt der japanische Investor Softbank"), or, where the clause names no company
+    as its subject, of the sentence before the figure ("Softbank behält sich vor, seine komplette Investition auf
+    20 Milliarden Dollar zu kürzen"), or "": an investor's money goes into a company's capital, unless the clause
+    names a place it goes to ("SoftBank will invest $100 billion in the US"; the caller leaves out sentences on assets).
+    ``sentence``, ``own``: the mentions of the figure's sentence and of its own clause."""
+    if any(m.role == "place" for m in sentence):
+        return ""
+    subjects = [m for m in own if m.kind == "org" and m.role == "company" and not m.oblique and not m.generic]
+    if not subjects:
+        before = [m for m in sentence if m.kind == "org" and m.role == "company" and not m.oblique and not m.generic
+                  and m.end <= fig_start]
+        subjects = before[:1]
+    return subjects[0].name if subjects and all(m.name in _investors_only() for m in subjects) else ""
+
+
+@lru_cache(maxsize=1)
+def _investors_only() -> frozenset[str]:
+    """The organisations that are investors by trade in every company row of organisations.csv (SoftBank, BlackRock),
+    not those that also invest through an arm of theirs (Nvidia's NVentures): a chipmaker's "investment" may buy chips."""
+    rows: dict[str, list[bool]] = {}
+    for row in lexicon.load().organisations:
+        if row.fields.get("type") == "company":
+            rows.setdefault(row["canonical"], []).append(INVESTOR in row.fields.get("sectors", "").split(";"))
+    return frozenset(name for name, marks in rows.items() if all(marks))

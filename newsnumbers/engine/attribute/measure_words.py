@@ -96,9 +96,11 @@ def figure_fence() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def change_word() -> re.Pattern[str]:
-    """"um"/"by" right before a figure (perhaps with a qualifier: "um über 200 Mrd."): it is a change."""
+    """"um"/"by" right before a figure (perhaps with a qualifier: "um über 200 Mrd."): it is a change; not after a
+    participle that makes "by" name an agent ("followed by $2 billion more from Google", ``change_word_agent``)."""
     lex = lexicon.load()
-    return re.compile(rf"(?i)\b{lexicon.in_order(lex.words('change_word'))}\s+"
+    agents = "".join(rf"(?<!\b{re.escape(w)}\s)" for w in lex.words("change_word_agent"))
+    return re.compile(rf"(?i)\b{agents}{lexicon.in_order(lex.words('change_word'))}\s+"
                       rf"(?:{lexicon.in_order(lex.words('level_filler'))}\s+)?$")
 
 

@@ -34,6 +34,7 @@ from .measure_words import (
     value_with,
 )
 from .places import Place, Places, Spans
+from .said_again import SaidAgain
 from .second_look import second_look, venture_funding
 from .sentence_cues import Decision, SentenceCues, without_causes
 from .table_cues import TableCues
@@ -47,12 +48,12 @@ STRUCTURAL_MEASURES = {"chips": "chip_count", "parameters": "parameter_count",
 
 
 class MeasureFinder:
-    """The measure of each figure of one article."""
+    """The measure of each figure of one article (``again``: the same amount said elsewhere, :mod:`.said_again`)."""
 
-    def __init__(self, text: str, seg: Segmenter, lower: str, places: Places, lang: str = "de"):
+    def __init__(self, text: str, seg: Segmenter, lower: str, places: Places, lang: str = "de", figures: list[Figure] | None = None):
         self.text, self.seg, self.places = text, seg, places
         self.cues, self.lower, self.table = SentenceCues(text, seg, lower, lang), lower, TableCues(text, lower, lang)
-        self.venture, self._causes = venture_lead(lower, seg), {}  # _causes: sentence -> its cues in cause phrases
+        self.venture, self._causes, self.again = venture_lead(lower, seg), {}, SaidAgain(figures or [], self.decide)  # _causes: per sentence
 
     def decide(self, fig: Figure) -> Decision:
         """The figure's measure: the first rule whose cues stand nearest it, else what its unit implies.
@@ -84,7 +85,7 @@ class MeasureFinder:
             return table or Decision(STRUCTURAL_MEASURES[fig.unit], fig.unit, "unit")
         found = None if kind == "percent" and proportion_after().match(self.text, fig.end) else self.cues.earlier(
             fig, self.places.place(fig).sentence, kind)  # "35% more tokens": no topic of the sentences before
-        return venture_funding(self, fig, found) if found else Decision("other", "", "none")
+        return venture_funding(self, fig, found) if found else self.again.decide(fig) or Decision("other", "", "none")
 
     def _level(self, fig: Figure, kind: str, found: Decision | None) -> Decision | None:
         """After "auf"/"to" the level of what moved ("sank um 3 % auf 31 Euro"), unless its cues say ("Nettogewinn sank auf")."""

@@ -14,7 +14,7 @@ from typing import Protocol
 from ... import lexicon
 from ..recognise import Figure
 from ..segment import Segmenter
-from .capital import assets_in, from_investor, into_company, names_round
+from .capital import assets_in, from_investor, into_company, investor_subject, names_round
 from .measure_rules import growth_nouns, rules_for, rules_in
 from .measure_words import purpose_before
 from .mentions import known_name
@@ -55,15 +55,20 @@ def second_look(finder: Finder, fig: Figure, kind: str, found: Decision) -> Deci
 def capital_funding(finder: Finder, fig: Figure, found: Decision) -> Decision:
     """An investment whose money goes into a company's capital ("invested $400 million in Anthropic",
     "steigt bei Mistral ein"), or that is contributed in a sentence naming a funding round, is funding,
-    whoever invests (:mod:`.capital`)."""
+    whoever invests (:mod:`.capital`); so is money an investor by trade gives ("gibt der Investor Softbank"), and
+    a deal whose money another clause puts into a company ("…, completing a $4bn deal with the company")."""
     if found.measure != "investment":
         return found
     own = finder.places.place(fig).windows[0][0]
     ms = finder.places.mentions_in(own, fig)
     words = into_company(finder.text, finder.lower, own, ms, finder.cues.lang)
     if not words and not any(assets_in(finder.lower, span) for span in own):
-        words = names_round(finder.lower, finder.seg.sentence_span(finder.places.place(fig).sentence)) or \
-            from_investor(finder.text, own, ms) or funding_topic(finder, fig, ms, found.words)
+        sentence = finder.seg.sentence_span(finder.places.place(fig).sentence)
+        around = finder.places.mentions_in([sentence], fig)
+        on_assets = assets_in(finder.lower, sentence)  # "das 100 Mrd. in Rechenzentren investieren soll": no investor's capital
+        words = names_round(finder.lower, sentence) or from_investor(finder.text, own, ms) or \
+            funding_topic(finder, fig, ms, found.words) or ("" if on_assets else investor_subject(around, ms, fig.start)) or \
+            (into_company(finder.text, finder.lower, [sentence], around, finder.cues.lang) if _names_deal(found.words) else "")
     return found._replace(measure="funding", words=f"{found.words}+{words}") if words else found
 
 
@@ -91,7 +96,7 @@ def venture_money(finder: Finder, fig: Figure) -> bool:
     €1 billion"): "Amazon pumped $2.75bn into the start-up" is Amazon's investment, "€6.2bn was invested into
     European climate companies" funding."""
     place = finder.places.place(fig)
-    if spends_on_assets(finder.lower, finder.seg.sentence_span(place.sentence)):
+    if any(spends_on_assets(finder.lower, span) for span in place.windows[0][0]):
         return False
     return not any((m.kind == "org" and m.role == "company" and not m.oblique and known_name(m.name))
                    or m.role == "person" for m in finder.places.mentions_in([place.span], fig))
@@ -199,3 +204,14 @@ def gives(words: str) -> bool:
     """Whether the cue that decided is a verb of giving money to someone ("contribute", "committed", "beisteuern",
     ``grammar_words.csv`` role ``capital_give``)."""
     return any(w.lower().startswith(_giving()) for w in words.split("+"))
+
+
+@lru_cache(maxsize=1)
+def _deals() -> tuple[str, ...]:
+    return tuple(w.lower() for w in lexicon.load().words("capital_deal"))
+
+
+def _names_deal(words: str) -> bool:
+    """Whether the cue that decided is a noun of the deal itself ("deal", "Investition"; ``capital_deal``), which the
+    sentence's other clause may say went into a company's capital."""
+    return any(w.lower().startswith(_deals()) for w in words.split("+"))
