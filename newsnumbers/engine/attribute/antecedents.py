@@ -11,7 +11,7 @@ from ... import lexicon
 from ..segment import sentence_bounds
 from .article_topic import _scene_place, headline_end, main_company
 from .mention import INVESTOR, NOT_INVESTOR
-from .mentions import Mention, salience, sectors
+from .mentions import Mention, salience, sector_word, sectors
 
 LOOKBACK_MENTIONS = 200  # an anaphor's antecedent is searched this far back, no further
 SALIENT_REACH = 300  # characters before the nearest candidate antecedent within which a more salient one wins
@@ -167,7 +167,8 @@ def list_member(ante: Antecedents, idx: int, m: Mention) -> Mention | None:
             break
         if cand.kind == "org" and not cand.generic and cand.role == "company" and len(coordinated(ante, cand, m.start)) > 1:
             return cand
-    return None
+    sector = sector_word(ante.text[m.start:m.end])  # no list: "Die vier Hyperscaler" are the sector's
+    return Mention(m.start, m.end, *sector, m.oblique) if sector else None
 
 
 def sentence_of(ante: Antecedents, pos: int) -> int:

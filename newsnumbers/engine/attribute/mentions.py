@@ -89,6 +89,13 @@ def _lower_pattern(row: lexicon.Row) -> str:
 
 
 @lru_cache(maxsize=4096)
+def sector_word(words: str) -> Classified | None:
+    """What the last word of a plural reference names where it is a sector's word ("Die vier Hyperscaler": the AI
+    industry), for a reference whose list is not found; None otherwise."""
+    found = _classify(words.rsplit(" ", 1)[-1])
+    return found if found and found[0] == "org" and found[3] else None
+
+
 def _classify(word: str) -> Classified | None:
     """(kind, name, owner, generic, role) of a matched alias; cached, as names repeat. The lexicon's patterns
     are tried in order (anaphors, descriptions, models, organisations), only those that can start like the
