@@ -209,8 +209,11 @@ def _market_title(rows: pd.DataFrame, scope: Scope, locale: str) -> str:
     loss = rows[(rows["measure"] == "market_value_loss") & is_money_rows(rows)]
     loss = compare.facts(loss[loss.apply(compare.eligible, axis=1)]) if len(loss) else loss
     if loss.empty:
-        if rows["measure"].eq("market_cap").any():
-            return label("market_cap", locale)
+        caps = rows[(rows["measure"] == "market_cap") & is_money_rows(rows)]
+        caps = compare.facts(caps[caps.apply(compare.eligible, axis=1)]) if len(caps) else caps
+        if len(caps):  # no loss reported: the highest market value reported, a finding about the articles
+            top = caps.sort_values(["value", "organisation"], ascending=[False, True]).iloc[0]
+            return text("title_market_cap", locale, org=who(top["organisation"], locale), value=value_label(top, locale))
         return describe_first(rows, list(dict.fromkeys(rows["measure"])), locale)
     orgs = loss["organisation"]
     org = scope.focus if orgs.eq(scope.focus).any() else orgs.value_counts().sort_index().idxmax()
