@@ -178,8 +178,7 @@ def _inside_the_figure(ax: plt.Axes, renderer) -> None:
 
     lo, hi = sorted(ax.get_xlim())
     width = ax.figure.bbox.width
-    keep = [t.get_position()[0] for t in ax.get_xticklabels()
-            if lo <= t.get_position()[0] <= hi and t.get_window_extent(renderer).x1 <= width]
-    shown = [t for t in ax.get_xticklabels() if t.get_text() and lo <= t.get_position()[0] <= hi]
-    if len(keep) < len(shown):
+    ticks = [t for t in ax.get_xticklabels() if lo <= t.get_position()[0] <= hi]
+    keep = [t.get_position()[0] for t in ticks if t.get_text() and t.get_window_extent(renderer).x1 <= width]
+    if len(keep) < len(ticks):  # nor a tick without a label (past the last mark's decade): a gridline nobody can read
         ax.xaxis.set_major_locator(FixedLocator(keep))
