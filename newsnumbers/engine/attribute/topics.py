@@ -6,6 +6,7 @@ answer is the same for every figure of a sentence, so it is cached per sentence.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 
 from ..recognise import Figure
 from ..segment import Segmenter
@@ -14,6 +15,7 @@ from .mentions import Mention, salience
 from .places import Place, Places, pick, tier
 
 LOOKBACK_SENTENCES = 3
+TABLE_ROWS = 40  # table rows passed over on the way back to the prose above a table
 
 
 class Topics:
@@ -44,6 +46,21 @@ class Topics:
         own clause names ("die Risikokapitalinvestitionen in Europa") is then meant, not the example."""
         return (place.sentence, raised) in self._examples
 
+    def _earlier(self, s: int) -> Iterator[int]:
+        """The sentences before sentence ``s``, nearest first: ``LOOKBACK_SENTENCES`` of prose, and the rows of a
+        table between them counted as none ("Claude 3 Opus" above "| Input | $15.00 |", "| Output | $75.00 |",
+        "| Prompt Cache Read | $1.50 |": every row's topic is the heading above its table)."""
+        prose, rows = 0, 0
+        for earlier in range(s - 1, -1, -1):
+            a, b = self.seg.sentence_span(earlier)
+            if self.seg.text[a:b].lstrip().startswith("|") and rows < TABLE_ROWS:
+                rows += 1
+            else:
+                prose += 1
+            yield earlier
+            if prose >= LOOKBACK_SENTENCES:
+                return
+
     def _topic_before(self, s: int, fig: Figure, raised: bool) -> Mention | None:
         """A sentence that names only a place after a preposition ("Die Einnahmen in China stiegen"), or only
         examples ("Für Kunden wie Microsoft, Google oder Meta sind die Zahlen ein Signal"), does not change the
@@ -51,13 +68,11 @@ class Topics:
         raised, does a sentence that names only investors ("Andreessen Horowitz and Lightspeed co-led the round.
         … he's targeting up to $1 billion"): the round is the company's that raised it."""
         place_only = None
-        for back in range(1, LOOKBACK_SENTENCES + 1):
-            if s - back < 0:
-                break
-            a, b = self.seg.sentence_span(s - back)
+        for earlier in self._earlier(s):
+            a, b = self.seg.sentence_span(earlier)
             if bisect.bisect_left(self.places.starts, a) == bisect.bisect_left(self.places.starts, b):
                 continue  # names nobody: no need to split it into clauses
-            spans = [(c.start, c.end) for c in self.places.clauses(s - back) if not c.comparison] or [(a, b)]
+            spans = [(c.start, c.end) for c in self.places.clauses(earlier) if not c.comparison] or [(a, b)]
             ms = self.antecedents.usable(self.places.mentions_in(spans, fig))
             if raised and ms and not (ms := [m for m in ms if not is_investor(self.antecedents, m)]):
                 place_only = place_only or self.antecedents.usable(self.places.mentions_in(spans, fig))[0]
