@@ -46,21 +46,6 @@ class Topics:
         own clause names ("die Risikokapitalinvestitionen in Europa") is then meant, not the example."""
         return (place.sentence, raised) in self._examples
 
-    def _earlier(self, s: int) -> Iterator[int]:
-        """The sentences before sentence ``s``, nearest first: ``LOOKBACK_SENTENCES`` of prose, and the rows of a
-        table between them counted as none ("Claude 3 Opus" above "| Input | $15.00 |", "| Output | $75.00 |",
-        "| Prompt Cache Read | $1.50 |": every row's topic is the heading above its table)."""
-        prose, rows = 0, 0
-        for earlier in range(s - 1, -1, -1):
-            a, b = self.seg.sentence_span(earlier)
-            if self.seg.text[a:b].lstrip().startswith("|") and rows < TABLE_ROWS:
-                rows += 1
-            else:
-                prose += 1
-            yield earlier
-            if prose >= LOOKBACK_SENTENCES:
-                return
-
     def _topic_before(self, s: int, fig: Figure, raised: bool) -> Mention | None:
         """A sentence that names only a place after a preposition ("Die Einnahmen in China stiegen"), or only
         examples ("Für Kunden wie Microsoft, Google oder Meta sind die Zahlen ein Signal"), does not change the
@@ -68,7 +53,7 @@ class Topics:
         raised, does a sentence that names only investors ("Andreessen Horowitz and Lightspeed co-led the round.
         … he's targeting up to $1 billion"): the round is the company's that raised it."""
         place_only = None
-        for earlier in self._earlier(s):
+        for earlier in earlier_sentences(self.seg, s):
             a, b = self.seg.sentence_span(earlier)
             if bisect.bisect_left(self.places.starts, a) == bisect.bisect_left(self.places.starts, b):
                 continue  # names nobody: no need to split it into clauses
@@ -89,3 +74,19 @@ class Topics:
                     place_only = self.antecedents.main()  # examples give way to the article's main company
                 place_only = place_only or best
         return place_only
+
+
+def earlier_sentences(seg: Segmenter, s: int) -> Iterator[int]:
+    """The sentences before sentence ``s``, nearest first: ``LOOKBACK_SENTENCES`` of prose, and the rows of a
+    table between them counted as none ("Claude 3 Opus" above "| Input | $15.00 |", "| Output | $75.00 |",
+    "| Prompt Cache Read | $1.50 |": every row's topic is the heading above its table)."""
+    prose, rows = 0, 0
+    for earlier in range(s - 1, -1, -1):
+        a, b = seg.sentence_span(earlier)
+        if seg.text[a:b].lstrip().startswith("|") and rows < TABLE_ROWS:
+            rows += 1
+        else:
+            prose += 1
+        yield earlier
+        if prose >= LOOKBACK_SENTENCES:
+            return
