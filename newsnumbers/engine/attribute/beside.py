@@ -72,6 +72,15 @@ def named_right_before(text: str, ante: Antecedents, fig: Figure) -> Mention | N
     return m if _RIGHT_BEFORE.fullmatch(text, m.end, fig.start) else None
 
 
+def model_right_before(text: str, places: Places, fig: Figure, owner: str) -> str:
+    """A model of ``owner`` tied to the figure right before it by a bracket or "with"/"mit" ("Qwen3-Next and
+    Qwen3-Max-Preview with a trillion parameters"): that model, not the first of the clause; "" where none is."""
+    k = bisect.bisect_left(places.starts, fig.start)
+    m = places.mentions[k - 1] if k > 0 else None
+    ok = m is not None and m.kind == "model" and m.owner == owner and _item_after().fullmatch(text, m.end, fig.start)
+    return m.name if ok else ""
+
+
 @lru_cache(maxsize=1)
 def _item_after() -> re.Pattern[str]:
     """What ties a figure to a name a preposition governs: a bracket, or a ranking item's link word (grammar_words

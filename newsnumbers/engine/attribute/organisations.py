@@ -24,7 +24,7 @@ from ..segment import Segmenter
 from ..tables import column_head
 from .antecedents import Antecedents, coordinated
 from .article_topic import article_place
-from .beside import owner_beside
+from .beside import model_right_before, owner_beside
 from .measures import Decision
 from .mention import NOT_INVESTOR
 from .mentions import Mention
@@ -93,7 +93,8 @@ class OrganisationFinder:
         if chosen.kind == "model":  # "the 75% off DeepSeek-V4-Pro offer": a price cut of the model its sentence names
             named = keep or ((where == "subject" or where == "sentence" and not chosen.oblique)
                              and measure.measure in clause_model_measures())  # not "down 50% from GPT-4.1 mini"
-            return Who(chosen.owner, chosen.name if named else "", words, where)
+            name = model_right_before(self.text, self.places, fig, chosen.owner) or chosen.name
+            return Who(chosen.owner, name if named else "", words, where)
         names = coordinated(self.antecedents, chosen, fig.start if chosen.start < fig.start else len(self.text))
         paired = respective(self.text, self.places.figure_spans, fig, names)
         if measure and measure.measure in PARTNER_MEASURES and where == "subject":
@@ -183,6 +184,8 @@ def _own_clause_model(places: Places, fig: Figure, org: str, place: Place) -> st
 
 def model_for(places: Places, antecedents: Antecedents, fig: Figure, org: str, place: Place) -> str:
     """A model of ``org`` named in the figure's clause or sentence, or pointed to there."""
+    if beside := model_right_before(places.text, places, fig, org):
+        return beside
     for k in range(len(place.windows)):
         ms = places.window_mentions(place, k, fig)
         models = [m for m in ms if m.kind == "model" and m.owner == org]
