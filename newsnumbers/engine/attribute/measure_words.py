@@ -147,3 +147,16 @@ def growth_rate_noun(words: str) -> bool:
     """Whether the cue words that decided growth start with a noun that is itself a growth rate (lexicon role
     ``growth_rate_noun``): its level ("des Wachstums auf 31 Prozent") is growth, not a rate's level."""
     return any(w.lower().startswith(_growth_rate_nouns()) for w in words.split("+"))
+
+
+@lru_cache(maxsize=1)
+def level_holder() -> re.Pattern[str]:
+    """"with a"/"mit einem" right before the level noun that governs a figure ("with a market cap of just $2.87
+    trillion"): the figure is a level held, whatever verb of change the clause has (``level_holder``)."""
+    return re.compile(rf"(?i)(?<![\w-]){lexicon.in_order(lexicon.load().words('level_holder'))}\s+$")
+
+
+@lru_cache(maxsize=1)
+def level_then() -> re.Pattern[str]:
+    """What opens another clause between a governed level and a later verb of change (``level_then``)."""
+    return re.compile(rf"(?i){lexicon.in_order(lexicon.load().words('level_then'))}")

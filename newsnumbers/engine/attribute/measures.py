@@ -27,6 +27,8 @@ from .measure_words import (
     governed_before_tail,
     governing_level,
     growth_rate_noun,
+    level_holder,
+    level_then,
     level_word,
     proportion_after,
     share_of,
@@ -170,8 +172,9 @@ def _gap_or_share(text: str, fig: Figure, found: Decision) -> bool:
 def _governed_level(text: str, fig: Figure, found: Decision) -> bool:
     """"erreichte einen Marktwert von 4 Billionen und fiel zurück": a level noun governs the figure and the change
     comes after it (but "lost a market value of $600 billion": the loss governs the noun)."""
+    after = [a for a, _ in found.cue_spans if a > fig.start]
     return (found.measure in level_measures() and governing_level().search(text, max(0, fig.start - 48), fig.start)
-            is not None and any(a > fig.start for a, _ in found.cue_spans))
+            is not None and bool(after) and level_then().search(text, fig.end, min(after)) is not None)
 
 
 def direction_before(places: Places, fig: Figure) -> str:
@@ -218,10 +221,12 @@ def _widening(cues: SentenceCues, rules: list[MeasureRule], possible: tuple[int,
     decides ("sammelte 6,6 Mrd. ein und wird mit 157 Mrd. bewertet"); further out, the lexicon's order.
     A generic cue ("ausgeben") decides only when no wider window has a rule that shares it and says more
     ("ausgeben && Modell"). A rule named whole in the words before "von"/"of" decides ("Kursgewinnen von 4 %"),
-    unless the search found the change of what it names ("lost a market value of $600 billion")."""
+    unless the search found the change of what it names ("lost a market value of $600 billion") and the noun is not
+    held "with" ("fallen to second place with a market cap of just $2.87 trillion")."""
     named = _named_in_governing(rules, possible, cues.of(sentence), governed[1], fig)
     decision = _outwards(cues, rules, possible, sentence, levels, fig, fence, governed)
-    if named and not (decision and level_measures().get(decision.measure) == named.measure):
+    held = named is not None and level_holder().search(cues.text, max(0, governed[1][0] - 24), governed[1][0]) is not None
+    if named and (held or not (decision and level_measures().get(decision.measure) == named.measure)):
         return cues.decision(named, sentence, [governed[1]], fig, "clause")  # not "lost a market value of $600bn"
     return decision
 
