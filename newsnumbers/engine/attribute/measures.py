@@ -14,10 +14,10 @@ import bisect
 from ..recognise import Figure
 from ..segment import Segmenter
 from .cues import Cues
+from .frames import Frames
 from .measure_rules import MeasureRule, change_measures, level_measures, rules_for, rules_in
 from .measure_words import (
     beyond_forecast,
-    change_word,
     direction_word,
     directions,
     figure_fence,
@@ -27,6 +27,7 @@ from .measure_words import (
     governed_before_tail,
     governing_level,
     growth_rate_noun,
+    is_change,
     level_holder,
     level_then,
     level_word,
@@ -56,6 +57,7 @@ class MeasureFinder:
         self.text, self.seg, self.places = text, seg, places
         self.cues, self.lower, self.table = SentenceCues(text, seg, lower, lang), lower, TableCues(text, lower, lang)
         self.venture, self._causes, self.again = venture_lead(lower, seg), {}, SaidAgain(figures or [], self.decide)  # _causes: per sentence
+        self.frames = Frames(text, places, figures or [], self.decide)
 
     def decide(self, fig: Figure) -> Decision:
         """The figure's measure: the first rule whose cues stand nearest it, else what its unit implies.
@@ -67,17 +69,18 @@ class MeasureFinder:
             direction = fig.direction or direction_before(self.places, fig)
             return Decision("price_per_million_tokens" + (f"_{direction}" if direction else ""), fig.per, "unit")
         kind = fig.kind if fig.kind in ("money", "percent") else "count"
+        if framed := self.frames.decide(fig, kind):  # "(Vorjahr 1687 Mio.)", "wäre heute … wert", "99% Savings"
+            return framed
         found = self._by_cues(fig, kind)
         if found and (level := _no_change(self, fig, kind, found)):
             return level
         if found and kind == "money" and _governed_level(self.text, fig, found):
             return found._replace(measure=level_measures()[found.measure])
         if level_word().search(self.text[max(0, fig.start - 24):fig.start]):
-            level = self._level(fig, kind, found)
+            level = _level(self, fig, kind, found)
             if level:
                 return level
-        if found and kind == "money" and found.measure in change_measures() and change_word().search(
-                self.text, max(0, fig.start - 24), fig.start):
+        if found and kind == "money" and found.measure in change_measures() and is_change(self.text, fig):
             down = (self._by_cues(fig, "percent") or found).measure.endswith("_drop")
             return found._replace(measure=change_measures()[found.measure]["down" if down else "up"])
         if found:
@@ -89,17 +92,6 @@ class MeasureFinder:
             fig, self.places.place(fig).sentence, kind)  # "35% more tokens": no topic of the sentences before
         return venture_funding(self, fig, found) if found else self.again.decide(fig) or Decision("other", "", "none")
 
-    def _level(self, fig: Figure, kind: str, found: Decision | None) -> Decision | None:
-        """After "auf"/"to" the level of what moved ("sank um 3 % auf 31 Euro"), unless its cues say ("Nettogewinn sank auf")."""
-        if kind == "percent":  # "stieg auf 78 Prozent": the level of a rate or share, not a move
-            if found and found.measure == "growth" and growth_rate_noun(found.words):
-                return found  # "Abflachen des Wachstums auf 31 Prozent": the growth rate itself
-            return found._replace(measure="other") if found and found.measure in level_measures() else None
-        moved = (found if found.measure in level_measures() else None) if found else self._by_cues(fig, "percent")
-        if moved and moved.measure in level_measures():
-            return moved._replace(measure=level_measures()[moved.measure])
-        return None
-
     def _by_cues(self, fig: Figure, kind: str) -> Decision | None:
         """The rule whose cues stand nearest the figure: its clause first, then wider windows, then its sentence."""
         place = self.places.place(fig)
@@ -109,6 +101,18 @@ class MeasureFinder:
         cues = without_causes(self.cues, self._causes, place.sentence, self.lower, fig, governed)  # "nach der Gewinnmitteilung"
         return _widening(cues, rules_for(kind), cues.possible_rules(place.sentence, kind), place.sentence, _levels(place), fig,
                          fence, governed)
+
+
+def _level(finder: MeasureFinder, fig: Figure, kind: str, found: Decision | None) -> Decision | None:
+    """After "auf"/"to" the level of what moved ("sank um 3 % auf 31 Euro"), unless its cues say ("Nettogewinn sank auf")."""
+    if kind == "percent":  # "stieg auf 78 Prozent": the level of a rate or share, not a move
+        if found and found.measure == "growth" and growth_rate_noun(found.words):
+            return found  # "Abflachen des Wachstums auf 31 Prozent": the growth rate itself
+        return found._replace(measure="other") if found and found.measure in level_measures() else None
+    moved = (found if found.measure in level_measures() else None) if found else finder._by_cues(fig, "percent")
+    if moved and moved.measure in level_measures():
+        return moved._replace(measure=level_measures()[moved.measure])
+    return None
 
 
 def governed_at(text: str, lower: str, fig: Figure) -> tuple[int, tuple[int, int]]:
