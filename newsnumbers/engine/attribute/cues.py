@@ -163,7 +163,7 @@ def scan(text: str, lower: str, a: int, b: int, lang: str) -> Cues:
             known[low[k]] = found[k]
     for k, with_particle in particle.items():
         found[k] = _word_terms(low[k], lang, with_particle)
-    if "-" in lower[a:b]:  # a compound's part after a hyphen ("Segment-Ergebnis"): rare, so looked for only then
+    if lower.find("-", a, b) >= 0:  # a compound's part after a hyphen ("Segment-Ergebnis"): rare, so looked for only then
         at = {s: k for k, (s, _) in enumerate(words)}
         for m in _HYPHEN.finditer(lower, a, b):
             k = at.get(m.end())
