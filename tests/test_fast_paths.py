@@ -129,7 +129,8 @@ def test_cue_scan_finds_what_a_plain_reading_of_every_term_finds():
             words = [m.span() for m in cues._WORD.finditer(low, a, b)]
             plain: dict[str, list[tuple[int, int]]] = {}
             for k, (ws, we) in enumerate(words):
-                for group, rest in cues._word_terms(low[ws:we], lang, ""):
+                joined = ws > a and cues._HYPHEN.match(low, ws - 1) is not None  # "Segment-Ergebnis": a compound's part
+                for group, rest in cues._word_terms(low[ws:we], lang, "", joined):
                     end, ok = we, True
                     for n, want in enumerate(rest, start=1):
                         j = k + n

@@ -336,3 +336,34 @@ def test_the_frame_check_sees_a_label_at_the_edge():
     ax.annotate("mind. 100 Mio. $", xy=(0.7, 0.5), xytext=(7, 0), textcoords="offset points")
     assert labels_at_the_frame(fig, 8.0)
     plt.close(fig)
+
+
+def _panels_with_titles(titles: list[str]) -> plt.Figure:
+    """Stacked panels whose row labels take half the width (as 06's quoted sources do), with ``titles``."""
+    from newsnumbers.charts.style import ChartMeta, new_panels
+
+    fig, axes = new_panels([2] * len(titles), 4.0)
+    for ax, title in zip(axes, titles):
+        ax.barh([0, 1], [3, 4])
+        ax.set_yticks([0, 1], ["Süddeutsche Zeitung · „280 Milliarden Dollar“", "Kleine Zeitung · „279 Mrd.“"])
+        ax.set_title(title, loc="left", fontsize=9, fontweight="bold")
+    decorate(fig, ChartMeta("x", "Headline", "Subtitle", "", "Quelle: test", "alt", "de"))
+    return fig
+
+
+def test_a_panel_title_too_long_for_its_panel_starts_at_the_margin_or_wraps():
+    """'Nvidia · Verlust an Börsenwert · Sept. 2024' ran past the figure's edge from its panel's left edge: a
+    title that does not fit there moves, with the figure's other panel titles, to the headline's margin; one
+    wider than the whole figure is wrapped, and its panel gets the room for the lines."""
+    short = _panels_with_titles(["Nvidia · Kursgewinn", "Google · Umsatz"])
+    assert not collisions(short) and all(ax._left_title.get_position()[0] == 0 for ax in short.axes)
+    moved = _panels_with_titles(["Nvidia · Kursgewinn", "Nvidia · Verlust an Börsenwert · Sept. 2024"])
+    assert not collisions(moved), collisions(moved)
+    assert all(ax._left_title.get_position()[0] < 0 for ax in moved.axes)  # both titles, alike
+    assert "\n" not in moved.axes[1].get_title(loc="left")
+    long = "Nvidia Corporation · Verlust an Börsenwert, wie ihn die Artikel nennen · Sept. 2024 · " * 2
+    wrapped = _panels_with_titles(["Nvidia · Kursgewinn", long.strip(" ·")])
+    assert not collisions(wrapped), collisions(wrapped)
+    assert "\n" in wrapped.axes[1].get_title(loc="left")
+    assert wrapped.get_size_inches()[1] > moved.get_size_inches()[1]  # the wrapped title's lines get room
+    plt.close("all")

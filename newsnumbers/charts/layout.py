@@ -31,6 +31,7 @@ MIN_PANEL_IN = 0.9
 #: the end of 06's axis) reads as cut off
 LABEL_PAD_PT = 10.0
 LABEL_OFFSET_PT = 7.0  # a value label starts this far right of its mark (plots.py)
+TEXT_MARGIN = 0.02  # share of the width left of the headline (style.decorate), kept right of every text too
 
 
 def facts(rows: pd.DataFrame) -> pd.DataFrame:
@@ -112,11 +113,12 @@ def arrange(fig: plt.Figure, head_in: float, feet_in: float, width_in: float) ->
     """
     axes = fig.axes
     heights = [panel_height(ax) for ax in axes]
-    above = [TITLE_ABOVE_IN if ax.get_title(loc="left") or ax.get_title() else 0.0 for ax in axes]
+    left, right = min(left_margin(fig), 0.55 * width_in) / width_in, 0.95
+    lines = fit_titles(fig, left, right, width_in)
+    above = [TITLE_ABOVE_IN + LINE_IN * (n - 1) if ax.get_title(loc="left") or ax.get_title() else 0.0
+             for ax, n in zip(axes, lines)]
     total = head_in + feet_in + sum(h + AXIS_BELOW_IN + a for h, a in zip(heights, above))
     fig.set_size_inches(width_in, total)
-    left = min(left_margin(fig), 0.55 * width_in) / width_in
-    right = 0.95
     top = total - head_in
     for ax, h, a in zip(axes, heights, above):
         top -= a
@@ -125,6 +127,27 @@ def arrange(fig: plt.Figure, head_in: float, feet_in: float, width_in: float) ->
     for ax in axes:
         fit_labels(ax)
     return total
+
+
+def fit_titles(fig: plt.Figure, left: float, right: float, width_in: float) -> list[int]:
+    """Fit each panel's left title inside the figure; returns its number of lines, per panel.
+
+    A title starts at its panel's left edge, which the row labels push right (06's quoted sources take half
+    the width), so a long organisation or measure name ("Nvidia · Verlust an Börsenwert · Sept. 2024") ran past
+    the figure's edge. When one title does not fit there, all of the figure's panel titles start at the
+    headline's margin instead (above the row labels, one line each, alike); a title wider than the whole text
+    width is then wrapped, and ``arrange`` gives its panel the lines' height.
+    """
+    titles = [ax._left_title for ax in fig.axes]  # set by ax.set_title(loc="left"); no public getter of the Text
+    wide = [text_width(fig, t.get_text(), fontsize=t.get_fontsize(), fontweight=t.get_fontweight()) for t in titles]
+    if all(w <= (1 - TEXT_MARGIN - left) * width_in for w in wide):
+        return [1] * len(titles)
+    room = (1 - 2 * TEXT_MARGIN) * width_in
+    for t, w in zip(titles, wide):
+        t.set_x((TEXT_MARGIN - left) / (right - left))  # axes coordinates: the figure's margin, left of the panel
+        if w > room:
+            t.set_text(wrap(fig, t.get_text(), room, fontsize=t.get_fontsize(), fontweight=t.get_fontweight()))
+    return [t.get_text().count("\n") + 1 for t in titles]
 
 
 def fit_labels(ax: plt.Axes) -> None:

@@ -123,10 +123,10 @@ class Lexicon:
 def _check_cue_group(group: str, row: Row) -> None:
     """A measure cue group is plain words joined by "|" (see engine/attribute/cues.py), not a regex."""
     for term in group.split("|"):
-        words = term.strip().lstrip("=-").split()
-        if not words or not all(re.fullmatch(r"[^\W\d_]+", w) for w in words) or (term.strip()[:1] == "-" and len(words) > 1):
+        words = term.strip().lstrip("=-+").split()
+        if not words or not all(re.fullmatch(r"[^\W\d_]+", w) for w in words) or (term.strip()[:1] in "-+" and len(words) > 1):
             raise LexiconError(f"{row.where()}: cue {term.strip()!r} must be words (letters only; '=word' for a whole word, "
-                               "'-word' for one word's last part)")
+                               "'-word' for one word's last part, '+word' for a compound's last part only)")
 
 
 PLACE_GROUPS = "*place_groups*"  # the row of organisations.csv that stands for the rows place_groups.csv makes

@@ -15,6 +15,9 @@ A cue term in ``measures.csv`` is a lower-case word or stem:
 - ``-geschäft`` matches a word or lemma that ends with it, perhaps with an
   inflection ending: the last part of a compound (Gaming-Geschäft,
   Werbegeschäfts), not its first (Geschäftsjahr);
+- ``+ergebnis`` matches only the last part of a compound, after a modifier
+  or a hyphen (Betriebsergebnis, Segment-Ergebnis), never the word alone
+  ("ähnliche Ergebnisse" are no financial result);
 - ``market value`` matches consecutive words, each as a prefix;
 - a German separable verb whose particle closes the clause ("legte … zu",
   "büßten … ein", "gab … nach") is also read as its infinitive (zulegen,
@@ -37,6 +40,7 @@ Spans = list[tuple[int, int]]
 Cues = dict[str, Spans]  # cue group (as written in measures.csv) -> where it matched in a sentence
 
 _WORD = re.compile(r"[^\W\d_]+")
+_HYPHEN = re.compile(r"(?<=[^\W_])-(?=[^\W\d_])")  # joins two parts of one compound ("Segment-Ergebnis", "KI-Kosten")
 _CLAUSE_BREAK = re.compile(r"[;:]|(?<!\d),|,(?!\s?\d)")  # not the comma of "5,6" nor of a list "80, 75 und 100"
 _MIN_MODIFIER = 4  # "Rekord"verlust; shorter heads ("Dis"kurs, "Kon"kurs) are not compound modifiers
 _LINKS = ("", "s", "n", "en", "es", "e")  # Fugenelemente: Börse-n-wert, Umsatz-es
@@ -49,6 +53,7 @@ class Term:
     exact: bool             # "=up": the whole word only
     group: str              # the cue group it belongs to
     head: bool = False      # "-geschäft": the word's last part only (a compound's head)
+    compound: bool = False  # "+ergebnis": the last part of a compound only, never the word alone
 
 
 @dataclass(frozen=True)
@@ -65,12 +70,13 @@ def parse_group(group: str) -> list[Term]:
     terms = []
     for raw in group.split("|"):
         raw = raw.strip()
-        exact, head = raw.startswith("="), raw.startswith("-")
-        words = tuple(raw.lstrip("=-").lower().split())
+        exact, compound = raw.startswith("="), raw.startswith("+")
+        head = compound or raw.startswith("-")
+        words = tuple(raw.lstrip("=-+").lower().split())
         if not words or not all(_WORD.fullmatch(w) for w in words) or (head and len(words) > 1):
             raise ValueError(f"cue term {raw!r}: use letters only (no regex); '=word' for a whole word, "
-                             "'-word' for one word's last part")
-        terms.append(Term(words, exact, group, head))
+                             "'-word' for one word's last part, '+word' for a compound's last part only")
+        terms.append(Term(words, exact, group, head, compound))
     return terms
 
 
@@ -106,14 +112,17 @@ def is_modifier(head: str, lang: str) -> bool:
                for link in _LINKS)
 
 
-def _term_at(form: str, start: int, term: Term, lang: str) -> bool:
-    """Whether the term's first word found at ``start`` of ``form`` counts (word start, or after a compound modifier).
-    Reads of the term only ``exact`` and its first word: :func:`_word_terms` asks once per place and kind."""
+def _term_at(form: str, start: int, term: Term, lang: str, joined: bool = False) -> bool:
+    """Whether the term's first word found at ``start`` of ``form`` counts (word start, or after a compound modifier;
+    for a compound-only term not at the start, unless the word is ``joined`` to the one before by a hyphen).
+    Reads of the term only its kind and its first word: :func:`_word_terms` asks once per place and kind."""
     if term.exact:
         return start == 0 and len(term.words[0]) == len(form)
     if term.head and form[start + len(term.words[0]):] not in _ENDINGS:
         return False
-    return start == 0 or is_modifier(form[:start], lang)
+    if start == 0:
+        return joined or not term.compound
+    return is_modifier(form[:start], lang)
 
 
 _JOINS_NEXT = re.compile(r"\s+(?:und|oder|sowie|aber)\b")
@@ -154,6 +163,12 @@ def scan(text: str, lower: str, a: int, b: int, lang: str) -> Cues:
             known[low[k]] = found[k]
     for k, with_particle in particle.items():
         found[k] = _word_terms(low[k], lang, with_particle)
+    if lower.find("-", a, b) >= 0:  # a compound's part after a hyphen ("Segment-Ergebnis"): rare, so looked for only then
+        at = {s: k for k, (s, _) in enumerate(words)}
+        for m in _HYPHEN.finditer(lower, a, b):
+            k = at.get(m.end())
+            if k is not None and k not in particle:
+                found[k] = _word_terms(low[k], lang, "", True)
     for k in compress(range(len(low)), found):  # only the words that start a term
         after = None  # the later term words the next word stands for: most multi-word terms fail there
         for group, rest in found[k]:
@@ -175,9 +190,10 @@ _KNOWN_MAX = 65536  # words kept per language (as many as the lemma cache holds)
 
 
 @lru_cache(maxsize=65536)
-def _word_terms(word: str, lang: str, particle: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _word_terms(word: str, lang: str, particle: str, joined: bool = False) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(group, its later words) of each term whose first word matches this word (its form, its lemma, or
-    read with its particle); cached, as words repeat across sentences and articles. Only what :func:`scan`
+    read with its particle; ``joined``: the word follows a hyphen, "Segment-Ergebnis");
+    cached, as words repeat across sentences and articles. Only what :func:`scan`
     reads of a term is kept, so its loop over a sentence's words does no attribute lookups."""
     lem = lemma(word, lang)
     # in this order, not a set's: the order of the terms found decides between cues at one distance ("valued" or
@@ -187,12 +203,13 @@ def _word_terms(word: str, lang: str, particle: str) -> tuple[tuple[str, tuple[s
     for form in forms:
         for stop, (size, terms) in cue_index().automaton.iter(form):
             start = stop - size + 1
-            verdict: dict[bool, bool] = {}  # _term_at at this place, by term.exact: the terms share their first word
+            verdict: dict[tuple[bool, bool, bool], bool] = {}  # _term_at here, by the term's kind: the terms share their first word
             for term in terms:
                 if id(term) not in found:
-                    ok = verdict.get(term.exact)
+                    kind = (term.exact, term.head, term.compound)
+                    ok = verdict.get(kind)
                     if ok is None:
-                        ok = verdict[term.exact] = _term_at(form, start, term, lang)
+                        ok = verdict[kind] = _term_at(form, start, term, lang, joined)
                     if ok:
                         found[id(term)] = term
     return tuple((term.group, term.words[1:]) for term in found.values())

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from ... import lexicon
+from ..recognise import Figure
 
 
 @lru_cache(maxsize=1)
@@ -147,3 +148,39 @@ def growth_rate_noun(words: str) -> bool:
     """Whether the cue words that decided growth start with a noun that is itself a growth rate (lexicon role
     ``growth_rate_noun``): its level ("des Wachstums auf 31 Prozent") is growth, not a rate's level."""
     return any(w.lower().startswith(_growth_rate_nouns()) for w in words.split("+"))
+
+
+@lru_cache(maxsize=1)
+def level_holder() -> re.Pattern[str]:
+    """"with a"/"mit einem" right before the level noun that governs a figure ("with a market cap of just $2.87
+    trillion"): the figure is a level held, whatever verb of change the clause has (``level_holder``)."""
+    return re.compile(rf"(?i)(?<![\w-]){lexicon.in_order(lexicon.load().words('level_holder'))}\s+$")
+
+
+@lru_cache(maxsize=1)
+def level_then() -> re.Pattern[str]:
+    """What opens another clause between a governed level and a later verb of change (``level_then``)."""
+    return re.compile(rf"(?i){lexicon.in_order(lexicon.load().words('level_then'))}")
+
+
+@lru_cache(maxsize=1)
+def change_noun() -> re.Pattern[str]:
+    """A noun of change with "von"/"of" right before a figure (perhaps with a filler: "einer Zunahme von rund"), as
+    ``change_noun`` rows of ``grammar_words.csv`` say."""
+    lex = lexicon.load()
+    return re.compile(rf"(?i)(?<![\w-]){lexicon.in_order(lex.words('change_noun'))}\s+"
+                      rf"(?:{lexicon.in_order(lex.words('level_filler'))}\s+)?$")
+
+
+@lru_cache(maxsize=1)
+def _to_level() -> re.Pattern[str]:
+    return re.compile(rf"(?i)\s+{lexicon.in_order(lexicon.load().words('level_word'))}\s")
+
+
+def is_change(text: str, fig: Figure) -> bool:
+    """Whether a money figure is a change, not a level: "um"/"by" right before it ("stieg um 200 Mrd."), or a noun of
+    change with "von"/"of" ("was einer Zunahme von 37,9 Milliarden entspricht", "an increase of $2bn"); not the old
+    level of "ein Anstieg von 2 auf 3 Milliarden", which "auf"/"to" follows."""
+    if change_word().search(text, max(0, fig.start - 24), fig.start):
+        return True
+    return change_noun().search(text, max(0, fig.start - 40), fig.start) is not None and not _to_level().match(text, fig.end)

@@ -14,10 +14,10 @@ import bisect
 from ..recognise import Figure
 from ..segment import Segmenter
 from .cues import Cues
+from .frames import Frames
 from .measure_rules import MeasureRule, change_measures, level_measures, rules_for, rules_in
 from .measure_words import (
     beyond_forecast,
-    change_word,
     direction_word,
     directions,
     figure_fence,
@@ -27,6 +27,9 @@ from .measure_words import (
     governed_before_tail,
     governing_level,
     growth_rate_noun,
+    is_change,
+    level_holder,
+    level_then,
     level_word,
     proportion_after,
     share_of,
@@ -54,6 +57,7 @@ class MeasureFinder:
         self.text, self.seg, self.places = text, seg, places
         self.cues, self.lower, self.table = SentenceCues(text, seg, lower, lang), lower, TableCues(text, lower, lang)
         self.venture, self._causes, self.again = venture_lead(lower, seg), {}, SaidAgain(figures or [], self.decide)  # _causes: per sentence
+        self.frames = Frames(text, places, figures or [], self.decide)
 
     def decide(self, fig: Figure) -> Decision:
         """The figure's measure: the first rule whose cues stand nearest it, else what its unit implies.
@@ -65,17 +69,18 @@ class MeasureFinder:
             direction = fig.direction or direction_before(self.places, fig)
             return Decision("price_per_million_tokens" + (f"_{direction}" if direction else ""), fig.per, "unit")
         kind = fig.kind if fig.kind in ("money", "percent") else "count"
+        if framed := self.frames.decide(fig, kind):  # "(Vorjahr 1687 Mio.)", "wäre heute … wert", "99% Savings"
+            return framed
         found = self._by_cues(fig, kind)
         if found and (level := _no_change(self, fig, kind, found)):
             return level
         if found and kind == "money" and _governed_level(self.text, fig, found):
             return found._replace(measure=level_measures()[found.measure])
         if level_word().search(self.text[max(0, fig.start - 24):fig.start]):
-            level = self._level(fig, kind, found)
+            level = _level(self, fig, kind, found)
             if level:
                 return level
-        if found and kind == "money" and found.measure in change_measures() and change_word().search(
-                self.text, max(0, fig.start - 24), fig.start):
+        if found and kind == "money" and found.measure in change_measures() and is_change(self.text, fig):
             down = (self._by_cues(fig, "percent") or found).measure.endswith("_drop")
             return found._replace(measure=change_measures()[found.measure]["down" if down else "up"])
         if found:
@@ -87,17 +92,6 @@ class MeasureFinder:
             fig, self.places.place(fig).sentence, kind)  # "35% more tokens": no topic of the sentences before
         return venture_funding(self, fig, found) if found else self.again.decide(fig) or Decision("other", "", "none")
 
-    def _level(self, fig: Figure, kind: str, found: Decision | None) -> Decision | None:
-        """After "auf"/"to" the level of what moved ("sank um 3 % auf 31 Euro"), unless its cues say ("Nettogewinn sank auf")."""
-        if kind == "percent":  # "stieg auf 78 Prozent": the level of a rate or share, not a move
-            if found and found.measure == "growth" and growth_rate_noun(found.words):
-                return found  # "Abflachen des Wachstums auf 31 Prozent": the growth rate itself
-            return found._replace(measure="other") if found and found.measure in level_measures() else None
-        moved = (found if found.measure in level_measures() else None) if found else self._by_cues(fig, "percent")
-        if moved and moved.measure in level_measures():
-            return moved._replace(measure=level_measures()[moved.measure])
-        return None
-
     def _by_cues(self, fig: Figure, kind: str) -> Decision | None:
         """The rule whose cues stand nearest the figure: its clause first, then wider windows, then its sentence."""
         place = self.places.place(fig)
@@ -107,6 +101,18 @@ class MeasureFinder:
         cues = without_causes(self.cues, self._causes, place.sentence, self.lower, fig, governed)  # "nach der Gewinnmitteilung"
         return _widening(cues, rules_for(kind), cues.possible_rules(place.sentence, kind), place.sentence, _levels(place), fig,
                          fence, governed)
+
+
+def _level(finder: MeasureFinder, fig: Figure, kind: str, found: Decision | None) -> Decision | None:
+    """After "auf"/"to" the level of what moved ("sank um 3 % auf 31 Euro"), unless its cues say ("Nettogewinn sank auf")."""
+    if kind == "percent":  # "stieg auf 78 Prozent": the level of a rate or share, not a move
+        if found and found.measure == "growth" and growth_rate_noun(found.words):
+            return found  # "Abflachen des Wachstums auf 31 Prozent": the growth rate itself
+        return found._replace(measure="other") if found and found.measure in level_measures() else None
+    moved = (found if found.measure in level_measures() else None) if found else finder._by_cues(fig, "percent")
+    if moved and moved.measure in level_measures():
+        return moved._replace(measure=level_measures()[moved.measure])
+    return None
 
 
 def governed_at(text: str, lower: str, fig: Figure) -> tuple[int, tuple[int, int]]:
@@ -170,8 +176,9 @@ def _gap_or_share(text: str, fig: Figure, found: Decision) -> bool:
 def _governed_level(text: str, fig: Figure, found: Decision) -> bool:
     """"erreichte einen Marktwert von 4 Billionen und fiel zurück": a level noun governs the figure and the change
     comes after it (but "lost a market value of $600 billion": the loss governs the noun)."""
+    after = [a for a, _ in found.cue_spans if a > fig.start]
     return (found.measure in level_measures() and governing_level().search(text, max(0, fig.start - 48), fig.start)
-            is not None and any(a > fig.start for a, _ in found.cue_spans))
+            is not None and bool(after) and level_then().search(text, fig.end, min(after)) is not None)
 
 
 def direction_before(places: Places, fig: Figure) -> str:
@@ -218,10 +225,12 @@ def _widening(cues: SentenceCues, rules: list[MeasureRule], possible: tuple[int,
     decides ("sammelte 6,6 Mrd. ein und wird mit 157 Mrd. bewertet"); further out, the lexicon's order.
     A generic cue ("ausgeben") decides only when no wider window has a rule that shares it and says more
     ("ausgeben && Modell"). A rule named whole in the words before "von"/"of" decides ("Kursgewinnen von 4 %"),
-    unless the search found the change of what it names ("lost a market value of $600 billion")."""
+    unless the search found the change of what it names ("lost a market value of $600 billion") and the noun is not
+    held "with" ("fallen to second place with a market cap of just $2.87 trillion")."""
     named = _named_in_governing(rules, possible, cues.of(sentence), governed[1], fig)
     decision = _outwards(cues, rules, possible, sentence, levels, fig, fence, governed)
-    if named and not (decision and level_measures().get(decision.measure) == named.measure):
+    held = named is not None and level_holder().search(cues.text, max(0, governed[1][0] - 24), governed[1][0]) is not None
+    if named and (held or not (decision and level_measures().get(decision.measure) == named.measure)):
         return cues.decision(named, sentence, [governed[1]], fig, "clause")  # not "lost a market value of $600bn"
     return decision
 

@@ -84,10 +84,18 @@ def funding_topic(finder: Finder, fig: Figure, mentions: list, found_words: str)
 
 
 def venture_funding(finder: Finder, fig: Figure, found: Decision) -> Decision:
-    """An investment in a report on start-up funding that is venture money raised (:func:`venture_money`)."""
-    if found.measure == "investment" and finder.venture and not found.weak and venture_money(finder, fig):
+    """An investment in a report on start-up funding that is venture money raised (:func:`venture_money`), and so
+    is a period's result there ("mit 1,47 Mrd. CHF das drittbeste Halbjahresergebnis": the sum raised, no profit;
+    ``grammar_words.csv`` role ``venture_total``)."""
+    if finder.venture and not found.weak and ((found.measure == "investment" and venture_money(finder, fig)) or (
+            found.measure == "other" and any(_venture_total().search(w) for w in found.words.lower().split("+")))):
         return found._replace(measure="funding", words=f"{found.words}+{finder.venture} (lead)")
     return found
+
+
+@lru_cache(maxsize=1)
+def _venture_total() -> re.Pattern[str]:
+    return re.compile(rf"{lexicon.in_order(lexicon.load().words('venture_total'))}$")
 
 
 def venture_money(finder: Finder, fig: Figure) -> bool:
