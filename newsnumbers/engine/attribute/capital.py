@@ -123,6 +123,23 @@ def _company_noun() -> re.Pattern[str]:
     return re.compile(rf"(?:^|-)(?:{lexicon.in_order(lexicon.load().words('company_noun'))})$")
 
 
+@lru_cache(maxsize=1)
+def _stake() -> re.Pattern[str]:
+    return re.compile(lexicon.in_order(lexicon.load().words("capital_stake")))
+
+
+def takes_stake(lower: str, spans: Spans) -> str:
+    """The words of a clause (``spans``) that by their meaning put money into a company's capital ("hat sich … an
+    Anthropic beteiligt", "kaufte sich bei Nscale ein", "schießt OpenAI 7 Mrd. zu", "stockt seine Beteiligung auf",
+    "backs xAI with"; ``grammar_words.csv`` role ``capital_stake``), or "" where there are none or the clause speaks
+    of assets: a stake in a company is its funding, a stake in a project or a plant an investment."""
+    if any(assets_in(lower, span) for span in spans):
+        return ""
+    found = next((f for a, b in spans if (f := _stake().search(lower, a, b))), None)
+    words = found.group().split() if found else []
+    return " … ".join(dict.fromkeys((words[0], words[-1]))) if words else ""  # "schießt … zu", not the words between
+
+
 def assets_in(lower: str, span: tuple[int, int]) -> bool:
     """Whether a span speaks of assets bought or built (data centres, plants, shares, a takeover)."""
     return _words()[2].search(lower, *span) is not None

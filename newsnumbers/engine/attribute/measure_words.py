@@ -61,6 +61,14 @@ def governed_after() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def governed_predicate() -> re.Pattern[str]:
+    """A predicate adjective right after a figure ("3,25 Milliarden Dollar wert"): matched at the figure's end, the cue
+    at the match's end governs the figure as the noun after "in"/"of" does (:func:`governed_after`)."""
+    words = lexicon.in_order(lexicon.load().words("governed_predicate"))
+    return re.compile(rf"[ \t]+(?=(?:{words})(?![\w-]))", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
 def for_direction() -> re.Pattern[str]:
     """") = $396 for output" right after a rate: the total it is multiplied into names its direction."""
     lex = lexicon.load()

@@ -13,6 +13,7 @@ import bisect
 
 from ..recognise import Figure
 from ..segment import Segmenter
+from .capital import takes_stake
 from .cues import Cues
 from .frames import Frames
 from .measure_rules import MeasureRule, change_measures, level_measures, rules_for, rules_in
@@ -25,6 +26,7 @@ from .measure_words import (
     governed_after,
     governed_before,
     governed_before_tail,
+    governed_predicate,
     governing_level,
     growth_rate_noun,
     is_change,
@@ -80,7 +82,8 @@ class MeasureFinder:
             level = _level(self, fig, kind, found)
             if level:
                 return level
-        if found and kind == "money" and found.measure in change_measures() and is_change(self.text, fig):
+        if found and kind == "money" and found.measure in change_measures() and is_change(self.text, fig) \
+                and not takes_stake(self.lower, self.places.place(fig).windows[0][0]):  # a stake topped up "um" X: X put in
             down = (self._by_cues(fig, "percent") or found).measure.endswith("_drop")
             return found._replace(measure=change_measures()[found.measure]["down" if down else "up"])
         if found:
@@ -116,10 +119,10 @@ def _level(finder: MeasureFinder, fig: Figure, kind: str, found: Decision | None
 
 
 def governed_at(text: str, lower: str, fig: Figure) -> tuple[int, tuple[int, int]]:
-    """Where the noun that governs the figure from after it starts ("$200 billion in market value"), or -1;
+    """Where the noun that governs the figure from after it starts ("$200 billion in market value", "3 Mrd. Dollar wert"), or -1;
     and the span of the noun that governs it from before ("Kursgewinnen von über 4 Prozent"), or (-1, -1)."""
     start = max(0, fig.start - GOVERNING_CHARS)
-    governed = governed_after().match(text, fig.end)
+    governed = governed_after().match(text, fig.end) or governed_predicate().match(text, fig.end)
     governing = governed_before().search(lower, start, fig.start) if governed_before_tail().search(
         lower, start, fig.start) else None  # the tail first: it fails fast where the whole is entered at every letter
     return governed.end() if governed else -1, governing.span("noun") if governing else (-1, -1)

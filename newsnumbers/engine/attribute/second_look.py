@@ -14,7 +14,7 @@ from typing import Protocol
 from ... import lexicon
 from ..recognise import Figure
 from ..segment import Segmenter
-from .capital import assets_in, from_investor, into_company, investor_subject, names_round
+from .capital import assets_in, from_investor, into_company, investor_subject, names_round, takes_stake
 from .measure_rules import growth_nouns, rules_for, rules_in
 from .measure_words import purpose_before
 from .mentions import known_name
@@ -54,14 +54,15 @@ def second_look(finder: Finder, fig: Figure, kind: str, found: Decision) -> Deci
 
 def capital_funding(finder: Finder, fig: Figure, found: Decision) -> Decision:
     """An investment whose money goes into a company's capital ("invested $400 million in Anthropic",
-    "steigt bei Mistral ein"), or that is contributed in a sentence naming a funding round, is funding,
-    whoever invests (:mod:`.capital`); so is money an investor by trade gives ("gibt der Investor Softbank"), and
-    a deal whose money another clause puts into a company ("…, completing a $4bn deal with the company")."""
+    "steigt bei Mistral ein", "hat sich an Anthropic beteiligt": :func:`.capital.takes_stake`), or that is
+    contributed in a sentence naming a funding round, is funding, whoever invests (:mod:`.capital`); so is money
+    an investor by trade gives ("gibt der Investor Softbank"), and a deal whose money another clause puts into a
+    company ("…, completing a $4bn deal with the company")."""
     if found.measure != "investment":
         return found
     own = finder.places.place(fig).windows[0][0]
     ms = finder.places.mentions_in(own, fig)
-    words = into_company(finder.text, finder.lower, own, ms, finder.cues.lang)
+    words = into_company(finder.text, finder.lower, own, ms, finder.cues.lang) or takes_stake(finder.lower, own)
     if not words and not any(assets_in(finder.lower, span) for span in own):
         sentence = finder.seg.sentence_span(finder.places.place(fig).sentence)
         around = finder.places.mentions_in([sentence], fig)
