@@ -69,6 +69,14 @@ def governed_predicate() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def change_after() -> re.Pattern[str]:
+    """A noun of change right after a percent ("a 9% increase", "9 Prozent Zuwachs"): it governs the figure, which is
+    a change, not a level (``grammar_words.csv`` role ``change_after``)."""
+    words = lexicon.in_order(lexicon.load().words("change_after"))
+    return re.compile(rf"[ \t]+(?=(?:{words})(?![\w-]))", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
 def for_direction() -> re.Pattern[str]:
     """") = $396 for output" right after a rate: the total it is multiplied into names its direction."""
     lex = lexicon.load()

@@ -19,6 +19,7 @@ from .frames import Frames
 from .measure_rules import MeasureRule, change_measures, level_measures, rules_for, rules_in
 from .measure_words import (
     beyond_forecast,
+    change_after,
     direction_word,
     directions,
     figure_fence,
@@ -122,7 +123,8 @@ def governed_at(text: str, lower: str, fig: Figure) -> tuple[int, tuple[int, int
     """Where the noun that governs the figure from after it starts ("$200 billion in market value", "3 Mrd. Dollar wert"), or -1;
     and the span of the noun that governs it from before ("Kursgewinnen von über 4 Prozent"), or (-1, -1)."""
     start = max(0, fig.start - GOVERNING_CHARS)
-    governed = governed_after().match(text, fig.end) or governed_predicate().match(text, fig.end)
+    governed = governed_after().match(text, fig.end) or governed_predicate().match(text, fig.end) or (
+        change_after().match(text, fig.end) if fig.kind == "percent" else None)
     governing = governed_before().search(lower, start, fig.start) if governed_before_tail().search(
         lower, start, fig.start) else None  # the tail first: it fails fast where the whole is entered at every letter
     return governed.end() if governed else -1, governing.span("noun") if governing else (-1, -1)
@@ -153,8 +155,8 @@ def _no_change(finder: MeasureFinder, fig: Figure, kind: str, found: Decision) -
     if kind == "money":  # a level's gap (revenue, a market value) is no level; spending beyond a forecast is still spent
         gap = found.measure in level_measures().values() and beyond_forecast().match(finder.text, fig.end, fig.end + 80)
         return found._replace(measure="other") if gap and than_word().search(gap.group()) else None
-    if kind != "percent" or found.measure == "other":
-        return None
+    if kind != "percent" or found.measure == "other" or change_after().match(finder.text, fig.end):
+        return None  # "representing a 9% increase": the noun of change after it governs, no level
     if _gap_or_share(finder.text, fig, found):
         return found._replace(measure="other")
     place, rules = finder.places.place(fig), rules_for("percent")

@@ -157,7 +157,7 @@ def company_move(finder: Finder, fig: Figure) -> Decision | None:
     own = place.windows[k][0]
     cues, rules = finder.cues.of(place.sentence), rules_for("percent")
     if any(_inside(span, own) for group in growth_nouns() for span in cues.get(group, ())) \
-            or any(_period_comparison().search(finder.lower, a, b) for a, b in own):
+            or any(_period_comparison().search(finder.lower, a, b) for a, b in own) or _elliptical(finder, own, cues):
         return None
     subjects = [m for m in finder.places.window_mentions(place, k, fig)
                 if m.kind == "org" and m.role in ("company", "index") and not m.oblique
@@ -170,6 +170,20 @@ def company_move(finder: Finder, fig: Figure) -> Decision | None:
     if not found:
         return None
     return finder.cues.decision(rules[min(found, key=lambda f: (f[1], f[0]))[0]], place.sentence, own, fig, "clause")
+
+
+def _elliptical(finder: Finder, own: Spans, cues: dict[str, Spans]) -> bool:
+    """Whether the clause compares a company with what a noun of growth before it named ("Der Umsatz von Alibaba
+    stieg um 5,5 Prozent, während Tencent um 15 Prozent zulegte": Tencent's revenue; ``grammar_words.csv`` role
+    ``ellipsis_contrast`` opens the clause): the noun is left out, the move is no share's."""
+    start = own[0][0]
+    return _contrast().match(finder.lower, start) is not None and any(
+        span[1] <= start for group in growth_nouns() for span in cues.get(group, ()))
+
+
+@lru_cache(maxsize=1)
+def _contrast() -> re.Pattern[str]:
+    return re.compile(rf"[\s,;]*{lexicon.in_order(lexicon.load().words('ellipsis_contrast'))}(?![\w-])")
 
 
 @lru_cache(maxsize=1)
