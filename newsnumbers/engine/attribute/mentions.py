@@ -58,12 +58,21 @@ def _tables() -> _Tables:
         generic = row["kind"] == "generic"
         role = "generic" if generic else row.fields.get("type") or "company"
         roles.setdefault(row["canonical"], role)
-        pat = f"(?i:{row['pattern']})" if generic else f"(?:{row['pattern']})"
+        pat = f"(?i:{row['pattern']})" if generic else f"(?:{inflected(row['pattern'])})"
         orgs.append((re.compile(pat + "$"), row["canonical"], generic, role))
         (lower_parts if generic else parts).append(_lower_pattern(row) if generic else pat)
     regex = wordscan.WordScan(parts, suffix=_SUFFIX)
     lower_regex = wordscan.WordScan(lower_parts, suffix=_SUFFIX)
     return _Tables(regex, lower_regex, orgs, models, anaphors, descriptions, roles)
+
+
+_ADJECTIVE_FIRST = re.compile(r"(?<![\w\\])([A-ZÄÖÜ][a-zäöüß]{3,}e)(?=[ ][A-ZÄÖÜ])")  # "Deutsche Bank", "Erste Group"
+
+
+def inflected(pattern: str) -> str:
+    """A name that opens with a German adjective is declined in the text: "der Deutschen Bank", "bei der Österreichischen
+    Post", "des Schweizerischen Nationalfonds". Each such word of a named pattern also matches with -n or -r."""
+    return _ADJECTIVE_FIRST.sub(r"\1(?:n|r)?", pattern)
 
 
 @lru_cache(maxsize=1)
