@@ -258,7 +258,7 @@ def _possessive() -> re.Pattern[str]:
 def choose(places: Places, antecedents: Antecedents, place: Place, fig: Figure) -> tuple[Mention | None, str]:
     """The first of the sentence's windows with a usable mention decides, unless it names only a place
     or an index and a later window names a company that is no preposition's object
-    ("Mit 3,5 Mrd. führt Deutschland die Liste des Softwarekonzerns Microsoft an").
+    ("Mit 3,5 Mrd. führt Deutschland die Liste des Softwarekonzerns Microsoft an") and holds no figure of its own.
     Returns the mention and where it stood: ``subject`` (the figure's own clause) or ``sentence``."""
     first: tuple[Mention | None, str] = (None, "none")
     for k, (spans, how) in enumerate(place.windows):
@@ -268,14 +268,29 @@ def choose(places: Places, antecedents: Antecedents, place: Place, fig: Figure) 
         subject = how == "subject"
         bounds = previous_figure_ends(places, fig, spans[0][0]) if subject and ms else []
         m = pick(ms, fig, subject, bounds, last_figure_start(places, fig, spans[-1][1]) if subject else None) if ms else None
-        if m is None:
-            continue
+        if m is None or (first[1] == "own" and _holds_other_figure(places, place, m, fig)):
+            continue  # "China will 1 Billion Yuan stecken, Alibaba allein 380 Milliarden": Alibaba's clause has its own
         found = (m, "subject" if how == "subject" and tier(m) == 1 else "sentence")
-        if first[0] is None:
-            first = found
+        if first[0] is None:  # a place that is its own clause's subject ("own") yields to no company with a figure of its own
+            first = (m, "own") if subject and not m.oblique and m.role == "place" else found
         if m.role not in ("place", "index") and (first[0] is m or m.start < fig.start or not _is_possessive(places.text, m)):
-            return found if first[0] is m or tier(m) == 1 or tier(m) < tier(first[0]) else first
-    return first
+            return found if first[0] is m or tier(m) == 1 or tier(m) < tier(first[0]) else _where(first)
+    return _where(first)
+
+
+def _where(found: tuple[Mention | None, str]) -> tuple[Mention | None, str]:
+    """A place its own clause's subject was marked "own" while the later windows were searched: it stood in the sentence."""
+    return (found[0], "sentence") if found[1] == "own" else found
+
+
+def _holds_other_figure(places: Places, place: Place, m: Mention, fig: Figure) -> bool:
+    """Whether the clause of mention ``m`` holds a figure besides ``fig``: a company named there is that figure's,
+    not a rival of the place the figure's own clause names."""
+    clause = next((c for c in places.clauses(place.sentence) if c.start <= m.start < c.end), None)
+    if clause is None:
+        return False
+    starts = places.figure_starts
+    return any(starts[k] != fig.start for k in range(bisect.bisect_left(starts, clause.start), bisect.bisect_left(starts, clause.end)))
 
 
 def only_model_of(text: str, models_by_owner: dict[str, set[str]], org: str, place: Place) -> str:
