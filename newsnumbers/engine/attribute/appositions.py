@@ -49,6 +49,7 @@ def without_appositions(text: str, mentions: list[Mention]) -> list[Mention]:
         if m.role == "person" and out and out[-1].name == m.name and m.start - out[-1].end <= 24:
             continue  # "Nvidia-Chef Jensen Huang", "OpenAI CEO Sam Altman": the company already stands for the person
         if (m.kind.startswith("anaphor") and nxt is not None and nxt.kind in ("org", "model")
+                and not (nxt.generic and m.role == "company" and m.kind == "anaphor_org")  # "its global expansion"
                 and not text[m.end:nxt.start].strip(" \"'„“”‚‘’«»")):
             mentions[k + 1] = nxt._replace(oblique=nxt.oblique or m.oblique)
             continue
