@@ -15,6 +15,7 @@ from .. import wordscan
 from ..casefold import fold, fold_pattern
 from ..firstchar import FirstCharIndex
 from .appositions import without_appositions
+from .asides import asides, person_title
 from .cues import lemma
 from .lists import lists_share_preposition, sector_lists
 from .mention import NOT_INVESTOR, Mention
@@ -170,18 +171,12 @@ def breaks_phrase(word: str) -> bool:
     return lem != low and lem.endswith(("en", "ern", "eln")) and not low.endswith(("e", "en", "er", "es", "em"))
 
 
-@lru_cache(maxsize=1)
-def _person_title() -> re.Pattern[str]:
-    words = lexicon.in_order(lexicon.load().words("person_title"))
-    return re.compile(rf"(?:[-‑]|\s+)(?:{words})\b")
-
-
 def salience(text: str, m: Mention) -> int:
     """How strongly a mention stands for its organisation, for anaphors and topics: 0 a name that may be a
     subject, 1 a person's title ("Tesla CEO Elon Musk", "Nvidia-Chef Huang"), 2 a preposition's object."""
     if m.oblique:
         return 2
-    return 1 if m.role == "person" or _person_title().match(text, m.end, m.end + 40) else 0
+    return 1 if m.role == "person" or person_title().match(text, m.end, m.end + 40) else 0
 
 
 def after_preposition(text: str, start: int, previous_end: int = -1) -> bool:
@@ -251,7 +246,7 @@ def find_mentions(text: str, lower: str | None = None, lang: str = "de") -> list
             oblique = after_preposition(text, start, out[-1].end if out else -1) and not _absolute(lower, start, end)
             out.append(Mention(start, end, *kind, oblique))
             last_end = end
-    return _asides(text, sector_lists(text, lists_share_preposition(text, without_appositions(text, out))))
+    return asides(text, sector_lists(text, lists_share_preposition(text, without_appositions(text, out))))
 
 
 @lru_cache(maxsize=1)
@@ -265,19 +260,3 @@ def _absolute(lower: str, start: int, end: int) -> bool:
     """"with the Nasdaq down 3.3%": the name after "with" is the subject of the move that follows it."""
     before, after = _absolute_words()
     return before.search(lower, max(0, start - 12), start) is not None and after.match(lower, end) is not None
-
-
-@lru_cache(maxsize=1)
-def _aside_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    lex = lexicon.load()
-    return (re.compile(lexicon.in_order(lex.words("aside_after")), re.IGNORECASE),
-            re.compile(f"(?:{lexicon.in_order(lex.words('aside_before'))})", re.IGNORECASE))
-
-
-def _asides(text: str, mentions: list[Mention]) -> list[Mention]:
-    """An organisation named only as a data source or a place named only to describe something ("according to
-    LSEG data", "Daten von Refinitiv", "the Washington-based company") takes the role ``aside``: it owns no
-    figure (:data:`.antecedents._NO_OWNER`)."""
-    after, before = _aside_words()
-    return [m._replace(role="aside") if m.kind == "org" and (after.match(text, m.end) or before.search(
-        text, max(0, m.start - 24), m.start)) else m for m in mentions]

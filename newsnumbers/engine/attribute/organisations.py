@@ -30,6 +30,7 @@ from .mention import NOT_INVESTOR
 from .mentions import Mention
 from .owners import PARTNER_MEASURES, cue_owner, owned_measures, partner, raised_measures, respective
 from .places import Place, Places, last_figure_start, pick, previous_figure_ends, tier
+from .rounds import recipient, round_investor
 from .sectors import other_sector
 from .topics import Topics
 
@@ -60,13 +61,7 @@ class OrganisationFinder:
         """Organisation and model of the figure, with the words that named them and where they stood;
         for a deal (``measure`` investment or funding) both parties where its clause names both."""
         place = self.places.place(fig)
-        owner = column_owner(self, fig) or owner_beside(self.text, self.places, self.antecedents, fig)
-        if owner is None and measure and measure.where in ("clause", "sentence") and measure.measure in owned_measures():
-            owner = cue_owner(self.text, self.antecedents.mentions, self.antecedents.starts, measure.cue_spans)
-            owner = owner if owner and self.antecedents.usable([owner]) else None
-        chosen, where = (owner, "subject") if owner else choose(self.places, self.antecedents, place, fig)
-        if where == "sentence" and fig.unit == "percent" and measure is not None and measure.measure == "other" and tier(chosen) != 3:
-            chosen, where = _share_of_place(self, place, fig) or (chosen, where)
+        chosen, where = _in_sentence(self, place, fig, measure)
         if chosen is None and (sector := other_sector(self.text, place.windows[_own_clause(place)][0], self.antecedents.starts)):
             return Who("", "", sector, "subject")  # "In der Auto-Branche sanken die Investitionen": nobody known
         if chosen is None or (tier(chosen) == 3 and not _about_places(self, place, fig) and not _place_of(self, place, chosen, measure)):
@@ -102,6 +97,23 @@ class OrganisationFinder:
             paired += [other] if other and other not in paired else []  # investor and recipient both
         words = paired[0] + " (respectively)" if len(paired) < len(names) else words
         return Who("|".join(paired), _model(self, fig, measure, chosen.name, place), words, where)
+
+
+def _in_sentence(finder: OrganisationFinder, place: Place, fig: Figure, measure: Decision | None) -> tuple[Mention | None, str]:
+    """The owner the figure's own sentence names, and where it stood: a name beside the figure or owning its cue noun,
+    else the first window's (``choose``); for money raised not an investor of the round where the sentence names its
+    recipient, and nobody where it names none (then the earlier sentences' topic: :mod:`.rounds`)."""
+    owner = column_owner(finder, fig) or owner_beside(finder.text, finder.places, finder.antecedents, fig)
+    if owner is None and measure and measure.where in ("clause", "sentence") and measure.measure in owned_measures():
+        owner = cue_owner(finder.text, finder.antecedents.mentions, finder.antecedents.starts, measure.cue_spans)
+        owner = owner if owner and finder.antecedents.usable([owner]) else None
+    chosen, where = (owner, "subject") if owner else choose(finder.places, finder.antecedents, place, fig)
+    if where == "sentence" and fig.unit == "percent" and measure is not None and measure.measure == "other" and tier(chosen) != 3:
+        chosen, where = _share_of_place(finder, place, fig) or (chosen, where)
+    if chosen is not None and measure is not None and measure.measure in raised_measures() \
+            and round_investor(finder.antecedents, chosen):
+        chosen, where = recipient(finder.places, finder.antecedents, place, fig, chosen, where)
+    return chosen, where
 
 
 def _model(finder: OrganisationFinder, fig: Figure, measure: Decision | None, org: str, place: Place) -> str:

@@ -1,0 +1,78 @@
+"""The parties of a funding round: who led or backed it, and so who raised the money.
+
+A round's report names its investors beside the company that raised it ("LMArena raises $100M, backed by a16z",
+"eine vom Investor Softbank angeführte Finanzierungsrunde", "Secures $7 Billion with Alibaba and Tencent Backing").
+Money raised and the valuation of the round are the recipient's (ANNOTATION.md: the recipient first, its investors
+after it), so an investor that the figure's sentence names as the round's leader or backer owns such a figure only
+where the text names no recipient: another company of the sentence, else the topic of the sentences before it, else
+the article's main company. An investor by trade (organisations.csv sector ``investor``) or one of a list of
+"Investoren wie …" is one too (:func:`.antecedents.is_investor`). The words are data (grammar_words.csv roles
+``round_lead_before`` and ``round_lead_after``).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from ... import lexicon
+from ..recognise import Figure
+from .antecedents import Antecedents, is_investor
+from .antecedents import _coordination as coordination
+from .mentions import Mention
+from .places import Place, Places, pick
+
+
+@lru_cache(maxsize=1)
+def _markers() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """"led by", "angeführt von" (and up to two words: "led by investor a16z") before a name; "backing", "-led",
+    "angeführten" after it."""
+    lex = lexicon.load()
+    before = lexicon.in_order(lex.words("round_lead_before"))
+    after = lexicon.in_order(lex.words("round_lead_after"))
+    return (re.compile(rf"(?i)(?<![\w-])(?:{before})\s+(?:[\w-]+\s+){{0,2}}$"),
+            re.compile(rf"(?i)(?:['’]s)?(?:\s+|-)(?:[\w-]+\s+)?(?:{after})(?![\w-])"))
+
+
+def _list_ends(ante: Antecedents, m: Mention) -> tuple[Mention, Mention]:
+    """The first and last organisation of the list ``m`` stands in ("Alibaba and Tencent"), or ``m`` twice."""
+    k = bisect.bisect_left(ante.starts, m.start)
+    first = last = k
+    while first > 0 and ante.mentions[first - 1].kind == "org" and \
+            coordination().match(ante.text[ante.mentions[first - 1].end:ante.mentions[first].start]):
+        first -= 1
+    while last + 1 < len(ante.mentions) and ante.mentions[last + 1].kind == "org" and \
+            coordination().match(ante.text[ante.mentions[last].end:ante.mentions[last + 1].start]):
+        last += 1
+    if not 0 <= k < len(ante.mentions) or ante.mentions[k].start != m.start:
+        return m, m
+    return ante.mentions[first], ante.mentions[last]
+
+
+def round_investor(ante: Antecedents, m: Mention) -> bool:
+    """Whether a mention is an investor of a round: by trade or in a list of investors (``is_investor``), or named
+    as the round's leader or backer ("led by Elev8 Venture Partners", "with Alibaba and Tencent Backing")."""
+    return m.kind == "org" and (is_investor(ante, m) or _led(ante, m))
+
+
+def _led(ante: Antecedents, m: Mention) -> bool:
+    """Whether the text names ``m`` (or the list it stands in) as a round's leader or backer."""
+    before, after = _markers()
+    first, last = _list_ends(ante, m)
+    return before.search(ante.text, max(0, first.start - 48), first.start) is not None or \
+        after.match(ante.text, last.end) is not None
+
+
+def recipient(places: Places, ante: Antecedents, place: Place, fig: Figure, chosen: Mention,
+              where: str) -> tuple[Mention | None, str]:
+    """For money raised whose chosen owner is an investor of the round: the chosen one where it is its clause's
+    subject, not named as the round's leader or backer (its part of the round; :func:`.owners.partner` adds a
+    recipient its clause names: "SoftBank invested $30 billion in OpenAI"); else a company of the figure's sentence
+    that is no investor (the recipient, nearest the figure); else nobody (the caller goes on to the earlier sentences' topic, which passes over
+    investors, and the article's main company)."""
+    if where == "subject" and not chosen.oblique and not _led(ante, chosen):
+        return chosen, where  # "SoftBank would contribute $15 billion", "invested $30 billion in OpenAI": its part
+    ms = [m for k in range(len(place.windows)) for m in places.window_mentions(place, k, fig)]
+    ms = [m for m in ante.usable(ms) if m.role == "company" and not m.generic and not round_investor(ante, m)]
+    found = pick(ms, fig) if ms else None
+    return found, "sentence" if found is not None else "none"
