@@ -19,7 +19,7 @@ from .asides import asides, person_title
 from .cues import lemma
 from .lists import lists_share_preposition, sector_lists
 from .mention import NOT_INVESTOR, Mention
-from .new_names import unknown_names
+from .new_names import holds_a_name, unknown_names
 
 Classified = tuple[str, str, str, bool, str]  # kind, name, owner, generic, role
 
@@ -230,10 +230,12 @@ def find_mentions(text: str, lower: str | None = None, lang: str = "de") -> list
         lower = fold(text)
     found: list[tuple[int, int, str]] = [(a, b, text[a:b]) for a, b in t.regex.spans(text, folded=lower)]
     extra = [(a, b, text[a:b]) for a, b in t.lower_regex.spans(lower)]
+    # a name the lexicon lacks may end in a description that is a company's last word ("Hamilton Bank") or hold a
+    # place after "of" ("Bank of China"): those do not keep it from being found
+    unknown = unknown_names(text, [f for f in found + extra if not _in_name(text, f)], lang)
     if extra:
         found += extra
         found.sort(key=lambda f: (f[0], -f[1]))  # at one start the longer match wins ("China's largest search engine")
-    unknown = unknown_names(text, found, lang)
     if unknown:
         found = sorted(found + [(a, b, text[a:b]) for a, b in unknown], key=lambda f: (f[0], -f[1]))
     out: list[Mention] = []
@@ -247,6 +249,12 @@ def find_mentions(text: str, lower: str | None = None, lang: str = "de") -> list
             out.append(Mention(start, end, *kind, oblique))
             last_end = end
     return asides(text, sector_lists(text, lists_share_preposition(text, without_appositions(text, out))))
+
+
+def _in_name(text: str, found: tuple[int, int, str]) -> bool:
+    """Whether a place or a description found is part of a name the lexicon lacks ("Bank of China", "Hamilton Bank")."""
+    kind = _classify(found[2])
+    return kind is not None and (kind[0] == "anaphor_org" or kind[4] == "place") and holds_a_name(text, found[0], found[1])
 
 
 @lru_cache(maxsize=1)

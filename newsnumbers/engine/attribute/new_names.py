@@ -57,6 +57,7 @@ class _Patterns(NamedTuple):
     listed: re.Pattern[str]     # a ranking's item: "…, Easelink mit rund 11,5 Millionen Euro", "CeQur in Horw LU mit 109,3 Millionen"
     bracketed: re.Pattern[str]  # "Enspired (KI-gestützter Stromhandel, 15 Mio. Euro)": what it does and its figure in brackets
     possessor: re.Pattern[str]  # "stockt Tubulis seine Series C … auf": the subject after the verb, before its possessive
+    prefixed: re.Pattern[str]   # "Bank of China": a first word only companies carry, then a name
     stop: re.Pattern[str]       # a word that begins no name, at the start
     legal_end: re.Pattern[str]  # legal forms at the end
     suffix: re.Pattern[str]     # one suffix word, whole
@@ -104,13 +105,14 @@ def _patterns(plain: bool = False) -> _Patterns:
     bracketed = re.compile(rf"(?P<name>{seq})\ \((?={ITEM_WHAT}\ {_ITEM_FIGURE})", re.VERBOSE)
     possessor = re.compile(rf"(?P<name>{seq})\ (?:{lexicon.in_order(lex.words('possessor_after'))})(?![\w-])", re.VERBOSE)
     stop = re.compile(rf"(?:{lexicon.in_order(lex.words('not_a_name'))}) ")
+    prefixed = re.compile(rf"(?P<name>(?<![\w-])(?:{lexicon.in_order(lex.words('name_prefix_kept'))})\ {plain_seq})(?![\w-])")
     fast = (None, None) if plain else (re.compile(rf",(?=(?P<tail>{rest}))", re.VERBOSE | re.IGNORECASE),
                                        re.compile(rf"(?P<name>(?-i:{seq})),", re.VERBOSE | re.IGNORECASE))
     tails = (None, None) if plain else (  # what every match of suffixed and bracketed holds, read the same way
         re.compile(rf"\ (?:{kept}|{legal})", re.VERBOSE) if one_line(lex.words("name_suffix_kept") +
                                                                     lex.words("name_suffix_legal")) else None,
         re.compile(rf"\ \((?={ITEM_WHAT}\ {_ITEM_FIGURE})", re.VERBOSE))
-    return _Patterns(suffixed, after, before, subject, listed, bracketed, possessor, stop, re.compile(rf"(?:\s(?:{legal}))+$"),
+    return _Patterns(suffixed, after, before, subject, listed, bracketed, possessor, prefixed, stop, re.compile(rf"(?:\s(?:{legal}))+$"),
                      re.compile(rf"(?:{kept}|{legal})"), *fast, tails)
 
 
@@ -159,8 +161,21 @@ def _appositions(text: str, p: _Patterns) -> Iterator[re.Match[str]]:
             done = tail.end("tail")
 
 
-def _is_suffix(word: str) -> bool:
+def is_suffix(word: str) -> bool:
+    """Whether a word is a company's last word or legal form ("AI", "Bank", "Inc")."""
     return _patterns().suffix.fullmatch(word) is not None
+
+
+def holds_a_name(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start``..``end`` is part of a company's name the lexicon lacks: its last word after a
+    capitalised word that may begin a name ("Hamilton Bank"; not "die Grossbank"), or inside a name that opens with
+    a company's first words ("Bank of China")."""
+    p = _patterns()
+    if any(m.start() <= start and end <= m.end() for m in p.prefixed.finditer(text, max(0, start - 12), end + 80)):
+        return True
+    before = text[max(0, start - 40):start]
+    last = before.split()[-1] if before.strip() else ""
+    return is_suffix(text[start:end]) and before.endswith(" ") and last[:1].isupper() and not p.stop.fullmatch(last + " ")
 
 
 @lru_cache(maxsize=16384)
@@ -212,10 +227,11 @@ def _candidates(text: str, lang: str, plain: bool = False) -> list[tuple[int, in
     for m in in_lines(p.suffixed, p.line_tails[0], text):
         full = text[m.start("name"):m.end()]
         name = _clean(full)
-        if any(not _is_suffix(w) for w in name.split()):  # not "AI" alone (from "Generative AI")
+        if any(not is_suffix(w) for w in name.split()):  # not "AI" alone (from "Generative AI")
             out.append((m.start("name") + full.index(name), m.end(), name))
     for m in (*_appositions(text, p), *p.before.finditer(text), *p.subject.finditer(text),
-              *p.listed.finditer(text), *in_lines(p.bracketed, p.line_tails[1], text), *p.possessor.finditer(text)):
+              *p.listed.finditer(text), *in_lines(p.bracketed, p.line_tails[1], text), *p.possessor.finditer(text),
+              *p.prefixed.finditer(text)):
         name = _clean(m.group("name"))
         a = m.start("name") + m.group("name").index(name) if name else 0
         if name and not p.stop.fullmatch(name + " ") and (  # not a word that begins no name, alone ("KI ihre Arbeit")
@@ -232,7 +248,7 @@ def _known_cores() -> dict[str, str]:
     out: dict[str, str] = {}
     for row in lexicon.load().organisations:
         core, _, last = row["canonical"].rpartition(" ")
-        if core and row["kind"] == "named" and row.fields.get("type", "company") == "company" and _is_suffix(last):
+        if core and row["kind"] == "named" and row.fields.get("type", "company") == "company" and is_suffix(last):
             out.setdefault(core, row["canonical"])
     return out
 
