@@ -92,7 +92,8 @@ def _patterns(plain: bool = False) -> _Patterns:
     before = re.compile(rf"{opening} (?P<name>{plain_seq})(?![\w-])")
     subject = re.compile(rf"""
         (?P<name>{opens})                           # a name that opens a sentence or a list item
-        (?:,[^,.\n]{{1,90}},)?\s                    # an apposition or relative clause between commas
+        (?:,[^,.\n]{{1,90}},|\s[^,.\n]{{1,90}}?\s(?i:{lexicon.in_order(lex.words('coordination'))}))?\s  # an apposition or
+        # relative clause between commas; or a first predicate ("Allegria is working on therapeutics and has now secured")
         (?i:(?:{lexicon.in_order(lex.words('funding_verb_aux'))})\s)*  # has, now, konnte sich ("Has" in a title)
         (?i:{lexicon.in_order(lex.words('funding_verb'))})(?![\w-])   # raised, secured; "Secures" in a Title-Case headline""",
                          re.VERBOSE | re.MULTILINE)
