@@ -24,14 +24,15 @@ from .places import Place, Places, pick
 
 
 @lru_cache(maxsize=1)
-def _markers() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _markers() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """"led by", "angeführt von" (and up to two words: "led by investor a16z") before a name; "backing", "-led",
-    "angeführten" after it."""
+    "angeführten" after it; a stake or an investor's part said of it later in its sentence."""
     lex = lexicon.load()
     before = lexicon.in_order(lex.words("round_lead_before"))
     after = lexicon.in_order(lex.words("round_lead_after"))
     return (re.compile(rf"(?i)(?<![\w-])(?:{before})\s+(?:[\w-]+\s+){{0,2}}$"),
-            re.compile(rf"(?i)(?:['’]s)?(?:\s+|-)(?:[\w-]+\s+)?(?:{after})(?![\w-])"))
+            re.compile(rf"(?i)(?:['’]s)?(?:\s+|-)(?:[\w-]+\s+)?(?:{after})(?![\w-])"),
+            re.compile(rf"(?:{lexicon.in_order(lex.words('stake_holder'))})"))
 
 
 def _list_ends(ante: Antecedents, m: Mention) -> tuple[Mention, Mention]:
@@ -52,12 +53,31 @@ def _list_ends(ante: Antecedents, m: Mention) -> tuple[Mention, Mention]:
 def round_investor(ante: Antecedents, m: Mention) -> bool:
     """Whether a mention is an investor of a round: by trade or in a list of investors (``is_investor``), or named
     as the round's leader or backer ("led by Elev8 Venture Partners", "with Alibaba and Tencent Backing")."""
-    return m.kind == "org" and (is_investor(ante, m) or _led(ante, m))
+    return m.kind == "org" and (is_investor(ante, m) or _led(ante, m) or _holds_stake(ante, m))
+
+
+def invests(ante: Antecedents, m: Mention) -> bool:
+    """``round_investor`` of a name, or of the company a reference back stands for ("ASML erhielt einen Anteil und ist
+    damit der größte Aktionär des Unternehmens": if that resolves to ASML, it is the investor still)."""
+    target = ante.resolve(m) if m.kind == "anaphor_org" else m
+    return target is not None and round_investor(ante, target)
+
+
+_STAKE_REACH = 80  # how far after a name its sentence may say it took a stake
+
+
+def _holds_stake(ante: Antecedents, m: Mention) -> bool:
+    """Whether the name's own sentence says, after it, that it took a stake or is an investor of the round ("ASML
+    erhielt dabei einen Anteil von rund 11 Prozent", "ASML will sich als Hauptinvestor positionieren", "Nvidia
+    took a stake"): then the round's money is another company's."""
+    end = min(len(ante.text), m.end + _STAKE_REACH)
+    stop = min((k for k in (ante.text.find(c, m.end, end) for c in ".!?\n") if k >= 0), default=end)
+    return _markers()[2].search(ante.text, m.end, stop) is not None
 
 
 def _led(ante: Antecedents, m: Mention) -> bool:
     """Whether the text names ``m`` (or the list it stands in) as a round's leader or backer."""
-    before, after = _markers()
+    before, after, _ = _markers()
     first, last = _list_ends(ante, m)
     return before.search(ante.text, max(0, first.start - 48), first.start) is not None or \
         after.match(ante.text, last.end) is not None
