@@ -29,7 +29,7 @@ from .figure_models import clause_model_measures, figure_model, model_measures, 
 from .measures import Decision
 from .mention import NOT_INVESTOR
 from .mentions import Mention
-from .owners import PARTNER_MEASURES, cue_owner, owned_measures, partner, raised_measures, respective
+from .owners import PARTNER_MEASURES, cue_owner, fined, owned_measures, partner, raised_measures, respective
 from .places import Place, Places, last_figure_start, pick, previous_figure_ends, tier
 from .rounds import recipient, round_investor
 from .sectors import other_sector
@@ -109,6 +109,10 @@ def _in_sentence(finder: OrganisationFinder, place: Place, fig: Figure, measure:
     chosen, where = (owner, "subject") if owner else choose(finder.places, finder.antecedents, place, fig)
     if where == "sentence" and fig.unit == "percent" and measure is not None and measure.measure == "other" and tier(chosen) != 3:
         chosen, where = _share_of_place(finder, place, fig) or (chosen, where)
+    if chosen is not None and chosen.role == "place":  # a fine the authority imposed is the fined company's
+        ms = finder.antecedents.usable([m for k in range(len(place.windows)) for m in finder.places.window_mentions(place, k, fig)])
+        chosen, where = ((found, "sentence") if (found := fined(finder.text, place.windows[own_window(place)][0], fig, ms))
+                         else (chosen, where))
     if chosen is not None and measure is not None and measure.measure in raised_measures() \
             and round_investor(finder.antecedents, chosen):
         chosen, where = recipient(finder.places, finder.antecedents, place, fig, chosen, where)
