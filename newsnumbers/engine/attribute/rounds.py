@@ -31,7 +31,7 @@ def _markers() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     before = lexicon.in_order(lex.words("round_lead_before"))
     after = lexicon.in_order(lex.words("round_lead_after"))
     return (re.compile(rf"(?i)(?<![\w-])(?:{before})\s+(?:[\w-]+\s+){{0,2}}$"),
-            re.compile(rf"(?i)(?:['’]s)?(?:\s+|-)(?:[\w-]+\s+)?(?:{after})(?![\w-])"),
+            re.compile(rf"(?i)(?:['’]s)?(?:\s+|(?=-))(?:{after})(?![\w-])"),
             re.compile(rf"(?:{lexicon.in_order(lex.words('stake_holder'))})"))
 
 
