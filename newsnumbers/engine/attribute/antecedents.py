@@ -9,6 +9,7 @@ from functools import lru_cache, wraps
 
 from ... import lexicon
 from ..segment import sentence_bounds
+from .appositions import likened
 from .article_topic import _scene_place, headline_end, main_company
 from .mention import INVESTOR, NOT_INVESTOR
 from .mentions import Mention, salience, sector_word, sectors
@@ -248,7 +249,8 @@ def coordinated(ante: Antecedents, m: Mention, until: int) -> list[str]:
     cur = m
     for k in range(idx - 1, -1, -1):
         cand = ante.mentions[k]
-        if cand.kind != "org" or cand.role != m.role or not _coordination().match(ante.text[cand.end:cur.start]):
+        if cand.kind != "org" or cand.role != m.role or not _coordination().match(ante.text[cand.end:cur.start]) \
+                or likened(ante.text, cand, cur):  # "Like Tencent, Alibaba plans": no list
             break
         names.insert(0, cand.name)
         cur = cand
@@ -256,7 +258,7 @@ def coordinated(ante: Antecedents, m: Mention, until: int) -> list[str]:
     for k in range(idx + 1, len(ante.mentions)):  # by index: a slice copied the rest of the article's mentions
         cand = ante.mentions[k]
         if cand.kind != "org" or cand.start >= until or cand.role != m.role \
-                or not _coordination().match(ante.text[cur.end:cand.start]):
+                or not _coordination().match(ante.text[cur.end:cand.start]) or likened(ante.text, cur, cand):
             break
         names.append(cand.name)
         cur = cand
