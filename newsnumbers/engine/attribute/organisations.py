@@ -32,7 +32,7 @@ from .mentions import Mention
 from .owners import PARTNER_MEASURES, cue_owner, fined, owned_measures, partner, raised_measures, respective
 from .places import Place, Places, last_figure_start, pick, previous_figure_ends, tier
 from .rounds import recipient, round_investor
-from .sectors import other_sector
+from .sectors import any_model, other_sector
 from .topics import Topics
 
 
@@ -62,6 +62,9 @@ class OrganisationFinder:
         chosen, where = _in_sentence(self, place, fig, measure)
         if chosen is None and (sector := other_sector(self.text, place.windows[own_window(place)][0], self.antecedents.starts)):
             return Who("", "", sector, "subject")  # "In der Auto-Branche sanken die Investitionen": nobody known
+        if chosen is None and measure is not None and measure.measure in model_measures() and (
+                found := any_model(self.text, place.windows[own_window(place)][0]))[0]:
+            return Who(found[0], "", found[1], "subject")  # "Training a frontier model costs $100M": any model's
         if chosen is None or (tier(chosen) == 3 and not _about_places(self, place, fig) and not _place_of(self, place, chosen, measure)):
             # the sentence names nobody, or only a place ("Die Einnahmen in China stiegen"): the topic of an earlier one
             raised = measure is not None and measure.measure in raised_measures()
