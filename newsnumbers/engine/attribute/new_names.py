@@ -106,7 +106,7 @@ def _patterns(plain: bool = False) -> _Patterns:
     bracketed = re.compile(rf"(?P<name>{seq})\ \((?={ITEM_WHAT}\ {_ITEM_FIGURE})", re.VERBOSE)
     possessor = re.compile(rf"(?P<name>{seq})\ (?:{lexicon.in_order(lex.words('possessor_after'))})(?![\w-])", re.VERBOSE)
     stop = re.compile(rf"(?:{lexicon.in_order(lex.words('not_a_name'))}) ")
-    prefixed = re.compile(rf"(?P<name>(?<![\w-])(?:{lexicon.in_order(lex.words('name_prefix_kept'))})\ {plain_seq})(?![\w-])")
+    prefixed = re.compile(rf"(?P<name>(?<![\w-])(?:{plain_seq}\ )?(?:{lexicon.in_order(lex.words('name_prefix_kept'))})\ {plain_seq})(?![\w-])")
     fast = (None, None) if plain else (re.compile(rf",(?=(?P<tail>{rest}))", re.VERBOSE | re.IGNORECASE),
                                        re.compile(rf"(?P<name>(?-i:{seq})),", re.VERBOSE | re.IGNORECASE))
     tails = (None, None) if plain else (  # what every match of suffixed and bracketed holds, read the same way
@@ -169,10 +169,14 @@ def is_suffix(word: str) -> bool:
 
 def holds_a_name(text: str, start: int, end: int) -> bool:
     """Whether the word at ``start``..``end`` is part of a company's name the lexicon lacks: its last word after a
-    capitalised word that may begin a name ("Hamilton Bank"; not "die Grossbank"), or inside a name that opens with
-    a company's first words ("Bank of China")."""
+    capitalised word that may begin a name ("Hamilton Bank"; not "die Grossbank"), inside a name that opens with
+    a company's first words ("Bank of China", "Agricultural Bank of China"), or inside a name of three words or more
+    that ends with a company's last word ("China Construction Bank"; not "Europe's AI")."""
     p = _patterns()
-    if any(m.start() <= start and end <= m.end() for m in p.prefixed.finditer(text, max(0, start - 12), end + 80)):
+    if any(m.start() <= start and end <= m.end() for m in p.prefixed.finditer(text, max(0, start - 40), end + 80)):
+        return True
+    if any(m.start("name") <= start and end <= m.end() and text.count(" ", m.start("name"), m.end()) >= 2
+           for m in p.suffixed.finditer(text, max(0, start - 40), end + 40)):  # "China Construction Bank"
         return True
     before = text[max(0, start - 40):start]
     last = before.split()[-1] if before.strip() else ""
@@ -225,14 +229,13 @@ def _candidates(text: str, lang: str, plain: bool = False) -> list[tuple[int, in
     (``plain``: found by the patterns as first written, for the test that compares the two)."""
     p = _patterns(plain)
     out: list[tuple[int, int, str]] = []
-    for m in in_lines(p.suffixed, p.line_tails[0], text):
+    for m in (*in_lines(p.suffixed, p.line_tails[0], text), *p.prefixed.finditer(text)):  # no dictionary check
         full = text[m.start("name"):m.end()]
         name = _clean(full)
         if any(not is_suffix(w) for w in name.split()):  # not "AI" alone (from "Generative AI")
             out.append((m.start("name") + full.index(name), m.end(), name))
     for m in (*_appositions(text, p), *p.before.finditer(text), *p.subject.finditer(text),
-              *p.listed.finditer(text), *in_lines(p.bracketed, p.line_tails[1], text), *p.possessor.finditer(text),
-              *p.prefixed.finditer(text)):
+              *p.listed.finditer(text), *in_lines(p.bracketed, p.line_tails[1], text), *p.possessor.finditer(text)):
         name = _clean(m.group("name"))
         a = m.start("name") + m.group("name").index(name) if name else 0
         if name and not p.stop.fullmatch(name + " ") and (  # not a word that begins no name, alone ("KI ihre Arbeit")
