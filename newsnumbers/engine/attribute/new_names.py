@@ -25,7 +25,7 @@ from ..lines import in_lines, one_line
 from .forms import found_again
 
 _WORD = r"[A-ZÄÖÜ][\w&’'.-]*[\w&]|[A-Z]"  # a capitalised word ("MiniMax", "AT&S", "X")
-_NO_WORD_BEFORE = r"(?<![\w-].)"  # after a name's first letter: no word character or hyphen before that letter
+_NO_WORD_BEFORE, _NO_WORD = r"(?<![\w-].)", r"(?<![\w-])"  # after a name's first letter: no word character or hyphen before that letter
 _OPENS_LINE_OR_SENTENCE = r"(?:(?<![^\n].)|(?<=[.!?:•][ ].))"  # after it: the text's or a line's start, or ". "
 _LIST_JOINS = r"[,;:•][ ]|[ ]und[ ]|[ ]and[ ]|[ ]sowie[ ]|gefolgt[ ]von[ ]|followed[ ]by[ ]"  # what opens a list item
 SEAT = r"in[ ][A-ZÄÖÜ][\w-]+(?:[ ][A-Z]{2})?"  # a ranking item's seat after its name: "CeQur in Horw LU"
@@ -106,7 +106,8 @@ def _patterns(plain: bool = False) -> _Patterns:
     bracketed = re.compile(rf"(?P<name>{seq})\ \((?={ITEM_WHAT}\ {_ITEM_FIGURE})", re.VERBOSE)
     possessor = re.compile(rf"(?P<name>{seq})\ (?:{lexicon.in_order(lex.words('possessor_after'))})(?![\w-])", re.VERBOSE)
     stop = re.compile(rf"(?:{lexicon.in_order(lex.words('not_a_name'))}) ")
-    prefixed = re.compile(rf"(?P<name>(?<![\w-])(?:{plain_seq}\ )?(?:{lexicon.in_order(lex.words('name_prefix_kept'))})\ {plain_seq})(?![\w-])")
+    pre = lex.words("name_prefix_kept")  # opening with its first letter (the engine skips in C to it); words before: kept
+    prefixed = re.compile(rf"(?P<name>{(None if plain else _first_letter_first(pre)) or _NO_WORD + lexicon.in_order(pre)}\ {plain_seq})(?![\w-])")
     fast = (None, None) if plain else (re.compile(rf",(?=(?P<tail>{rest}))", re.VERBOSE | re.IGNORECASE),
                                        re.compile(rf"(?P<name>(?-i:{seq})),", re.VERBOSE | re.IGNORECASE))
     tails = (None, None) if plain else (  # what every match of suffixed and bracketed holds, read the same way
