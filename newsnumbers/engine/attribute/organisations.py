@@ -31,7 +31,7 @@ from .mention import NOT_INVESTOR
 from .mentions import Mention
 from .owners import PARTNER_MEASURES, cue_owner, fined, owned_measures, partner, raised_measures, respective
 from .places import Place, Places, last_figure_start, pick, previous_figure_ends, tier
-from .rounds import recipient, round_investor
+from .rounds import raised_for, recipient, round_investor
 from .sectors import any_model, other_sector
 from .topics import Topics
 
@@ -109,6 +109,8 @@ def _in_sentence(finder: OrganisationFinder, place: Place, fig: Figure, measure:
     if owner is None and measure and measure.where in ("clause", "sentence") and measure.measure in owned_measures():
         owner = cue_owner(finder.text, finder.antecedents.mentions, finder.antecedents.starts, measure.cue_spans)
         owner = owner if owner and finder.antecedents.usable([owner]) else None
+    if owner is None and measure is not None and measure.measure in raised_measures():  # "a €1.3bn round for Verkor"
+        owner = raised_for(finder.antecedents, finder.places.figure_spans, fig)
     chosen, where = (owner, "subject") if owner else choose(finder.places, finder.antecedents, place, fig)
     if where == "sentence" and fig.unit == "percent" and measure is not None and measure.measure == "other" and tier(chosen) != 3:
         chosen, where = _share_of_place(finder, place, fig) or (chosen, where)

@@ -96,3 +96,22 @@ def recipient(places: Places, ante: Antecedents, place: Place, fig: Figure, chos
     ms = [m for m in ante.usable(ms) if m.role == "company" and not m.generic and not round_investor(ante, m)]
     found = pick(ms, fig) if ms else None
     return found, "sentence" if found is not None else "none"
+
+
+_FOR = re.compile(r"\s+(?:(?:funding|seed|debt|equity|series [a-z]|finanzierungs|finanzierung)[ -]?)?(?:round|runde)?\s*"
+                  r"(?:for|für)\s+(?:the\s+|die\s+|das\s+|den\s+)?(?:[\w-]+\s+){0,5}$", re.IGNORECASE)
+FOR_REACH = 80  # how far after the figure its "for" phrase may name the company
+
+
+def raised_for(ante: Antecedents, figure_spans: list[tuple[int, int]], fig: Figure) -> Mention | None:
+    """"a €1.3bn round for French gigafactory Verkor and €1.1bn for German energy tech provider Enpal", "closed $475
+    million … for Unconventional AI": money raised for a company named right after the figure (a round, "for", up to
+    five words of its description) is that company's, before another figure comes."""
+    k = bisect.bisect_left(ante.starts, fig.end)
+    m = ante.mentions[k] if k < len(ante.mentions) else None
+    if m is None or m.kind != "org" or m.role != "company" or m.generic or m.start - fig.end > FOR_REACH:
+        return None
+    nxt = bisect.bisect_left(figure_spans, (fig.end, fig.end))
+    if nxt < len(figure_spans) and figure_spans[nxt][0] < m.start:
+        return None  # another figure stands between
+    return m if _FOR.fullmatch(ante.text, fig.end, m.start) and ante.usable([m]) else None
