@@ -97,6 +97,7 @@ def sector_word(words: str) -> Classified | None:
     return found if found and found[0] == "org" and found[3] else None
 
 
+@lru_cache(maxsize=16384)
 def _classify(word: str) -> Classified | None:
     """(kind, name, owner, generic, role) of a matched alias; cached, as names repeat. The lexicon's patterns
     are tried in order (anaphors, descriptions, models, organisations), only those that can start like the
