@@ -9,9 +9,11 @@ from functools import lru_cache, wraps
 
 from ... import lexicon
 from ..segment import sentence_bounds
+from .appositions import likened
 from .article_topic import _scene_place, headline_end, main_company
 from .mention import INVESTOR, NOT_INVESTOR
 from .mentions import Mention, salience, sector_word, sectors
+from .seats import at_seat, reference_keys
 
 LOOKBACK_MENTIONS = 200  # an anaphor's antecedent is searched this far back, no further
 SALIENT_REACH = 300  # characters before the nearest candidate antecedent within which a more salient one wins
@@ -64,7 +66,7 @@ class Antecedents:
         :func:`salient` picks of the earlier companies (a reference back counts as the company it stands for)."""
         kind = "model" if m.kind == "anaphor_model" else "org"
         idx = bisect.bisect_left(self.starts, m.start)
-        if m.role in ("person", "scene", "list"):  # "er": a person's company, or nothing ("er" may be "der Markt"); "20
+        if m.role in ("person", "scene", "list", "seat"):  # "er": a person's company, or nothing ("er" may be "der Markt"); "20
             return _by_role(self, idx, m)  # startups raised": its place's; "these companies": a list named before
         if kind == "org" and not want_owner:
             orgs = companies_before(self, m, idx)
@@ -150,6 +152,9 @@ def _by_role(ante: Antecedents, idx: int, m: Mention) -> Mention | None:
     """The antecedent of a person's pronoun, of counted companies or of a plural reference to a list."""
     if m.role == "person":
         return person_before(ante, idx, m.start)
+    if m.role == "seat":  # "Das Pariser Unternehmen": the company the article places in Paris
+        found, free = at_seat(ante, reference_keys(ante.text, m), companies_before(ante, m, idx))
+        return found or (salient(ante, free, m.start) if free else None)
     return _scene_place(ante, idx, m) if m.role == "scene" else list_member(ante, idx, m)
 
 
@@ -182,7 +187,7 @@ def _as_named(ante: Antecedents, m: Mention) -> Mention:
     """An earlier reference back to one company that may stand as a subject ("Die Freiburger Firma wurde ...
     gegründet. … Das Unternehmen"), as a mention of the company it stands for, where it stood: not a possessive
     ("seine", "its"), nor a person's or a scene's pronoun. Any other mention, or one that resolves to nobody, as it is."""
-    if m.kind != "anaphor_org" or m.role != "company" or _possessive().fullmatch(ante.text, m.start, m.end):
+    if m.kind != "anaphor_org" or m.role not in ("company", "seat") or _possessive().fullmatch(ante.text, m.start, m.end):
         return m
     target = ante.resolve(m)
     return target._replace(start=m.start, end=m.end, oblique=m.oblique) if target is not None else m
@@ -244,7 +249,8 @@ def coordinated(ante: Antecedents, m: Mention, until: int) -> list[str]:
     cur = m
     for k in range(idx - 1, -1, -1):
         cand = ante.mentions[k]
-        if cand.kind != "org" or cand.role != m.role or not _coordination().match(ante.text[cand.end:cur.start]):
+        if cand.kind != "org" or cand.role != m.role or not _coordination().match(ante.text[cand.end:cur.start]) \
+                or likened(ante.text, cand, cur):  # "Like Tencent, Alibaba plans": no list
             break
         names.insert(0, cand.name)
         cur = cand
@@ -252,7 +258,7 @@ def coordinated(ante: Antecedents, m: Mention, until: int) -> list[str]:
     for k in range(idx + 1, len(ante.mentions)):  # by index: a slice copied the rest of the article's mentions
         cand = ante.mentions[k]
         if cand.kind != "org" or cand.start >= until or cand.role != m.role \
-                or not _coordination().match(ante.text[cur.end:cand.start]):
+                or not _coordination().match(ante.text[cur.end:cand.start]) or likened(ante.text, cur, cand):
             break
         names.append(cand.name)
         cur = cand

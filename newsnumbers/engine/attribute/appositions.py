@@ -4,7 +4,9 @@ an indefinite description introduces new information and refers back to nobody."
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from ... import lexicon
 from .mention import Mention
 
 _COMPOUND_ROLE = re.compile(r"-[A-ZÄÖÜ][a-zäöüß]+(?:in|s)?\s+")  # "-Partner ", "-Rivale ", "-Tochter "
@@ -49,6 +51,7 @@ def without_appositions(text: str, mentions: list[Mention]) -> list[Mention]:
         if m.role == "person" and out and out[-1].name == m.name and m.start - out[-1].end <= 24:
             continue  # "Nvidia-Chef Jensen Huang", "OpenAI CEO Sam Altman": the company already stands for the person
         if (m.kind.startswith("anaphor") and nxt is not None and nxt.kind in ("org", "model")
+                and not (nxt.generic and m.role == "company" and m.kind == "anaphor_org")  # "its global expansion"
                 and not text[m.end:nxt.start].strip(" \"'„“”‚‘’«»")):
             mentions[k + 1] = nxt._replace(oblique=nxt.oblique or m.oblique)
             continue
@@ -60,3 +63,18 @@ def without_appositions(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         out.append(m)
     return out
+
+
+@lru_cache(maxsize=1)
+def _likened() -> re.Pattern[str]:
+    """A word that likens a name to the clause after it (grammar_words role ``likened_before``: "Like", "Wie")."""
+    return re.compile(rf"(?i)(?<![\w-])(?:{lexicon.in_order(lexicon.load().words('likened_before'))})\s+$")
+
+
+def likened(text: str, first: Mention, second: Mention) -> bool:
+    """"Like Tencent, Alibaba plans to spend": a name after "like"/"wie" and a comma before the next name is what
+    the clause after it is likened to, not a member of one list with that name (a list "wie OpenAI, Google und Meta"
+    goes on with a conjunction, and its names stay together)."""
+    return text[first.end:second.start].strip() == "," and \
+        _likened().search(text, max(0, first.start - 24), first.start) is not None and \
+        not re.match(r"[^.;:]{0,60}?,?\s(?:und|and|oder|or)\s", text[second.end:second.end + 64])

@@ -15,10 +15,11 @@ from .. import wordscan
 from ..casefold import fold, fold_pattern
 from ..firstchar import FirstCharIndex
 from .appositions import without_appositions
+from .asides import asides, person_title
 from .cues import lemma
 from .lists import lists_share_preposition, sector_lists
 from .mention import NOT_INVESTOR, Mention
-from .new_names import unknown_names
+from .new_names import holds_a_name, unknown_names
 
 Classified = tuple[str, str, str, bool, str]  # kind, name, owner, generic, role
 
@@ -105,6 +106,7 @@ def sector_word(words: str) -> Classified | None:
     return found if found and found[0] == "org" and found[3] else None
 
 
+@lru_cache(maxsize=16384)
 def _classify(word: str) -> Classified | None:
     """(kind, name, owner, generic, role) of a matched alias; cached, as names repeat. The lexicon's patterns
     are tried in order (anaphors, descriptions, models, organisations), only those that can start like the
@@ -127,7 +129,7 @@ def _aliases() -> tuple[list[tuple[re.Pattern[str], Classified]], FirstCharIndex
     t = _tables()
     entries: list[tuple[re.Pattern[str], Classified]] = []
     for regex, points_to in t.anaphors:
-        role = points_to if points_to in ("person", "scene", "list") else "company"  # "er": a person's company; "scene", "list"
+        role = points_to if points_to in ("person", "scene", "list", "seat") else "company"  # "er": a person's company; "scene", "list"
         owner = NOT_INVESTOR if points_to == "startup" else ""  # "the startup": never the round's investor
         entries.append((regex, (f"anaphor_{'model' if points_to == 'model' else 'org'}", "", owner, False, role)))
     for regex, refers_to in t.descriptions:  # "der Chipkonzern": the nearest earlier chip maker; "der iPhone-Hersteller": Apple
@@ -179,18 +181,12 @@ def breaks_phrase(word: str) -> bool:
     return lem != low and lem.endswith(("en", "ern", "eln")) and not low.endswith(("e", "en", "er", "es", "em"))
 
 
-@lru_cache(maxsize=1)
-def _person_title() -> re.Pattern[str]:
-    words = lexicon.in_order(lexicon.load().words("person_title"))
-    return re.compile(rf"(?:[-‑]|\s+)(?:{words})\b")
-
-
 def salience(text: str, m: Mention) -> int:
     """How strongly a mention stands for its organisation, for anaphors and topics: 0 a name that may be a
     subject, 1 a person's title ("Tesla CEO Elon Musk", "Nvidia-Chef Huang"), 2 a preposition's object."""
     if m.oblique:
         return 2
-    return 1 if m.role == "person" or _person_title().match(text, m.end, m.end + 40) else 0
+    return 1 if m.role == "person" or person_title().match(text, m.end, m.end + 40) else 0
 
 
 def after_preposition(text: str, start: int, previous_end: int = -1) -> bool:
@@ -244,10 +240,12 @@ def find_mentions(text: str, lower: str | None = None, lang: str = "de") -> list
         lower = fold(text)
     found: list[tuple[int, int, str]] = [(a, b, text[a:b]) for a, b in t.regex.spans(text, folded=lower)]
     extra = [(a, b, text[a:b]) for a, b in t.lower_regex.spans(lower)]
+    # a name the lexicon lacks may end in a description that is a company's last word ("Hamilton Bank") or hold a
+    # place after "of" ("Bank of China"): those do not keep it from being found
+    unknown = unknown_names(text, [f for f in found + extra if not _in_name(text, f)], lang)
     if extra:
         found += extra
         found.sort(key=lambda f: (f[0], -f[1]))  # at one start the longer match wins ("China's largest search engine")
-    unknown = unknown_names(text, found, lang)
     if unknown:
         found = sorted(found + [(a, b, text[a:b]) for a, b in unknown], key=lambda f: (f[0], -f[1]))
     out: list[Mention] = []
@@ -260,7 +258,13 @@ def find_mentions(text: str, lower: str | None = None, lang: str = "de") -> list
             oblique = after_preposition(text, start, out[-1].end if out else -1) and not _absolute(lower, start, end)
             out.append(Mention(start, end, *kind, oblique))
             last_end = end
-    return _asides(text, sector_lists(text, lists_share_preposition(text, without_appositions(text, out))))
+    return asides(text, sector_lists(text, lists_share_preposition(text, without_appositions(text, out))))
+
+
+def _in_name(text: str, found: tuple[int, int, str]) -> bool:
+    """Whether a place or a description found is part of a name the lexicon lacks ("Bank of China", "Hamilton Bank")."""
+    kind = _classify(found[2])
+    return kind is not None and (kind[0] == "anaphor_org" or kind[4] == "place") and holds_a_name(text, found[0], found[1])
 
 
 @lru_cache(maxsize=1)
@@ -274,19 +278,3 @@ def _absolute(lower: str, start: int, end: int) -> bool:
     """"with the Nasdaq down 3.3%": the name after "with" is the subject of the move that follows it."""
     before, after = _absolute_words()
     return before.search(lower, max(0, start - 12), start) is not None and after.match(lower, end) is not None
-
-
-@lru_cache(maxsize=1)
-def _aside_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    lex = lexicon.load()
-    return (re.compile(lexicon.in_order(lex.words("aside_after")), re.IGNORECASE),
-            re.compile(f"(?:{lexicon.in_order(lex.words('aside_before'))})", re.IGNORECASE))
-
-
-def _asides(text: str, mentions: list[Mention]) -> list[Mention]:
-    """An organisation named only as a data source or a place named only to describe something ("according to
-    LSEG data", "Daten von Refinitiv", "the Washington-based company") takes the role ``aside``: it owns no
-    figure (:data:`.antecedents._NO_OWNER`)."""
-    after, before = _aside_words()
-    return [m._replace(role="aside") if m.kind == "org" and (after.match(text, m.end) or before.search(
-        text, max(0, m.start - 24), m.start)) else m for m in mentions]

@@ -25,7 +25,7 @@ from ..lines import in_lines, one_line
 from .forms import found_again
 
 _WORD = r"[A-ZÄÖÜ][\w&’'.-]*[\w&]|[A-Z]"  # a capitalised word ("MiniMax", "AT&S", "X")
-_NO_WORD_BEFORE = r"(?<![\w-].)"  # after a name's first letter: no word character or hyphen before that letter
+_NO_WORD_BEFORE, _NO_WORD = r"(?<![\w-].)", r"(?<![\w-])"  # after a name's first letter: no word character or hyphen before that letter
 _OPENS_LINE_OR_SENTENCE = r"(?:(?<![^\n].)|(?<=[.!?:•][ ].))"  # after it: the text's or a line's start, or ". "
 _LIST_JOINS = r"[,;:•][ ]|[ ]und[ ]|[ ]and[ ]|[ ]sowie[ ]|gefolgt[ ]von[ ]|followed[ ]by[ ]"  # what opens a list item
 SEAT = r"in[ ][A-ZÄÖÜ][\w-]+(?:[ ][A-Z]{2})?"  # a ranking item's seat after its name: "CeQur in Horw LU"
@@ -57,6 +57,7 @@ class _Patterns(NamedTuple):
     listed: re.Pattern[str]     # a ranking's item: "…, Easelink mit rund 11,5 Millionen Euro", "CeQur in Horw LU mit 109,3 Millionen"
     bracketed: re.Pattern[str]  # "Enspired (KI-gestützter Stromhandel, 15 Mio. Euro)": what it does and its figure in brackets
     possessor: re.Pattern[str]  # "stockt Tubulis seine Series C … auf": the subject after the verb, before its possessive
+    prefixed: re.Pattern[str]   # "Bank of China": a first word only companies carry, then a name
     stop: re.Pattern[str]       # a word that begins no name, at the start
     legal_end: re.Pattern[str]  # legal forms at the end
     suffix: re.Pattern[str]     # one suffix word, whole
@@ -91,7 +92,8 @@ def _patterns(plain: bool = False) -> _Patterns:
     before = re.compile(rf"{opening} (?P<name>{plain_seq})(?![\w-])")
     subject = re.compile(rf"""
         (?P<name>{opens})                           # a name that opens a sentence or a list item
-        (?:,[^,.\n]{{1,90}},)?\s                    # an apposition or relative clause between commas
+        (?:,[^,.\n]{{1,90}},|\s[^,.\n]{{1,90}}?\s(?i:{lexicon.in_order(lex.words('coordination'))}))?\s  # an apposition or
+        # relative clause between commas; or a first predicate ("Allegria is working on therapeutics and has now secured")
         (?i:(?:{lexicon.in_order(lex.words('funding_verb_aux'))})\s)*  # has, now, konnte sich ("Has" in a title)
         (?i:{lexicon.in_order(lex.words('funding_verb'))})(?![\w-])   # raised, secured; "Secures" in a Title-Case headline""",
                          re.VERBOSE | re.MULTILINE)
@@ -104,13 +106,15 @@ def _patterns(plain: bool = False) -> _Patterns:
     bracketed = re.compile(rf"(?P<name>{seq})\ \((?={ITEM_WHAT}\ {_ITEM_FIGURE})", re.VERBOSE)
     possessor = re.compile(rf"(?P<name>{seq})\ (?:{lexicon.in_order(lex.words('possessor_after'))})(?![\w-])", re.VERBOSE)
     stop = re.compile(rf"(?:{lexicon.in_order(lex.words('not_a_name'))}) ")
+    pre = lex.words("name_prefix_kept")  # opening with its first letter (the engine skips in C to it); words before: kept
+    prefixed = re.compile(rf"(?P<name>{(None if plain else _first_letter_first(pre)) or _NO_WORD + lexicon.in_order(pre)}\ {plain_seq})(?![\w-])")
     fast = (None, None) if plain else (re.compile(rf",(?=(?P<tail>{rest}))", re.VERBOSE | re.IGNORECASE),
                                        re.compile(rf"(?P<name>(?-i:{seq})),", re.VERBOSE | re.IGNORECASE))
     tails = (None, None) if plain else (  # what every match of suffixed and bracketed holds, read the same way
         re.compile(rf"\ (?:{kept}|{legal})", re.VERBOSE) if one_line(lex.words("name_suffix_kept") +
                                                                     lex.words("name_suffix_legal")) else None,
         re.compile(rf"\ \((?={ITEM_WHAT}\ {_ITEM_FIGURE})", re.VERBOSE))
-    return _Patterns(suffixed, after, before, subject, listed, bracketed, possessor, stop, re.compile(rf"(?:\s(?:{legal}))+$"),
+    return _Patterns(suffixed, after, before, subject, listed, bracketed, possessor, prefixed, stop, re.compile(rf"(?:\s(?:{legal}))+$"),
                      re.compile(rf"(?:{kept}|{legal})"), *fast, tails)
 
 
@@ -159,8 +163,25 @@ def _appositions(text: str, p: _Patterns) -> Iterator[re.Match[str]]:
             done = tail.end("tail")
 
 
-def _is_suffix(word: str) -> bool:
+def is_suffix(word: str) -> bool:
+    """Whether a word is a company's last word or legal form ("AI", "Bank", "Inc")."""
     return _patterns().suffix.fullmatch(word) is not None
+
+
+def holds_a_name(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start``..``end`` is part of a company's name the lexicon lacks: its last word after a
+    capitalised word that may begin a name ("Hamilton Bank"; not "die Grossbank"), inside a name that opens with
+    a company's first words ("Bank of China", "Agricultural Bank of China"), or inside a name of three words or more
+    that ends with a company's last word ("China Construction Bank"; not "Europe's AI")."""
+    p = _patterns()
+    if any(m.start() <= start and end <= m.end() for m in p.prefixed.finditer(text, max(0, start - 40), end + 80)):
+        return True
+    if any(m.start("name") <= start and end <= m.end() and text.count(" ", m.start("name"), m.end()) >= 2
+           for m in p.suffixed.finditer(text, max(0, start - 40), end + 40)):  # "China Construction Bank"
+        return True
+    before = text[max(0, start - 40):start]
+    last = before.split()[-1] if before.strip() else ""
+    return is_suffix(text[start:end]) and before.endswith(" ") and last[:1].isupper() and not p.stop.fullmatch(last + " ")
 
 
 @lru_cache(maxsize=16384)
@@ -209,10 +230,10 @@ def _candidates(text: str, lang: str, plain: bool = False) -> list[tuple[int, in
     (``plain``: found by the patterns as first written, for the test that compares the two)."""
     p = _patterns(plain)
     out: list[tuple[int, int, str]] = []
-    for m in in_lines(p.suffixed, p.line_tails[0], text):
+    for m in (*in_lines(p.suffixed, p.line_tails[0], text), *p.prefixed.finditer(text)):  # no dictionary check
         full = text[m.start("name"):m.end()]
         name = _clean(full)
-        if any(not _is_suffix(w) for w in name.split()):  # not "AI" alone (from "Generative AI")
+        if any(not is_suffix(w) for w in name.split()):  # not "AI" alone (from "Generative AI")
             out.append((m.start("name") + full.index(name), m.end(), name))
     for m in (*_appositions(text, p), *p.before.finditer(text), *p.subject.finditer(text),
               *p.listed.finditer(text), *in_lines(p.bracketed, p.line_tails[1], text), *p.possessor.finditer(text)):
@@ -232,7 +253,7 @@ def _known_cores() -> dict[str, str]:
     out: dict[str, str] = {}
     for row in lexicon.load().organisations:
         core, _, last = row["canonical"].rpartition(" ")
-        if core and row["kind"] == "named" and row.fields.get("type", "company") == "company" and _is_suffix(last):
+        if core and row["kind"] == "named" and row.fields.get("type", "company") == "company" and is_suffix(last):
             out.setdefault(core, row["canonical"])
     return out
 

@@ -25,16 +25,15 @@ from ..tables import column_head
 from .antecedents import Antecedents, coordinated
 from .article_topic import article_place
 from .beside import model_right_before, owner_beside
+from .figure_models import clause_model_measures, figure_model, model_measures, own_window
 from .measures import Decision
 from .mention import NOT_INVESTOR
 from .mentions import Mention
-from .owners import PARTNER_MEASURES, cue_owner, owned_measures, partner, raised_measures, respective
+from .owners import PARTNER_MEASURES, cue_owner, fined, owned_measures, partner, raised_measures, respective
 from .places import Place, Places, last_figure_start, pick, previous_figure_ends, tier
-from .sectors import other_sector
+from .rounds import raised_for, recipient, round_investor
+from .sectors import any_model, other_sector
 from .topics import Topics
-
-_MODEL_WORD = re.compile(r"(?i)\b(?:KI-|AI[- ])?(?:Modells?|Sprachmodells?|model|language model)\b")
-_INDEFINITE = re.compile(r"(?i)\b(?:ein|eine|einen|einem|eines|a|an)\s+(?:[\w'’-]+\s+){0,3}$")
 
 
 class Who(NamedTuple):
@@ -60,15 +59,12 @@ class OrganisationFinder:
         """Organisation and model of the figure, with the words that named them and where they stood;
         for a deal (``measure`` investment or funding) both parties where its clause names both."""
         place = self.places.place(fig)
-        owner = column_owner(self, fig) or owner_beside(self.text, self.places, self.antecedents, fig)
-        if owner is None and measure and measure.where in ("clause", "sentence") and measure.measure in owned_measures():
-            owner = cue_owner(self.text, self.antecedents.mentions, self.antecedents.starts, measure.cue_spans)
-            owner = owner if owner and self.antecedents.usable([owner]) else None
-        chosen, where = (owner, "subject") if owner else choose(self.places, self.antecedents, place, fig)
-        if where == "sentence" and fig.unit == "percent" and measure is not None and measure.measure == "other" and tier(chosen) != 3:
-            chosen, where = _share_of_place(self, place, fig) or (chosen, where)
-        if chosen is None and (sector := other_sector(self.text, place.windows[_own_clause(place)][0], self.antecedents.starts)):
+        chosen, where = _in_sentence(self, place, fig, measure)
+        if chosen is None and (sector := other_sector(self.text, place.windows[own_window(place)][0], self.antecedents.starts)):
             return Who("", "", sector, "subject")  # "In der Auto-Branche sanken die Investitionen": nobody known
+        if chosen is None and measure is not None and measure.measure in model_measures() and (
+                found := any_model(self.text, place.windows[own_window(place)][0]))[0]:
+            return Who(found[0], "", found[1], "subject")  # "Training a frontier model costs $100M": any model's
         if chosen is None or (tier(chosen) == 3 and not _about_places(self, place, fig) and not _place_of(self, place, chosen, measure)):
             # the sentence names nobody, or only a place ("Die Einnahmen in China stiegen"): the topic of an earlier one
             raised = measure is not None and measure.measure in raised_measures()
@@ -98,26 +94,42 @@ class OrganisationFinder:
         names = coordinated(self.antecedents, chosen, fig.start if chosen.start < fig.start else len(self.text))
         paired = respective(self.text, self.places.figure_spans, fig, names)
         if measure and measure.measure in PARTNER_MEASURES and where == "subject":
-            other = partner(self.text, self.places.window_mentions(place, _own_clause(place), fig), chosen, fig,
+            other = partner(self.text, self.places.window_mentions(place, own_window(place), fig), chosen, fig,
                             self.places.figure_spans)
             paired += [other] if other and other not in paired else []  # investor and recipient both
         words = paired[0] + " (respectively)" if len(paired) < len(names) else words
-        return Who("|".join(paired), _model(self, fig, measure, chosen.name, place), words, where)
+        model = figure_model(self.places, self.antecedents, fig, measure, chosen.name, place)
+        return Who("|".join(paired), model, words, where)
 
 
-def _model(finder: OrganisationFinder, fig: Figure, measure: Decision | None, org: str, place: Place) -> str:
-    """The model of ``org`` the figure is about; for a measure no model owns, only one named in the figure's own clause
-    ("senkte die Preise für Qwen um 97 Prozent")."""
-    if measure is None or measure.measure in model_measures():
-        return model_for(finder.places, finder.antecedents, fig, org, place)
-    return _own_clause_model(finder.places, fig, org, place) if measure.measure in clause_model_measures() else ""
+def _in_sentence(finder: OrganisationFinder, place: Place, fig: Figure, measure: Decision | None) -> tuple[Mention | None, str]:
+    """The owner the figure's own sentence names, and where it stood: a name beside the figure or owning its cue noun,
+    else the first window's (``choose``); for money raised not an investor of the round where the sentence names its
+    recipient, and nobody where it names none (then the earlier sentences' topic: :mod:`.rounds`)."""
+    owner = column_owner(finder, fig) or owner_beside(finder.text, finder.places, finder.antecedents, fig)
+    if owner is None and measure and measure.where in ("clause", "sentence") and measure.measure in owned_measures():
+        owner = cue_owner(finder.text, finder.antecedents.mentions, finder.antecedents.starts, measure.cue_spans)
+        owner = owner if owner and finder.antecedents.usable([owner]) else None
+    if owner is None and measure is not None and measure.measure in raised_measures():  # "a €1.3bn round for Verkor"
+        owner = raised_for(finder.antecedents, finder.places.figure_spans, fig)
+    chosen, where = (owner, "subject") if owner else choose(finder.places, finder.antecedents, place, fig)
+    if where == "sentence" and fig.unit == "percent" and measure is not None and measure.measure == "other" and tier(chosen) != 3:
+        chosen, where = _share_of_place(finder, place, fig) or (chosen, where)
+    if chosen is not None and chosen.role == "place":  # a fine the authority imposed is the fined company's
+        ms = finder.antecedents.usable([m for k in range(len(place.windows)) for m in finder.places.window_mentions(place, k, fig)])
+        chosen, where = ((found, "sentence") if (found := fined(finder.text, place.windows[own_window(place)][0], fig, ms))
+                         else (chosen, where))
+    if chosen is not None and measure is not None and measure.measure in raised_measures() \
+            and round_investor(finder.antecedents, chosen):
+        chosen, where = recipient(finder.places, finder.antecedents, place, fig, chosen, where)
+    return chosen, where
 
 
 def _share_of_place(finder: OrganisationFinder, place: Place, fig: Figure) -> tuple[Mention, str] | None:
     """A proportion no company's measure describes, of something in a place its own clause names ("Der
     Telekom-Chef verwies darauf, dass lediglich fünf Prozent der KI-Chips in Europa genutzt werden"): the
     place's, not the company of the clause it depends on."""
-    own = [m for m in finder.places.window_mentions(place, _own_clause(place), fig) if m.role == "place"]
+    own = [m for m in finder.places.window_mentions(place, own_window(place), fig) if m.role == "place"]
     return (pick(own, fig) or own[0], "subject") if own else None
 
 
@@ -128,7 +140,7 @@ def _place_of(finder: OrganisationFinder, place: Place, chosen: Mention, measure
     Rechenzentren 12 % der Netzkapazität beanspruchen", also fronted: "In Ireland, data centres use 21%").
     "Die Einnahmen in China stiegen" is a company's revenue in a place, so there the earlier sentence's company
     is meant."""
-    spans, _ = place.windows[_own_clause(place)]
+    spans, _ = place.windows[own_window(place)]
     if measure is None or measure.measure in _REGIONAL:
         return False  # "Die Einnahmen in China stiegen insgesamt um 16 Prozent": the company's, in a region
     if measure.measure != "other" and not _aggregate().search(finder.text, place.span[0], spans[-1][1]):  # "In total, …"
@@ -173,47 +185,6 @@ def _named_before(ante: Antecedents, lo: int, hi: int) -> list[Mention]:
     k = bisect.bisect_left(ante.starts, hi)
     ms = ante.usable([m for m in ante.mentions[max(0, k - 3):k] if m.start >= lo])
     return ms[-1:]
-
-
-def _own_clause_model(places: Places, fig: Figure, org: str, place: Place) -> str:
-    """A model of ``org`` named in the figure's own clause: for measures that belong to a model only when it is named there."""
-    k = _own_clause(place)
-    models = [m for m in places.window_mentions(place, k, fig) if m.kind == "model" and m.owner == org]
-    return (pick(models, fig) or models[0]).name if models else ""
-
-
-def model_for(places: Places, antecedents: Antecedents, fig: Figure, org: str, place: Place) -> str:
-    """A model of ``org`` named in the figure's clause or sentence, or pointed to there."""
-    if beside := model_right_before(places.text, places, fig, org):
-        return beside
-    for k in range(len(place.windows)):
-        ms = places.window_mentions(place, k, fig)
-        models = [m for m in ms if m.kind == "model" and m.owner == org]
-        if models:
-            return (pick(models, fig) or models[0]).name
-        for m in ms:
-            if m.kind == "anaphor_model":
-                target = antecedents.resolve(m, want_owner=org)
-                if target:
-                    return target.name
-    return only_model_of(places.text, antecedents.models_by_owner(), org, place)
-
-
-@lru_cache(maxsize=1)
-def model_measures() -> frozenset[str]:
-    """Measures a model can own (lexicon role ``model_measure``)."""
-    return frozenset(lexicon.load().words("model_measure"))
-
-
-@lru_cache(maxsize=1)
-def clause_model_measures() -> frozenset[str]:
-    """Measures that belong to a model only where the figure's own clause names it (role ``clause_model_measure``)."""
-    return frozenset(lexicon.load().words("clause_model_measure"))
-
-
-def _own_clause(place: Place) -> int:
-    """Index of the window that is the figure's own clause."""
-    return next(k for k, (_, how) in enumerate(place.windows) if how == "subject")
 
 
 _CLAUSE_MARK = re.compile(r"[,;:–—()]")
@@ -293,13 +264,3 @@ def _holds_other_figure(places: Places, place: Place, m: Mention, fig: Figure) -
     return any(starts[k] != fig.start for k in range(bisect.bisect_left(starts, clause.start), bisect.bisect_left(starts, clause.end)))
 
 
-def only_model_of(text: str, models_by_owner: dict[str, set[str]], org: str, place: Place) -> str:
-    """"Meta's latest AI model has 405 billion parameters": the sentence speaks of one definite model
-    (not "ein KI-Modell"), and the article names exactly one model of the figure's organisation: that one."""
-    spans = {span for spans, _ in place.windows for span in spans}  # not the clauses that open a comparison
-    definite = any(not _INDEFINITE.search(text, max(a, m.start() - 40), m.start())
-                   for a, b in spans for m in _MODEL_WORD.finditer(text, a, b))
-    if not definite:  # "ein KI-Modell entwickelt": some model, not a named one
-        return ""
-    names = models_by_owner.get(org, set())
-    return next(iter(names)) if len(names) == 1 else ""

@@ -115,3 +115,23 @@ def partner(text: str, ms: list[Mention], chosen: Mention, fig: Figure, figure_s
         if lo <= m.start < hi and preposition_before(text, m.start, _partner_prepositions(), ""):
             found.append((max(fig.start - m.end, m.start - fig.end), m.name))
     return min(found)[1] if found else ""
+
+
+@lru_cache(maxsize=1)
+def _fine_words() -> re.Pattern[str]:
+    """A fine or penalty (grammar_words role ``fine_noun``: "Geldstrafe", "Bußgeld", "fine", "penalty")."""
+    return re.compile(rf"(?<![\w-])(?:{lexicon.in_order(lexicon.load().words('fine_noun'))})(?![\w-])")
+
+
+FINE_REACH = 40  # how far before the figure (or after it) the fine that governs it stands ("eine Strafe in Höhe von")
+
+
+def fined(text: str, own: list[tuple[int, int]], fig: Figure, ms: list[Mention]) -> Mention | None:
+    """A fine is the fined company's, not the authority's that imposed it ("Die EU-Kommission verhängte gegen Google
+    eine Strafe von 4,1 Milliarden Euro", "imposed a €1.8 billion fine on Apple"): where a fine stands right beside
+    the figure in its own clause (``own``), the first company of its sentence (``ms``); else None ("Nach der Strafe
+    gegen Apple will die EU 20 Milliarden Euro investieren": the fine does not govern the figure)."""
+    if not any(_fine_words().search(text, max(a, fig.start - FINE_REACH), min(b, fig.end + FINE_REACH // 2))
+               for a, b in own):
+        return None
+    return next((m for m in ms if m.kind == "org" and m.role == "company" and not m.generic), None)

@@ -28,3 +28,22 @@ def other_sector(text: str, spans: list[tuple[int, int]], starts: list[int]) -> 
             if k == len(starts) or starts[k] >= m.end():
                 return m.group(0)
     return ""
+
+
+@lru_cache(maxsize=1)
+def _any_model() -> tuple[re.Pattern[str], str]:
+    """Grammar words role ``any_model``: a model named by an indefinite phrase, and the sector it stands for."""
+    rows = lexicon.load().word_values("any_model")
+    return re.compile(rf"(?i)(?<![\w-])(?:{lexicon.in_order(list(rows))})(?![\w-])"), next(iter(rows.values()))
+
+
+def any_model(text: str, spans: list[tuple[int, int]]) -> tuple[str, str]:
+    """"Training a frontier model now costs more than $100 million", "pro Modell": a figure of any model, its clause
+    naming nobody, is the sector's (the AI industry), not the company an earlier sentence named. Returns (the
+    sector's canonical name, the words), or ("", "")."""
+    pattern, sector = _any_model()
+    for a, b in spans:
+        m = pattern.search(text, a, b)
+        if m:
+            return sector, m.group(0)
+    return "", ""

@@ -10,9 +10,10 @@ from collections.abc import Iterator
 
 from ..recognise import Figure
 from ..segment import Segmenter
-from .antecedents import Antecedents, examples_only, is_investor
+from .antecedents import Antecedents, examples_only
 from .mentions import Mention, salience
 from .places import Place, Places, pick, tier
+from .rounds import invests
 
 LOOKBACK_SENTENCES = 3
 TABLE_ROWS = 40  # table rows passed over on the way back to the prose above a table
@@ -59,7 +60,7 @@ class Topics:
                 continue  # names nobody: no need to split it into clauses
             spans = [(c.start, c.end) for c in self.places.clauses(earlier) if not c.comparison] or [(a, b)]
             ms = self.antecedents.usable(self.places.mentions_in(spans, fig))
-            if raised and ms and not (ms := [m for m in ms if not is_investor(self.antecedents, m)]):
+            if raised and ms and not (ms := [m for m in ms if not invests(self.antecedents, m)]):
                 place_only = place_only or self.antecedents.usable(self.places.mentions_in(spans, fig))[0]
                 continue
             if ms:

@@ -1,0 +1,48 @@
+"""Organisations named only beside the story: a data source ("according to LSEG data"), a place that describes
+("the Washington-based company"), a person's former employer ("The former Databricks AI chief"). They own no figure.
+
+Split from mentions.py (which finds the mentions) as the rules grew; the words are data (grammar_words.csv roles
+``aside_after``, ``aside_before``, ``aside_former`` and ``person_title``).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ... import lexicon
+from .mention import Mention
+
+
+@lru_cache(maxsize=1)
+def person_title() -> re.Pattern[str]:
+    """A person's title right after an organisation ("Tesla CEO Elon Musk", "Nvidia-Chef Huang")."""
+    words = lexicon.in_order(lexicon.load().words("person_title"))
+    return re.compile(rf"(?:[-‑]|\s+)(?:{words})\b")
+
+
+@lru_cache(maxsize=1)
+def _aside_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    lex = lexicon.load()
+    return (re.compile(lexicon.in_order(lex.words("aside_after")), re.IGNORECASE),
+            re.compile(f"(?:{lexicon.in_order(lex.words('aside_before'))})", re.IGNORECASE),
+            re.compile(f"(?:{lexicon.in_order(lex.words('aside_former'))})", re.IGNORECASE))
+
+
+def asides(text: str, mentions: list[Mention]) -> list[Mention]:
+    """An organisation named only as a data source or a place named only to describe something ("according to
+    LSEG data", "Daten von Refinitiv", "the Washington-based company"), or as a person's former employer ("The
+    former Databricks AI chief closed $475 million"), takes the role ``aside``: it owns no figure
+    (:data:`.antecedents._NO_OWNER`)."""
+    after, before, former = _aside_words()
+    return [m._replace(role="aside") if m.kind == "org" and (after.match(text, m.end) or before.search(
+        text, max(0, m.start - 24), m.start) or former.search(text, max(0, m.start - 24), m.start)
+        and _titled(text, m.end)) else m for m in mentions]
+
+
+_ONE_WORD = re.compile(r"\s+[A-Z][\w-]*(?=\s)")  # "Databricks AI chief": a word of the department before the title
+
+
+def _titled(text: str, end: int) -> bool:
+    """Whether a person's title follows a name, right after it or after one capitalised word ("Databricks AI chief")."""
+    word = _ONE_WORD.match(text, end, end + 40)
+    return bool(person_title().match(text, end, end + 40) or word and person_title().match(text, word.end(), end + 40))
