@@ -238,7 +238,8 @@ def grammar(language: str) -> Grammar:
         percent=verbose_i(rf"\s? (?P<pct>{literal(w.percent)}) (?![\w])"),
         count=verbose_i(rf"""
             [\s-]+ (?:{of}\s+)?                # 2.000 (von) ...
-            (?:(?:[\w.]+)[\s-]){{0,2}}?        # up to two words before the noun: Nvidia H800
+            (?:(?!\d[\d.,]*[\s-])(?:[\w.]+)[\s-]){{0,2}}?  # up to two words before the noun: Nvidia H800; no number
+                                               # ("Claude Sonnet 4 umfasst 200.000 Token": the 4 counts no tokens)
             (?:\w+-)*                          # compound parts: KI-Chips
             (?P<noun>{literal(w.count)})\b"""),
         count_units=table(lex.count_nouns, lambda r: r["unit"]),
@@ -263,3 +264,25 @@ def grammar(language: str) -> Grammar:
         range_to_not_after=re.compile(rf"\b{in_order([p.lower() for p in lex.words('range_to_not_after')])}\s*$"),
         list_sep=compile_i(rf"\s*{in_order(lex.words('list_sep'))}\s+"),
     )
+
+
+SCALE_ABBREV = {1e3: "K", 1e6: "M", 1e9: "B", 1e12: "T"}
+
+
+def per_text(g: Grammar, p: re.Match[str]) -> str:
+    """A rate's noun as the table writes it ("1M tokens", "share"), from the matched rate words."""
+    noun = g.per_units.get(p["pnoun"], p["pnoun"].lower()) if p.groupdict().get("pnoun") else ""  # "/million": implied
+    amount = numparse.parse_digits(p["pnum"], g.language) if p["pnum"] else 1.0
+    if p.group("pscale"):  # the rate's bare "M" ("/1M Token") is a million in every language
+        amount *= g.scale_values.get(p.group("pscale"), 1e6 if p.group("pscale") == "M" else 1.0)
+    prefix = ""
+    if amount != 1.0:
+        for mult, letter in sorted(SCALE_ABBREV.items(), reverse=True):
+            if amount >= mult and amount % mult == 0:
+                prefix = f"{amount / mult:g}{letter} "
+                break
+        else:
+            prefix = f"{amount:g} "
+    elif p.group("pscale"):
+        prefix = "1" + SCALE_ABBREV.get(g.scale_values.get(p.group("pscale"), 1.0), "") + " "
+    return (prefix + noun).strip()

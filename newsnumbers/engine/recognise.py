@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from . import currency, numparse
 from .casefold import fold
 from .currency import Hit
-from .grammar import Grammar, grammar, rate_direction
+from .grammar import Grammar, grammar, per_text, rate_direction
 
-SCALE_ABBREV = {1e3: "K", 1e6: "M", 1e9: "B", 1e12: "T"}
 _DIGITS = re.compile(r"\d+")
 _PAREN = re.compile(r"\)|\s*\([^()]{1,30}\)")  # a conversion or label between an amount and its rate
 
@@ -148,17 +147,25 @@ def _parse_at(g: Grammar, text: str, m: re.Match[str], limit: int, lowered: str)
     return Figure(r.start, r.pos, r.value, r.value_high, r.unit, r.per, r.qualifier, r.kind, r.direction)
 
 
+_OF_BEFORE = re.compile(r"(?i)\b(?:of|von|between|zwischen)\s+$")  # "growth of 34% to 35%": a range, not a change
+
+
 def _read_range(g: Grammar, text: str, lowered: str, m: re.Match[str], r: _Reading, limit: int) -> None:
-    """A range: "60 bis 65 Milliarden", "hunderte Millionen bis hin zu Milliarden", "between $60bn and $65bn".
+    """A range: "60 bis 65 Milliarden", "hunderte Millionen bis hin zu Milliarden", "between $60bn and $65bn", "34% to 35%".
 
     "und"/"and" joins a range only after "zwischen"/"between"; "to" after
     "by"/"from" starts a new level ("fell by $593bn to $2.9tn"), not a range.
     A scale word after the second number serves both ("60 bis 65 Milliarden").
     """
     sep = g.range_sep.match(text, r.pos, limit)
+    pct = None if sep else g.percent.match(text, r.pos, limit)  # "34% to 35%": the sign written twice
+    sep = sep or (g.range_sep.match(text, pct.end(), limit) if pct else None)
     if not sep:
         return
     m2 = g.core.match(text, sep.end(), limit)
+    if pct and not (m2 and g.percent.match(text, _read_quantity(g, text, m2)[3], limit) and (
+            sep.group().strip().lower() not in g.range_to or _OF_BEFORE.search(text, max(0, r.start - 12), r.start))):
+        return  # a second percent makes a range ("34% bis 35%"); with "to" only after "of" ("rose 3% to 40%": a level)
     ahead = None if m2 else currency.ahead(g.currency, text, lowered, sep.end(), limit)
     if ahead is not None:  # "between $60 billion and $65 billion"
         m2 = g.core.match(text, ahead, limit)
@@ -265,7 +272,7 @@ def _read_rate(g: Grammar, text: str, lowered: str, r: _Reading, limit: int) -> 
     elif g.rate_gate.search(lowered, max(0, r.start - 60), r.start):
         p = g.per_before.search(text, max(0, r.start - 60), r.start)
     if p:
-        r.per, r.direction = _per(g, p), rate_direction(g, p, q)
+        r.per, r.direction = per_text(g, p), rate_direction(g, p, q)
 
 
 def _read_qualifier(g: Grammar, lowered: str, r: _Reading) -> None:
@@ -280,21 +287,3 @@ def _read_qualifier(g: Grammar, lowered: str, r: _Reading) -> None:
         r.start = q.start("q")
     if r.qualifier == "range" and r.value_high is None:
         r.qualifier = "exact"
-
-
-def _per(g: Grammar, p: re.Match[str]) -> str:
-    noun = g.per_units.get(p["pnoun"], p["pnoun"].lower()) if p.groupdict().get("pnoun") else ""  # "/million": implied
-    amount = numparse.parse_digits(p["pnum"], g.language) if p["pnum"] else 1.0
-    if p.group("pscale"):  # the rate's bare "M" ("/1M Token") is a million in every language
-        amount *= g.scale_values.get(p.group("pscale"), 1e6 if p.group("pscale") == "M" else 1.0)
-    prefix = ""
-    if amount != 1.0:
-        for mult, letter in sorted(SCALE_ABBREV.items(), reverse=True):
-            if amount >= mult and amount % mult == 0:
-                prefix = f"{amount / mult:g}{letter} "
-                break
-        else:
-            prefix = f"{amount:g} "
-    elif p.group("pscale"):
-        prefix = "1" + SCALE_ABBREV.get(g.scale_values.get(p.group("pscale"), 1.0), "") + " "
-    return (prefix + noun).strip()
