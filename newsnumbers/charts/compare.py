@@ -248,8 +248,9 @@ def span(f: pd.DataFrame, locale: str) -> str:
     """'5,6–6 Mio. $' over a side's facts (repeats once), one value when they agree."""
     lo, hi = float(f["value"].min()), float(f["value_high"].fillna(f["value"]).max())
     unit = f["unit"].iloc[0]
-    if math.isclose(lo, hi):
-        return numfmt.money(hi, unit, locale)
+    if math.isclose(lo, hi):  # one value: with its qualifier where every figure of it has the same ("rund 600 Mrd.")
+        quals = f["qualifier"].unique() if "qualifier" in f else ["exact"]
+        return numfmt.qualified(numfmt.money(hi, unit, locale), quals[0] if len(quals) == 1 else "", locale)
     a, b = numfmt.money(lo, unit, locale), numfmt.money(hi, unit, locale)
     if locale == "de":
         (na, ua), (nb, ub) = a.split("\u00a0", 1), b.split("\u00a0", 1)

@@ -61,3 +61,13 @@ def value(x: float, unit: str, locale: str = "de") -> str:
 def ratio(x: float, locale: str = "de") -> str:
     """'27' or '3,5' — for 'x-mal so teuer' / 'x times'."""
     return _digits(x, locale, 0 if x >= 10 else 1)
+
+
+QUALIFIER_PREFIX = {"de": {"approx": "ca. ", "lower_bound": "mind. ", "upper_bound": "max. "},
+                    "en": {"approx": "~", "lower_bound": "≥ ", "upper_bound": "≤ "}}
+
+
+def qualified(text: str, qualifier: str, locale: str) -> str:
+    """A formatted value with its qualifier's sign ('ca. 600 Mrd. $', '≥ $100M'): a headline or label that drops
+    "rund"/"mehr als" states an estimate as exact."""
+    return QUALIFIER_PREFIX[locale].get(qualifier, "") + text

@@ -30,8 +30,7 @@ from .style import INK, MUTED, count
 PAD = 0.05  # the axis's margin beyond the outermost marks, as a share of their span (decades on a log scale)
 LABEL_CHARS = 46  # a row label's line is wrapped beyond this (the left margin stays under half the width)
 
-PREFIX = {"de": {"approx": "ca. ", "lower_bound": "mind. ", "upper_bound": "max. "},
-          "en": {"approx": "~", "lower_bound": "≥ ", "upper_bound": "≤ "}}
+PREFIX = numfmt.QUALIFIER_PREFIX
 
 
 def value_label(row: pd.Series, locale: str) -> str:
@@ -39,7 +38,7 @@ def value_label(row: pd.Series, locale: str) -> str:
     text = numfmt.value(row["value"], row["unit"], locale)
     if row["qualifier"] == "range" and pd.notna(row.get("value_high")):
         return f"{text}–{numfmt.value(row['value_high'], row['unit'], locale)}"
-    return PREFIX[locale].get(row["qualifier"], "") + text
+    return numfmt.qualified(text, row["qualifier"], locale)
 
 
 def colours(keys: list[str], by: str = "organisation") -> dict[str, str]:
