@@ -263,3 +263,17 @@ def test_funding_rounds_of_different_months_are_two_facts_not_a_disagreement(tmp
     folder = _dated(tmp_path, {"a.txt": "2024-05-27", "b.txt": "2024-12-23"})
     with pytest.raises(NoData):
         questions.CHARTS["06_source_check"](pd.DataFrame(rows), "de", folder)
+
+
+def test_the_highest_market_value_is_one_companys_reached_value_in_one_currency():
+    """Chart 05 without a loss names the highest market value reported: never an index, a sector, a country or two
+    companies' joint value, never a 'bis zu' forecast, never a larger number in another currency (review 15)."""
+    rows = [_row("a", "3,8 Bio. $", 3.8e12, "market_cap", "Nvidia"),
+            _row("a", "3,5 Bio. $", 3.5e12, "market_cap", "Apple"),
+            _row("b", "12 Bio. $", 12e12, "market_cap", "Nasdaq"),
+            _row("b", "20 Bio. $", 20e12, "market_cap", "AI industry"),
+            _row("b", "30 Bio. $", 30e12, "market_cap", "USA"),
+            _row("c", "7,2 Bio. $", 7.2e12, "market_cap", "Nvidia|Microsoft"),
+            _row("c", "10 Bio. $", 10e12, "market_cap", "Microsoft", qualifier="upper_bound"),
+            _row("d", "4,5 Bio. HKD", 4.5e12, "market_cap", "Tencent", unit="HKD")]
+    assert _title("05_market_reaction", rows) == "Nvidia: höchster genannter Börsenwert, 3,8\u00a0Bio.\u00a0$"

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from . import agreement, compare, numfmt
+from . import agreement, compare
 from .agreement import by_prominence, disagreements, undated
 from .common import NoData, require, row_label, source_line, source_name
 from .compare import SEP
+from .market import market_title
 from .plots import bar_plot, dot_plot, value_label
 from .provenance import TRACE, date_text, ensure
 from .scope import Scope, in_dates
@@ -204,29 +205,6 @@ def investments(name: str, df: pd.DataFrame, locale: str, seeds_dir, scope: Scop
 
 
 # -- 05 ------------------------------------------------------------------------
-def _market_title(rows: pd.DataFrame, scope: Scope, locale: str) -> str:
-    """'Nvidia verlor 588–589 Mrd. $ an Börsenwert, die Aktie fiel um 17 %' over alike facts of one organisation."""
-    loss = rows[(rows["measure"] == "market_value_loss") & is_money_rows(rows)]
-    loss = compare.facts(loss[loss.apply(compare.eligible, axis=1)]) if len(loss) else loss
-    if loss.empty:
-        caps = rows[(rows["measure"] == "market_cap") & is_money_rows(rows)]
-        caps = compare.facts(caps[caps.apply(compare.eligible, axis=1)]) if len(caps) else caps
-        if len(caps):  # no loss reported: the highest market value reported, a finding about the articles
-            top = caps.sort_values(["value", "organisation"], ascending=[False, True]).iloc[0]
-            return text("title_market_cap", locale, org=who(top["organisation"], locale), value=value_label(top, locale))
-        return describe_first(rows, list(dict.fromkeys(rows["measure"])), locale)
-    orgs = loss["organisation"]
-    org = scope.focus if orgs.eq(scope.focus).any() else orgs.value_counts().sort_index().idxmax()
-    mine = loss[orgs == org]
-    key = mine.groupby(compare.KEY).size().sort_values(ascending=False).index[0]
-    mine = compare.agreed(mine[(mine[compare.KEY] == pd.Series(key, index=compare.KEY)).all(axis=1)])
-    drops = rows[(rows["measure"] == "share_price_drop") & (rows["organisation"] == org) & rows["article"].isin(mine["article"])]
-    drops = compare.facts(drops)
-    tail = (text("title_market_tail", locale, drop=numfmt.percent(drops["value"].iloc[0], locale))
-            if drops["value"].nunique() == 1 and drops["qualifier"].eq("exact").all() else "")
-    return text("title_market", locale, org=who(org, locale), span=compare.span(mine, locale), tail=tail)
-
-
 @chart("05_market_reaction")
 def market_reaction(name: str, df: pd.DataFrame, locale: str, seeds_dir, scope: Scope) -> Chart:
     money_m = [m for m in scope.measures_or(["market_value_loss", "market_cap", "share_price"]) if not m.startswith("share_price_")]
@@ -245,7 +223,7 @@ def market_reaction(name: str, df: pd.DataFrame, locale: str, seeds_dir, scope: 
         logs |= dot_plot(ax, part, locale)
         drawn.append(part)
     rows = pd.concat(drawn)
-    title = _market_title(rows, scope, locale)
+    title = market_title(rows, scope, locale)
     subtitle = text("subtitle_market_two" if len(panels) > 1 else "subtitle_market_one", locale,
                     money=money_words(rows[is_money_rows(rows)], scope, locale))
     if logs:
