@@ -20,9 +20,9 @@ from typing import NamedTuple
 import simplemma
 
 from ... import lexicon
-from .. import wordscan
 from ..lines import in_lines, one_line
 from .forms import found_again
+from .name_words import _behind, _first_letter_first, _known, _opens_sentence, _plausible
 
 _WORD = r"[A-ZÄÖÜ][\w&’'.-]*[\w&]|[A-Z]"  # a capitalised word ("MiniMax", "AT&S", "X")
 _NO_WORD_BEFORE, _NO_WORD = r"(?<![\w-].)", r"(?<![\w-])"  # after a name's first letter: no word character or hyphen before that letter
@@ -118,29 +118,6 @@ def _patterns(plain: bool = False) -> _Patterns:
                      re.compile(rf"(?:{kept}|{legal})"), *fast, tails)
 
 
-def _behind(joins: str) -> str:
-    """``(?<=a)|(?<=b)|…`` for the alternatives of ``joins`` (each of one width, as a lookbehind needs)."""
-    return "|".join(f"(?<={j})" for j in joins.split("|"))
-
-
-def _first_letter_first(words: list[str]) -> str | None:
-    r"""``(?<![\w-])(?:w1|w2|...)`` for the lexicon's word patterns, written so that every branch opens with its
-    first character and the lookbehind follows it (as :func:`..wordscan.word_alternation` does for ``(?<!\w)``):
-    the engine then skips in C to the characters a word can start with. Branches that share a first character
-    keep their order, and branches with different ones never match at one place, so the matches are the same.
-    None when a pattern does not open with a plain character (the caller keeps the plain form)."""
-    branches: dict[str, list[str]] = {}
-    for word in words:
-        for alternative in wordscan.split_alternatives(word):
-            pairs = wordscan.first_literals(alternative)
-            if pairs is None:
-                return None
-            for first, rest in pairs:
-                branches.setdefault(first, []).append(rest)
-    return "(?:" + "|".join(rf"{re.escape(first)}(?<![\w-]{re.escape(first)})(?:{'|'.join(rests)})"
-                            for first, rests in branches.items()) + ")"
-
-
 def _appositions(text: str, p: _Patterns) -> Iterator[re.Match[str]]:
     """What ``p.after.finditer(text)`` finds (the matches' name groups), looked for from the other end.
 
@@ -182,33 +159,6 @@ def holds_a_name(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40):start]
     last = before.split()[-1] if before.strip() else ""
     return is_suffix(text[start:end]) and before.endswith(" ") and last[:1].isupper() and not p.stop.fullmatch(last + " ")
-
-
-@lru_cache(maxsize=16384)
-def _known(word: str) -> bool:
-    """Whether a word is an ordinary German or English word, not a name ("Partners", "Umsatz"); a word with a
-    capital inside ("MiniMax", "BigPoint") is a name."""
-    if any(c.isupper() for c in word[1:]):
-        return False
-    return simplemma.is_known(word, "de") or simplemma.is_known(word, "en") or \
-        simplemma.is_known(word.lower(), "de") or simplemma.is_known(word.lower(), "en")
-
-
-def _plausible(words: list[str], lang: str, opens_sentence: bool) -> bool:
-    """Whether capitalised words can be a company's name: one is no dictionary word ("Tubulis"), or they are
-    capitalised where prose would not be. In English only a name is capitalised inside a sentence ("fintech
-    startup Abound") or after a sentence's first word ("Thought Machine"); in German every noun is, so
-    "Neue Investoren" is prose unless a later word is no German noun."""
-    if not all(_known(w) for w in words):
-        return True
-    if lang == "en":
-        return len(words) > 1 or not opens_sentence
-    return len(words) > 1 and not any(simplemma.is_known(w, "de") for w in words[1:])
-
-
-def _opens_sentence(text: str, start: int) -> bool:
-    before = text[max(0, start - 4):start].rstrip(" \t\"'„“”‘’«»")
-    return not before or before[-1] in ".!?:•\n"
 
 
 def _clean(name: str) -> str:
