@@ -18,12 +18,13 @@ def _behind(joins: str) -> str:
     return "|".join(f"(?<={j})" for j in joins.split("|"))
 
 
-def _first_letter_first(words: list[str]) -> str | None:
+def _first_letter_first(words: list[str], before: str = r"[\w-]") -> str | None:
     r"""``(?<![\w-])(?:w1|w2|...)`` for the lexicon's word patterns, written so that every branch opens with its
     first character and the lookbehind follows it (as :func:`..wordscan.word_alternation` does for ``(?<!\w)``):
     the engine then skips in C to the characters a word can start with. Branches that share a first character
     keep their order, and branches with different ones never match at one place, so the matches are the same.
-    None when a pattern does not open with a plain character (the caller keeps the plain form)."""
+    None when a pattern does not open with a plain character (the caller keeps the plain form). ``before``: what
+    may not stand before the word (a word character, and by default a hyphen)."""
     branches: dict[str, list[str]] = {}
     for word in words:
         for alternative in wordscan.split_alternatives(word):
@@ -32,7 +33,7 @@ def _first_letter_first(words: list[str]) -> str | None:
                 return None
             for first, rest in pairs:
                 branches.setdefault(first, []).append(rest)
-    return "(?:" + "|".join(rf"{re.escape(first)}(?<![\w-]{re.escape(first)})(?:{'|'.join(rests)})"
+    return "(?:" + "|".join(rf"{re.escape(first)}(?<!{before}{re.escape(first)})(?:{'|'.join(rests)})"
                             for first, rests in branches.items()) + ")"
 
 
@@ -56,6 +57,13 @@ def _plausible(words: list[str], lang: str, opens_sentence: bool) -> bool:
     if lang == "en":
         return len(words) > 1 or not opens_sentence
     return len(words) > 1 and not any(simplemma.is_known(w, "de") for w in words[1:])
+
+
+def _no_german_word(name: str) -> bool:
+    """Whether a one-word name right after a company noun in German text is no German word ("das Wiener Start-up
+    Refurbed", "das Flugtaxi-Start-up Lilium"): an English word there names a company, where a German noun ("der
+    Hersteller Kosten") is prose. The English dictionary, which keeps "Partners" out elsewhere, is not asked."""
+    return " " not in name and not (simplemma.is_known(name, "de") or simplemma.is_known(name.lower(), "de"))
 
 
 def _opens_sentence(text: str, start: int) -> bool:

@@ -22,7 +22,7 @@ import simplemma
 from ... import lexicon
 from ..lines import in_lines, one_line
 from .forms import found_again
-from .name_words import _behind, _first_letter_first, _known, _opens_sentence, _plausible
+from .name_words import _behind, _first_letter_first, _known, _no_german_word, _opens_sentence, _plausible
 
 _WORD = r"[A-ZÄÖÜ][\w&’'.-]*[\w&]|[A-Z]"  # a capitalised word ("MiniMax", "AT&S", "X")
 _NO_WORD_BEFORE, _NO_WORD = r"(?<![\w-].)", r"(?<![\w-])"  # after a name's first letter: no word character or hyphen before that letter
@@ -87,8 +87,8 @@ def _patterns(plain: bool = False) -> _Patterns:
     rest = rf"\ (?:an?|ein(?:e|er|es|em|en)?)\s(?:[\w-]+\s){{0,4}}?(?:{nouns})(?![\w-])"
     after = re.compile(rf"(?P<name>(?-i:{seq})),{rest}", re.VERBOSE | re.IGNORECASE)
     nouns_before = lex.words("company_noun_before")
-    opening = None if plain else _first_letter_first(nouns_before)
-    opening = opening or rf"(?<![\w-])(?:{lexicon.in_order(nouns_before)})"
+    opening = None if plain else _first_letter_first(nouns_before, r"\w")  # also a compound's last part: "Flugtaxi-Start-up"
+    opening = opening or rf"(?<!\w)(?:{lexicon.in_order(nouns_before)})"
     before = re.compile(rf"{opening} (?P<name>{plain_seq})(?![\w-])")
     subject = re.compile(rf"""
         (?P<name>{opens})                           # a name that opens a sentence or a list item
@@ -185,12 +185,15 @@ def _candidates(text: str, lang: str, plain: bool = False) -> list[tuple[int, in
         name = _clean(full)
         if any(not is_suffix(w) for w in name.split()):  # not "AI" alone (from "Generative AI")
             out.append((m.start("name") + full.index(name), m.end(), name))
-    for m in (*_appositions(text, p), *p.before.finditer(text), *p.subject.finditer(text),
+    befores = list(p.before.finditer(text))
+    after_noun = {id(m) for m in befores} if lang == "de" else set()
+    for m in (*_appositions(text, p), *befores, *p.subject.finditer(text),
               *p.listed.finditer(text), *in_lines(p.bracketed, p.line_tails[1], text), *p.possessor.finditer(text)):
         name = _clean(m.group("name"))
         a = m.start("name") + m.group("name").index(name) if name else 0
         if name and not p.stop.fullmatch(name + " ") and (  # not a word that begins no name, alone ("KI ihre Arbeit")
-                _known_core(name, lang) or _plausible(name.split(), lang, _opens_sentence(text, a))):
+                _known_core(name, lang) or _plausible(name.split(), lang, _opens_sentence(text, a))
+                or (id(m) in after_noun and _no_german_word(name))):
             out.append((a, a + len(name), name))
     return out
 
