@@ -20,9 +20,9 @@ from typing import NamedTuple
 import simplemma
 
 from ... import lexicon
-from .. import wordscan
 from ..lines import in_lines, one_line
 from .forms import found_again
+from .name_words import _behind, _first_letter_first, _known, _no_german_word, _opens_sentence, _plausible
 
 _WORD = r"[A-ZÄÖÜ][\w&’'.-]*[\w&]|[A-Z]"  # a capitalised word ("MiniMax", "AT&S", "X")
 _NO_WORD_BEFORE, _NO_WORD = r"(?<![\w-].)", r"(?<![\w-])"  # after a name's first letter: no word character or hyphen before that letter
@@ -87,8 +87,8 @@ def _patterns(plain: bool = False) -> _Patterns:
     rest = rf"\ (?:an?|ein(?:e|er|es|em|en)?)\s(?:[\w-]+\s){{0,4}}?(?:{nouns})(?![\w-])"
     after = re.compile(rf"(?P<name>(?-i:{seq})),{rest}", re.VERBOSE | re.IGNORECASE)
     nouns_before = lex.words("company_noun_before")
-    opening = None if plain else _first_letter_first(nouns_before)
-    opening = opening or rf"(?<![\w-])(?:{lexicon.in_order(nouns_before)})"
+    opening = None if plain else _first_letter_first(nouns_before, r"\w")  # also a compound's last part: "Flugtaxi-Start-up"
+    opening = opening or rf"(?<!\w)(?:{lexicon.in_order(nouns_before)})"
     before = re.compile(rf"{opening} (?P<name>{plain_seq})(?![\w-])")
     subject = re.compile(rf"""
         (?P<name>{opens})                           # a name that opens a sentence or a list item
@@ -116,29 +116,6 @@ def _patterns(plain: bool = False) -> _Patterns:
         re.compile(rf"\ \((?={ITEM_WHAT}\ {_ITEM_FIGURE})", re.VERBOSE))
     return _Patterns(suffixed, after, before, subject, listed, bracketed, possessor, prefixed, stop, re.compile(rf"(?:\s(?:{legal}))+$"),
                      re.compile(rf"(?:{kept}|{legal})"), *fast, tails)
-
-
-def _behind(joins: str) -> str:
-    """``(?<=a)|(?<=b)|…`` for the alternatives of ``joins`` (each of one width, as a lookbehind needs)."""
-    return "|".join(f"(?<={j})" for j in joins.split("|"))
-
-
-def _first_letter_first(words: list[str]) -> str | None:
-    r"""``(?<![\w-])(?:w1|w2|...)`` for the lexicon's word patterns, written so that every branch opens with its
-    first character and the lookbehind follows it (as :func:`..wordscan.word_alternation` does for ``(?<!\w)``):
-    the engine then skips in C to the characters a word can start with. Branches that share a first character
-    keep their order, and branches with different ones never match at one place, so the matches are the same.
-    None when a pattern does not open with a plain character (the caller keeps the plain form)."""
-    branches: dict[str, list[str]] = {}
-    for word in words:
-        for alternative in wordscan.split_alternatives(word):
-            pairs = wordscan.first_literals(alternative)
-            if pairs is None:
-                return None
-            for first, rest in pairs:
-                branches.setdefault(first, []).append(rest)
-    return "(?:" + "|".join(rf"{re.escape(first)}(?<![\w-]{re.escape(first)})(?:{'|'.join(rests)})"
-                            for first, rests in branches.items()) + ")"
 
 
 def _appositions(text: str, p: _Patterns) -> Iterator[re.Match[str]]:
@@ -184,33 +161,6 @@ def holds_a_name(text: str, start: int, end: int) -> bool:
     return is_suffix(text[start:end]) and before.endswith(" ") and last[:1].isupper() and not p.stop.fullmatch(last + " ")
 
 
-@lru_cache(maxsize=16384)
-def _known(word: str) -> bool:
-    """Whether a word is an ordinary German or English word, not a name ("Partners", "Umsatz"); a word with a
-    capital inside ("MiniMax", "BigPoint") is a name."""
-    if any(c.isupper() for c in word[1:]):
-        return False
-    return simplemma.is_known(word, "de") or simplemma.is_known(word, "en") or \
-        simplemma.is_known(word.lower(), "de") or simplemma.is_known(word.lower(), "en")
-
-
-def _plausible(words: list[str], lang: str, opens_sentence: bool) -> bool:
-    """Whether capitalised words can be a company's name: one is no dictionary word ("Tubulis"), or they are
-    capitalised where prose would not be. In English only a name is capitalised inside a sentence ("fintech
-    startup Abound") or after a sentence's first word ("Thought Machine"); in German every noun is, so
-    "Neue Investoren" is prose unless a later word is no German noun."""
-    if not all(_known(w) for w in words):
-        return True
-    if lang == "en":
-        return len(words) > 1 or not opens_sentence
-    return len(words) > 1 and not any(simplemma.is_known(w, "de") for w in words[1:])
-
-
-def _opens_sentence(text: str, start: int) -> bool:
-    before = text[max(0, start - 4):start].rstrip(" \t\"'„“”‘’«»")
-    return not before or before[-1] in ".!?:•\n"
-
-
 def _clean(name: str) -> str:
     """The name without leading words that begin no name ("The Orca AI") and without a legal form where
     what remains is still a name ("MiniMax Group Inc" -> "MiniMax"; "Partners Group" stays)."""
@@ -235,12 +185,15 @@ def _candidates(text: str, lang: str, plain: bool = False) -> list[tuple[int, in
         name = _clean(full)
         if any(not is_suffix(w) for w in name.split()):  # not "AI" alone (from "Generative AI")
             out.append((m.start("name") + full.index(name), m.end(), name))
-    for m in (*_appositions(text, p), *p.before.finditer(text), *p.subject.finditer(text),
+    befores = list(p.before.finditer(text))
+    after_noun = {id(m) for m in befores} if lang == "de" else set()
+    for m in (*_appositions(text, p), *befores, *p.subject.finditer(text),
               *p.listed.finditer(text), *in_lines(p.bracketed, p.line_tails[1], text), *p.possessor.finditer(text)):
         name = _clean(m.group("name"))
         a = m.start("name") + m.group("name").index(name) if name else 0
         if name and not p.stop.fullmatch(name + " ") and (  # not a word that begins no name, alone ("KI ihre Arbeit")
-                _known_core(name, lang) or _plausible(name.split(), lang, _opens_sentence(text, a))):
+                _known_core(name, lang) or _plausible(name.split(), lang, _opens_sentence(text, a))
+                or (id(m) in after_noun and _no_german_word(name))):
             out.append((a, a + len(name), name))
     return out
 

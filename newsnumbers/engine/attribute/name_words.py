@@ -1,0 +1,71 @@
+"""Whether capitalised words can be a company's name the lexicon lacks, and the fast opening of a word list.
+
+Split from :mod:`.new_names` (at its size limit): the dictionary checks that keep prose out of the names found
+there, and the pattern helpers its patterns are built with.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import simplemma
+
+from .. import wordscan
+
+
+def _behind(joins: str) -> str:
+    """``(?<=a)|(?<=b)|…`` for the alternatives of ``joins`` (each of one width, as a lookbehind needs)."""
+    return "|".join(f"(?<={j})" for j in joins.split("|"))
+
+
+def _first_letter_first(words: list[str], before: str = r"[\w-]") -> str | None:
+    r"""``(?<![\w-])(?:w1|w2|...)`` for the lexicon's word patterns, written so that every branch opens with its
+    first character and the lookbehind follows it (as :func:`..wordscan.word_alternation` does for ``(?<!\w)``):
+    the engine then skips in C to the characters a word can start with. Branches that share a first character
+    keep their order, and branches with different ones never match at one place, so the matches are the same.
+    None when a pattern does not open with a plain character (the caller keeps the plain form). ``before``: what
+    may not stand before the word (a word character, and by default a hyphen)."""
+    branches: dict[str, list[str]] = {}
+    for word in words:
+        for alternative in wordscan.split_alternatives(word):
+            pairs = wordscan.first_literals(alternative)
+            if pairs is None:
+                return None
+            for first, rest in pairs:
+                branches.setdefault(first, []).append(rest)
+    return "(?:" + "|".join(rf"{re.escape(first)}(?<!{before}{re.escape(first)})(?:{'|'.join(rests)})"
+                            for first, rests in branches.items()) + ")"
+
+
+@lru_cache(maxsize=16384)
+def _known(word: str) -> bool:
+    """Whether a word is an ordinary German or English word, not a name ("Partners", "Umsatz"); a word with a
+    capital inside ("MiniMax", "BigPoint") is a name."""
+    if any(c.isupper() for c in word[1:]):
+        return False
+    return simplemma.is_known(word, "de") or simplemma.is_known(word, "en") or \
+        simplemma.is_known(word.lower(), "de") or simplemma.is_known(word.lower(), "en")
+
+
+def _plausible(words: list[str], lang: str, opens_sentence: bool) -> bool:
+    """Whether capitalised words can be a company's name: one is no dictionary word ("Tubulis"), or they are
+    capitalised where prose would not be. In English only a name is capitalised inside a sentence ("fintech
+    startup Abound") or after a sentence's first word ("Thought Machine"); in German every noun is, so
+    "Neue Investoren" is prose unless a later word is no German noun."""
+    if not all(_known(w) for w in words):
+        return True
+    if lang == "en":
+        return len(words) > 1 or not opens_sentence
+    return len(words) > 1 and not any(simplemma.is_known(w, "de") for w in words[1:])
+
+
+def _no_german_word(name: str) -> bool:
+    """Whether a one-word name right after a company noun in German text is no German word ("das Wiener Start-up
+    Refurbed", "das Flugtaxi-Start-up Lilium"): an English word there names a company, where a German noun ("der
+    Hersteller Kosten") is prose. The English dictionary, which keeps "Partners" out elsewhere, is not asked."""
+    return " " not in name and not (simplemma.is_known(name, "de") or simplemma.is_known(name.lower(), "de"))
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 4):start].rstrip(" \t\"'„“”‘’«»")
+    return not before or before[-1] in ".!?:•\n"
