@@ -44,8 +44,9 @@ def change_measures() -> dict[str, dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def growth_nouns() -> frozenset[str]:
-    """The cue groups that name what grows (revenue, profit, users): the first group of growth's two-group rules."""
-    return frozenset(r.cues[0] for r in measure_rules() if r.measure == "growth" and len(r.cues) > 1)
+    """The cue groups that name what grows by a percentage (revenue, profit, users): the first group of growth's two-group
+    rules for percents; a money rule's ("Börsenwert … hinzugewonnen") would make every share move near a market value growth."""
+    return frozenset(r.cues[0] for r in rules_for("percent") if r.measure == "growth" and len(r.cues) > 1)
 
 
 @lru_cache(maxsize=1)
