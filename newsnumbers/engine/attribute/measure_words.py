@@ -10,6 +10,11 @@ from ... import lexicon
 from ..recognise import Figure
 
 
+def _words(role: str) -> str:
+    """A grammar_words role as one regex alternation, longest forms first (every small-word pattern here reads one)."""
+    return lexicon.in_order(lexicon.load().words(role))
+
+
 @lru_cache(maxsize=1)
 def level_word() -> re.Pattern[str]:
     """'auf', 'to' (and fillers like 'nur noch') right before a figure: it is the new level ("sank um X auf Y")."""
@@ -30,7 +35,7 @@ def governing_level() -> re.Pattern[str]:
 def beyond_forecast() -> re.Pattern[str]:
     """A comparison with a forecast right after a figure ("14% higher than Jefferies' forecast", "5 Prozent über den
     Erwartungen"): the figure is a gap to expectations."""
-    forecast = lexicon.in_order(lexicon.load().words("forecast_word"))
+    forecast = _words('forecast_word')
     return re.compile(rf"""(?i)\s*(?:\w+\s+)?       # higher, besser
         (?:than|als|über|unter|above|below)\s+      # the comparison
         (?:[\w'’.-]+\s+){{0,3}}?{forecast}\b      # a few words, then the forecast""", re.VERBOSE)
@@ -40,14 +45,14 @@ def beyond_forecast() -> re.Pattern[str]:
 def value_with() -> re.Pattern[str]:
     """"mit" right before a figure ("lag mit 25% unter den Erwartungen"): the figure is the value compared with a
     forecast, not the gap to it."""
-    return re.compile(rf"(?i)(?<![\w-]){lexicon.in_order(lexicon.load().words('value_with'))}\s+$")
+    return re.compile(rf"(?i)(?<![\w-]){_words('value_with')}\s+$")
 
 
 @lru_cache(maxsize=1)
 def than_word() -> re.Pattern[str]:
     """"als"/"than" inside a comparison with a forecast after a money figure ("eine Milliarde Dollar weniger als
     vorhergesagt"): the money is a gap to expectations."""
-    return re.compile(rf"(?i)(?<![\w-]){lexicon.in_order(lexicon.load().words('than_word'))}(?![\w-])")
+    return re.compile(rf"(?i)(?<![\w-]){_words('than_word')}(?![\w-])")
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +69,7 @@ def governed_after() -> re.Pattern[str]:
 def governed_predicate() -> re.Pattern[str]:
     """A predicate adjective right after a figure ("3,25 Milliarden Dollar wert"): matched at the figure's end, the cue
     at the match's end governs the figure as the noun after "in"/"of" does (:func:`governed_after`)."""
-    words = lexicon.in_order(lexicon.load().words("governed_predicate"))
+    words = _words('governed_predicate')
     return re.compile(rf"[ \t]+(?=(?:{words})(?![\w-]))", re.IGNORECASE)
 
 
@@ -72,7 +77,7 @@ def governed_predicate() -> re.Pattern[str]:
 def change_after() -> re.Pattern[str]:
     """A noun of change right after a percent ("a 9% increase", "9 Prozent Zuwachs"): it governs the figure, which is
     a change, not a level (``grammar_words.csv`` role ``change_after``)."""
-    words = lexicon.in_order(lexicon.load().words("change_after"))
+    words = _words('change_after')
     return re.compile(rf"[ \t]+(?=(?:{words})(?![\w-]))", re.IGNORECASE)
 
 
@@ -108,7 +113,7 @@ def governed_before_tail() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def figure_fence() -> re.Pattern[str]:
     """A conjunction after a figure that opens the next figure's phrase ("… and net income climbing to …")."""
-    return re.compile(rf"(?<![\w-])(?:{lexicon.in_order(lexicon.load().words('figure_fence'))})(?![\w-])")
+    return re.compile(rf"(?<![\w-])(?:{_words('figure_fence')})(?![\w-])")
 
 
 @lru_cache(maxsize=1)
@@ -135,7 +140,7 @@ def direction_word() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def share_of() -> re.Pattern[str]:
     """A genitive right after a percent figure: it is a share of something ("30 Prozent seines Umsatzes")."""
-    return re.compile(rf"\s+{lexicon.in_order(lexicon.load().words('share_of'))}\s", re.IGNORECASE)
+    return re.compile(rf"\s+{_words('share_of')}\s", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -170,13 +175,13 @@ def growth_rate_noun(words: str) -> bool:
 def level_holder() -> re.Pattern[str]:
     """"with a"/"mit einem" right before the level noun that governs a figure ("with a market cap of just $2.87
     trillion"): the figure is a level held, whatever verb of change the clause has (``level_holder``)."""
-    return re.compile(rf"(?i)(?<![\w-]){lexicon.in_order(lexicon.load().words('level_holder'))}\s+$")
+    return re.compile(rf"(?i)(?<![\w-]){_words('level_holder')}\s+$")
 
 
 @lru_cache(maxsize=1)
 def level_then() -> re.Pattern[str]:
     """What opens another clause between a governed level and a later verb of change (``level_then``)."""
-    return re.compile(rf"(?i){lexicon.in_order(lexicon.load().words('level_then'))}")
+    return re.compile(rf"(?i){_words('level_then')}")
 
 
 @lru_cache(maxsize=1)
@@ -190,7 +195,7 @@ def change_noun() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _to_level() -> re.Pattern[str]:
-    return re.compile(rf"(?i)\s+{lexicon.in_order(lexicon.load().words('level_word'))}\s")
+    return re.compile(rf"(?i)\s+{_words('level_word')}\s")
 
 
 def is_change(text: str, fig: Figure) -> bool:
