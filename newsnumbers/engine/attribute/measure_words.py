@@ -15,6 +15,11 @@ def _words(role: str) -> str:
     return lexicon.in_order(lexicon.load().words(role))
 
 
+def right_before(role: str) -> re.Pattern[str]:
+    """The words of ``role`` as whole words ending right before a figure (searched on the text before it)."""
+    return re.compile(rf"(?i)(?<![\w-]){_words(role)}\s+$")
+
+
 @lru_cache(maxsize=1)
 def level_word() -> re.Pattern[str]:
     """'auf', 'to' (and fillers like 'nur noch') right before a figure: it is the new level ("sank um X auf Y")."""
@@ -45,7 +50,7 @@ def beyond_forecast() -> re.Pattern[str]:
 def value_with() -> re.Pattern[str]:
     """"mit" right before a figure ("lag mit 25% unter den Erwartungen"): the figure is the value compared with a
     forecast, not the gap to it."""
-    return re.compile(rf"(?i)(?<![\w-]){_words('value_with')}\s+$")
+    return right_before("value_with")
 
 
 @lru_cache(maxsize=1)
@@ -175,7 +180,7 @@ def growth_rate_noun(words: str) -> bool:
 def level_holder() -> re.Pattern[str]:
     """"with a"/"mit einem" right before the level noun that governs a figure ("with a market cap of just $2.87
     trillion"): the figure is a level held, whatever verb of change the clause has (``level_holder``)."""
-    return re.compile(rf"(?i)(?<![\w-]){_words('level_holder')}\s+$")
+    return right_before("level_holder")
 
 
 @lru_cache(maxsize=1)
