@@ -258,3 +258,21 @@ def test_the_named_aliases_find_their_places_in_the_same_walk():
     assert named.walks == walks
     named.spans(texts[0])  # without the folded text: its own walk
     assert named.walks == walks + 1
+
+
+def test_an_articles_work_is_freed_as_soon_as_it_is_done_not_by_a_collector_pass():
+    """A reference cycle (a helper holding the measure finder's bound method) kept every block of a 10 MB text
+    alive until the cyclic collector ran: two blocks at once, peak memory 6.4 times the file. Counted, not timed:
+    after the articles are extracted with the collector off, nothing of theirs is left for it to find."""
+    import gc
+    texts = _texts()[:40]
+    list(iter_figures(texts[0]))
+    gc.collect()
+    gc.disable()
+    try:
+        rows = sum(1 for text in texts for _ in iter_figures(text))
+        left = gc.collect()
+    finally:
+        gc.enable()
+    assert rows > 100
+    assert left == 0

@@ -47,12 +47,13 @@ def _for_folded(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
 def _unsafe_for_folding() -> re.Pattern[str]:
     """The characters on which lower-casing and case-insensitive matching disagree: 'İ' (its lower case is two
     characters, so :func:`casefold.fold` keeps it, while the regex engine reads it as 'i') and the letters
-    the engine counts equal to more than one other ('ſ' = 's', 'ς' = 'σ'; ``re._casefix``). A clause or a rule
-    holding one is read case-insensitively, as written."""
+    the engine counts equal to more than one other ('ſ' = 's', 'ς' = 'σ'; ``re._casefix``), and every character
+    beyond the Basic Multilingual Plane (the folded copy carries U+FFFD for it). A clause or a rule holding one
+    is read case-insensitively, as written."""
     from re import _casefix
 
     chars = {chr(c) for key, others in _casefix._EXTRA_CASES.items() for c in (key, *others)} | {"\u0130"}
-    return re.compile("[" + re.escape("".join(sorted(c for c in chars if not c.isascii()))) + "]")
+    return re.compile("[" + re.escape("".join(sorted(c for c in chars if not c.isascii()))) + "\U00010000-\U0010FFFF]")
 
 
 @lru_cache(maxsize=1)

@@ -10,6 +10,8 @@ per process; each sentence is scanned once per article.
 from __future__ import annotations
 
 import bisect
+import weakref
+from collections.abc import Callable
 
 from ..recognise import Figure
 from ..segment import Segmenter
@@ -53,14 +55,23 @@ STRUCTURAL_MEASURES = {"chips": "chip_count", "parameters": "parameter_count",
                        "GPU_hours": "gpu_hours", "years": "age", "tokens": "other"}
 
 
+def _weakly(method: Callable[[Figure], Decision]) -> Callable[[Figure], Decision]:
+    """``method`` called through a weak reference to its object. Helpers that ask the finder back would otherwise
+    make a reference cycle, and a 10 MB text's blocks stayed in memory until the cyclic collector ran
+    (two blocks' worth at once, 48 MB for 2 MB of text)."""
+    ref = weakref.WeakMethod(method)
+    return lambda fig: ref()(fig)  # type: ignore[misc]
+
+
 class MeasureFinder:
     """The measure of each figure of one article (``again``: the same amount said elsewhere, :mod:`.said_again`)."""
 
     def __init__(self, text: str, seg: Segmenter, lower: str, places: Places, lang: str = "de", figures: list[Figure] | None = None):
         self.text, self.seg, self.places = text, seg, places
         self.cues, self.lower, self.table = SentenceCues(text, seg, lower, lang), lower, TableCues(text, lower, lang)
-        self.venture, self._causes, self.again = venture_lead(lower, seg), {}, SaidAgain(figures or [], self.decide)  # _causes: per sentence
-        self.frames = Frames(text, places, figures or [], self.decide)
+        decide = _weakly(self.decide)  # held weakly, so the finder and what it knows are freed with the block, not by a GC pass
+        self.venture, self._causes, self.again = venture_lead(lower, seg), {}, SaidAgain(figures or [], decide)  # _causes: per sentence
+        self.frames = Frames(text, places, figures or [], decide)
 
     def decide(self, fig: Figure) -> Decision:
         """The figure's measure: the first rule whose cues stand nearest it, else what its unit implies.
