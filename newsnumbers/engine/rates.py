@@ -52,7 +52,9 @@ def _paren_direction_pattern() -> re.Pattern[str]:
     ("$0.30 input / $2.50 output per million tokens")."""
     words = in_order(sorted(directions(), key=len, reverse=True))
     joins = in_order([re.escape(w) for w in lexicon.load().words("coordination")])  # and, und, or, &
-    return re.compile(rf"\s*\(\s*(?P<d>{words})\s*\)|\s+(?P<w>{words})(?=\s*(?:[/,;.]|{joins}(?!\w)|$))")
+    # before the next of a list: a slash, comma, "and", a flattened list's " - ", or the line's end
+    ends = rf"\s*(?:[/,;.]|{joins}(?!\w)|$)|\s+[-–—]\s|[^\S\n]*\n"
+    return re.compile(rf"\s*\(\s*(?P<d>{words})\s*\)|\s+(?P<w>{words})(?={ends})")
 
 
 @lru_cache(maxsize=1)

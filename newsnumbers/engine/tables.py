@@ -94,8 +94,8 @@ def carry_headers(figures: list[Figure], text: str) -> None:
         return
     headers: dict[int, tuple[list[str], int] | None] = {}  # row start -> its table's header
     for fig in figures:
-        if fig.kind != "money" or fig.per:
-            continue
+        if fig.kind != "money" or fig.per and (fig.direction or "tokens" not in fig.per):
+            continue  # a cell that names its own token rate ("| $5 / MTok |") still takes its column's direction
         span = _short_line(text, fig.start, ROW_CHARS)
         if span is None:
             continue
@@ -113,7 +113,9 @@ def carry_headers(figures: list[Figure], text: str) -> None:
         own = _rate(head) or _rate(label)
         rate = own or _rate(text[max(0, table_start - CAPTION_CHARS):table_start])
         direction = _direction(head) or _direction(label)
-        if rate and (direction or own):
+        if fig.per:
+            fig.direction = direction
+        elif rate and (direction or own):
             fig.per, fig.direction = rate, fig.direction or direction
 
 
@@ -252,6 +254,49 @@ def _list_head(text: str, line_start: int, memo: dict[int, str], priced: set[int
             break
         if a not in priced:
             rate = _rate(line)
+            break
+        visited.append(a)
+        pos = a
+    for v in visited:
+        memo[v] = rate
+    return rate
+
+
+CAPTION_LINES = 12  # how many lines of prices a caption ending in a colon may head
+
+
+def carry_captions(figures: list[Figure], text: str) -> None:
+    """Give small money amounts on the lines under a caption that names a token rate and ends with a colon, or
+    under a Markdown heading that names one ("Here is the current pricing landscape (per million tokens):", then
+    "GPT-4o: $2.50 input / $10.00 output - Claude 3.5 Sonnet: …"; "### Claude Haiku 4.5 price per 1M tokens")
+    that rate (in place). Unlike :func:`carry_list_heads` the lines may be long (a list flattened into prose);
+    the colon or the heading is what says a list follows. Every line between the caption and the amount must
+    hold an amount or be blank; each line is walked once (``memo``)."""
+    lines = {f.start: _line_span(text, f.start) for f in figures if f.kind == "money"}
+    large = {lines[f.start][0] for f in figures if f.kind == "money" and f.value > RATE_MAX}
+    priced = {span[0] for span in lines.values()} - large  # a line with a round or a revenue is no price list's
+    memo: dict[int, str] = {}  # line start -> the rate of the caption above its run of priced lines, or ""
+    for fig in figures:
+        if fig.kind != "money" or fig.per or fig.value > RATE_MAX:
+            continue
+        start = lines[fig.start][0]
+        fig.per = memo[start] if start in memo else _caption_rate(text, start, memo, priced)
+
+
+def _caption_rate(text: str, line_start: int, memo: dict[int, str], priced: set[int]) -> str:
+    """The rate the caption above a priced line's run names, or "" (see :func:`carry_captions`)."""
+    pos, visited, rate = line_start, [line_start], ""
+    while pos > 0 and line_start in priced and len(visited) <= CAPTION_LINES:
+        a, b = _line_span(text, pos - 1)
+        if a in memo:
+            rate = memo[a]
+            break
+        line = text[a:b].strip()
+        if not line:  # "Prices per 1M tokens:", a blank line, then the list
+            pos = a
+            continue
+        if a not in priced:
+            rate = _rate(line) if line.endswith(":") or line.startswith("#") else ""
             break
         visited.append(a)
         pos = a
