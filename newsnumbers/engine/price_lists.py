@@ -1,0 +1,160 @@
+"""Price lists laid out without pipes: the amounts under a heading or caption that names a token rate.
+
+Split from tables.py (pipe tables). Pages flatten their price tables in several ways: short lines of a label
+and an amount under a heading ("Token Type Price per 1M tokens", then "Input$0.30"), rows glued into one line
+("Input$0.30Output$2.50"), or long lines of a list under a caption ending in a colon ("Here is the current
+pricing (per million tokens):", then "GPT-4o: $2.50 input / $10.00 output - Claude 3.5 Sonnet: …"). Read alone,
+each amount is bare money; under its heading it is a price per million tokens. Each line is walked once.
+"""
+from __future__ import annotations
+
+from .attribute.measure_words import direction_word, directions
+from .recognise import Figure
+from .tables import _CENTS_THEN_CELL, _EMPTY_CELL, _GLUED, _line_span, _rate, _short_line
+
+LIST_LINE_CHARS = 80  # a line of a price list laid out without pipes ("Input$0.30", "Cache Read: $0.075")
+LABEL_CHARS = 30  # what such a line holds besides its amount: a label ("Cached input:"), no sentence
+RATE_MAX = 1000  # a price per million tokens above this is no token price (a round, a chip, a salary)
+
+
+def carry_list_heads(figures: list[Figure], text: str) -> None:
+    """Give money figures on the short lines under a heading line that names a token rate ("Token Type Price
+    per 1M tokens", then "Input$0.30", "Output$2.50": a table that lost its pipes) that rate (in place).
+    Only a line of a label and one small amount counts; the block is the run of such lines right under the
+    heading, each walked once (``memo``)."""
+    spans = {id(f): _short_line(text, f.start, LIST_LINE_CHARS) for f in figures if f.kind == "money"}
+    priced = {span[0] for span in spans.values() if span}  # line starts that hold an amount
+    memo: dict[int, str] = {}  # line start -> the rate of its block's heading, or ""
+    for fig in figures:
+        span = spans.get(id(fig))
+        if span is None or fig.per or fig.value > RATE_MAX or "|" in text[span[0]:span[1]]:
+            continue  # a pipe table's row is read by :func:`carry_headers`
+        label = (text[span[0]:fig.start] + text[fig.end:span[1]]).strip()
+        if len(label) <= LABEL_CHARS and not any(ch.isdigit() for ch in label):
+            fig.per = memo[span[0]] if span[0] in memo else _list_head(text, span[0], memo, priced)
+    _carry_glued_rows(figures, text, spans)
+
+
+def _carry_glued_rows(figures: list[Figure], text: str, spans: dict[int, tuple[int, int] | None]) -> None:
+    """A table that lost its pipes and spaces ("ModelInput /M tokensOutput /M tokensContext", then "Claude 3
+    Opus$15.00$75.00200K"): under a heading line that names a token rate and its directions in order, each short
+    line's amounts take the rate, the k-th amount the k-th direction (in place). Only lines of two or more
+    amounts, right under the heading or under such lines, and only as many amounts as the heading has directions;
+    an empty cell counts as one ("Model B n/a $2.00 $0.05": $2.00 is the second direction)."""
+    rows: dict[int, list[Figure]] = {}
+    for fig in figures:
+        span = spans.get(id(fig))
+        if span and not fig.per and "|" not in text[span[0]:span[1]]:
+            rows.setdefault(span[0], []).append(fig)
+    heads: dict[int, tuple[str, list[str]]] = {}  # line start -> (rate, directions) of its block's heading
+    for start in sorted(s for s, row in rows.items() if len(row) >= 2):
+        if start not in heads:  # a block's first line: its heading read, and its lines walked, once
+            head = _glued_head(text, start, rows)
+            heads.update((a, head) for a, _ in _block_lines(text, start, rows))
+        rate, order = heads[start]
+        row = sorted(rows[start], key=lambda f: f.start)
+        cells = [k + len(_EMPTY_CELL.findall(text, start, fig.start)) for k, fig in enumerate(row)]  # "n/a" counts
+        if rate and cells[-1] < len(order):
+            for fig, k in zip(row, cells):
+                _cut_at_cents(fig, text)  # "$75.00200K", a price glued to the next cell, read as 75002
+                if fig.value <= RATE_MAX:
+                    fig.per, fig.direction = rate, fig.direction or order[k]
+
+
+def _cut_at_cents(fig: Figure, text: str) -> None:
+    """A price glued to the next cell of its row ("Claude 3 Opus$15.00$75.00200K", read as $75,002): a price's
+    cents end its number, so the figure ends there and is worth what it says ($75.00). Left alone where its
+    number has no cents followed by more digits (in place)."""
+    cents = _CENTS_THEN_CELL.search(text[:fig.end], fig.start)  # "$0.125" (a cached price) has no cell after it
+    if cents is not None:
+        fig.end, fig.value = cents.end(), float(cents.group().replace(",", "."))
+
+
+def _block_lines(text: str, start: int, rows: dict[int, list[Figure]]) -> list[tuple[int, int]]:
+    """The line at ``start`` and the lines right under it that hold two or more amounts."""
+    out, pos = [], start
+    while pos in rows and len(rows[pos]) >= 2:
+        a, b = _line_span(text, pos)
+        out.append((a, b))
+        pos = b + 1
+    return out
+
+
+def _glued_head(text: str, start: int, rows: dict[int, list[Figure]]) -> tuple[str, list[str]]:
+    """The rate and the directions in order named by the heading above a block of glued rows, or ("", [])."""
+    pos = start
+    while pos > 0:
+        a, b = _line_span(text, pos - 1)
+        if not (a in rows and len(rows[a]) >= 2):
+            line = text[a:b]
+            if b - a > LIST_LINE_CHARS or not line.strip():
+                return "", []
+            cells = _GLUED.sub(" ", line)  # "ModelInput /M tokensOutput": cells glued where a capital follows
+            order = [directions().get(m.group().lower(), "") for m in direction_word().finditer(cells)]
+            return _rate(line), [d for d in order if d]
+        pos = a
+    return "", []
+
+
+def _list_head(text: str, line_start: int, memo: dict[int, str], priced: set[int]) -> str:
+    """The rate the heading above a short line's block names, or ""; every line walked is memoised."""
+    pos, visited, rate = line_start, [line_start], ""
+    while pos > 0:
+        a, b = _line_span(text, pos - 1)
+        line = text[a:b]
+        if a in memo:
+            rate = memo[a] if a in priced else ""
+            break
+        if not line.strip() or b - a > LIST_LINE_CHARS:
+            break
+        if a not in priced:
+            rate = _rate(line)
+            break
+        visited.append(a)
+        pos = a
+    for v in visited:
+        memo[v] = rate
+    return rate
+
+
+CAPTION_LINES = 12  # how many lines of prices a caption ending in a colon may head
+
+
+def carry_captions(figures: list[Figure], text: str) -> None:
+    """Give small money amounts on the lines under a caption that names a token rate and ends with a colon, or
+    under a Markdown heading that names one ("Here is the current pricing landscape (per million tokens):", then
+    "GPT-4o: $2.50 input / $10.00 output - Claude 3.5 Sonnet: …"; "### Claude Haiku 4.5 price per 1M tokens")
+    that rate (in place). Unlike :func:`carry_list_heads` the lines may be long (a list flattened into prose);
+    the colon or the heading is what says a list follows. Every line between the caption and the amount must
+    hold an amount or be blank; each line is walked once (``memo``)."""
+    lines = {f.start: _line_span(text, f.start) for f in figures if f.kind == "money"}
+    large = {lines[f.start][0] for f in figures if f.kind == "money" and f.value > RATE_MAX}
+    priced = {span[0] for span in lines.values()} - large  # a line with a round or a revenue is no price list's
+    memo: dict[int, str] = {}  # line start -> the rate of the caption above its run of priced lines, or ""
+    for fig in figures:
+        if fig.kind != "money" or fig.per or fig.value > RATE_MAX:
+            continue
+        start = lines[fig.start][0]
+        fig.per = memo[start] if start in memo else _caption_rate(text, start, memo, priced)
+
+
+def _caption_rate(text: str, line_start: int, memo: dict[int, str], priced: set[int]) -> str:
+    """The rate the caption above a priced line's run names, or "" (see :func:`carry_captions`)."""
+    pos, visited, rate = line_start, [line_start], ""
+    while pos > 0 and line_start in priced and len(visited) <= CAPTION_LINES:
+        a, b = _line_span(text, pos - 1)
+        if a in memo:
+            rate = memo[a]
+            break
+        line = text[a:b].strip()
+        if not line:  # "Prices per 1M tokens:", a blank line, then the list
+            pos = a
+            continue
+        if a not in priced:
+            rate = _rate(line) if line.endswith(":") or line.startswith("#") else ""
+            break
+        visited.append(a)
+        pos = a
+    for v in visited:
+        memo[v] = rate
+    return rate
