@@ -55,6 +55,18 @@ STRUCTURAL_MEASURES = {"chips": "chip_count", "parameters": "parameter_count",
                        "GPU_hours": "gpu_hours", "years": "age", "tokens": "other"}
 
 
+_SIGNED = {m: {"+": "share_price_gain", "-": "share_price_drop"} for m in ("share_price_gain", "share_price_drop")}
+_SIGNS = {"+": "+", "-": "-", "\u2212": "-", "\u2013": "-"}  # plus, hyphen-minus, minus sign, en dash
+
+
+def _sign(text: str, start: int) -> str:
+    """"+" or "-" where a sign is glued to the figure's number ("Vontobel (+2,2%)", "von -0,2 Prozent"), else "".
+    A sign after a letter or digit is a hyphen or a range's dash ("Q3-5%", "2-3 %"), no sign."""
+    if start == 0 or (sign := _SIGNS.get(text[start - 1], "")) == "" or not text[start:start + 1].isdigit():
+        return ""
+    return "" if start > 1 and text[start - 2].isalnum() else sign
+
+
 def _weakly(method: Callable[[Figure], Decision]) -> Callable[[Figure], Decision]:
     """``method`` called through a weak reference to its object. Helpers that ask the finder back would otherwise
     make a reference cycle, and a 10 MB text's blocks stayed in memory until the cyclic collector ran
@@ -74,6 +86,13 @@ class MeasureFinder:
         self.frames = Frames(text, places, figures or [], decide)
 
     def decide(self, fig: Figure) -> Decision:
+        """The figure's measure (:meth:`_decide`); a share move's direction is its sign's where it has one."""
+        decided = self._decide(fig)
+        if decided.measure in _SIGNED and (sign := _sign(self.text, fig.start)):
+            return decided._replace(measure=_SIGNED[decided.measure][sign])
+        return decided
+
+    def _decide(self, fig: Figure) -> Decision:
         """The figure's measure: the first rule whose cues stand nearest it, else what its unit implies.
 
         A money figure right after "auf"/"to" that follows a percent move
