@@ -191,7 +191,7 @@ def _candidates(text: str, lang: str, plain: bool = False) -> list[tuple[int, in
               *p.listed.finditer(text), *in_lines(p.bracketed, p.line_tails[1], text), *p.possessor.finditer(text)):
         name = _clean(m.group("name"))
         a = m.start("name") + m.group("name").index(name) if name else 0
-        if name and not p.stop.fullmatch(name + " ") and (  # not a word that begins no name, alone ("KI ihre Arbeit")
+        if name and not p.stop.fullmatch(name + " ") and not all(map(is_suffix, name.split())) and (  # not "KI" or "AI" alone
                 _known_core(name, lang) or _plausible(name.split(), lang, _opens_sentence(text, a))
                 or (id(m) in after_noun and _no_german_word(name))):
             out.append((a, a + len(name), name))

@@ -26,6 +26,7 @@ from .antecedents import Antecedents, coordinated
 from .article_topic import article_place
 from .beside import model_right_before, owner_beside
 from .figure_models import clause_model_measures, figure_model, model_measures, own_window
+from .loss_causes import caused, owner_of_loss
 from .measures import Decision
 from .mention import NOT_INVESTOR
 from .mentions import Mention
@@ -60,6 +61,13 @@ class OrganisationFinder:
         for a deal (``measure`` investment or funding) both parties where its clause names both."""
         place = self.places.place(fig)
         chosen, where = _in_sentence(self, place, fig, measure)
+        if chosen is not None and (verb := caused(self.text, measure)):  # "DeepSeek wiped $600bn off Nvidia's market value"
+            owner, was_cause = owner_of_loss(self.text, chosen, self.antecedents.usable(
+                self.places.window_mentions(place, own_window(place), fig)), verb,
+                lambda m: _antecedent(self.antecedents, m, measure) if m.kind == "anaphor_org" else m)
+            if owner is None:
+                return Who("", "", self.text[chosen.start:chosen.end] + " (cause)", "subject")
+            chosen, where = owner, ("subject" if was_cause else where)
         if chosen is None and (sector := other_sector(self.text, place.windows[own_window(place)][0], self.antecedents.starts)):
             return Who("", "", sector, "subject")  # "In der Auto-Branche sanken die Investitionen": nobody known
         if chosen is None and measure is not None and measure.measure in model_measures() and (
