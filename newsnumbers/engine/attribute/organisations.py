@@ -62,12 +62,10 @@ class OrganisationFinder:
         place = self.places.place(fig)
         chosen, where = _in_sentence(self, place, fig, measure)
         if chosen is not None and (verb := caused(self.text, measure)):  # "DeepSeek wiped $600bn off Nvidia's market value"
-            owner, was_cause = owner_of_loss(self.text, chosen, self.antecedents.usable(
-                self.places.window_mentions(place, own_window(place), fig)), verb,
-                lambda m: _antecedent(self.antecedents, m, measure) if m.kind == "anaphor_org" else m)
+            owner, where = _loss_owner(self, place, fig, measure, chosen, where, verb)
             if owner is None:
                 return Who("", "", self.text[chosen.start:chosen.end] + " (cause)", "subject")
-            chosen, where = owner, ("subject" if was_cause else where)
+            chosen = owner
         if chosen is None and (sector := other_sector(self.text, place.windows[own_window(place)][0], self.antecedents.starts)):
             return Who("", "", sector, "subject")  # "In der Auto-Branche sanken die Investitionen": nobody known
         if chosen is None and measure is not None and measure.measure in model_measures() and (
@@ -108,6 +106,15 @@ class OrganisationFinder:
         words = paired[0] + " (respectively)" if len(paired) < len(names) else words
         model = figure_model(self.places, self.antecedents, fig, measure, chosen.name, place)
         return Who("|".join(paired), model, words, where)
+
+
+def _loss_owner(finder: OrganisationFinder, place: Place, fig: Figure, measure: Decision | None, chosen: Mention, where: str,
+                verb: tuple[int, bool]) -> tuple[Mention | None, str]:
+    """The owner of a loss a causative verb decided (:mod:`.loss_causes`), and where it stood."""
+    owner, was_cause = owner_of_loss(finder.text, chosen, finder.antecedents.usable(
+        finder.places.window_mentions(place, own_window(place), fig)), verb,
+        lambda m: _antecedent(finder.antecedents, m, measure) if m.kind == "anaphor_org" else m)
+    return owner, ("subject" if was_cause else where)
 
 
 def _in_sentence(finder: OrganisationFinder, place: Place, fig: Figure, measure: Decision | None) -> tuple[Mention | None, str]:
