@@ -239,8 +239,9 @@ def grammar(language: str) -> Grammar:
         percent=verbose_i(rf"\s? (?P<pct>{literal(w.percent)}) (?![\w])"),
         count=verbose_i(rf"""
             [\s-]+ (?:{of}\s+)?                # 2.000 (von) ...
-            (?:(?!\d[\d.,]*[\s-])(?:[\w.]+)[\s-]){{0,2}}?  # up to two words before the noun: Nvidia H800; no number
-                                               # ("Claude Sonnet 4 umfasst 200.000 Token": the 4 counts no tokens)
+            (?:(?!\d)(?:[\w.]+)[\s-]){{0,2}}?  # up to two words before the noun: Nvidia H800; no number
+                                               # ("Claude Sonnet 4 umfasst 200.000 Token": the 4 counts no tokens;
+                                               # "Llama 3 on 16K H100s": nor does the 3)
             (?:\w+-)*                          # compound parts: KI-Chips
             (?P<noun>{literal(w.count)})\b"""),
         count_units=table(lex.count_nouns, lambda r: r["unit"]),

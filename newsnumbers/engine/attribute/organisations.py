@@ -61,6 +61,8 @@ class OrganisationFinder:
         for a deal (``measure`` investment or funding) both parties where its clause names both."""
         place = self.places.place(fig)
         chosen, where = _in_sentence(self, place, fig, measure)
+        if fig.unit == "chips" and chosen is not None and self.places.in_count(chosen):
+            chosen, where = _chips_user(self, place, fig)
         if chosen is not None and (verb := caused(self.text, measure)):  # "DeepSeek wiped $600bn off Nvidia's market value"
             owner, where = _loss_owner(self, place, fig, measure, chosen, where, verb)
             if owner is None:
@@ -106,6 +108,16 @@ class OrganisationFinder:
         words = paired[0] + " (respectively)" if len(paired) < len(names) else words
         model = figure_model(self.places, self.antecedents, fig, measure, chosen.name, place)
         return Who("|".join(paired), model, words, where)
+
+
+def _chips_user(finder: OrganisationFinder, place: Place, fig: Figure) -> tuple[Mention | None, str]:
+    """For a count of chips whose chosen owner is the maker named in another count ("with access to 50,000 Nvidia
+    Hopper GPUs, including 10,000 H800s"): the first other company of the sentence's windows, the chips' user."""
+    for k, (_, how) in enumerate(place.windows):
+        ms = [m for m in finder.antecedents.usable(finder.places.window_mentions(place, k, fig)) if not finder.places.in_count(m)]
+        if ms:
+            return pick(ms, fig) or ms[0], "subject" if how == "subject" else "sentence"
+    return None, "none"
 
 
 def _loss_owner(finder: OrganisationFinder, place: Place, fig: Figure, measure: Decision | None, chosen: Mention, where: str,

@@ -41,6 +41,7 @@ class Places:
         self.mentions = mentions
         self.starts = starts
         self.figure_spans = [(f.start, f.end) for f in figures]
+        self.chip_spans = [(f.start, f.end) for f in figures if f.unit == "chips"]  # counts of chips ("50,000 Nvidia GPUs")
         self.figure_starts = [f.start for f in figures]
         self._clause_cache: dict[int, list[Clause]] = {}
         self._place_cache: dict[tuple[int, int], Place] = {}
@@ -74,6 +75,12 @@ class Places:
             out += mentions[i:min(j, inside_from)]
             out += mentions[max(i, inside_to):j]
         return out
+
+    def in_count(self, m: Mention) -> bool:
+        """Whether a mention stands inside a count of chips ("50,000 Nvidia Hopper GPUs"): the chips' maker, which
+        owns neither the count nor, as an earlier sentence's topic, the figures after it."""
+        k = bisect.bisect_right(self.chip_spans, (m.start, len(self.text))) - 1
+        return k >= 0 and self.chip_spans[k][1] >= m.end
 
     def place(self, fig: Figure) -> Place:
         """The figure's sentence and search windows, computed once and shared by every question about it."""

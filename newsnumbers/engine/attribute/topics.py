@@ -59,7 +59,7 @@ class Topics:
             if bisect.bisect_left(self.places.starts, a) == bisect.bisect_left(self.places.starts, b):
                 continue  # names nobody: no need to split it into clauses
             spans = [(c.start, c.end) for c in self.places.clauses(earlier) if not c.comparison] or [(a, b)]
-            ms = self.antecedents.usable(self.places.mentions_in(spans, fig))
+            ms = [m for m in self.antecedents.usable(self.places.mentions_in(spans, fig)) if not self.places.in_count(m)]
             if raised and ms and not (ms := [m for m in ms if not invests(self.antecedents, m)]):
                 place_only = place_only or self.antecedents.usable(self.places.mentions_in(spans, fig))[0]
                 continue
