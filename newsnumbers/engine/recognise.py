@@ -16,6 +16,7 @@ from . import currency, numparse
 from .casefold import fold
 from .currency import Hit
 from .grammar import Grammar, grammar, per_text, rate_direction
+from .qualifiers import read_qualifier
 
 _DIGITS = re.compile(r"\d+")
 _PAREN = re.compile(r"\)|\s*\([^()]{1,30}\)")  # a conversion or label between an amount and its rate
@@ -143,7 +144,7 @@ def _parse_at(g: Grammar, text: str, m: re.Match[str], limit: int, lowered: str)
         return None
     if r.kind == "money":
         _read_rate(g, text, lowered, r, limit)
-    _read_qualifier(g, lowered, r)
+    read_qualifier(g, lowered, r)
     return Figure(r.start, r.pos, r.value, r.value_high, r.unit, r.per, r.qualifier, r.kind, r.direction)
 
 
@@ -273,17 +274,3 @@ def _read_rate(g: Grammar, text: str, lowered: str, r: _Reading, limit: int) -> 
         p = g.per_before.search(text, max(0, r.start - 60), r.start)
     if p:
         r.per, r.direction = per_text(g, p), rate_direction(g, p, q)
-
-
-def _read_qualifier(g: Grammar, lowered: str, r: _Reading) -> None:
-    """The qualifier standing to the left ("mehr als", "fast", "bis zu"); a range keeps its own."""
-    q = g.qualifier.search(lowered, max(0, r.start - 40), r.start)
-    if q and r.qualifier != "range":
-        kind = g.qualifier_kinds.get(q.group("q"), "exact")
-        if kind != "range":
-            r.qualifier = kind
-            r.start = q.start("q")
-    elif q and r.qualifier == "range":
-        r.start = q.start("q")
-    if r.qualifier == "range" and r.value_high is None:
-        r.qualifier = "exact"

@@ -45,6 +45,7 @@ from .places import Place, Places, Spans
 from .said_again import SaidAgain
 from .second_look import second_look, venture_funding
 from .sentence_cues import Decision, SentenceCues, without_causes
+from .signs import signed
 from .table_cues import TableCues
 from .venture import venture_lead
 
@@ -53,18 +54,6 @@ __all__ = ["STRUCTURAL_MEASURES", "Decision", "MeasureFinder", "direction_before
 GOVERNING_CHARS = 48  # how far before a figure the words that govern it may start ("anfänglichen Kursgewinnen von ")
 STRUCTURAL_MEASURES = {"chips": "chip_count", "parameters": "parameter_count",
                        "GPU_hours": "gpu_hours", "years": "age", "tokens": "other"}
-
-
-_SIGNED = {m: {"+": "share_price_gain", "-": "share_price_drop"} for m in ("share_price_gain", "share_price_drop")}
-_SIGNS = {"+": "+", "-": "-", "\u2212": "-", "\u2013": "-"}  # plus, hyphen-minus, minus sign, en dash
-
-
-def _sign(text: str, start: int) -> str:
-    """"+" or "-" where a sign is glued to the figure's number ("Vontobel (+2,2%)", "von -0,2 Prozent"), else "".
-    A sign after a letter or digit is a hyphen or a range's dash ("Q3-5%", "2-3 %"), no sign."""
-    if start == 0 or (sign := _SIGNS.get(text[start - 1], "")) == "" or not text[start:start + 1].isdigit():
-        return ""
-    return "" if start > 1 and text[start - 2].isalnum() else sign
 
 
 def _weakly(method: Callable[[Figure], Decision]) -> Callable[[Figure], Decision]:
@@ -87,10 +76,7 @@ class MeasureFinder:
 
     def decide(self, fig: Figure) -> Decision:
         """The figure's measure (:meth:`_decide`); a share move's direction is its sign's where it has one."""
-        decided = self._decide(fig)
-        if decided.measure in _SIGNED and (sign := _sign(self.text, fig.start)):
-            return decided._replace(measure=_SIGNED[decided.measure][sign])
-        return decided
+        return signed(self.text, fig, self._decide(fig), lambda: self.cues.of(self.places.place(fig).sentence))
 
     def _decide(self, fig: Figure) -> Decision:
         """The figure's measure: the first rule whose cues stand nearest it, else what its unit implies.

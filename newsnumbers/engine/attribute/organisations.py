@@ -31,7 +31,7 @@ from .measures import Decision
 from .mention import NOT_INVESTOR
 from .mentions import Mention
 from .owners import PARTNER_MEASURES, cue_owner, fined, owned_measures, partner, raised_measures, respective
-from .places import Place, Places, last_figure_start, pick, previous_figure_ends, tier
+from .places import Place, Places, in_count, last_figure_start, pick, previous_figure_ends, tier
 from .rounds import raised_for, recipient, round_investor
 from .sectors import any_model, other_sector
 from .topics import Topics
@@ -61,8 +61,6 @@ class OrganisationFinder:
         for a deal (``measure`` investment or funding) both parties where its clause names both."""
         place = self.places.place(fig)
         chosen, where = _in_sentence(self, place, fig, measure)
-        if fig.unit == "chips" and chosen is not None and self.places.in_count(chosen):
-            chosen, where = _chips_user(self, place, fig)
         if chosen is not None and (verb := caused(self.text, measure)):  # "DeepSeek wiped $600bn off Nvidia's market value"
             owner, where = _loss_owner(self, place, fig, measure, chosen, where, verb)
             if owner is None:
@@ -114,7 +112,7 @@ def _chips_user(finder: OrganisationFinder, place: Place, fig: Figure) -> tuple[
     """For a count of chips whose chosen owner is the maker named in another count ("with access to 50,000 Nvidia
     Hopper GPUs, including 10,000 H800s"): the first other company of the sentence's windows, the chips' user."""
     for k, (_, how) in enumerate(place.windows):
-        ms = [m for m in finder.antecedents.usable(finder.places.window_mentions(place, k, fig)) if not finder.places.in_count(m)]
+        ms = [m for m in finder.antecedents.usable(finder.places.window_mentions(place, k, fig)) if not in_count(finder.places, m)]
         if ms:
             return pick(ms, fig) or ms[0], "subject" if how == "subject" else "sentence"
     return None, "none"
@@ -149,6 +147,8 @@ def _in_sentence(finder: OrganisationFinder, place: Place, fig: Figure, measure:
     if chosen is not None and measure is not None and measure.measure in raised_measures() \
             and round_investor(finder.antecedents, chosen):
         chosen, where = recipient(finder.places, finder.antecedents, place, fig, chosen, where)
+    if fig.unit == "chips" and chosen is not None and in_count(finder.places, chosen):
+        chosen, where = _chips_user(finder, place, fig)
     return chosen, where
 
 

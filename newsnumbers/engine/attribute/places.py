@@ -76,12 +76,6 @@ class Places:
             out += mentions[max(i, inside_to):j]
         return out
 
-    def in_count(self, m: Mention) -> bool:
-        """Whether a mention stands inside a count of chips ("50,000 Nvidia Hopper GPUs"): the chips' maker, which
-        owns neither the count nor, as an earlier sentence's topic, the figures after it."""
-        k = bisect.bisect_right(self.chip_spans, (m.start, len(self.text))) - 1
-        return k >= 0 and self.chip_spans[k][1] >= m.end
-
     def place(self, fig: Figure) -> Place:
         """The figure's sentence and search windows, computed once and shared by every question about it."""
         key = (fig.start, fig.end)
@@ -96,6 +90,13 @@ class Places:
         if ms is None:
             ms = place.mentions[k] = self.mentions_in(place.windows[k][0], fig)
         return ms
+
+
+def in_count(places: Places, m: Mention) -> bool:
+    """Whether a mention stands inside a count of chips ("50,000 Nvidia Hopper GPUs"): the chips' maker, which
+    owns neither the count nor, as an earlier sentence's topic, the figures after it."""
+    k = bisect.bisect_right(places.chip_spans, (m.start, len(places.text))) - 1
+    return k >= 0 and places.chip_spans[k][1] >= m.end
 
 
 def _new_place(places: Places, fig: Figure) -> Place:

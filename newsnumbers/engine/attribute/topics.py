@@ -12,7 +12,7 @@ from ..recognise import Figure
 from ..segment import Segmenter
 from .antecedents import Antecedents, examples_only
 from .mentions import Mention, salience
-from .places import Place, Places, pick, tier
+from .places import Place, Places, in_count, pick, tier
 from .rounds import invests
 
 LOOKBACK_SENTENCES = 3
@@ -59,7 +59,7 @@ class Topics:
             if bisect.bisect_left(self.places.starts, a) == bisect.bisect_left(self.places.starts, b):
                 continue  # names nobody: no need to split it into clauses
             spans = [(c.start, c.end) for c in self.places.clauses(earlier) if not c.comparison] or [(a, b)]
-            ms = [m for m in self.antecedents.usable(self.places.mentions_in(spans, fig)) if not self.places.in_count(m)]
+            ms = [m for m in self.antecedents.usable(self.places.mentions_in(spans, fig)) if not in_count(self.places, m)]
             if raised and ms and not (ms := [m for m in ms if not invests(self.antecedents, m)]):
                 place_only = place_only or self.antecedents.usable(self.places.mentions_in(spans, fig))[0]
                 continue
