@@ -64,6 +64,13 @@ def into_company(text: str, lower: str, spans: Spans, mentions: list[Mention], l
     return " ".join(found.group().split()) if found else ""
 
 
+def given_into(words: str) -> bool:
+    """Whether a funding decision's words say the money was given into a company (:func:`into_company`'s words,
+    "invest+in Nscale", "investiert+beim Start-up"): then its clause's subject is the investor."""
+    into = _words()[0]
+    return any(part.split(" ", 1)[0].lower() in into and " " in part for part in words.split("+")[1:])
+
+
 INVESTOR_WORD_CHARS = 40  # how far after a name the word for investors may stand ("von ASML und anderen Investoren")
 
 
@@ -141,8 +148,17 @@ def takes_stake(lower: str, spans: Spans) -> str:
 
 
 def assets_in(lower: str, span: tuple[int, int]) -> bool:
-    """Whether a span speaks of assets bought or built (data centres, plants, shares, a takeover)."""
-    return _words()[2].search(lower, *span) is not None
+    """Whether a span speaks of assets bought or built (data centres, plants, shares, a takeover); not where the
+    asset word describes the company the money goes into ("in AI infrastructure startup Nscale")."""
+    return any(not _describes_company().match(lower, m.end()) for m in _words()[2].finditer(lower, *span))
+
+
+@lru_cache(maxsize=1)
+def _describes_company() -> re.Pattern[str]:
+    """A company noun right after an asset word, perhaps after one more word ("infrastructure startup",
+    "Rechenzentrums-Start-up", "data centre operator company")."""
+    nouns = lexicon.in_order([w.lower() for w in lexicon.load().words("company_noun")])
+    return re.compile(rf"[\w]*(?:[\s-]+[\w]+)?[\s-]+(?:{nouns})(?![\w-])|[\w]*-(?:{nouns})(?![\w-])")
 
 
 def investor_subject(sentence: list[Mention], own: list[Mention], fig_start: int) -> str:

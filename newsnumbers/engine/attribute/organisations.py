@@ -25,6 +25,7 @@ from ..tables import column_head
 from .antecedents import Antecedents, coordinated
 from .article_topic import article_place
 from .beside import model_right_before, owner_beside
+from .capital import given_into
 from .figure_models import clause_model_measures, figure_model, model_measures, own_window
 from .loss_causes import caused, owner_of_loss
 from .measures import Decision
@@ -184,8 +185,9 @@ def _about_places(finder: OrganisationFinder, place: Place, fig: Figure) -> bool
 
 def _antecedent(ante: Antecedents, anaphor: Mention, measure: Decision | None) -> Mention:
     """What an org anaphor stands for (itself where nothing resolves it); for money raised, never an investor
-    ("Sequoia investierte in Anthropic. … eine Runde, die das Unternehmen mit 350 Mrd. Dollar bewertet")."""
-    raised = not anaphor.owner and measure is not None and measure.measure in raised_measures()
+    ("Sequoia investierte in Anthropic. … eine Runde, die das Unternehmen mit 350 Mrd. Dollar bewertet"), unless
+    the money was given into a company its clause names ("it would invest $500m in startup Nscale": the investor's)."""
+    raised = not anaphor.owner and measure is not None and measure.measure in raised_measures() and not given_into(measure.words)
     return ante.resolve(anaphor._replace(owner=NOT_INVESTOR) if raised else anaphor) or anaphor
 
 
