@@ -45,7 +45,7 @@ from .places import Place, Places, Spans
 from .said_again import SaidAgain
 from .second_look import second_look, venture_funding
 from .sentence_cues import Decision, SentenceCues, without_causes
-from .signs import signed
+from .signs import payout_before, signed
 from .table_cues import TableCues
 from .venture import venture_lead
 
@@ -110,6 +110,8 @@ class MeasureFinder:
             return table or Decision(STRUCTURAL_MEASURES[fig.unit], fig.unit, "unit")
         found = None if kind == "percent" and proportion_after().match(self.text, fig.end) else self.cues.earlier(
             fig, self.places.place(fig).sentence, kind)  # "35% more tokens": no topic of the sentences before
+        if kind == "money" and fig.per == "share" and (found is None or found.measure != "other") and not payout_before(self, fig):
+            return Decision("share_price", fig.per, "unit")  # "ein neues Allzeithoch: 160,98 US-Dollar je Aktie"; a dividend: other
         return venture_funding(self, fig, found) if found else self.again.decide(fig) or Decision("other", "", "none")
 
     def _by_cues(self, fig: Figure, kind: str) -> Decision | None:

@@ -32,7 +32,7 @@ from .measures import Decision
 from .mention import NOT_INVESTOR
 from .mentions import Mention
 from .owners import PARTNER_MEASURES, cue_owner, fined, owned_measures, partner, raised_measures, respective
-from .places import Place, Places, in_count, last_figure_start, pick, previous_figure_ends, tier
+from .places import Place, Places, in_count, last_figure_start, pick, place_adverb, previous_figure_ends, tier
 from .rounds import raised_for, recipient, round_investor
 from .sectors import any_model, other_sector
 from .topics import Topics
@@ -264,7 +264,8 @@ def choose(places: Places, antecedents: Antecedents, place: Place, fig: Figure) 
     for k, (spans, how) in enumerate(place.windows):
         ms = antecedents.usable(_unbound(places.text, places.window_mentions(place, k, fig)))
         if how == "antecedent":  # "in Anthropic — which had raised $1.1 billion": the name right before the pronoun,
-            ms = ms[-1:] or _named_before(antecedents, place.span[0], spans[0][0])  # or before its apposition
+            ms = [m for m in ms if not place_adverb().fullmatch(places.text, m.start, m.end)][-1:] \
+                or _named_before(antecedents, place.span[0], spans[0][0])  # or before its apposition; no "weltweit"
         subject = how == "subject"
         bounds = previous_figure_ends(places, fig, spans[0][0]) if subject and ms else []
         m = pick(ms, fig, subject, bounds, last_figure_start(places, fig, spans[-1][1]) if subject else None) if ms else None

@@ -9,8 +9,11 @@ computed once and shared by every question about it.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from ... import lexicon
 from ..recognise import Figure
 from ..segment import Clause, Segmenter, clauses
 from .mentions import Mention, breaks_phrase
@@ -90,6 +93,13 @@ class Places:
         if ms is None:
             ms = place.mentions[k] = self.mentions_in(place.windows[k][0], fig)
         return ms
+
+
+@lru_cache(maxsize=1)
+def place_adverb() -> re.Pattern[str]:
+    """A place word that is an adverb or adjective (grammar_words ``place_adverb``: "weltweit", "global"), which no
+    relative pronoun stands for ("das erste Unternehmen weltweit, das …")."""
+    return re.compile(lexicon.in_order(lexicon.load().words("place_adverb")), re.IGNORECASE)
 
 
 def in_count(places: Places, m: Mention) -> bool:

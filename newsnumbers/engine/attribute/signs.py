@@ -1,4 +1,5 @@
-"""What a sign glued to a percent says: a share's move up or down, and that a figure after what grows is a change.
+"""What a sign glued to a percent says (a share's move up or down; after what grows, a change), and what an amount
+per share is.
 
 "Vontobel (+2,2%)", "bei -3,1%", "H1-Umsatz +6 % (in USD +16 %)": tables of market moves and results write the
 direction as a sign and leave out the verb. A sign after a letter or digit is a hyphen or a range's dash
@@ -6,9 +7,14 @@ direction as a sign and leave out the verb. A sign after a letter or digit is a 
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from functools import lru_cache
+from typing import Protocol
 
+from ... import lexicon
 from ..recognise import Figure
+from ..segment import Segmenter
 from .cues import Cues
 from .measure_rules import growth_nouns
 from .sentence_cues import Decision
@@ -34,3 +40,21 @@ def signed(text: str, fig: Figure, decided: Decision, sentence_cues: Callable[[]
             a < fig.start for group in growth_nouns() for a, _ in sentence_cues().get(group, ())):
         return decided._replace(measure="growth")  # "H1-Umsatz +6 %": a signed percent after what grows is a change
     return decided
+
+
+class _Finder(Protocol):
+    text: str
+    seg: Segmenter
+
+
+def payout_before(finder: _Finder, fig: Figure) -> bool:
+    """Whether earnings or a payout are named before an amount per share in its sentence ("The bank earned $1.20
+    per share", "Der Konzern zahlt 20 Cent je Aktie aus"): then it is no share price (grammar_words
+    ``per_share_payout``)."""
+    a, _ = finder.seg.sentence_span(finder.seg.sentence_index(fig.start))
+    return _payout().search(finder.text, a, fig.start) is not None
+
+
+@lru_cache(maxsize=1)
+def _payout() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{lexicon.in_order(lexicon.load().words('per_share_payout'))})", re.IGNORECASE)
