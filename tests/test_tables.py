@@ -37,11 +37,21 @@ def test_the_rate_may_stand_in_the_caption_and_the_direction_in_the_row_label():
     assert df.loc["1 Dollar", "measure"] == "price_per_million_tokens_input"
 
 
-def test_a_table_of_other_money_or_without_a_separator_is_left_alone():
+def test_a_table_of_other_money_is_left_alone():
     revenue = "| Quarter | Revenue |\n|---|---|\n| Q1 | $5.00 |\n"
     assert _rows(revenue).loc["$5.00", "per"] == ""
+    no_separator = "| Quarter | Revenue |\n| Q1 | $5.00 |\n"
+    assert _rows(no_separator).loc["$5.00", "per"] == ""
+
+
+def test_a_table_without_a_separator_row_reads_its_first_line_as_the_header():
+    """Pages copied as text often lose the "|---|" row; the first of the table's lines is then its header."""
     no_separator = "| Model | Input (per 1M tokens) |\n| GPT-5 | $1.25 |\n"
-    assert _rows(no_separator).loc["$1.25", "per"] == ""
+    assert _rows(no_separator).loc["$1.25", "per"] == "1M tokens"
+    bare = "Model | Input price | Output price\nClaude Opus 4.6 | $5 per 1M tokens | $25 per 1M tokens\nClaude Haiku 4.5 | $1 | $4\n"
+    rows = _rows(bare)
+    assert rows.loc["$4", "per"] == "1M tokens" and rows.loc["$4", "measure"] == "price_per_million_tokens_output"
+    assert rows.loc["$1", "measure"] == "price_per_million_tokens_input"
 
 
 def test_a_long_table_is_walked_once(monkeypatch):

@@ -152,7 +152,8 @@ def currencies(language: str) -> Currencies:
             (?=(?P<name>{names}) (?![\w]))?                  # CLDR: japanische Yen
             (?=(?P<mark>{marks}) (?![\w]))?                  # CLDR: SEK, R$
             """, re.VERBOSE),
-        before=re.compile(rf"(?:(?P<hand>{_folded(hand_pre)})|(?<![\w$]){generated})[ \u00a0]?$"),
+        # \Z, not $: "$" also matches before a line's end, so "2 $" on one line gave "8" on the next its dollar
+        before=re.compile(rf"(?:(?P<hand>{_folded(hand_pre)})|(?<![\w$]){generated})[ \u00a0]?\Z"),
         ahead=re.compile(rf"(?:(?P<hand>{_folded(hand_pre)})|{generated})[ \u00a0]?"),
         cents=_cents_pattern(language, alternation(minor_words)),
         hand_codes=Table([(re.compile(rf"(?:{r['pattern']})$", re.IGNORECASE), r["code"])

@@ -8,8 +8,9 @@ table name: "Prices per million tokens:"), and the direction (input, output, cac
 failing that, of its row's label ("| API Input Price | $5 |"); the row's label may name the rate too, where the
 columns are models ("| Input price (per 1M tok) | $1.00 | $0.15 |").
 
-Only tables whose header row is followed by a separator row ("|---|---|") are read. One pass over the
-lines with figures: cost grows with the text. The rate words are data (``grammar_words.csv``, role
+A table's header is the line above its separator row ("|---|---|"), or, where the page lost that row, the
+first of the table's lines; a rate one cell names ("| $5 per 1M tokens |") is the table's for its bare cells.
+One pass over the lines with figures: cost grows with the text. The rate words are data (``grammar_words.csv``, role
 ``table_rate``; directions: ``rate_direction``).
 """
 from __future__ import annotations
@@ -78,21 +79,31 @@ def _header(text: str, row_start: int, memo: dict[int, tuple[list[str], int] | N
             ha, hb = _line_span(text, a - 1) if a > 0 else (0, 0)
             found = (_cells(text[ha:hb]), ha) if a > 0 and "|" in text[ha:hb] else None
             break
-        if "|" not in line:
+        if line.count("|") < 2:
+            found = _top_row(text, pos, row_start)
             break
         pos = a
     else:
-        found = memo.get(pos)
+        found = memo.get(pos) if pos in memo else _top_row(text, pos, row_start)
     for v in visited:
         memo[v] = found
     return found
 
 
+def _top_row(text: str, top: int, row_start: int) -> tuple[list[str], int] | None:
+    """A table without a separator row ("Model | Input price | Output price", then its rows): its first line is
+    the header, for the rows under it."""
+    if top == row_start:
+        return None
+    return _cells(text[top:_line_span(text, top)[1]]), top
+
+
 def carry_headers(figures: list[Figure], text: str) -> None:
     """Give money figures in table cells the token rate and direction of their column (in place)."""
-    if "|" not in text or "-|" not in text and "|-" not in text:
+    if text.count("|") < 4:
         return
     headers: dict[int, tuple[list[str], int] | None] = {}  # row start -> its table's header
+    rates: dict[int, str] = {}  # table start -> the token rate a cell of it named ("| $5 per 1M tokens |")
     for fig in figures:
         if fig.kind != "money" or fig.per and (fig.direction or "tokens" not in fig.per):
             continue  # a cell that names its own token rate ("| $5 / MTok |") still takes its column's direction
@@ -111,10 +122,11 @@ def carry_headers(figures: list[Figure], text: str) -> None:
         head = header[column] if 0 <= column < len(header) else ""
         label = _cells(line)[0] if column > 0 else ""  # "| Input price (per 1M tok) | $1.00 | $0.15 |"
         own = _rate(head) or _rate(label)
-        rate = own or _rate(text[max(0, table_start - CAPTION_CHARS):table_start])
+        rate = own or _rate(text[max(0, table_start - CAPTION_CHARS):table_start]) or rates.get(table_start, "")
         direction = _direction(head) or _direction(label)
         if fig.per:
             fig.direction = direction
+            rates.setdefault(table_start, fig.per)
         elif rate and (direction or own):
             fig.per, fig.direction = rate, fig.direction or direction
 
