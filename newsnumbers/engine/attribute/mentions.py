@@ -117,7 +117,8 @@ def _classify(word: str) -> Classified | None:
         if regex.match(word):
             if found[0] != "model" or (found[1] and "{}" not in found[1]):
                 return found
-            name = model_name(word, found[2])  # read from the word, or put into the canonical's "{}"
+            # read from the word, or put into the canonical's "{}"; an API id ("claude-opus-4-6") read as its name
+            name = model_name(word, found[2]) if word[:1].isupper() or "-" not in word else from_api_id(word)
             return ("model", found[1].replace("{}", name) if found[1] else name, *found[2:])
     return None
 
@@ -152,6 +153,22 @@ def model_name(word: str, owner: str) -> str:
         if owner and name.startswith(prefix) and len(name) > len(prefix):
             return name[len(prefix):]
     return name
+
+
+def from_api_id(word: str) -> str:
+    """A model's name from its API id, without the family's first word ("claude-opus-4-6" -> "Opus 4.6",
+    "claude-3-5-sonnet" -> "3.5 Sonnet", "gemini-2.5-pro" -> "2.5 Pro"): version numbers joined by points.
+
+    >>> from_api_id("claude-haiku-4-5")
+    'Haiku 4.5'
+    """
+    out: list[str] = []
+    for part in word.split("-")[1:]:
+        if part.isdigit() and out and out[-1].replace(".", "").isdigit():
+            out[-1] += "." + part
+        else:
+            out.append(part if part[:1].isdigit() else part.capitalize())
+    return " ".join(out)
 
 
 @lru_cache(maxsize=1)
