@@ -172,7 +172,7 @@ def rate_body(w: _Words) -> str:
         (?:(?P<pnum>\d+(?:[.,]\d+)?)\s*)?              # a number: pro 1.000, per 1M
         (?:(?P<pscale>{literal(w.free_scales)}|{literal(w.attached)}|M)\s+)?   # a scale: Million, M
         (?:(?P<pdir>{direction})[\s-]*                 # which tokens: input, Ausgabe, cached
-          | (?:{direction})\s*/\s*(?:{direction})[\s-]*)?  # or both of a pair ("per million input/output tokens")
+          | (?:{direction})-?\s*(?:/|and|und|bzw\.)\s*(?:{direction})[\s-]*)?  # or both ("per million input/output tokens")
         (?P<pnoun>{literal(w.per_nouns)})              # the noun: Token, share, hour
         (?:(?=[^\S\n]+(?:{rate_for}\s+)?(?P<pdir_after>{direction})(?![\w-]))|)  # "… tokens for cache hits", "/MTok input" (same line)
     """

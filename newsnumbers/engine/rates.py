@@ -145,6 +145,24 @@ def carry(figures: list[Figure], seg: Segmenter, lower: str) -> None:
     for a, b in pairs:  # "$5/$25 per million tokens", "($0.15/$0.60)": input first, then output
         if "tokens" in a.per and "tokens" in b.per and id(a) not in own and id(b) not in own:
             a.direction, b.direction = "input", "output"
+    _respective(figures, lower)
+
+
+def _respective(figures: list[Figure], lower: str) -> None:
+    """Two amounts before a rate that names two directions ("$5 and $25 per million input and output tokens
+    respectively", "0,30 bzw. 2,50 Dollar pro Million Input- bzw. Output-Token"): the first the first's, the second
+    the second's."""
+    for a, b in zip(figures, figures[1:]):
+        if a.kind == b.kind == "money" and "tokens" in a.per and "tokens" in b.per and not (a.direction and b.direction):
+            m = _direction_pair().search(lower, b.start, b.end)
+            if m:
+                a.direction, b.direction = directions()[m["d1"]], directions()[m["d2"]]
+
+
+@lru_cache(maxsize=1)
+def _direction_pair() -> re.Pattern[str]:
+    words = in_order(sorted(directions(), key=len, reverse=True))
+    return re.compile(rf"(?P<d1>{words})[\s-]*(?:/|and|und|bzw\.)\s*(?P<d2>{words})")
 
 
 def _list_pairs(figures: list[Figure], lower: str) -> list[tuple[Figure, Figure]]:
