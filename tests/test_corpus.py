@@ -15,16 +15,16 @@ from newsnumbers.evaluate.corpus import gold_problems, score_split
 CORPUS = DATA / "corpus"
 FLOORS = {  # split: (recall, precision, {field: least accuracy})
     # today's scores on the corpus, rounded down: a drop fails, a rise is raised here by hand.
-    # dev 214: 31 articles + the blind batches i, j (session 7), k (session 8), m (start-up rounds), n (price lists,
+    # dev 238: 31 articles + the blind batches i, j (session 7), k (session 8), m (start-up rounds), n (price lists,
     # results; session 9), p (session 10), r (session 11), t and w (session 12), x and z (session 13), aa (session 14),
-    # ac and ae (session 15), af (session 16: arrived at measure 0.667, organisation 0.757, per 0.820),
-    # which pulled dev down as fresh text does (x arrived at measure 0.804, z at 0.704, aa at
+    # ac and ae (session 15), af, ai and ak (session 16: arrived at measure 0.667, 0.766 and 0.793, organisation
+    # 0.757, 0.929 and 0.835), which pulled dev down as fresh text does (x arrived at measure 0.804, z at 0.704, aa at
     # 0.821, ac at 0.848 with organisation 0.737; session 15's rules brought dev to measure 0.958, organisation 0.927;
-    # with af it is measure 0.952, organisation 0.916);
-    # test 150: 28 articles + the held-out batches h01-h12, l01-l12 (session 8), q01-q10 (session 10), s01-s10
+    # with af, ai and ak it is measure 0.935, organisation 0.917 after this session's rules);
+    # test 171: 28 articles + the held-out batches h01-h12, l01-l12 (session 8), q01-q10 (session 10), s01-s10
     # (session 11), u01-u10 and v01-v10 (session 12), y01-y10 (session 13), o01-o12 (session 14), ab01-ab12 and
-    # ad01-ad12 (session 15), ag01-ag12 (session 16), scored only.
-    "dev": (0.98, 0.99, {"value": 0.99, "unit": 0.99, "qualifier": 0.96, "measure": 0.95, "organisation": 0.91, "model": 0.95}),
+    # ad01-ad12 (session 15), ag01-ag12, ah01-ah12, aj01-aj09 (session 16), scored only.
+    "dev": (0.98, 0.99, {"value": 0.99, "unit": 0.99, "qualifier": 0.96, "measure": 0.93, "organisation": 0.91, "model": 0.95}),
     # Session 12: batches u and v arrived blind at measure 0.843 and 0.889, organisation 0.943 and 0.819 (batch t,
     # dev: 0.659, 0.690). Session 13: batch y arrived at measure 0.818, organisation 0.909, model 1.0; the test half
     # of 102 was measure 0.830, organisation 0.882, model 0.953. Session 14: batch o arrived at measure 0.772,
@@ -33,9 +33,10 @@ FLOORS = {  # split: (recall, precision, {field: least accuracy})
     # Session 15: batches ab and ad arrived at measure 0.878 and 0.802, organisation 0.833 and 0.747, recall 0.874 and
     # 0.901 (the test half's recall fell below 0.96 with them); the test half of 138 was measure 0.841, organisation
     # 0.858, model 0.958 under the session-start code and is measure 0.847, organisation 0.870, model 0.960 at its end.
-    # Session 16: batch ag arrived at measure 0.693, organisation 0.728, model 0.833, per 0.842; with it the test half
-    # of 150 is measure 0.833, organisation 0.857, model 0.948, and this session's rules (made on af) left it there.
-    "test": (0.95, 0.99, {"value": 0.99, "unit": 0.99, "qualifier": 0.95, "measure": 0.83, "organisation": 0.85, "model": 0.94}),
+    # Session 16: batches ag, ah and aj arrived at measure 0.693, 0.782 and 0.826, organisation 0.728, 0.833 and
+    # 0.752; the test half of 171 is recall 0.967, measure 0.831, organisation 0.847, model 0.953 (138 articles at the
+    # session's start: 0.957, 0.847, 0.870, 0.960): the new batches pulled it down, the session's rules barely moved it.
+    "test": (0.96, 0.99, {"value": 0.99, "unit": 0.99, "qualifier": 0.96, "measure": 0.83, "organisation": 0.84, "model": 0.95}),
 }
 
 
