@@ -118,6 +118,7 @@ def _list_head(text: str, line_start: int, memo: dict[int, str], priced: set[int
 
 
 CAPTION_LINES = 12  # how many lines of prices a caption ending in a colon may head
+CAPTION_LINE_CHARS = 2000  # a line of such a list (a flattened list of a dozen prices) is shorter
 
 
 def carry_captions(figures: list[Figure], text: str) -> None:
@@ -127,13 +128,13 @@ def carry_captions(figures: list[Figure], text: str) -> None:
     that rate (in place). Unlike :func:`carry_list_heads` the lines may be long (a list flattened into prose);
     the colon or the heading is what says a list follows. Every line between the caption and the amount must
     hold an amount or be blank; each line is walked once (``memo``)."""
-    lines = {f.start: _line_span(text, f.start) for f in figures if f.kind == "money"}
-    large = {lines[f.start][0] for f in figures if f.kind == "money" and f.value > RATE_MAX}
-    priced = {span[0] for span in lines.values()} - large  # a line with a round or a revenue is no price list's
+    lines = {f.start: _short_line(text, f.start, CAPTION_LINE_CHARS) for f in figures if f.kind == "money"}
+    large = {lines[f.start][0] for f in figures if f.kind == "money" and f.value > RATE_MAX and lines[f.start]}
+    priced = {span[0] for span in lines.values() if span} - large  # a line with a round or a revenue is no price list's
     memo: dict[int, str] = {}  # line start -> the rate of the caption above its run of priced lines, or ""
     for fig in figures:
-        if fig.kind != "money" or fig.per or fig.value > RATE_MAX:
-            continue
+        if fig.kind != "money" or fig.per or fig.value > RATE_MAX or lines[fig.start] is None:
+            continue  # on a line longer than a list's (bounded: a text of one long line costs each figure no more)
         start = lines[fig.start][0]
         fig.per = memo[start] if start in memo else _caption_rate(text, start, memo, priced)
 
@@ -142,7 +143,10 @@ def _caption_rate(text: str, line_start: int, memo: dict[int, str], priced: set[
     """The rate the caption above a priced line's run names, or "" (see :func:`carry_captions`)."""
     pos, visited, rate = line_start, [line_start], ""
     while pos > 0 and line_start in priced and len(visited) <= CAPTION_LINES:
-        a, b = _line_span(text, pos - 1)
+        span = _short_line(text, pos - 1, CAPTION_LINE_CHARS)
+        if span is None:
+            break
+        a, b = span
         if a in memo:
             rate = memo[a]
             break

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .attribute.measure_words import direction_word, directions
 from .recognise import Figure
-from .tables import _line_span, _rate
+from .tables import _line_span, _rate, _short_line
 
 CELL_CHARS = 40  # a line of such a table holds one cell: a model's name, a direction word, an amount
 TABLE_LINES = 60  # how far up from an amount its table's header may stand
@@ -21,13 +21,15 @@ RATE_MAX = 1000  # a price per million tokens above this is no token price
 
 def carry_vertical(figures: list[Figure], text: str) -> None:
     """Give the amounts of a one-cell-per-line price table their rate and direction (in place)."""
-    alone = {f.start: f for f in figures if f.kind == "money" and not f.per and f.value <= RATE_MAX
-             and text[slice(*_line_span(text, f.start))].strip() == text[f.start:f.end]}
-    if len(alone) < 2:
+    lines = {f.start: span for f in figures if f.kind == "money" and not f.per and f.value <= RATE_MAX
+             and (span := _short_line(text, f.start, CELL_CHARS)) and text[slice(*span)].strip() == text[f.start:f.end]}
+    if len(lines) < 2:
         return
-    starts = {_line_span(text, f.start)[0]: f for f in alone.values()}
-    for fig in alone.values():
-        found = _head(text, _line_span(text, fig.start)[0], starts)
+    starts = {span[0]: f for f in figures if (span := lines.get(f.start))}
+    for fig in figures:
+        if fig.start not in lines:
+            continue
+        found = _head(text, lines[fig.start][0], starts)
         if found is None:
             continue
         rate, dirs, k, row = found
@@ -42,8 +44,8 @@ def _head(text: str, line_start: int, amounts: dict[int, Figure]) -> tuple[str, 
     row_before = 0
     while row_before < len(above) and above[row_before][0] in amounts:
         row_before += 1  # "$5" above "$25": the amount is the row's second
-    below, pos = [], _line_span(text, line_start)[1] + 1
-    while pos < len(text) and (span := _line_span(text, pos))[0] in amounts:
+    below, pos = [], _line_span(text, line_start)[1] + 1  # the line is short: its span is cheap
+    while pos < len(text) and (span := _short_line(text, pos, CELL_CHARS)) and span[0] in amounts:
         below.append(span[0])
         pos = span[1] + 1
     row = [a for a, _ in reversed(above[:row_before])] + [line_start] + below
@@ -72,15 +74,16 @@ def _lines_above(text: str, line_start: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     pos, blank = line_start, False
     while pos > 0 and len(out) < TABLE_LINES:
-        a, b = _line_span(text, pos - 1)
+        span = _short_line(text, pos - 1, CELL_CHARS)
+        if span is None:
+            break  # a long line ends the table (bounded: a text of one long line costs no more)
+        a, b = span
         pos = a
         if not text[a:b].strip():
             if blank:
                 break
             blank = True
             continue
-        if b - a > CELL_CHARS:
-            break
         out.append((a, b))
         blank = False
     return out
