@@ -26,7 +26,9 @@ from .name_words import _behind, _first_letter_first, _known, _no_german_word, _
 
 _WORD = r"[A-ZÄÖÜ][\w&’'.-]*[\w&]|[A-Z]"  # a capitalised word ("MiniMax", "AT&S", "X")
 _NO_WORD_BEFORE, _NO_WORD = r"(?<![\w-].)", r"(?<![\w-])"  # after a name's first letter: no word character or hyphen before that letter
-_OPENS_LINE_OR_SENTENCE = r"(?:(?<![^\n].)|(?<=[.!?:•][ ].))"  # after it: the text's or a line's start, or ". "
+# after it: the text's or a line's start, ". ", or a place's possessive ("Stockholm’s Lovable raised €174 million")
+_OPENS_LINE_OR_SENTENCE = r"(?:(?<![^\n].)|(?<=[.!?:•][ ].)|(?<=[a-z]['’]s[ ].))"
+_POSSESSIVE_FIRST = re.compile(r"^[A-ZÄÖÜ][\w-]*['’]s (?=[A-ZÄÖÜ\w])")  # a first word in the possessive
 _LIST_JOINS = r"[,;:•][ ]|[ ]und[ ]|[ ]and[ ]|[ ]sowie[ ]|gefolgt[ ]von[ ]|followed[ ]by[ ]"  # what opens a list item
 SEAT = r"in[ ][A-ZÄÖÜ][\w-]+(?:[ ][A-Z]{2})?"  # a ranking item's seat after its name: "CeQur in Horw LU"
 ITEM_WHAT = r"[^()\n,]{1,60},"  # what a bracketed item does, to its comma: "Enspired (KI-Stromhandel, 15 Mio. Euro)"
@@ -75,7 +77,7 @@ def _patterns(plain: bool = False) -> _Patterns:
     kept, legal = lexicon.in_order(lex.words("name_suffix_kept")), lexicon.in_order(lex.words("name_suffix_legal"))
     nouns = lexicon.in_order(lex.words("company_noun"))
     plain_seq = rf"(?:{_WORD})(?:[ ](?:{_WORD})){{0,3}}"  # words on one line, one space apart
-    seq, opens = (rf"(?<![\w-]){plain_seq}", rf"(?:^|(?<=[.!?:•]\ )|(?<=\n)){plain_seq}") if plain else \
+    seq, opens = (rf"(?<![\w-]){plain_seq}", rf"(?:^|(?<=[.!?:•]\ )|(?<=\n)|(?<=[a-z]['’]s\ )){plain_seq}") if plain else \
         (_seq(_NO_WORD_BEFORE), _seq(_OPENS_LINE_OR_SENTENCE))
     suffixed = re.compile(rf"""
         (?P<name>{seq})                # one to four capitalised words, no word character before them
@@ -165,6 +167,7 @@ def _clean(name: str) -> str:
     """The name without leading words that begin no name ("The Orca AI") and without a legal form where
     what remains is still a name ("MiniMax Group Inc" -> "MiniMax"; "Partners Group" stays)."""
     p = _patterns()
+    name = _POSSESSIVE_FIRST.sub("", name)  # "Stockholm’s Lovable": the place's possessive is no part of the name
     while (m := p.stop.match(name + " ")) and m.end() <= len(name):
         name = name[m.end():]
     if (m := p.before.search(name)) and m.start("name") > 0:  # "Das Wiener Start-up Hololight": the name after the noun
