@@ -8,6 +8,8 @@ each amount is bare money; under its heading it is a price per million tokens. E
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from .attribute.measure_words import direction_word, directions
 from .recognise import Figure
 from .tables import _CENTS_THEN_CELL, _EMPTY_CELL, _GLUED, _line_span, _rate, _short_line
@@ -98,17 +100,37 @@ def _glued_head(text: str, start: int, rows: dict[int, list[Figure]]) -> tuple[s
 
 def _list_head(text: str, line_start: int, memo: dict[int, str], priced: set[int]) -> str:
     """The rate the heading above a short line's block names, or ""; every line walked is memoised."""
+    return _heading_rate(text, line_start, memo, priced, _Walk(LIST_LINE_CHARS, len(text), False, False))
+
+
+class _Walk(NamedTuple):
+    """How :func:`_heading_rate` walks up from an amount's line to the heading of its run of priced lines."""
+
+    line_chars: int  # a longer line ends the walk (bounded: a text of one long line costs each figure no more)
+    max_lines: int  # how many priced lines the heading may head
+    blank_ok: bool  # a blank line is passed over ("Prices per 1M tokens:", a blank line, then the list)
+    caption: bool  # the heading must end with a colon or be a Markdown heading to give its rate
+
+
+def _heading_rate(text: str, line_start: int, memo: dict[int, str], priced: set[int], walk: _Walk) -> str:
+    """The rate the heading above a priced line's run names, or ""; every line walked is memoised."""
     pos, visited, rate = line_start, [line_start], ""
-    while pos > 0:
-        a, b = _line_span(text, pos - 1)
-        line = text[a:b]
-        if a in memo:
-            rate = memo[a] if a in priced else ""
+    while pos > 0 and len(visited) <= walk.max_lines:
+        span = _short_line(text, pos - 1, walk.line_chars)
+        if span is None:
             break
-        if not line.strip() or b - a > LIST_LINE_CHARS:
+        a, b = span
+        if a in memo:
+            rate = memo[a] if walk.caption or a in priced else ""
+            break
+        line = text[a:b].strip()
+        if not line and walk.blank_ok:
+            pos = a
+            continue
+        if not line:
             break
         if a not in priced:
-            rate = _rate(line)
+            rate = _rate(line) if not walk.caption or line.endswith(":") or line.startswith("#") else ""
             break
         visited.append(a)
         pos = a
@@ -141,24 +163,7 @@ def carry_captions(figures: list[Figure], text: str) -> None:
 
 def _caption_rate(text: str, line_start: int, memo: dict[int, str], priced: set[int]) -> str:
     """The rate the caption above a priced line's run names, or "" (see :func:`carry_captions`)."""
-    pos, visited, rate = line_start, [line_start], ""
-    while pos > 0 and line_start in priced and len(visited) <= CAPTION_LINES:
-        span = _short_line(text, pos - 1, CAPTION_LINE_CHARS)
-        if span is None:
-            break
-        a, b = span
-        if a in memo:
-            rate = memo[a]
-            break
-        line = text[a:b].strip()
-        if not line:  # "Prices per 1M tokens:", a blank line, then the list
-            pos = a
-            continue
-        if a not in priced:
-            rate = _rate(line) if line.endswith(":") or line.startswith("#") else ""
-            break
-        visited.append(a)
-        pos = a
-    for v in visited:
-        memo[v] = rate
-    return rate
+    if line_start not in priced:
+        memo[line_start] = ""
+        return ""
+    return _heading_rate(text, line_start, memo, priced, _Walk(CAPTION_LINE_CHARS, CAPTION_LINES, True, True))
