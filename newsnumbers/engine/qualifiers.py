@@ -44,16 +44,19 @@ def _read_sign(lowered: str, r: Reading) -> None:
     "≤ $5M"), or right after a money or percent figure and before no letter or digit ("$120B+")."""
     before, after = _signs()
     lead = r.start - (2 if lowered[r.start - 1:r.start] == " " else 1)
-    for pattern, qualifier in before if lead >= 0 else ():
+    for pattern, qualifier in before if lead >= 0 and lowered[lead - 1:lead] != lowered[lead] else ():  # not "~~$20~~"
         if (m := pattern.match(lowered, lead)) and m.end() == lead + 1:
             r.qualifier, r.start = qualifier, lead
             return
-    if r.kind == "count" or lowered[r.pos + 1:r.pos + 2].isalnum():
-        return
+    if r.kind == "count" or lowered[r.pos + 1:r.pos + 2].isalnum() or lowered[r.pos + 1:r.pos + 2] in _CURRENCY_SIGNS:
+        return  # "$5+$25": a sum, no bound
     for pattern, qualifier in after:
         if m := pattern.match(lowered, r.pos):
             r.qualifier, r.pos = qualifier, m.end()
             return
+
+
+_CURRENCY_SIGNS = frozenset("$€£¥")
 
 
 @lru_cache(maxsize=1)

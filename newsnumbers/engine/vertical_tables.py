@@ -5,7 +5,8 @@
 alone above the first row, and a caption above the header names the rate. Read alone, "$25" is bare money;
 in its table it is the output price per million tokens of the model on the line before its row. The k-th
 amount of a row takes the k-th direction of the header, where the row has as many amounts as the header has
-directions. Each line is read once per table.
+directions. Each amount walks at most ``TABLE_LINES`` lines up and ``ROW_CELLS`` down, so the cost grows with the
+text, not its square.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from .tables import _line_span, _rate, _short_line
 CELL_CHARS = 40  # a line of such a table holds one cell: a model's name, a direction word, an amount
 TABLE_LINES = 60  # how far up from an amount its table's header may stand
 CAPTION_LINES = 3  # how far above the header its caption may stand
+ROW_CELLS = 8  # a row holds at most this many amounts (a walk along a column of amounts stops there: cost stays linear)
 RATE_MAX = 1000  # a price per million tokens above this is no token price
 
 
@@ -42,10 +44,10 @@ def _head(text: str, line_start: int, amounts: dict[int, Figure]) -> tuple[str, 
     None where the lines above are no such table (a long line, a blank line, no header of directions)."""
     above = _lines_above(text, line_start)
     row_before = 0
-    while row_before < len(above) and above[row_before][0] in amounts:
+    while row_before < min(len(above), ROW_CELLS) and above[row_before][0] in amounts:
         row_before += 1  # "$5" above "$25": the amount is the row's second
     below, pos = [], _line_span(text, line_start)[1] + 1  # the line is short: its span is cheap
-    while pos < len(text) and (span := _short_line(text, pos, CELL_CHARS)) and span[0] in amounts:
+    while len(below) < ROW_CELLS and pos < len(text) and (span := _short_line(text, pos, CELL_CHARS)) and span[0] in amounts:
         below.append(span[0])
         pos = span[1] + 1
     row = [a for a, _ in reversed(above[:row_before])] + [line_start] + below

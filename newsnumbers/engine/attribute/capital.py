@@ -157,8 +157,12 @@ def assets_in(lower: str, span: tuple[int, int]) -> bool:
 def _describes_company() -> re.Pattern[str]:
     """A company noun right after an asset word, perhaps after one more word ("infrastructure startup",
     "Rechenzentrums-Start-up", "data centre operator company")."""
-    nouns = lexicon.in_order([w.lower() for w in lexicon.load().words("company_noun")])
-    return re.compile(rf"[\w]*(?:[\s-]+[\w]+)?[\s-]+(?:{nouns})(?![\w-])|[\w]*-(?:{nouns})(?![\w-])")
+    lex = lexicon.load()
+    nouns = lexicon.in_order([w.lower() for w in lex.words("company_noun")])
+    small = lexicon.in_order([w.lower() for w in lex.words("determiner") + lex.words("oblique_preposition")
+                              + lex.words("owner_genitive") + lex.words("of") + lex.words("qualifier_article")])
+    # the word between may be no determiner or preposition: "Rechenzentren der Firma" are the firm's data centres
+    return re.compile(rf"[\w]*(?:[\s-]+(?!(?:{small})\b)[\w]+)?[\s-]+(?:{nouns})(?![\w-])|[\w]*-(?:{nouns})(?![\w-])")
 
 
 def investor_subject(sentence: list[Mention], own: list[Mention], fig_start: int) -> str:

@@ -75,7 +75,9 @@ def owner_of_loss(text: str, chosen: Mention, clause: list[Mention], verb: tuple
     if not named and text.startswith("ing", _word_end(text, verb[0]) - 3):
         return chosen, False  # "Shares of Novo Nordisk dropped 20%, erasing $95 billion": the drop erased, not a cause
     rest = [m for m in others if m.role != "place"] or [m for m in others if m.role == "place"]
-    return no_cause((named or rest or [None])[0]), True
+    if not named and not rest:
+        return chosen, False  # "Nvidia had $600 billion wiped off its market value": no other owner, the subject's
+    return no_cause((named or rest)[0]), True
 
 
 def _word_end(text: str, start: int) -> int:

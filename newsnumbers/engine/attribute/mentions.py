@@ -157,14 +157,14 @@ def model_name(word: str, owner: str) -> str:
 
 def from_api_id(word: str) -> str:
     """A model's name from its API id, without the family's first word ("claude-opus-4-6" -> "Opus 4.6",
-    "claude-3-5-sonnet" -> "3.5 Sonnet", "gemini-2.5-pro" -> "2.5 Pro"): version numbers joined by points.
-
-    >>> from_api_id("claude-haiku-4-5")
-    'Haiku 4.5'
-    """
+    "claude-3-5-sonnet" -> "3.5 Sonnet", "gemini-2.5-pro" -> "2.5 Pro"): version numbers joined by points."""
     out: list[str] = []
-    for part in word.split("-")[1:]:
-        if part.isdigit() and out and out[-1].replace(".", "").isdigit():
+    for part in word.lower().replace("flash-lite", "flash_lite").split("-")[1:]:
+        if part == "latest" or part.isdigit() and len(part) in (3, 8) and out:
+            break  # a snapshot's date or version ("claude-sonnet-4-5-20250929", "gemini-1.5-pro-002")
+        if part == "flash_lite":
+            out.append("Flash-Lite")
+        elif part.isdigit() and out and out[-1].replace(".", "").isdigit():
             out[-1] += "." + part
         else:
             out.append(part if part[:1].isdigit() else part.capitalize())

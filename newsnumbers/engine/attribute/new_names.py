@@ -167,7 +167,9 @@ def _clean(name: str) -> str:
     """The name without leading words that begin no name ("The Orca AI") and without a legal form where
     what remains is still a name ("MiniMax Group Inc" -> "MiniMax"; "Partners Group" stays)."""
     p = _patterns()
-    name = _POSSESSIVE_FIRST.sub("", name)  # "Stockholm’s Lovable": the place's possessive is no part of the name
+    owner = _POSSESSIVE_FIRST.match(name)  # "Stockholm’s Lovable": a place's possessive is no part of the name;
+    if owner and not _company().fullmatch(owner.group()[:-3]):  # "Meta's Reality Labs" is Meta's unit: kept whole
+        name = name[owner.end():]
     while (m := p.stop.match(name + " ")) and m.end() <= len(name):
         name = name[m.end():]
     if (m := p.before.search(name)) and m.start("name") > 0:  # "Das Wiener Start-up Hololight": the name after the noun
@@ -199,6 +201,13 @@ def _candidates(text: str, lang: str, plain: bool = False) -> list[tuple[int, in
                 or (id(m) in after_noun and _no_german_word(name))):
             out.append((a, a + len(name), name))
     return out
+
+
+@lru_cache(maxsize=1)
+def _company() -> re.Pattern[str]:
+    """A company the lexicon knows by name (organisations.csv, type company), as a whole word."""
+    rows = [r["pattern"] for r in lexicon.load().organisations if r["kind"] == "named" and r.fields.get("type", "company") == "company"]
+    return re.compile("|".join(f"(?:{p})" for p in rows))
 
 
 @lru_cache(maxsize=1)

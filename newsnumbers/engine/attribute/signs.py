@@ -16,7 +16,7 @@ from ... import lexicon
 from ..recognise import Figure
 from ..segment import Segmenter
 from .cues import Cues
-from .measure_rules import growth_nouns
+from .measure_rules import growth_nouns, rules_for
 from .sentence_cues import Decision
 
 _SIGNED = {m: {"+": "share_price_gain", "-": "share_price_drop"} for m in ("share_price_gain", "share_price_drop")}
@@ -36,10 +36,22 @@ def signed(text: str, fig: Figure, decided: Decision, sentence_cues: Callable[[]
     (``sentence_cues``: the sentence's cues, asked for only then)."""
     if decided.measure in _SIGNED and (found := sign(text, fig.start)):
         return decided._replace(measure=_SIGNED[decided.measure][found])
-    if decided.measure == "other" and fig.unit == "percent" and sign(text, fig.start) and any(
-            a < fig.start for group in growth_nouns() for a, _ in sentence_cues().get(group, ())):
+    if decided.measure == "other" and fig.unit == "percent" and sign(text, fig.start) and _grows_before(fig, sentence_cues()):
         return decided._replace(measure="growth")  # "H1-Umsatz +6 %": a signed percent after what grows is a change
     return decided
+
+
+@lru_cache(maxsize=1)
+def _percent_nouns() -> frozenset[str]:
+    """The first cue group of every percent rule: the nouns of what a percentage is about (revenue, a margin)."""
+    return frozenset(r.cues[0] for r in rules_for("percent"))
+
+
+def _grows_before(fig: Figure, cues: Cues) -> bool:
+    """Whether the nearest noun of what a figure is about before it names what grows (revenue, profit, users), not
+    a level ("operative Marge -3 %", "the tax rate was 21% versus -2%")."""
+    nearest = max(((a, group) for group in _percent_nouns() for a, _ in cues.get(group, ()) if a < fig.start), default=None)
+    return nearest is not None and nearest[1] in growth_nouns()
 
 
 class _Finder(Protocol):
