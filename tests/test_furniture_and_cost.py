@@ -192,3 +192,12 @@ def test_runs_of_marks_and_spaces_split_as_before():
     text = "Nvidia verlor 5 Prozent ,   Meta fiel   -   und Google stieg    um 3 Prozent."
     assert [text[c.start:c.end] for c in clauses(text, 0, len(text))] == [
         "Nvidia verlor 5 Prozent", "Meta fiel", "und Google stieg    um 3 Prozent."]
+
+
+def test_a_long_column_of_one_amount_costs_ten_times_a_tenth_of_it():
+    """A price table copied one cell per line repeats one amount: each mention had sorted all the others of its
+    amount (the same amount said again) and walked the whole column below it (one-cell-per-line tables). Counted:
+    4,000 lines cost about ten times 400, not a hundred times."""
+    column = lambda n: "Prices per million tokens\nModel\nInput\nOutput\n" + "\n".join("$5" for _ in range(n)) + "\n"  # noqa: E731
+    small = _calls(column(400), cap=10**7)
+    assert _calls(column(4_000), cap=15 * small) > 5 * small
