@@ -99,36 +99,47 @@ def _top_row(text: str, top: int, row_start: int) -> tuple[list[str], int] | Non
 
 
 def carry_headers(figures: list[Figure], text: str) -> None:
-    """Give money figures in table cells the token rate and direction of their column (in place)."""
+    """Give money figures in table cells the token rate and direction of their column (in place). A rate one cell
+    names ("| $5 per 1M tokens |") is the table's for its bare cells above and below it: cells are read first."""
     if text.count("|") < 4:
         return
     headers: dict[int, tuple[list[str], int] | None] = {}  # row start -> its table's header
-    rates: dict[int, str] = {}  # table start -> the token rate a cell of it named ("| $5 per 1M tokens |")
-    for fig in figures:
-        if fig.kind != "money" or fig.per and (fig.direction or "tokens" not in fig.per):
-            continue  # a cell that names its own token rate ("| $5 / MTok |") still takes its column's direction
-        span = _short_line(text, fig.start, ROW_CHARS)
-        if span is None:
-            continue
-        a, b = span
-        line = text[a:b]
-        if line.count("|") < 2:
-            continue
-        found = headers[a] if a in headers else _header(text, a, headers)
-        if found is None:
-            continue
-        header, table_start = found
-        column = text.count("|", a, fig.start) - (1 if line.lstrip().startswith("|") else 0)
-        head = header[column] if 0 <= column < len(header) else ""
-        label = _cells(line)[0] if column > 0 else ""  # "| Input price (per 1M tok) | $1.00 | $0.15 |"
+    cells = [(fig, cell) for fig in figures if (cell := _cell(fig, text, headers)) is not None]
+    rates: dict[int, str] = {}  # table start -> the token rate a cell of it named
+    for fig, (_, _, table_start) in cells:
+        if fig.per:
+            rates.setdefault(table_start, fig.per)
+    for fig, (head, label, table_start) in cells:
         own = _rate(head) or _rate(label)
         rate = own or _rate(text[max(0, table_start - CAPTION_CHARS):table_start]) or rates.get(table_start, "")
         direction = _direction(head) or _direction(label)
         if fig.per:
             fig.direction = direction
-            rates.setdefault(table_start, fig.per)
         elif rate and (direction or own):
             fig.per, fig.direction = rate, fig.direction or direction
+
+
+def _cell(fig: Figure, text: str, headers: dict[int, tuple[list[str], int] | None]) -> tuple[str, str, int] | None:
+    """(its column's header cell, its row's label, its table's start) for a money figure in a table cell that may
+    take a rate or direction, else None; a cell naming its own token rate ("| $5 / MTok |") still takes its
+    column's direction."""
+    if fig.kind != "money" or fig.per and (fig.direction or "tokens" not in fig.per):
+        return None
+    span = _short_line(text, fig.start, ROW_CHARS)
+    if span is None:
+        return None
+    a, b = span
+    line = text[a:b]
+    if line.count("|") < 2:
+        return None
+    found = headers[a] if a in headers else _header(text, a, headers)
+    if found is None:
+        return None
+    header, table_start = found
+    column = text.count("|", a, fig.start) - (1 if line.lstrip().startswith("|") else 0)
+    head = header[column] if 0 <= column < len(header) else ""
+    label = _cells(line)[0] if column > 0 else ""  # "| Input price (per 1M tok) | $1.00 | $0.15 |"
+    return head, label, table_start
 
 
 def column_head(text: str, pos: int, memo: dict[int, tuple[list[str], int] | None]) -> tuple[int, int, int] | None:
