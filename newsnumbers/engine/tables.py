@@ -125,28 +125,18 @@ def _cell(fig: Figure, text: str, headers: dict[int, tuple[list[str], int] | Non
     column's direction."""
     if fig.kind != "money" or fig.per and (fig.direction or "tokens" not in fig.per):
         return None
-    span = _short_line(text, fig.start, ROW_CHARS)
-    if span is None:
-        return None
-    a, b = span
-    line = text[a:b]
-    if line.count("|") < 2:
-        return None
-    found = headers[a] if a in headers else _header(text, a, headers)
+    found = _table_cell(text, fig.start, headers)
     if found is None:
         return None
-    header, table_start = found
-    column = text.count("|", a, fig.start) - (1 if line.lstrip().startswith("|") else 0)
+    _, line, header, table_start, column = found
     head = header[column] if 0 <= column < len(header) else ""
     label = _cells(line)[0] if column > 0 else ""  # "| Input price (per 1M tok) | $1.00 | $0.15 |"
     return head, label, table_start
 
 
-def column_head(text: str, pos: int, memo: dict[int, tuple[list[str], int] | None]) -> tuple[int, int, int] | None:
-    """The span of the header cell above the pipe-table cell at ``pos`` and the span of its row's first cell,
-    as (head start, head end, row label end), or None outside a table or in its first column. A comparison table
-    names its models in the header ("| | Gemini 3.1 Pro | Claude Opus 4.6 |"): each column is one model's.
-    ``memo`` is shared with the rate walk, so each table is walked once."""
+def _table_cell(text: str, pos: int, memo: dict[int, tuple[list[str], int] | None]) -> tuple[int, str, list[str], int, int] | None:
+    """(its row's start, the row, the table's header cells, the table's start, its column) for the pipe-table cell
+    at ``pos``, else None; ``memo`` holds each row's header, so each table is walked once."""
     span = _short_line(text, pos, ROW_CHARS)
     if span is None:
         return None
@@ -158,8 +148,19 @@ def column_head(text: str, pos: int, memo: dict[int, tuple[list[str], int] | Non
     if found is None:
         return None
     header, table_start = found
+    return a, line, header, table_start, text.count("|", a, pos) - (1 if line.lstrip().startswith("|") else 0)
+
+
+def column_head(text: str, pos: int, memo: dict[int, tuple[list[str], int] | None]) -> tuple[int, int, int] | None:
+    """The span of the header cell above the pipe-table cell at ``pos`` and the span of its row's first cell,
+    as (head start, head end, row label end), or None outside a table or in its first column. A comparison table
+    names its models in the header ("| | Gemini 3.1 Pro | Claude Opus 4.6 |"): each column is one model's.
+    ``memo`` is shared with the rate walk, so each table is walked once."""
+    found = _table_cell(text, pos, memo)
+    if found is None:
+        return None
+    a, line, header, table_start, column = found
     lead = 1 if line.lstrip().startswith("|") else 0
-    column = text.count("|", a, pos) - lead
     if not 0 < column < len(header):
         return None
     head_line = text[table_start:_line_span(text, table_start)[1]]
