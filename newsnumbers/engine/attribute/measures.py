@@ -126,12 +126,17 @@ class MeasureFinder:
 
 
 def _level(finder: MeasureFinder, fig: Figure, kind: str, found: Decision | None) -> Decision | None:
-    """After "auf"/"to" the level of what moved ("sank um 3 % auf 31 Euro"), unless its cues say ("Nettogewinn sank auf")."""
+    """After "auf"/"to" the level of what moved ("sank um 3 % auf 31 Euro"), unless its cues say ("Nettogewinn sank auf")
+    with more than a generic word that did not move itself."""
     if kind == "percent":  # "stieg auf 78 Prozent": the level of a rate or share, not a move
         if found and found.measure == "growth" and growth_rate_noun(found.words):
             return found  # "Abflachen des Wachstums auf 31 Prozent": the growth rate itself
         return found._replace(measure="other") if found and found.measure in level_measures() else None
     moved = (found if found.measure in level_measures() else None) if found else finder._by_cues(fig, "percent")
+    if found and found.weak and not moved:  # "Das Geschäft mit Rechenzentren wuchs um 93 % auf 30 Mrd.": what moved names
+        moved = finder._by_cues(fig, "percent")  # the level, unless the generic word is itself what moved ("Ausgaben stiegen")
+        moved_words = moved.words.split("+") if moved else []  # a noun and its verb ("Geschäft+wuchs"), not a verb alone
+        moved = moved if len(moved_words) > 1 and not set(found.words.split("+")) & set(moved_words) else None
     if moved and moved.measure in level_measures():
         return moved._replace(measure=level_measures()[moved.measure])
     return None
