@@ -19,7 +19,7 @@ from .asides import asides, person_title
 from .cues import lemma
 from .lists import lists_share_preposition, sector_lists
 from .mention import NOT_INVESTOR, Mention
-from .new_names import holds_a_name, unknown_names
+from .new_names import holds_a_name, name_role, unknown_names
 
 Classified = tuple[str, str, str, bool, str]  # kind, name, owner, generic, role
 
@@ -270,7 +270,7 @@ def find_mentions(text: str, lower: str | None = None, lang: str = "de") -> list
     for start, end, word in found:
         if start < last_end:
             continue  # overlaps a mention already taken
-        kind = _classify(word) if (start, end) not in unknown else ("org", unknown[start, end], "", False, "company")
+        kind = _classify(word) if (start, end) not in unknown else ("org", unknown[start, end], "", False, name_role(unknown[start, end]))
         if kind and not (kind[3] and text[start - 1:start] == "-"):  # "Biotech-Branche": another sector than "die Branche"
             oblique = after_preposition(text, start, out[-1].end if out else -1) and not _absolute(lower, start, end)
             out.append(Mention(start, end, *kind, oblique))

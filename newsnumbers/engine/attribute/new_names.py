@@ -22,33 +22,20 @@ import simplemma
 from ... import lexicon
 from ..lines import in_lines, one_line
 from .forms import found_again
-from .name_words import _behind, _first_letter_first, _known, _no_german_word, _opens_sentence, _plausible
+from .name_signals import signalled_names
+from .name_words import _behind, _first_letter_first, _known, _no_german_word, _opens_sentence, _plausible, capitalised_words
 
 _WORD = r"[A-ZÄÖÜ][\w&’'.-]*[\w&]|[A-Z]"  # a capitalised word ("MiniMax", "AT&S", "X")
 _NO_WORD_BEFORE, _NO_WORD = r"(?<![\w-].)", r"(?<![\w-])"  # after a name's first letter: no word character or hyphen before that letter
 # after it: the text's or a line's start, ". ", or a place's possessive ("Stockholm’s Lovable raised €174 million")
 _OPENS_LINE_OR_SENTENCE = r"(?:(?<![^\n].)|(?<=[.!?:•][ ].)|(?<=[a-z]['’]s[ ].))"
+_POSSESSIVE_LAST = re.compile(r"(?<=\w)['’]s$")  # a last word in the possessive
 _POSSESSIVE_FIRST = re.compile(r"^[A-ZÄÖÜ][\w-]*['’]s (?=[A-ZÄÖÜ\w])")  # a first word in the possessive
 _LIST_JOINS = r"[,;:•][ ]|[ ]und[ ]|[ ]and[ ]|[ ]sowie[ ]|gefolgt[ ]von[ ]|followed[ ]by[ ]"  # what opens a list item
 SEAT = r"in[ ][A-ZÄÖÜ][\w-]+(?:[ ][A-Z]{2})?"  # a ranking item's seat after its name: "CeQur in Horw LU"
 ITEM_WHAT = r"[^()\n,]{1,60},"  # what a bracketed item does, to its comma: "Enspired (KI-Stromhandel, 15 Mio. Euro)"
 _ITEM_FIGURE = r"(?:[a-zäöüß]+\ )?[$€£]?\d"  # a ranking item's figure, after a word such as "rund"
 _OPENS_LIST_ITEM = "(?:(?<![^\\n].)|" + "|".join(f"(?<={j}.)" for j in _LIST_JOINS.split("|")) + ")"  # after its first letter
-
-
-def _seq(before_first: str) -> str:
-    """One to four capitalised words on one line, one space apart, as ``(?:{_WORD})(?:[ ](?:{_WORD})){0,3}``
-    matches them where a space, a comma or a line break follows each word, with ``before_first`` (a lookbehind
-    over the first letter and what precedes it) checked after the first letter.
-
-    Why: a pattern that opens with a lookbehind or a choice of anchors is entered at every character of the
-    article; one that opens with a character class lets the regex engine skip in C to the capitals. And as none
-    of the characters that may follow a word can stand inside one, a word is the whole run of word characters
-    from its first letter: read at once (possessive), not given back letter by letter when the rest fails, as
-    ``_WORD`` does at each capitalised noun of a German text. Each start gives the same match as the plain form.
-    """
-    rest = r"[\w&’'.-]++(?<=[\w&])|(?<=[A-Z])(?![\w&’'.-])"  # more letters, ending in one; or a lone letter A-Z
-    return rf"[A-ZÄÖÜ]{before_first}(?:{rest})(?:[ ](?:[A-ZÄÖÜ](?:{rest}))){{0,3}}"
 
 
 class _Patterns(NamedTuple):
@@ -71,14 +58,14 @@ class _Patterns(NamedTuple):
 @lru_cache(maxsize=2)
 def _patterns(plain: bool = False) -> _Patterns:
     """The patterns, fast (the default) or ``plain``: as first written, each entered at every character (kept
-    for the test that holds the two side by side). The fast ones open with the name's first letter (``_seq``),
+    for the test that holds the two side by side). The fast ones open with the name’s first letter (``capitalised_words``),
     and the apposition is looked for from its comma (:func:`_appositions`); the matches are the same."""
     lex = lexicon.load()
     kept, legal = lexicon.in_order(lex.words("name_suffix_kept")), lexicon.in_order(lex.words("name_suffix_legal"))
     nouns = lexicon.in_order(lex.words("company_noun"))
     plain_seq = rf"(?:{_WORD})(?:[ ](?:{_WORD})){{0,3}}"  # words on one line, one space apart
     seq, opens = (rf"(?<![\w-]){plain_seq}", rf"(?:^|(?<=[.!?:•]\ )|(?<=\n)|(?<=[a-z]['’]s\ )){plain_seq}") if plain else \
-        (_seq(_NO_WORD_BEFORE), _seq(_OPENS_LINE_OR_SENTENCE))
+        (capitalised_words(_NO_WORD_BEFORE), capitalised_words(_OPENS_LINE_OR_SENTENCE))
     suffixed = re.compile(rf"""
         (?P<name>{seq})                # one to four capitalised words, no word character before them
         \ (?:{kept}|{legal})           # a last word only companies carry, or a legal form
@@ -86,7 +73,10 @@ def _patterns(plain: bool = False) -> _Patterns:
         (?![\w-]|\ [A-ZÄÖÜ])          # and the name ends there ("Stanford AI Index", "MIT Technology Review": no)
         """, re.VERBOSE)
     # after the name's comma: an indefinite article, a few adjectives and a company noun
-    rest = rf"\ (?:an?|ein(?:e|er|es|em|en)?)\s(?:[\w-]+\s){{0,4}}?(?:{nouns})(?![\w-])"
+    # (in English a definite article too, "IQE, the Welsh wafer maker,", with no "of" before the noun: "X, the head of
+    # the maker"; the German "der", "die", "das" after a comma open a relative clause)
+    rest = (rf"\ (?:(?:an?|ein(?:e|er|es|em|en)?)\s(?:[\w-]+\s){{0,4}}?|the\s(?:(?!of\s)[\w-]+\s){{0,4}}?)"
+            rf"(?:{nouns})(?![\w-])")
     after = re.compile(rf"(?P<name>(?-i:{seq})),{rest}", re.VERBOSE | re.IGNORECASE)
     nouns_before = lex.words("company_noun_before")
     opening = None if plain else _first_letter_first(nouns_before, r"\w")  # also a compound's last part: "Flugtaxi-Start-up"
@@ -99,7 +89,7 @@ def _patterns(plain: bool = False) -> _Patterns:
         (?i:(?:{lexicon.in_order(lex.words('funding_verb_aux'))})\s)*  # has, now, konnte sich ("Has" in a title)
         (?i:{lexicon.in_order(lex.words('funding_verb'))})(?![\w-])   # raised, secured; "Secures" in a Title-Case headline""",
                          re.VERBOSE | re.MULTILINE)
-    item = rf"(?:^|(?<=\n)|{_behind(_LIST_JOINS)}){plain_seq}" if plain else _seq(_OPENS_LIST_ITEM)
+    item = rf"(?:^|(?<=\n)|{_behind(_LIST_JOINS)}){plain_seq}" if plain else capitalised_words(_OPENS_LIST_ITEM)
     listed = re.compile(rf"""
         (?P<name>{item})                                # a name that opens a list item
         (?:\ {SEAT})?                                  # its seat ("CeQur in Horw LU")
@@ -167,16 +157,23 @@ def _clean(name: str) -> str:
     """The name without leading words that begin no name ("The Orca AI") and without a legal form where
     what remains is still a name ("MiniMax Group Inc" -> "MiniMax"; "Partners Group" stays)."""
     p = _patterns()
+    name = _POSSESSIVE_LAST.sub("", name)  # "Zentrix's" (a name the lexicon knows with it, "McDonald's", is not cleaned)
     owner = _POSSESSIVE_FIRST.match(name)  # "Stockholm’s Lovable": a place's possessive is no part of the name;
     if owner and not _company().fullmatch(owner.group()[:-3]):  # "Meta's Reality Labs" is Meta's unit: kept whole
         name = name[owner.end():]
     while (m := p.stop.match(name + " ")) and m.end() <= len(name):
         name = name[m.end():]
+    if _title_first().match(name):  # "company CEO Christophe Fouquet": a person
+        return ""
     if (m := p.before.search(name)) and m.start("name") > 0:  # "Das Wiener Start-up Hololight": the name after the noun
         name = m["name"]
-    core = p.legal_end.sub("", name)
-    if core != name and core and not (" " not in core and _known(core)):
-        return core
+    m = p.legal_end.search(name)
+    if m and m.start() > 0:
+        core = name[:m.start()]
+        if " " in core or not _known(core):
+            return core
+        head = name.rsplit(" ", 1)[0]  # "Tether Holdings SA": "Tether" is a word, so only the last legal form goes
+        return head if " " in head else name
     return name
 
 
@@ -200,7 +197,28 @@ def _candidates(text: str, lang: str, plain: bool = False) -> list[tuple[int, in
                 _known_core(name, lang) or _plausible(name.split(), lang, _opens_sentence(text, a))
                 or (id(m) in after_noun and _no_german_word(name))):
             out.append((a, a + len(name), name))
+    for sig in signalled_names(text):  # "Shares in Darktrace", "der Kamerahersteller Zentrix", "Zentrix posted"
+        name = _clean(sig.name)
+        a = sig.start + sig.name.index(name) if name else 0
+        opened_by_article = sig.kind == "results" and p.stop.match(sig.name + " ")  # "Die Chipsparte wuchs": a noun phrase
+        if name and not opened_by_article and not p.stop.fullmatch(name + " ") and not all(map(is_suffix, name.split())) \
+                and _signal_allows(name, sig.kind, lang):
+            out.append((a, a + len(name), name))
     return out
+
+
+def _signal_allows(name: str, kind: str, lang: str) -> bool:
+    """Whether a name a signal found (:mod:`.name_signals`) passes the dictionary: after a trade's noun as after a
+    company noun (a German word there is prose: "der Autohersteller Europas"); with shares or results only where no
+    single dictionary word stands alone ("Tech-Aktien", "Analysten verbuchten" are prose)."""
+    if _known_core(name, lang):
+        return True
+    if kind == "head":
+        return _plausible(name.split(), lang, False) if lang == "en" else (_plausible(name.split(), lang, False) or _no_german_word(name))
+    last = name.rsplit("-", 1)[-1]  # "Cloud-Umsatz wuchs", "Chipsparte wuchs": a compound of a known noun is prose
+    return _plausible(name.split(), lang, True) and not (" " not in name and (
+        "-" in name and _known(last) or lang == "de" and any(simplemma.is_known(name[k:].capitalize(), "de")
+                                                             for k in range(3, len(name) - 3))))
 
 
 @lru_cache(maxsize=1)
@@ -250,6 +268,23 @@ def new_names(text: str, lang: str = "de") -> list[tuple[int, int, str]]:
         if not out or a >= out[-1][1]:
             out.append((a, b, known.get(spans[a, b], spans[a, b])))
     return out
+
+
+@lru_cache(maxsize=1)
+def _title_first() -> re.Pattern[str]:
+    """A person's title as a name's first word (grammar_words role ``person_title``)."""
+    return re.compile(rf"(?i:{lexicon.in_order(lexicon.load().words('person_title'))})\ ")
+
+
+@lru_cache(maxsize=1)
+def _source_suffix() -> re.Pattern[str]:
+    return re.compile(rf"\ (?:{lexicon.in_order(lexicon.load().words('name_suffix_source'))})$")
+
+
+def name_role(name: str) -> str:
+    """The role of a company the lexicon lacks: a source where its last word says research ("Mordor Intelligence"),
+    whose figures are about others; else a company."""
+    return "source" if _source_suffix().search(name) else "company"
 
 
 def unknown_names(text: str, known: list[tuple[int, int, str]], lang: str = "de") -> dict[tuple[int, int], str]:

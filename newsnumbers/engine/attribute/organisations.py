@@ -31,7 +31,7 @@ from .loss_causes import caused, owner_of_loss
 from .measures import Decision
 from .mention import NOT_INVESTOR
 from .mentions import Mention
-from .owners import PARTNER_MEASURES, cue_owner, fined, owned_measures, partner, raised_measures, respective
+from .owners import PARTNER_MEASURES, cue_owner, deal_parties, fined, owned_measures, raised_measures, respective
 from .places import Place, Places, in_count, last_figure_start, pick, place_adverb, previous_figure_ends, tier
 from .rounds import raised_for, recipient, round_investor
 from .sectors import any_model, other_sector
@@ -100,10 +100,9 @@ class OrganisationFinder:
             return Who(chosen.owner, name if named else "", words, where)
         names = coordinated(self.antecedents, chosen, fig.start if chosen.start < fig.start else len(self.text))
         paired = respective(self.text, self.places.figure_spans, fig, names)
-        if measure and measure.measure in PARTNER_MEASURES and where == "subject":
-            other = partner(self.text, self.places.window_mentions(place, own_window(place), fig), chosen, fig,
-                            self.places.figure_spans)
-            paired += [other] if other and other not in paired else []  # investor and recipient both
+        if measure and measure.measure in PARTNER_MEASURES and where == "subject":  # investor and recipient, buyer and bought
+            paired = deal_parties(self.text, self.places.window_mentions(place, own_window(place), fig), chosen, fig,
+                                  self.places.figure_spans, place.span, paired)
         words = paired[0] + " (respectively)" if len(paired) < len(names) else words
         model = figure_model(self.places, self.antecedents, fig, measure, chosen.name, place)
         return Who("|".join(paired), model, words, where)

@@ -135,3 +135,33 @@ def fined(text: str, own: list[tuple[int, int]], fig: Figure, ms: list[Mention])
                for a, b in own):
         return None
     return next((m for m in ms if m.kind == "org" and m.role == "company" and not m.generic), None)
+
+
+@lru_cache(maxsize=1)
+def _acquisition_verb() -> re.Pattern[str]:
+    """A verb of buying a company (grammar_words role ``acquisition_verb``: "kauft", "übernimmt", "acquired")."""
+    return re.compile(rf"(?<![\w-])(?:{lexicon.in_order(lexicon.load().words('acquisition_verb'))})(?![\w-])")
+
+
+def buyer(text: str, ms: list[Mention], chosen: Mention, span: tuple[int, int]) -> str:
+    """The buyer in a clause (``span``) where a company buys the chosen one ("Siemens kauft den Simulationsspezialisten
+    Altair für 10 Milliarden Dollar", "Databricks acquired MosaicML for $1.3 billion"): the company named before the
+    verb, when the chosen company stands after it; else "". The price is the buyer's investment, the bought
+    company the deal's other party."""
+    verb = _acquisition_verb().search(text, *span)
+    if verb is None or chosen.start < verb.end():
+        return ""
+    before = [m for m in ms if m.kind == "org" and m.role == "company" and not m.generic and not m.oblique
+              and span[0] <= m.start and m.end <= verb.start() and m.name != chosen.name]
+    return before[-1].name if before else ""
+
+
+def deal_parties(text: str, ms: list[Mention], chosen: Mention, fig: Figure, figure_spans: list[tuple[int, int]],
+                 span: tuple[int, int], paired: list[str]) -> list[str]:
+    """The names of a deal's parties (``paired``: the chosen and its coordinated names): the buyer first where the
+    clause says a company bought the chosen one (:func:`buyer`), then the chosen, then the other party the
+    clause names after a preposition (:func:`partner`)."""
+    other = partner(text, ms, chosen, fig, figure_spans)
+    paired = paired + ([other] if other and other not in paired else [])
+    bought_by = buyer(text, ms, chosen, span)
+    return ([bought_by] if bought_by and bought_by not in paired else []) + paired
