@@ -26,7 +26,7 @@ OTHER = "other"
 def units() -> frozenset[str]:
     """Currency codes (lexicon and CLDR), percent units and the counted nouns' units."""
     lex = load()
-    codes = {r["code"] for r in lex.currencies if r["position"] != "never"}
+    codes = {code for r in lex.currencies if r["position"] != "never" for code in r["code"].split("|")}  # "JPY|CNY": either
     counted = {r["unit"] for r in lex.count_nouns} | set(STRUCTURAL_MEASURES)
     return frozenset(codes | set(cldr.active_codes()) | PERCENT_UNITS | counted)
 

@@ -58,7 +58,8 @@ def test_never_rows_veto_codes_and_symbols_that_are_words():
     assert currency.code_of(de, "SEK") == "SEK" and currency.code_of(de, "cad$") == "CAD"
     assert currency.code_of(de, "TOP") is None and currency.code_of(de, "AMD") is None
     assert currency.code_of(de, "sek") is None  # codes count in capitals only
-    assert extract("Der Preis: 5 ¥ oder 3 TRY.", language="de").empty  # ¥ is yen and yuan; TRY is a word
+    assert extract("Der Preis: 5 ¥ oder 3 TRY.", language="de").empty  # ¥ is yen and yuan, the text names neither; TRY is a word
+    assert extract("Der Preis in Japan: 5 ¥.", language="de")["unit"].tolist() == ["JPY"]  # named: taken
 
 
 def test_cents_join_only_a_currency_they_belong_to():

@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from .. import lexicon
 from ..lexicon import alternation, cldr, in_order, literal
-from . import numparse, wordscan
+from . import currency_context, numparse, wordscan
 from .casefold import fold_pattern
 from .table import Table
 
@@ -123,9 +123,9 @@ class Currencies:
 def currencies(language: str) -> Currencies:
     """Build (once per language and process) the currency patterns from the lexicon and CLDR."""
     lex, vocab = lexicon.load(), cldr.vocabulary()
-    hand_pre = [r["pattern"] for r in lex.currencies if r["position"] in ("prefix", "both")]
-    hand_suf = [r["pattern"] for r in lex.currencies if r["position"] in ("suffix", "both")]
-    never = [r["pattern"] for r in lex.currencies if r["position"] == "never"]
+    hand_pre = [r["pattern"] for r in lex.currencies if r["position"] in ("prefix", "both", "context")]
+    hand_suf = [r["pattern"] for r in lex.currencies if r["position"] in ("suffix", "both", "context")]
+    never = [r["pattern"] for r in lex.currencies if r["position"] in ("never", "context")]  # context: only as a hand row
     minor = _role("minor_unit", language)
     minor_words = [r["pattern"] for r in minor]
     codes, symbols = {c.lower() for c in vocab.codes}, {s.lower() for s in vocab.symbols}  # capitals: checked after
@@ -198,7 +198,8 @@ def after(c: Currencies, text: str, m: re.Match[str]) -> Hit | None:
         best = _NEW(Hit, (a, b, c.minor_codes.get(text[a:b], ["USD"])[0], 100))
     elif hand is not None:
         a, b = m.span("hand")
-        best = _NEW(Hit, (a, b, c.hand_codes.get(text[a:b], "USD"), 1))
+        code = _decided(text, a, c.hand_codes.get(text[a:b], "USD"))
+        best = _NEW(Hit, (a, b, code, 1)) if code else None
     if name is not None and m.end("name") > (best.end if best else -1):
         a, b = m.span("name")
         code = c.vocab.names.get(name) or c.vocab.names.get(cldr.fold_name(name))
@@ -220,12 +221,18 @@ def before(c: Currencies, text: str, folded: str, start: int, m: re.Match[str] |
     while m:
         a = m.start()
         if m.group("hand") is not None:
-            return _NEW(Hit, (a, start, c.hand_codes.get(text[a:m.end("hand")], "USD"), 1))
+            code = _decided(folded, a, c.hand_codes.get(text[a:m.end("hand")], "USD"))
+            return _NEW(Hit, (a, start, code, 1)) if code else None
         code = code_of(c, text[a:m.end("gen")])
         if code:
             return _NEW(Hit, (a, start, code, 1))
         m = c.before.search(folded, a + 1, start)  # "XYZ$ 5": not a code, but "$" is
     return None
+
+
+def _decided(text: str, at: int, code: str) -> str | None:
+    """A hand row's code; for a symbol two currencies share ("JPY|CNY"), the one the text names nearest ``at``."""
+    return code if "|" not in code else currency_context.resolve(text, at, code.split("|"))
 
 
 def ahead(c: Currencies, text: str, folded: str, pos: int, limit: int) -> int | None:

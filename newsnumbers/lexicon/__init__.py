@@ -164,8 +164,8 @@ def load(directory: Path = LEXICON_DIR) -> Lexicon:
         for row in getattr(lex, name):
             compile_pattern(row)
     for row in lex.currencies:
-        if row["position"] not in {"prefix", "suffix", "both", "never"}:
-            raise LexiconError(f"{row.where()}: position must be prefix, suffix, both or never, not {row['position']!r}")
+        if row["position"] not in {"prefix", "suffix", "both", "never", "context"}:
+            raise LexiconError(f"{row.where()}: position must be prefix, suffix, both, never or context, not {row['position']!r}")
     for row in lex.measures:
         for cue in row["cues"].split(" && "):
             _check_cue_group(cue, row)

@@ -1,5 +1,6 @@
 """Organisations named only beside the story: a data source ("according to LSEG data"), a place that describes
-("the Washington-based company"), a person's former employer ("The former Databricks AI chief"). They own no figure.
+("the Washington-based company"), a person's former employer ("The former Databricks AI chief"), an exchange where
+shares trade ("on the London Stock Exchange"). They own no figure.
 
 Split from mentions.py (which finds the mentions) as the rules grew; the words are data (grammar_words.csv roles
 ``aside_after``, ``aside_before``, ``aside_former`` and ``person_title``).
@@ -34,9 +35,21 @@ def asides(text: str, mentions: list[Mention]) -> list[Mention]:
     former Databricks AI chief closed $475 million"), takes the role ``aside``: it owns no figure
     (:data:`.antecedents._NO_OWNER`)."""
     after, before, former = _aside_words()
+    venue, exchanges = _venue()
     return [m._replace(role="aside") if m.kind == "org" and (after.match(text, m.end) or before.search(
         text, max(0, m.start - 24), m.start) or former.search(text, max(0, m.start - 24), m.start)
-        and _titled(text, m.end)) else m for m in mentions]
+        and _titled(text, m.end) or m.name in exchanges and venue.search(text, max(0, m.start - 16), m.start)) else m
+        for m in mentions]
+
+
+@lru_cache(maxsize=1)
+def _venue() -> tuple[re.Pattern[str], frozenset[str]]:
+    """A preposition that names where shares trade (grammar_words role ``venue_before``: "on the", "an der"), and the
+    exchanges (organisations.csv sector ``exchange``): "Raspberry Pi's IPO took place on the London Stock Exchange" is
+    no figure of the exchange's."""
+    lex = lexicon.load()
+    exchanges = frozenset(r["canonical"] for r in lex.organisations if "exchange" in (r.fields.get("sectors") or "").split("|"))
+    return re.compile(rf"(?<![\w-])(?:{lexicon.in_order(lex.words('venue_before'))})\s+$", re.IGNORECASE), exchanges
 
 
 _ONE_WORD = re.compile(r"\s+[A-Z][\w-]*(?=\s)")  # "Databricks AI chief": a word of the department before the title

@@ -19,7 +19,8 @@ from .asides import asides, person_title
 from .cues import lemma
 from .lists import lists_share_preposition, sector_lists
 from .mention import NOT_INVESTOR, Mention
-from .new_names import holds_a_name, name_role, unknown_names
+from .name_signals import name_role
+from .new_names import holds_a_name, unknown_names
 
 Classified = tuple[str, str, str, bool, str]  # kind, name, owner, generic, role
 

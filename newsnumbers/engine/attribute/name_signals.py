@@ -23,10 +23,14 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ... import lexicon
-from .name_words import capitalised_words
 
-_NAME = capitalised_words(r"(?<![\w-].)")  # one to four capitalised words, no word or hyphen before them
-_OPENS = capitalised_words(r"(?:(?<![^\n].)|(?<=[.!?:•][ ].))")  # the same, opening a line or a sentence
+# One to four capitalised words, one space (or " + ", " & ": "Huber + Suhner") apart, with no word or hyphen before
+# them. Unlike new_names' words, a word holds no apostrophe: "Raspberry Pi's IPO" is the name, "'s", then "IPO". Each
+# word is read at once (possessive) and the lookbehind follows the first letter, so the engine skips in C to capitals.
+_REST = r"[\w&.-]*+(?<=[\w&])"
+_MORE = rf"(?:[ ](?:[+&][ ])?[A-ZÄÖÜ]{_REST}){{0,3}}"
+_NAME = rf"[A-ZÄÖÜ](?<![\w&-].){_REST}{_MORE}"
+_OPENS = rf"[A-ZÄÖÜ](?:(?<![^\n].)|(?<=[.!?:•][ ].)){_REST}{_MORE}"  # the same, opening a line or a sentence
 
 
 class Signal(NamedTuple):
@@ -45,15 +49,16 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     def words(role: str) -> str:
         return lexicon.in_order(lex.words(role))
 
-    heads, after, before, verbs, titles = (words(r) for r in ("company_head", "share_word_after", "share_word_before",
-                                                              "results_verb", "title_after_name"))
+    heads, after, before, verbs, titles, owned = (words(r) for r in ("company_head", "share_word_after", "share_word_before",
+                                                                     "results_verb", "title_after_name", "title_after_possessive"))
     return (("head", re.compile(rf"(?:{heads})\ (?P<name>{_NAME})(?![\w-])")),  # a trade's noun, also a compound's last part
             ("shares", re.compile(rf"(?P<name>{_NAME})(?:['’]s\ |\ |-)(?:{after})(?![\w-])")),  # "Zentrix shares", "Zentrix-Aktie"
             ("shares", re.compile(rf"(?P<name>[A-ZÄÖÜ](?<![\w&-].)[\w&]+)-(?:{after})(?![\w-])")),  # "Die Zentrix-Aktie"
             ("shares", re.compile(rf"(?<![\w-])(?:{before})\ (?P<name>{_NAME})(?![\w-])")),  # "shares in Zentrix"
             ("results", re.compile(rf"(?P<name>{_OPENS})\ (?:{verbs})(?![\w-])")),  # "Zentrix posted", "Zentrix steigerte"
             ("shares", re.compile(rf"(?P<name>[A-ZÄÖÜ](?<![\w&-].)[\w&]+)(?:{titles})\ [A-ZÄÖÜ]")),  # "Zentrix-Chef Hans Müller"
-            ("shares", re.compile(rf"(?P<name>{_NAME})(?:{titles})\ [A-ZÄÖÜ]")))  # "Zentrix CEO Jane Doe"
+            ("shares", re.compile(rf"(?P<name>{_NAME})(?:{titles})\ [A-ZÄÖÜ]")),  # "Zentrix CEO Jane Doe"
+            ("shares", re.compile(rf"(?P<name>{_NAME})['’]s\ (?:{owned})(?![\w-])")))  # "Sakura Internet's chief said"
 
 
 def signalled_names(text: str) -> list[Signal]:
@@ -68,3 +73,14 @@ def signalled_names(text: str) -> list[Signal]:
             out.append(Signal(inner.start("name"), b, text[inner.start("name"):b], "head") if inner else
                        Signal(a, b, m.group("name"), kind))
     return out
+
+
+@lru_cache(maxsize=1)
+def _source_suffix() -> re.Pattern[str]:
+    return re.compile(rf"\ (?:{lexicon.in_order(lexicon.load().words('name_suffix_source'))})$")
+
+
+def name_role(name: str) -> str:
+    """The role of a company the lexicon lacks: a source where its last word says research ("Mordor Intelligence"),
+    whose figures are about others; else a company."""
+    return "source" if _source_suffix().search(name) else "company"

@@ -29,6 +29,7 @@ _WORD = r"[A-ZÄÖÜ][\w&’'.-]*[\w&]|[A-Z]"  # a capitalised word ("MiniMax", 
 _NO_WORD_BEFORE, _NO_WORD = r"(?<![\w-].)", r"(?<![\w-])"  # after a name's first letter: no word character or hyphen before that letter
 # after it: the text's or a line's start, ". ", or a place's possessive ("Stockholm’s Lovable raised €174 million")
 _OPENS_LINE_OR_SENTENCE = r"(?:(?<![^\n].)|(?<=[.!?:•][ ].)|(?<=[a-z]['’]s[ ].))"
+_JOINED = re.compile(r" \+ ")  # a name of two joined by a plus, written with spaces ("Huber + Suhner")
 _POSSESSIVE_LAST = re.compile(r"(?<=\w)['’]s$")  # a last word in the possessive
 _POSSESSIVE_FIRST = re.compile(r"^[A-ZÄÖÜ][\w-]*['’]s (?=[A-ZÄÖÜ\w])")  # a first word in the possessive
 _LIST_JOINS = r"[,;:•][ ]|[ ]und[ ]|[ ]and[ ]|[ ]sowie[ ]|gefolgt[ ]von[ ]|followed[ ]by[ ]"  # what opens a list item
@@ -217,8 +218,8 @@ def _signal_allows(name: str, kind: str, lang: str) -> bool:
         return _plausible(name.split(), lang, False) if lang == "en" else (_plausible(name.split(), lang, False) or _no_german_word(name))
     last = name.rsplit("-", 1)[-1]  # "Cloud-Umsatz wuchs", "Chipsparte wuchs": a compound of a known noun is prose
     return _plausible(name.split(), lang, True) and not (" " not in name and (
-        "-" in name and _known(last) or lang == "de" and any(simplemma.is_known(name[k:].capitalize(), "de")
-                                                             for k in range(3, len(name) - 3))))
+        "-" in name and _known(last) or lang == "de" and any(name[k].islower() and simplemma.is_known(name[k:].capitalize(), "de")
+                                                             for k in range(3, len(name) - 3))))  # not "CompuGroup"
 
 
 @lru_cache(maxsize=1)
@@ -266,7 +267,7 @@ def new_names(text: str, lang: str = "de") -> list[tuple[int, int, str]]:
     known = _known_cores()
     for a, b in sorted(spans, key=lambda s: (s[0], -s[1])):  # the longest at one place; no overlaps
         if not out or a >= out[-1][1]:
-            out.append((a, b, known.get(spans[a, b], spans[a, b])))
+            out.append((a, b, _JOINED.sub("+", known.get(spans[a, b], spans[a, b]))))  # "Huber + Suhner": Huber+Suhner
     return out
 
 
@@ -274,17 +275,6 @@ def new_names(text: str, lang: str = "de") -> list[tuple[int, int, str]]:
 def _title_first() -> re.Pattern[str]:
     """A person's title as a name's first word (grammar_words role ``person_title``)."""
     return re.compile(rf"(?i:{lexicon.in_order(lexicon.load().words('person_title'))})\ ")
-
-
-@lru_cache(maxsize=1)
-def _source_suffix() -> re.Pattern[str]:
-    return re.compile(rf"\ (?:{lexicon.in_order(lexicon.load().words('name_suffix_source'))})$")
-
-
-def name_role(name: str) -> str:
-    """The role of a company the lexicon lacks: a source where its last word says research ("Mordor Intelligence"),
-    whose figures are about others; else a company."""
-    return "source" if _source_suffix().search(name) else "company"
 
 
 def unknown_names(text: str, known: list[tuple[int, int, str]], lang: str = "de") -> dict[tuple[int, int], str]:
