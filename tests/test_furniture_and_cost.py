@@ -194,6 +194,20 @@ def test_runs_of_marks_and_spaces_split_as_before():
         "Nvidia verlor 5 Prozent", "Meta fiel", "und Google stieg    um 3 Prozent."]
 
 
+def test_a_sentence_end_that_lost_its_space_still_ends_the_sentence():
+    """Scraped text loses the space after a full stop ("erzielt.Samsung Electronics konnte"): the two sentences ran
+    together, and the first one's companies owned the second one's figures. A domain ("Booking.com") or an
+    abbreviation ("z.B.Der") is no sentence end."""
+    from newsnumbers.engine.segment import sentence_bounds
+
+    def split(text: str) -> list[str]:
+        b = sentence_bounds(text)
+        return [text[x:y] for x, y in zip(b, b[1:])]
+
+    assert split("Rekordergebnisse erzielt.Samsung konnte mehr.") == ["Rekordergebnisse erzielt.", "Samsung konnte mehr."]
+    assert split("Bei Booking.com und z.B.Der Test.") == ["Bei Booking.com und z.B.Der Test."]
+
+
 def test_a_long_column_of_one_amount_costs_ten_times_a_tenth_of_it():
     """A price table copied one cell per line repeats one amount: each mention had sorted all the others of its
     amount (the same amount said again) and walked the whole column below it (one-cell-per-line tables). Counted:

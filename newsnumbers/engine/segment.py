@@ -20,11 +20,13 @@ from .casefold import fold
 # A line break always ends a sentence (headlines, lists); a full stop ends one
 # when followed by a capital, unless it closes an abbreviation (lexicon) or a
 # short ordinal ("27. Januar"). The abbreviation check runs only on candidates.
-# The regex means  \n+ | [.!?…]+["“”»«’')\]]*[ \t\u00a0]+(?=["„“«»(]?[A-ZÄÖÜ0-9])
+# The regex means  \n+ | [.!?…]+["“”»«’')\]]*[ \t\u00a0]+(?=["„“«»(]?[A-ZÄÖÜ0-9]) | a mark right between a lower-case
+# word and a capitalised one, as scraped text loses the space ("Rekordergebnisse erzielt.Samsung Electronics konnte")
 # but starts with one character class, so the engine jumps between candidates.
 # Only the first mark of a run ("...", "?!") starts a match: tried at every mark of a long
 # run of dots, the pattern read the rest of the run each time (square time).
-_SENTENCE_END = re.compile(r"[\n.!?…](?:(?<=\n)\n*|(?<=[.!?…])(?<![.!?…]{2})[.!?…]*[\"“”»«’')\]]*[ \t\u00a0]+(?=[\"„“«»(]?[A-ZÄÖÜ0-9]))")
+_SENTENCE_END = re.compile(r"[\n.!?…](?:(?<=\n)\n*|(?<=[.!?…])(?<![.!?…]{2})[.!?…]*[\"“”»«’')\]]*[ \t\u00a0]+(?=[\"„“«»(]?[A-ZÄÖÜ0-9])"
+                             r"|(?<=[a-zäöüß]{3}[.!?])(?=[A-ZÄÖÜ][a-zäöüß]))")  # no space after it: "erzielt.Samsung" (scraped text)
 _WORD_BEFORE = re.compile(r"(\S+)$")
 
 
