@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ... import lexicon
+from .name_words import _first_letter_first
 
 # One to four capitalised words, one space (or " + ", " & ": "Huber + Suhner") apart, with no word or hyphen before
 # them. Unlike new_names' words, a word holds no apostrophe: "Raspberry Pi's IPO" is the name, "'s", then "IPO". Each
@@ -40,38 +41,58 @@ class Signal(NamedTuple):
     kind: str  # head, shares or results: how the name's dictionary check is done (new_names)
 
 
+_NAME_BEFORE = re.compile(rf"(?P<name>{_NAME})\Z")  # a name that ends where a searched window ends
+NAME_CHARS = 80  # how far before the words after it a name may start
+
+
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """(kind, pattern) of each signal; every pattern has a group ``name``. The words of both languages are read in
-    either, as German articles quote English ones."""
+def _patterns() -> tuple[tuple[tuple[str, re.Pattern[str]], ...], tuple[tuple[str, re.Pattern[str]], ...]]:
+    """(kind, pattern) of the signals whose words stand before the name (group ``name``), and of those whose words
+    follow it (the name is then looked for right before them: a pattern that opened with the name was entered at
+    every capital of a German text). The words of both languages are read in either, as German articles quote
+    English ones."""
     lex = lexicon.load()
 
-    def words(role: str) -> str:
-        return lexicon.in_order(lex.words(role))
+    def words(role: str, before: str) -> str:
+        """The role's words, each branch opening with its first letter and ``before`` (what may not precede it)
+        checked after that letter: the engine skips in C to the letters a word can start with."""
+        rows = lex.words(role)
+        return _first_letter_first(rows, before) or f"(?<!{before}){lexicon.in_order(rows)}"
 
-    heads, after, before, verbs, titles, owned = (words(r) for r in ("company_head", "share_word_after", "share_word_before",
-                                                                     "results_verb", "title_after_name", "title_after_possessive"))
-    return (("head", re.compile(rf"(?:{heads})\ (?P<name>{_NAME})(?![\w-])")),  # a trade's noun, also a compound's last part
-            ("shares", re.compile(rf"(?P<name>{_NAME})(?:['’]s\ |\ |-)(?:{after})(?![\w-])")),  # "Zentrix shares", "Zentrix-Aktie"
-            ("shares", re.compile(rf"(?P<name>[A-ZÄÖÜ](?<![\w&-].)[\w&]+)-(?:{after})(?![\w-])")),  # "Die Zentrix-Aktie"
-            ("shares", re.compile(rf"(?<![\w-])(?:{before})\ (?P<name>{_NAME})(?![\w-])")),  # "shares in Zentrix"
-            ("results", re.compile(rf"(?P<name>{_OPENS})\ (?:{verbs})(?![\w-])")),  # "Zentrix posted", "Zentrix steigerte"
-            ("shares", re.compile(rf"(?P<name>[A-ZÄÖÜ](?<![\w&-].)[\w&]+)(?:{titles})\ [A-ZÄÖÜ]")),  # "Zentrix-Chef Hans Müller"
-            ("shares", re.compile(rf"(?P<name>{_NAME})(?:{titles})\ [A-ZÄÖÜ]")),  # "Zentrix CEO Jane Doe"
-            ("shares", re.compile(rf"(?P<name>{_NAME})['’]s\ (?:{owned})(?![\w-])")))  # "Sakura Internet's chief said"
+    anything, word, not_space, not_gap = r"[^\s\S]", r"[\w-]", r"[^ ]", r"[^ -]"  # what may not stand before the word
+    first = (("head", re.compile(rf"{words('company_head', anything)}\ (?P<name>{_NAME})(?![\w-])")),  # "Kamerahersteller Zentrix"
+             ("shares", re.compile(rf"{words('share_word_before', word)}\ (?P<name>{_NAME})(?![\w-])")),  # "shares in Zentrix"
+             ("results", re.compile(rf"(?P<name>{_OPENS})\ {words('results_verb', anything)}(?![\w-])")))  # "Zentrix posted"
+    then = (("shares", re.compile(rf"{words('share_word_after', not_gap)}(?![\w-])")),  # "Zentrix shares", "Zentrix-Aktie"
+            ("shares", re.compile(rf"{words('title_after_name', not_gap)}\ [A-ZÄÖÜ]")),  # "Zentrix-Chef Hans Müller"
+            ("possessive", re.compile(rf"{words('title_after_possessive', not_space)}(?![\w-])")))  # "Sakura Internet's chief"
+    return first, then
+
+
+def _name_before(text: str, at: int) -> re.Match[str] | None:
+    """The name right before the words at ``at``: before the space or hyphen there, or before a possessive's "'s "."""
+    end = at - 3 if text[max(0, at - 3):at - 1] in ("'s", "’s") else at - 1
+    return _NAME_BEFORE.search(text, max(0, end - NAME_CHARS), end) if end > 0 else None
 
 
 def signalled_names(text: str) -> list[Signal]:
     """Every place a signal names a capitalised name, in the order of the signals. A sentence's opening words that
     hold a trade's noun give the name after it ("Der Kamerahersteller Zentrix steigerte": Zentrix)."""
-    head = _patterns()[0][1]
+    first, then = _patterns()
+    head = first[0][1]
     out = []
-    for kind, pattern in _patterns():
+    for kind, pattern in first:
         for m in pattern.finditer(text):
             a, b = m.span("name")
             inner = head.search(text, a, b) if kind == "results" else None
             out.append(Signal(inner.start("name"), b, text[inner.start("name"):b], "head") if inner else
                        Signal(a, b, m.group("name"), kind))
+    for kind, pattern in then:
+        for m in pattern.finditer(text):
+            if kind == "possessive" and text[max(0, m.start() - 3):m.start() - 1] not in ("'s", "’s"):
+                continue
+            if name := _name_before(text, m.start()):
+                out.append(Signal(name.start("name"), name.end("name"), name.group("name"), "shares"))
     return out
 
 
