@@ -75,6 +75,12 @@ def _name_before(text: str, at: int) -> re.Match[str] | None:
     return _NAME_BEFORE.search(text, max(0, end - NAME_CHARS), end) if end > 0 else None
 
 
+def after_trade_noun(name: str) -> str:
+    """The name after a trade's noun that opens it ("US-Mutterkonzern Adtran": Adtran), else the name."""
+    m = _patterns()[0][0][1].search(name)
+    return m["name"] if m else name
+
+
 def signalled_names(text: str) -> list[Signal]:
     """Every place a signal names a capitalised name, in the order of the signals. A sentence's opening words that
     hold a trade's noun give the name after it ("Der Kamerahersteller Zentrix steigerte": Zentrix)."""

@@ -22,7 +22,7 @@ import simplemma
 from ... import lexicon
 from ..lines import in_lines, one_line
 from .forms import found_again
-from .name_signals import signalled_names
+from .name_signals import after_trade_noun, signalled_names
 from .name_words import _behind, _first_letter_first, _known, _no_german_word, _opens_sentence, _plausible, capitalised_words
 
 _WORD = r"[A-ZÄÖÜ][\w&’'.-]*[\w&]|[A-Z]"  # a capitalised word ("MiniMax", "AT&S", "X")
@@ -168,6 +168,8 @@ def _clean(name: str) -> str:
         return ""
     if (m := p.before.search(name)) and m.start("name") > 0:  # "Das Wiener Start-up Hololight": the name after the noun
         name = m["name"]
+    name = after_trade_noun(name)  # "US-Mutterkonzern Adtran": Adtran
+    name = (m := _form_end().search(name)) and m.start() > 0 and name[:m.start()] or name  # "Basler AG": Basler
     m = p.legal_end.search(name)
     if m and m.start() > 0:
         core = name[:m.start()]
@@ -176,6 +178,13 @@ def _clean(name: str) -> str:
         head = name.rsplit(" ", 1)[0]  # "Tether Holdings SA": "Tether" is a word, so only the last legal form goes
         return head if " " in head else name
     return name
+
+
+@lru_cache(maxsize=1)
+def _form_end() -> re.Pattern[str]:
+    """Legal forms only (grammar_words role ``name_suffix_legal``, value ``form``) at a name's end."""
+    forms = [w for w, v in lexicon.load().word_values("name_suffix_legal").items() if v == "form"]
+    return re.compile(rf"(?:\s(?:{lexicon.in_order(forms)}))+$")
 
 
 def _candidates(text: str, lang: str, plain: bool = False) -> list[tuple[int, int, str]]:
