@@ -210,3 +210,10 @@ def is_change(text: str, fig: Figure) -> bool:
     if change_word().search(text, max(0, fig.start - 24), fig.start):
         return True
     return change_noun().search(text, max(0, fig.start - 40), fig.start) is not None and not _to_level().match(text, fig.end)
+
+
+@lru_cache(maxsize=1)
+def share_noun() -> re.Pattern[str]:
+    """A cue that names shares, not a company's value (grammar_words role ``share_noun``: "Aktie", "Papier",
+    "shares"), at the start of a decision's words ("Aktie+verlor"): its level after "auf" is a share price."""
+    return re.compile(rf"(?i)[\w-]*{_words('share_noun')}")

@@ -37,6 +37,7 @@ from .measure_words import (
     level_then,
     level_word,
     proportion_after,
+    share_noun,
     share_of,
     than_word,
     value_with,
@@ -138,7 +139,8 @@ def _level(finder: MeasureFinder, fig: Figure, kind: str, found: Decision | None
         moved_words = moved.words.split("+") if moved else []  # a noun and its verb ("Geschäft+wuchs"), not a verb alone
         moved = moved if len(moved_words) > 1 and not set(found.words.split("+")) & set(moved_words) else None
     if moved and moved.measure in level_measures():
-        return moved._replace(measure=level_measures()[moved.measure])
+        level = level_measures()[moved.measure]  # a share that lost ("Die Aktie verlor 6,5 % auf 98,40 Franken"): its price
+        return moved._replace(measure="share_price" if level == "market_cap" and share_noun().match(moved.words) else level)
     return None
 
 
