@@ -58,13 +58,13 @@ def test_a_long_table_is_walked_once(monkeypatch):
     rows = "".join(f"| Model {k} | ${k}.00 | ${k + 1}.00 |\n" for k in range(1, 400))
     text = "| Model | Input (per 1M tokens) | Output (per 1M tokens) |\n|---|---|---|\n" + rows
     calls = {"lines": 0}
-    span = tables._line_span
+    span = tables.line_span
 
     def counting(text: str, pos: int):
         calls["lines"] += 1
         return span(text, pos)
 
-    monkeypatch.setattr(tables, "_line_span", counting)
+    monkeypatch.setattr(tables, "line_span", counting)
     df = _rows(text)
     assert (df["measure"] == "price_per_million_tokens_output").sum() == 399
     assert calls["lines"] < 4 * 800  # a few lookups per figure, not one per row above it

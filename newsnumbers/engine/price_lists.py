@@ -12,11 +12,10 @@ from typing import NamedTuple
 
 from .attribute.measure_words import direction_word, directions
 from .recognise import Figure
-from .tables import _CENTS_THEN_CELL, _EMPTY_CELL, _GLUED, _line_span, _rate, _short_line
+from .tables import CENTS_THEN_CELL, EMPTY_CELL, GLUED, RATE_MAX, line_span, named_rate, short_line
 
 LIST_LINE_CHARS = 80  # a line of a price list laid out without pipes ("Input$0.30", "Cache Read: $0.075")
 LABEL_CHARS = 30  # what such a line holds besides its amount: a label ("Cached input:"), no sentence
-RATE_MAX = 1000  # a price per million tokens above this is no token price (a round, a chip, a salary)
 
 
 def carry_list_heads(figures: list[Figure], text: str) -> None:
@@ -24,7 +23,7 @@ def carry_list_heads(figures: list[Figure], text: str) -> None:
     per 1M tokens", then "Input$0.30", "Output$2.50": a table that lost its pipes) that rate (in place).
     Only a line of a label and one small amount counts; the block is the run of such lines right under the
     heading, each walked once (``memo``)."""
-    spans = {id(f): _short_line(text, f.start, LIST_LINE_CHARS) for f in figures if f.kind == "money"}
+    spans = {id(f): short_line(text, f.start, LIST_LINE_CHARS) for f in figures if f.kind == "money"}
     priced = {span[0] for span in spans.values() if span}  # line starts that hold an amount
     memo: dict[int, str] = {}  # line start -> the rate of its block's heading, or ""
     for fig in figures:
@@ -55,7 +54,7 @@ def _carry_glued_rows(figures: list[Figure], text: str, spans: dict[int, tuple[i
             heads.update((a, head) for a, _ in _block_lines(text, start, rows))
         rate, order = heads[start]
         row = sorted(rows[start], key=lambda f: f.start)
-        cells = [k + len(_EMPTY_CELL.findall(text, start, fig.start)) for k, fig in enumerate(row)]  # "n/a" counts
+        cells = [k + len(EMPTY_CELL.findall(text, start, fig.start)) for k, fig in enumerate(row)]  # "n/a" counts
         if rate and cells[-1] < len(order):
             for fig, k in zip(row, cells):
                 _cut_at_cents(fig, text)  # "$75.00200K", a price glued to the next cell, read as 75002
@@ -67,7 +66,7 @@ def _cut_at_cents(fig: Figure, text: str) -> None:
     """A price glued to the next cell of its row ("Claude 3 Opus$15.00$75.00200K", read as $75,002): a price's
     cents end its number, so the figure ends there and is worth what it says ($75.00). Left alone where its
     number has no cents followed by more digits (in place)."""
-    cents = _CENTS_THEN_CELL.search(text[:fig.end], fig.start)  # "$0.125" (a cached price) has no cell after it
+    cents = CENTS_THEN_CELL.search(text[:fig.end], fig.start)  # "$0.125" (a cached price) has no cell after it
     if cents is not None:
         fig.end, fig.value = cents.end(), float(cents.group().replace(",", "."))
 
@@ -76,7 +75,7 @@ def _block_lines(text: str, start: int, rows: dict[int, list[Figure]]) -> list[t
     """The line at ``start`` and the lines right under it that hold two or more amounts."""
     out, pos = [], start
     while pos in rows and len(rows[pos]) >= 2:
-        a, b = _line_span(text, pos)
+        a, b = line_span(text, pos)
         out.append((a, b))
         pos = b + 1
     return out
@@ -86,14 +85,14 @@ def _glued_head(text: str, start: int, rows: dict[int, list[Figure]]) -> tuple[s
     """The rate and the directions in order named by the heading above a block of glued rows, or ("", [])."""
     pos = start
     while pos > 0:
-        a, b = _line_span(text, pos - 1)
+        a, b = line_span(text, pos - 1)
         if not (a in rows and len(rows[a]) >= 2):
             line = text[a:b]
             if b - a > LIST_LINE_CHARS or not line.strip():
                 return "", []
-            cells = _GLUED.sub(" ", line)  # "ModelInput /M tokensOutput": cells glued where a capital follows
+            cells = GLUED.sub(" ", line)  # "ModelInput /M tokensOutput": cells glued where a capital follows
             order = [directions().get(m.group().lower(), "") for m in direction_word().finditer(cells)]
-            return _rate(line), [d for d in order if d]
+            return named_rate(line), [d for d in order if d]
         pos = a
     return "", []
 
@@ -116,7 +115,7 @@ def _heading_rate(text: str, line_start: int, memo: dict[int, str], priced: set[
     """The rate the heading above a priced line's run names, or ""; every line walked is memoised."""
     pos, visited, rate = line_start, [line_start], ""
     while pos > 0 and len(visited) <= walk.max_lines:
-        span = _short_line(text, pos - 1, walk.line_chars)
+        span = short_line(text, pos - 1, walk.line_chars)
         if span is None:
             break
         a, b = span
@@ -130,7 +129,7 @@ def _heading_rate(text: str, line_start: int, memo: dict[int, str], priced: set[
         if not line:
             break
         if a not in priced:
-            rate = _rate(line) if not walk.caption or line.endswith(":") or line.startswith("#") else ""
+            rate = named_rate(line) if not walk.caption or line.endswith(":") or line.startswith("#") else ""
             break
         visited.append(a)
         pos = a
@@ -150,7 +149,7 @@ def carry_captions(figures: list[Figure], text: str) -> None:
     that rate (in place). Unlike :func:`carry_list_heads` the lines may be long (a list flattened into prose);
     the colon or the heading is what says a list follows. Every line between the caption and the amount must
     hold an amount or be blank; each line is walked once (``memo``)."""
-    lines = {f.start: _short_line(text, f.start, CAPTION_LINE_CHARS) for f in figures if f.kind == "money"}
+    lines = {f.start: short_line(text, f.start, CAPTION_LINE_CHARS) for f in figures if f.kind == "money"}
     large = {lines[f.start][0] for f in figures if f.kind == "money" and f.value > RATE_MAX and lines[f.start]}
     priced = {span[0] for span in lines.values() if span} - large  # a line with a round or a revenue is no price list's
     memo: dict[int, str] = {}  # line start -> the rate of the caption above its run of priced lines, or ""

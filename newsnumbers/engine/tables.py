@@ -23,12 +23,13 @@ from .attribute.measure_words import direction_word, directions
 from .recognise import Figure
 
 _SEPARATOR = re.compile(r"[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)+\|?[ \t]*$")
-_EMPTY_CELL = re.compile(r"(?i)(?<![\w/])(?:n/?a|–|—|-)(?![\w/])")  # "Model B n/a $2.00 $0.05": a cell left empty
-_GLUED = re.compile(r"(?<=[a-zäöüß])(?=[A-ZÄÖÜ])")  # a lower-case letter right before a capital: two glued cells
+EMPTY_CELL = re.compile(r"(?i)(?<![\w/])(?:n/?a|–|—|-)(?![\w/])")  # "Model B n/a $2.00 $0.05": a cell left empty
+GLUED = re.compile(r"(?<=[a-zäöüß])(?=[A-ZÄÖÜ])")  # a lower-case letter right before a capital: two glued cells
 _PER_BEFORE = re.compile(r"(?:\bper|\bpro|\bje|/)\s*$")  # on lower-cased text
-_CENTS_THEN_CELL = re.compile(r"\d{1,3}[.,]\d\d(?=\d+[KkMm]$)")  # "$75.00200K": a price's cents, then the next cell ("200K")
+CENTS_THEN_CELL = re.compile(r"\d{1,3}[.,]\d\d(?=\d+[KkMm]$)")  # "$75.00200K": a price's cents, then the next cell ("200K")
 ROW_CHARS = 4000  # a table row is shorter: a longer line is read as prose, and costs each figure no more than this
 CAPTION_CHARS = 300  # how far before a table its caption may name the rate ("Prices per million tokens:")
+RATE_MAX = 1000  # a price per million tokens above this is no token price (a round, a chip, a salary)
 
 
 @lru_cache(maxsize=1)
@@ -36,7 +37,7 @@ def _rates() -> list[tuple[re.Pattern[str], str]]:
     return [(re.compile(pattern, re.IGNORECASE), per) for pattern, per in lexicon.load().word_values("table_rate").items()]
 
 
-def _rate(text: str) -> str:
+def named_rate(text: str) -> str:
     """The token rate a header or caption names ("per 1M tokens" -> "1M tokens"), or ""."""
     return next((per for pattern, per in _rates() if pattern.search(text)), "")
 
@@ -46,7 +47,8 @@ def rate_at(lower: str, pos: int) -> str:
     return next((per for pattern, per in _rates() if pattern.match(lower, pos)), "")
 
 
-def _direction(text: str) -> str:
+def header_direction(text: str) -> str:
+    """The one direction a header or label cell names ("Input", "Output price"), or "" (none, or two)."""
     found = {directions().get(m.group().lower(), "") for m in direction_word().finditer(text)}
     found.discard("")
     return found.pop() if len(found) == 1 else ""
@@ -60,7 +62,7 @@ def _cells(line: str) -> list[str]:
     return inner.split("|")
 
 
-def _line_span(text: str, pos: int) -> tuple[int, int]:
+def line_span(text: str, pos: int) -> tuple[int, int]:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     return start, (len(text) if end < 0 else end)
@@ -73,10 +75,10 @@ def _header(text: str, row_start: int, memo: dict[int, tuple[list[str], int] | N
     pos, visited, found = row_start, [], None
     while pos > 0 and pos not in memo:
         visited.append(pos)
-        a, b = _line_span(text, pos - 1)
+        a, b = line_span(text, pos - 1)
         line = text[a:b]
         if _SEPARATOR.match(line):
-            ha, hb = _line_span(text, a - 1) if a > 0 else (0, 0)
+            ha, hb = line_span(text, a - 1) if a > 0 else (0, 0)
             found = (_cells(text[ha:hb]), ha) if a > 0 and "|" in text[ha:hb] else None
             break
         if line.count("|") < 2:
@@ -95,7 +97,7 @@ def _top_row(text: str, top: int, row_start: int) -> tuple[list[str], int] | Non
     the header, for the rows under it."""
     if top == row_start:
         return None
-    return _cells(text[top:_line_span(text, top)[1]]), top
+    return _cells(text[top:line_span(text, top)[1]]), top
 
 
 def carry_headers(figures: list[Figure], text: str) -> None:
@@ -110,9 +112,9 @@ def carry_headers(figures: list[Figure], text: str) -> None:
         if fig.per:
             rates.setdefault(table_start, fig.per)
     for fig, (head, label, table_start) in cells:
-        own = _rate(head) or _rate(label)
-        rate = own or _rate(text[max(0, table_start - CAPTION_CHARS):table_start]) or rates.get(table_start, "")
-        direction = _direction(head) or _direction(label)
+        own = named_rate(head) or named_rate(label)
+        rate = own or named_rate(text[max(0, table_start - CAPTION_CHARS):table_start]) or rates.get(table_start, "")
+        direction = header_direction(head) or header_direction(label)
         if fig.per:
             fig.direction = direction
         elif rate and (direction or own):
@@ -137,7 +139,7 @@ def _cell(fig: Figure, text: str, headers: dict[int, tuple[list[str], int] | Non
 def _table_cell(text: str, pos: int, memo: dict[int, tuple[list[str], int] | None]) -> tuple[int, str, list[str], int, int] | None:
     """(its row's start, the row, the table's header cells, the table's start, its column) for the pipe-table cell
     at ``pos``, else None; ``memo`` holds each row's header, so each table is walked once."""
-    span = _short_line(text, pos, ROW_CHARS)
+    span = short_line(text, pos, ROW_CHARS)
     if span is None:
         return None
     a, b = span
@@ -163,14 +165,14 @@ def column_head(text: str, pos: int, memo: dict[int, tuple[list[str], int] | Non
     lead = 1 if line.lstrip().startswith("|") else 0
     if not 0 < column < len(header):
         return None
-    head_line = text[table_start:_line_span(text, table_start)[1]]
+    head_line = text[table_start:line_span(text, table_start)[1]]
     start = table_start + (head_line.index("|") + 1 if head_line.lstrip().startswith("|") else 0)
     start += sum(len(cell) + 1 for cell in header[:column])
     label_end = text.find("|", a + line.index("|") + 1) if lead else text.find("|", a)
     return start, start + len(header[column]), label_end
 
 
-def _short_line(text: str, pos: int, limit: int) -> tuple[int, int] | None:
+def short_line(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     """The span of the line around ``pos`` if it is at most ``limit`` long, else None; both searches are
     bounded, so a text of one long line costs each figure ``limit``, not the line's length."""
     a = text.rfind("\n", max(0, pos - limit), pos) + 1
