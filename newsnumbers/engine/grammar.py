@@ -234,7 +234,9 @@ def grammar(language: str) -> Grammar:
         core=core_pattern(w),
         trigger=wordscan.WordScan(trigger_words(language), before="boundary"),
         currency=currencies(language),
-        scale=verbose_i(rf"[\s-]* (?:{of}\s+)? (?P<scale>{literal(w.free_scales)}) (?![\w])"),
+        # "300-plus million": a bound between the number and its scale (grammar_words role scale_plus)
+        scale=verbose_i(rf"[\s-]* (?:(?P<plus>{literal(in_order(lex.words('scale_plus')))})[\s-]+)? (?:{of}\s+)? "
+                        rf"(?P<scale>{literal(w.free_scales)}) (?![\w])"),
         scale_values=table(scales, lambda r: float(r["multiplier"])),
         percent=verbose_i(rf"\s? (?P<pct>{literal(w.percent)}) (?![\w])"),
         count=verbose_i(rf"""

@@ -137,8 +137,9 @@ def _parse_at(g: Grammar, text: str, m: re.Match[str], limit: int, lowered: str)
     start = m.start()  # the core match begins with its number, word, vague or bare group
     pre = g.currency.before.search(lowered, max(0, start - 8), start) if m.group("num") else None
     pre = currency.before(g.currency, text, lowered, start, pre) if pre else None  # "$", "CHF "
+    plus = has_scale and not vague and (s := g.scale.match(text, m.end())) is not None and s.group("plus")  # "300-plus million"
     r = _Reading(pre.start if pre else start, pos, value, vague, has_scale, pre,
-                 qualifier="lower_bound" if vague else "exact")
+                 qualifier="lower_bound" if vague or plus else "exact")
     _read_range(g, text, lowered, m, r, limit)
     if not _read_unit(g, text, lowered, m, r, limit):
         return None

@@ -44,7 +44,7 @@ from .measure_words import (
 )
 from .places import Place, Places, Spans
 from .said_again import SaidAgain
-from .second_look import second_look, venture_funding
+from .second_look import second_look, small_sum, venture_funding
 from .sentence_cues import Decision, SentenceCues, without_causes
 from .signs import payout_before, signed
 from .table_cues import TableCues
@@ -76,8 +76,9 @@ class MeasureFinder:
         self.frames = Frames(text, places, figures or [], decide)
 
     def decide(self, fig: Figure) -> Decision:
-        """The figure's measure (:meth:`_decide`); a share move's direction is its sign's where it has one."""
-        return signed(self.text, fig, self._decide(fig), lambda: self.cues.of(self.places.place(fig).sentence))
+        """The figure's measure (:meth:`_decide`); a share move's direction is its sign's where it has one; a sum too
+        small for an investment or a value is a price (:func:`.second_look.small_sum`)."""
+        return small_sum(fig, signed(self.text, fig, self._decide(fig), lambda: self.cues.of(self.places.place(fig).sentence)))
 
     def _decide(self, fig: Figure) -> Decision:
         """The figure's measure: the first rule whose cues stand nearest it, else what its unit implies.

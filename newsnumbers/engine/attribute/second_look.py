@@ -238,3 +238,16 @@ def _names_deal(words: str) -> bool:
     """Whether the cue that decided is a noun of the deal itself ("deal", "Investition"; ``capital_deal``), which the
     sentence's other clause may say went into a company's capital."""
     return any(w.lower().startswith(_deals()) for w in words.split("+"))
+
+
+SMALL_SUM = 1000  # an investment, a round or a company's value is never written as less than this, in any currency
+_SUMS = frozenset({"investment", "funding", "valuation", "market_cap"})
+
+
+def small_sum(fig: Figure, found: Decision) -> Decision:
+    """A sum too small for the measure its cues gave ("could be bought for £30", "CVC bietet 22 Euro je Aktie"): a
+    price per share is a share price, anything else a product's or a unit's price (other). Without this, product
+    prices stood in the investments chart as investments of 38 dollars."""
+    if fig.kind == "money" and fig.value < SMALL_SUM and found.measure in _SUMS:
+        return found._replace(measure="share_price" if fig.per == "share" else "other")
+    return found
