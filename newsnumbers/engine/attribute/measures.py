@@ -138,7 +138,8 @@ def _level(finder: MeasureFinder, fig: Figure, kind: str, found: Decision | None
     if found and found.weak and not moved:  # "Das Geschäft mit Rechenzentren wuchs um 93 % auf 30 Mrd.": what moved names
         moved = finder._by_cues(fig, "percent")  # the level, unless the generic word is itself what moved ("Ausgaben stiegen")
         moved_words = moved.words.split("+") if moved else []  # a noun and its verb ("Geschäft+wuchs"), not a verb alone
-        moved = moved if len(moved_words) > 1 and not set(found.words.split("+")) & set(moved_words) else None
+        moved = moved if len(moved_words) > 1 and moved.measure == "growth" and not set(found.words.split("+")) & set(moved_words) \
+            else None  # a business that grew; not a share ("An der Börse stieg der Wert auf 80 Mrd.": the value decides)
     if moved and moved.measure in level_measures():
         level = level_measures()[moved.measure]  # a share that lost ("Die Aktie verlor 6,5 % auf 98,40 Franken"): its price
         return moved._replace(measure="share_price" if level == "market_cap" and share_noun().match(moved.words) else level)

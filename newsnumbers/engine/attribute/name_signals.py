@@ -69,15 +69,25 @@ def _patterns() -> tuple[tuple[tuple[str, re.Pattern[str]], ...], tuple[tuple[st
     return first, then
 
 
+def _possessive_before(text: str, at: int) -> bool:
+    """Whether "'s " (or "’s ") stands right before ``at``."""
+    return text[max(0, at - 3):at - 1] in ("'s", "’s")
+
+
+def _trade_noun() -> re.Pattern[str]:
+    """The signal of a trade's noun before a name ("Kamerahersteller Zentrix"), the first of :func:`_patterns`."""
+    return _patterns()[0][0][1]
+
+
 def _name_before(text: str, at: int) -> re.Match[str] | None:
     """The name right before the words at ``at``: before the space or hyphen there, or before a possessive's "'s "."""
-    end = at - 3 if text[max(0, at - 3):at - 1] in ("'s", "’s") else at - 1
+    end = at - 3 if _possessive_before(text, at) else at - 1
     return _NAME_BEFORE.search(text, max(0, end - NAME_CHARS), end) if end > 0 else None
 
 
 def after_trade_noun(name: str) -> str:
     """The name after a trade's noun that opens it ("US-Mutterkonzern Adtran": Adtran), else the name."""
-    m = _patterns()[0][0][1].search(name)
+    m = _trade_noun().search(name)
     return m["name"] if m else name
 
 
@@ -85,7 +95,7 @@ def signalled_names(text: str) -> list[Signal]:
     """Every place a signal names a capitalised name, in the order of the signals. A sentence's opening words that
     hold a trade's noun give the name after it ("Der Kamerahersteller Zentrix steigerte": Zentrix)."""
     first, then = _patterns()
-    head = first[0][1]
+    head = _trade_noun()
     out = []
     for kind, pattern in first:
         for m in pattern.finditer(text):
@@ -95,7 +105,7 @@ def signalled_names(text: str) -> list[Signal]:
                        Signal(a, b, m.group("name"), kind))
     for kind, pattern in then:
         for m in pattern.finditer(text):
-            if kind == "possessive" and text[max(0, m.start() - 3):m.start() - 1] not in ("'s", "’s"):
+            if kind == "possessive" and not _possessive_before(text, m.start()):
                 continue
             if name := _name_before(text, m.start()):
                 out.append(Signal(name.start("name"), name.end("name"), name.group("name"), "shares"))

@@ -84,3 +84,29 @@ def capitalised_words(before_first: str) -> str:
     """
     rest = r"[\w&’'.-]++(?<=[\w&])|(?<=[A-Z])(?![\w&’'.-])"  # more letters, ending in one; or a lone letter A-Z
     return rf"[A-ZÄÖÜ]{before_first}(?:{rest})(?:[ ](?:[A-ZÄÖÜ](?:{rest}))){{0,3}}"
+
+
+MIN_COMPOUND_PART = 3  # letters at least in a compound's first and last part ("Chip|sparte")
+
+
+def compound_of_known(word: str) -> bool:
+    """Whether a German word is a compound whose last part is a dictionary noun ("Chipsparte": Sparte), not a name
+    written in CamelCase ("CompuGroup": the capital begins no lower-case part)."""
+    return any(word[k].islower() and simplemma.is_known(word[k:].capitalize(), "de")
+               for k in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART))
+
+
+def signal_allows(name: str, kind: str, lang: str) -> bool:
+    """Whether a name a signal found (:mod:`.name_signals`; ``kind`` head, shares or results) passes the dictionary.
+    After a trade's noun as after a company noun: a German word there is prose ("der Autohersteller Europas"). With
+    shares or results no single dictionary word alone ("Tech-Aktien", "Analysten verbuchten"), no compound of a known
+    noun ("Cloud-Umsatz wuchs", "Chipsparte wuchs"), and in English no results of dictionary words only: a segment or
+    an event ("Data Center grew 112%", "Singles Day generated"). Shares keep such names ("Raspberry Pi's IPO")."""
+    words = name.split()
+    if kind == "head":
+        return _plausible(words, lang, False) or (lang == "de" and _no_german_word(name))
+    if kind == "results" and lang == "en" and all(_known(w) for w in words):
+        return False
+    if len(words) == 1 and ("-" in name and _known(name.rsplit("-", 1)[-1]) or lang == "de" and compound_of_known(name)):
+        return False
+    return _plausible(words, lang, True)

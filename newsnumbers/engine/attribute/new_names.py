@@ -23,7 +23,7 @@ from ... import lexicon
 from ..lines import in_lines, one_line
 from .forms import found_again
 from .name_signals import after_trade_noun, signalled_names
-from .name_words import _behind, _first_letter_first, _known, _no_german_word, _opens_sentence, _plausible, capitalised_words
+from .name_words import _behind, _first_letter_first, _known, _no_german_word, _opens_sentence, _plausible, capitalised_words, signal_allows
 
 _WORD = r"[A-ZÄÖÜ][\w&’'.-]*[\w&]|[A-Z]"  # a capitalised word ("MiniMax", "AT&S", "X")
 _NO_WORD_BEFORE, _NO_WORD = r"(?<![\w-].)", r"(?<![\w-])"  # after a name's first letter: no word character or hyphen before that letter
@@ -212,23 +212,9 @@ def _candidates(text: str, lang: str, plain: bool = False) -> list[tuple[int, in
         a = sig.start + sig.name.index(name) if name else 0
         opened_by_article = sig.kind == "results" and p.stop.match(sig.name + " ")  # "Die Chipsparte wuchs": a noun phrase
         if name and not opened_by_article and not p.stop.fullmatch(name + " ") and not all(map(is_suffix, name.split())) \
-                and _signal_allows(name, sig.kind, lang):
+                and (_known_core(name, lang) or signal_allows(name, sig.kind, lang)):
             out.append((a, a + len(name), name))
     return out
-
-
-def _signal_allows(name: str, kind: str, lang: str) -> bool:
-    """Whether a name a signal found (:mod:`.name_signals`) passes the dictionary: after a trade's noun as after a
-    company noun (a German word there is prose: "der Autohersteller Europas"); with shares or results only where no
-    single dictionary word stands alone ("Tech-Aktien", "Analysten verbuchten" are prose)."""
-    if _known_core(name, lang):
-        return True
-    if kind == "head":
-        return _plausible(name.split(), lang, False) if lang == "en" else (_plausible(name.split(), lang, False) or _no_german_word(name))
-    last = name.rsplit("-", 1)[-1]  # "Cloud-Umsatz wuchs", "Chipsparte wuchs": a compound of a known noun is prose
-    return _plausible(name.split(), lang, True) and not (" " not in name and (
-        "-" in name and _known(last) or lang == "de" and any(name[k].islower() and simplemma.is_known(name[k:].capitalize(), "de")
-                                                             for k in range(3, len(name) - 3))))  # not "CompuGroup"
 
 
 @lru_cache(maxsize=1)
