@@ -23,7 +23,7 @@ FLOORS = {  # split: (recall, precision, {field: least accuracy})
     # with af, ai and ak it is measure 0.938, organisation 0.917 after this session's rules); session 17: al and an
     # (an: 7 articles on companies the lexicon lacks) arrived at measure 0.856 and 0.654, organisation 0.797 and 0.058
     # (an: 0.000 under the session-start code), ap at measure 0.920, organisation 0.560 (0.300 under the session-start
-    # code); dev 263 is measure 0.941, organisation 0.907 after this session's rules;
+    # code); dev 263 is measure 0.946, organisation 0.907 after this session's rules;
     # test 198 (session 17: am01-am12, ao01-ao12, aq01-aq03 added): 28 articles + the held-out batches h01-h12, l01-l12 (session 8),
     # q01-q10 (session 10), s01-s10 (session 11), u01-u10 and v01-v10 (session 12), y01-y10 (session 13), o01-o12 (session 14), ab01-ab12 and
     # ad01-ad12 (session 15), ag01-ag12, ah01-ah12, aj01-aj09 (session 16), am01-am12, ao01-ao12, aq01-aq03 (session 17), scored only.
@@ -41,7 +41,8 @@ FLOORS = {  # split: (recall, precision, {field: least accuracy})
     # session's start: 0.957, 0.847, 0.870, 0.960): the new batches pulled it down, the session's rules barely moved it.
     # Session 17: batches am, ao and aq (ao, aq: companies the lexicon lacks) arrived at measure 0.936, 0.908 and 0.824,
     # organisation 0.447, 0.370 and 0.118 under the session-start code (aq: 0.382 under the code it arrived to); the
-    # test half of 198 is recall 0.971, measure 0.846, organisation 0.790.
+    # test half of 198 went from recall 0.966, measure 0.843, organisation 0.775 (session-start code) to 0.971, 0.848,
+    # 0.790.
     "test": (0.96, 0.99, {"value": 0.99, "unit": 0.99, "qualifier": 0.96, "measure": 0.84, "organisation": 0.78, "model": 0.95}),
 }
 
