@@ -92,17 +92,10 @@ def after_trade_noun(name: str) -> str:
 
 
 def signalled_names(text: str) -> list[Signal]:
-    """Every place a signal names a capitalised name, in the order of the signals. A sentence's opening words that
-    hold a trade's noun give the name after it ("Der Kamerahersteller Zentrix steigerte": Zentrix)."""
+    """Every place a signal names a capitalised name, in the order of the signals (a sentence's opening words that
+    hold a trade's noun, "Der Kamerahersteller Zentrix steigerte", are cut to the name by new_names' cleaning)."""
     first, then = _patterns()
-    head = _trade_noun()
-    out = []
-    for kind, pattern in first:
-        for m in pattern.finditer(text):
-            a, b = m.span("name")
-            inner = head.search(text, a, b) if kind == "results" else None
-            out.append(Signal(inner.start("name"), b, text[inner.start("name"):b], "head") if inner else
-                       Signal(a, b, m.group("name"), kind))
+    out = [Signal(*m.span("name"), m.group("name"), kind) for kind, pattern in first for m in pattern.finditer(text)]
     for kind, pattern in then:
         for m in pattern.finditer(text):
             if kind == "possessive" and not _possessive_before(text, m.start()):
