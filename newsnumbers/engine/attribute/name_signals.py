@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ... import lexicon
-from .name_words import _first_letter_first
+from .name_words import POSSESSIVE_END, _first_letter_first
 
 # One to four capitalised words, one space (or " + ", " & ": "Huber + Suhner") apart, with no word or hyphen before
 # them. Unlike new_names' words, a word holds no apostrophe: "Raspberry Pi's IPO" is the name, "'s", then "IPO". Each
@@ -71,7 +71,7 @@ def _patterns() -> tuple[tuple[tuple[str, re.Pattern[str]], ...], tuple[tuple[st
 
 def _possessive_before(text: str, at: int) -> bool:
     """Whether "'s " (or "’s ") stands right before ``at``."""
-    return text[max(0, at - 3):at - 1] in ("'s", "’s")
+    return at >= 3 and POSSESSIVE_END.match(text, at - 3, at - 1) is not None
 
 
 def _trade_noun() -> re.Pattern[str]:

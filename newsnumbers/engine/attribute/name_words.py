@@ -86,6 +86,7 @@ def capitalised_words(before_first: str) -> str:
     return rf"[A-ZÄÖÜ]{before_first}(?:{rest})(?:[ ](?:[A-ZÄÖÜ](?:{rest}))){{0,3}}"
 
 
+POSSESSIVE_END = re.compile(r"(?<=\w)['’]s$")  # a name's possessive ending ("Zentrix's"), searched up to where it ends
 MIN_COMPOUND_PART = 3  # letters at least in a compound's first and last part ("Chip|sparte")
 
 

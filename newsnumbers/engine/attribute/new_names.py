@@ -23,14 +23,23 @@ from ... import lexicon
 from ..lines import in_lines, one_line
 from .forms import found_again
 from .name_signals import after_trade_noun, signalled_names
-from .name_words import _behind, _first_letter_first, _known, _no_german_word, _opens_sentence, _plausible, capitalised_words, signal_allows
+from .name_words import (
+    POSSESSIVE_END,
+    _behind,
+    _first_letter_first,
+    _known,
+    _no_german_word,
+    _opens_sentence,
+    _plausible,
+    capitalised_words,
+    signal_allows,
+)
 
 _WORD = r"[A-ZÄÖÜ][\w&’'.-]*[\w&]|[A-Z]"  # a capitalised word ("MiniMax", "AT&S", "X")
 _NO_WORD_BEFORE, _NO_WORD = r"(?<![\w-].)", r"(?<![\w-])"  # after a name's first letter: no word character or hyphen before that letter
 # after it: the text's or a line's start, ". ", or a place's possessive ("Stockholm’s Lovable raised €174 million")
 _OPENS_LINE_OR_SENTENCE = r"(?:(?<![^\n].)|(?<=[.!?:•][ ].)|(?<=[a-z]['’]s[ ].))"
 _JOINED = re.compile(r" \+ ")  # a name of two joined by a plus, written with spaces ("Huber + Suhner")
-_POSSESSIVE_LAST = re.compile(r"(?<=\w)['’]s$")  # a last word in the possessive
 _POSSESSIVE_FIRST = re.compile(r"^[A-ZÄÖÜ][\w-]*['’]s (?=[A-ZÄÖÜ\w])")  # a first word in the possessive
 _LIST_JOINS = r"[,;:•][ ]|[ ]und[ ]|[ ]and[ ]|[ ]sowie[ ]|gefolgt[ ]von[ ]|followed[ ]by[ ]"  # what opens a list item
 SEAT = r"in[ ][A-ZÄÖÜ][\w-]+(?:[ ][A-Z]{2})?"  # a ranking item's seat after its name: "CeQur in Horw LU"
@@ -158,7 +167,7 @@ def _clean(name: str) -> str:
     """The name without leading words that begin no name ("The Orca AI") and without a legal form where
     what remains is still a name ("MiniMax Group Inc" -> "MiniMax"; "Partners Group" stays)."""
     p = _patterns()
-    name = _POSSESSIVE_LAST.sub("", name)  # "Zentrix's" (a name the lexicon knows with it, "McDonald's", is not cleaned)
+    name = POSSESSIVE_END.sub("", name)  # "Zentrix's" (a name the lexicon knows with it, "McDonald's", is not cleaned)
     owner = _POSSESSIVE_FIRST.match(name)  # "Stockholm’s Lovable": a place's possessive is no part of the name;
     if owner and not _company().fullmatch(owner.group()[:-3]):  # "Meta's Reality Labs" is Meta's unit: kept whole
         name = name[owner.end():]
