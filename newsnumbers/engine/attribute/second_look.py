@@ -62,7 +62,8 @@ def capital_funding(finder: Finder, fig: Figure, found: Decision) -> Decision:
         return found
     own = finder.places.place(fig).windows[0][0]
     ms = finder.places.mentions_in(own, fig)
-    words = into_company(finder.text, finder.lower, own, ms, finder.cues.lang) or takes_stake(finder.lower, own)
+    words = into_company(finder.text, finder.lower, own, ms, finder.cues.lang) or takes_stake(finder.lower, own) or \
+        _cue_clause_into(finder, fig, found, own)
     if not words and not any(assets_in(finder.lower, span) for span in own):
         sentence = finder.seg.sentence_span(finder.places.place(fig).sentence)
         around = finder.places.mentions_in([sentence], fig)
@@ -71,6 +72,20 @@ def capital_funding(finder: Finder, fig: Figure, found: Decision) -> Decision:
             funding_topic(finder, fig, ms, found.words) or ("" if on_assets else investor_subject(around, ms, fig.start)) or \
             (into_company(finder.text, finder.lower, [sentence], around, finder.cues.lang) if _names_deal(found.words) else "")
     return found._replace(measure="funding", words=f"{found.words}+{words}") if words else found
+
+
+def _cue_clause_into(finder: Finder, fig: Figure, found: Decision, own: Spans) -> str:
+    """The money of a clause without a verb of its own whose cue stands in another clause of the sentence, where the
+    money goes into a company ("Microsoft steckt 5 Mrd. Dollar in Anthropic, Nvidia sogar 10 Mrd."; "…, während Nvidia
+    die Summe mit 10 Mrd. übertrifft"): the elided verb keeps its object, so the figure is funding too."""
+    if found.where != "sentence" or not found.cue_spans or any(assets_in(finder.lower, span) for span in own):
+        return ""
+    cue = found.cue_spans[0][0]
+    clause = next(((c.start, c.end) for c in finder.places.clauses(finder.places.place(fig).sentence) if c.start <= cue < c.end), None)
+    if clause is None:
+        return ""
+    words = into_company(finder.text, finder.lower, [clause], finder.places.mentions_in([clause], fig), finder.cues.lang)
+    return f"{words} (elided)" if words else ""
 
 
 def funding_topic(finder: Finder, fig: Figure, mentions: list, found_words: str) -> str:

@@ -6,6 +6,9 @@ cell's own row has no cue, the cues of its column's header cell and of its row's
 cell: "| Context Window | 256K tokens |") decide, with the same rules (``measures.csv``) as prose. Only pipe
 tables with a separator row are read (:func:`..tables.column_head`). Where neither decides, the table's caption
 (the line above its header) may: "How Much Did It Cost to Train Major AI Models?" over "| Compute Cost (Est.) |".
+A count in a table copied without its grid reads its label on the line above ("| Context Window |", then
+"256K tokens |") or the header over its rows where spaces keep the columns apart ("Model Input Output Context
+Window", then "claude-opus-4-6 $5.00 $25.00 1M tokens").
 """
 from __future__ import annotations
 
@@ -26,15 +29,18 @@ class TableCues:
     def decide(self, fig: Figure, kind: str) -> Decision | None:
         """The first rule (in the lexicon's order) whose cues all stand in the cell's header, else in its row's
         label, else in the table's caption; None outside a table, in its first column, or where none names a measure."""
-        if "|" not in self.text[max(0, fig.start - 200):fig.start]:
-            return None  # no pipe before the figure on its line: no table cell (cheap test first)
-        cell = column_head(self.text, fig.start, self._heads)
-        if cell is None:
-            return None
+        cell = column_head(self.text, fig.start, self._heads) if "|" in self.text[max(0, fig.start - 200):fig.start] else None
+        if cell is None:  # no pipe before the figure on its line (the cheap test first), or no pipe table
+            return self._first_rule(fig, kind, row_label_above(self.text, fig), row_header_above(self.text, fig)) \
+                if kind == "count" else None
         head_start, head_end, label_end = cell
         row_start = self.text.rfind("\n", 0, fig.start) + 1
+        return self._first_rule(fig, kind, (head_start, head_end), (row_start, label_end), _caption(self.text, head_start))
+
+    def _first_rule(self, fig: Figure, kind: str, *spans: tuple[int, int]) -> Decision | None:
+        """The first rule whose cues all stand in one of ``spans`` (tried in order), not a weak one."""
         rules = rules_for(kind)
-        for a, b in ((head_start, head_end), (row_start, label_end), _caption(self.text, head_start)):
+        for a, b in spans:
             if not 0 <= a < b <= fig.start:
                 continue
             found_cues = cue_scan.scan(self.text, self.lower, a, b, self.lang)
@@ -46,6 +52,47 @@ class TableCues:
                 words = "+".join(dict.fromkeys(self.text[s:e] for cue in rule.cues for s, e in found_cues[cue][:1]))
                 return Decision(rule.measure, words, "table", tuple(found_cues[c][0] for c in rule.cues))
         return None
+
+
+CELL_CHARS = 40  # a line that holds one cell of a table copied without its grid: a label or an amount
+ROW_CHARS = 120  # a row of a table whose columns are kept apart by spaces only
+ROWS_UP = 12  # how many rows above a cell its header may stand (the walk stays short: cost linear)
+
+
+def _line(text: str, at: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return start, len(text) if end < 0 else end
+
+
+def row_label_above(text: str, fig: Figure) -> tuple[int, int]:
+    """A key-value table copied one cell per line ("| Context Window |", then "256K tokens |"): where the figure's
+    line holds nothing else, the label on the line right above it, without digits; (0, 0) otherwise."""
+    start, end = _line(text, fig.start)
+    if end - start > CELL_CHARS or (text[start:fig.start] + text[fig.end:end]).strip(" |\t"):
+        return (0, 0)
+    above = _line(text, start - 1) if start > 0 else (0, 0)
+    label = text[above[0]:above[1]]
+    return above if label.strip(" |\t") and len(label) <= CELL_CHARS and not any(c.isdigit() for c in label) else (0, 0)
+
+
+def row_header_above(text: str, fig: Figure) -> tuple[int, int]:
+    """A table whose columns are kept apart by spaces ("Model Input ($/MTok) Output ($/MTok) Context Window", then
+    "claude-opus-4-6 $5.00 $25.00 1M tokens"): from a short line, up over the short lines with digits (its rows), the
+    first line without digits, its header; (0, 0) where a long line (prose) or a blank one comes first."""
+    start, end = _line(text, fig.start)
+    if end - start > ROW_CHARS:
+        return (0, 0)
+    for _ in range(ROWS_UP):
+        if start == 0:
+            return (0, 0)
+        start, end = _line(text, start - 1)
+        line = text[start:end]
+        if not line.strip() or end - start > ROW_CHARS:
+            return (0, 0)
+        if not any(c.isdigit() for c in line):
+            return (start, end)
+    return (0, 0)
 
 
 CAPTION_CHARS = 300  # the longest caption line read: a heading or a question, not a paragraph's end
