@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import Protocol
 
+from ... import lexicon
 from .mentions import Mention, known_name
 
 
@@ -18,6 +20,8 @@ class Antecedents(Protocol):
     text: str
     mentions: list[Mention]
     starts: list[int]
+
+    def main(self) -> Mention | None: ...
 
 
 def main_place(mentions: list[Mention]) -> Mention | None:
@@ -61,8 +65,10 @@ def headline_end(text: str) -> int:
 
 def main_company(mentions: list[Mention], figure_spans: list[tuple[int, int]], opening: int = 0) -> Mention | None:
     """The company the article names most, its models counted for it (the first of equals; names inside
-    a figure, like "Nvidia-made chips", do not count): the topic of figures nobody near them names. Only the
-    lexicon's names: a start-up named in a list of funding rounds ("Emmi AI (15 Mio. Euro)") is no article's topic."""
+    a figure, like "Nvidia-made chips", do not count): the topic of figures nobody near them names. The lexicon's
+    names, and a name it lacks only where the headline (``opening``) names it and the text names it again ("Huber +
+    Suhner treibt Wachstum voran"): a start-up named in a list of funding rounds ("Emmi AI (15 Mio. Euro)") is no
+    article's topic, the company a results report is about is."""
     counts: dict[str, int] = {}
     first: dict[str, Mention] = {}
     first_model: dict[str, Mention] = {}  # owner -> its first model named
@@ -74,13 +80,31 @@ def main_company(mentions: list[Mention], figure_spans: list[tuple[int, int]], o
         if m.kind == "model" and m.owner:  # "Claude Haiku 4.5" speaks of Anthropic
             counts[m.owner] = counts.get(m.owner, 0) + 1
             first_model.setdefault(m.owner, m)
-        elif m.kind == "org" and m.role in ("company", "project") and not m.generic and known_name(m.name):
+        elif m.kind == "org" and m.role in ("company", "project") and not m.generic:
             counts[m.name] = counts.get(m.name, 0) + 1
             first.setdefault(m.name, m)
-    named = [n for n in counts if n in first]  # the main company must be named at least once,
+    named = [n for n in counts if n in first and (known_name(n) or first[n].start < opening and counts[n] > 1)]
+    # the main company must be named at least once (a name the lexicon lacks: in the headline, and again),
     if named:
         return first[max(named, key=lambda n: (counts[n], -first[n].start))]
     if len(first_model) == 1:  # unless the article names only one company's models, one of them in its headline
         owner, m = next(iter(first_model.items()))  # (``opening``: "Gemini 2.5 Flash API Cost Optimization Guide")
         return Mention(m.start, m.end, "org", owner, "", False, "company", False) if m.start < opening else None
     return None
+
+
+@lru_cache(maxsize=1)
+def company_measures() -> frozenset[str]:
+    """Measures only a company has (``grammar_words.csv`` role ``company_measure``: a share price, sales)."""
+    return frozenset(lexicon.load().words("company_measure"))
+
+
+def headline_company(ante: Antecedents, place: Mention, measure: str, where: str) -> Mention | None:
+    """The company the headline names, for a figure whose sentences name only a place (``place``: an earlier sentence's
+    topic, or one after a preposition in its own: "Der Hochlauf in Leoben/Österreich läuft. … H1-Umsatz +6 %") where
+    the measure is one only a company has: the article is about that company, and the place is where it works."""
+    if place.role != "place" or where not in ("sentence", "earlier") or where == "sentence" and not place.oblique \
+            or measure not in company_measures():
+        return None
+    main = ante.main()
+    return main if main is not None and main.start < headline_end(ante.text) else None

@@ -23,7 +23,7 @@ from ..recognise import Figure
 from ..segment import Segmenter
 from ..tables import column_head
 from .antecedents import Antecedents, coordinated
-from .article_topic import article_place
+from .article_topic import article_place, headline_company
 from .beside import model_right_before, owner_beside
 from .capital import given_into
 from .figure_models import clause_model_measures, figure_model, model_measures, own_window
@@ -79,6 +79,8 @@ class OrganisationFinder:
             weak = chosen is not None and self.topics.only_examples(place, raised)
             if topic is not None and (chosen is None or tier(topic) < tier(chosen) and not weak):
                 chosen, where = topic, "earlier"
+        if chosen is not None and measure is not None and (main := headline_company(self.antecedents, chosen, measure.measure, where)):
+            chosen, where = main, "article"  # "Der Hochlauf in Leoben/Österreich läuft. … H1-Umsatz +6 %": the headline's company
         if chosen is None:
             main = self.antecedents.main() or article_place(self.antecedents)  # no company named: its place
             if main is None:
