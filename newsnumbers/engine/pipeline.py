@@ -70,6 +70,7 @@ def _block_figures(text: str, offset: int, lang: str, article: str, skipped: lis
     figures = _imply_currencies(figures, seg)
     tables.carry_headers(figures, text)  # "| GPT-5 | $1.25 | $10.00 |" under "| Input (per 1M tokens) | Output … |"
     price_lists.carry_list_heads(figures, text)  # "Input$0.30" under "Token Type Price per 1M tokens"
+    price_lists.carry_label_rates(figures, text)  # "Input price (per 1M tokens): $1.25"
     price_lists.carry_captions(figures, text)  # "GPT-4o: $2.50 input / $10.00 output" under "Pricing (per million tokens):"
     vertical_tables.carry_vertical(figures, text)  # "Model", "Input", "Output", then "Claude Opus 4.6", "$5", "$25"
     rates.carry(figures, seg, folded)  # "… ($0.15/$0.60)": the amounts of a price list are token prices too

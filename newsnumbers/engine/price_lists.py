@@ -12,10 +12,12 @@ from typing import NamedTuple
 
 from .attribute.measure_words import direction_word, directions
 from .recognise import Figure
-from .tables import CENTS_THEN_CELL, EMPTY_CELL, GLUED, RATE_MAX, line_span, named_rate, short_line
+from .tables import CENTS_THEN_CELL, EMPTY_CELL, GLUED, RATE_MAX, header_direction, line_span, named_rate, short_line
 
 LIST_LINE_CHARS = 80  # a line of a price list laid out without pipes ("Input$0.30", "Cache Read: $0.075")
 LABEL_CHARS = 30  # what such a line holds besides its amount: a label ("Cached input:"), no sentence
+RATE_LABEL_CHARS = 60  # a label before a colon that names the rate ("Input price (per 1M tokens):"), no sentence
+AFTER_COLON_CHARS = 120  # how far after that colon its amounts may stand ("input $1.25, output $10")
 
 
 def carry_list_heads(figures: list[Figure], text: str) -> None:
@@ -166,3 +168,25 @@ def _caption_rate(text: str, line_start: int, memo: dict[int, str], priced: set[
         memo[line_start] = ""
         return ""
     return _heading_rate(text, line_start, memo, priced, _Walk(CAPTION_LINE_CHARS, CAPTION_LINES, True, True))
+
+
+def carry_label_rates(figures: list[Figure], text: str) -> None:
+    """Give amounts after a label that names a token rate on their own line ("Input price (per 1M tokens): $1.25",
+    "Pricing per 1M tokens: input $1.25, output $10") that rate, and the direction the words since the colon or the
+    previous amount's comma name, else the label's (in place; a direction after an amount is read later, by
+    :mod:`.rates`). Only a short label before the line's colon, amounts close after it, no sentence
+    end between: "The rate per 1M tokens fell. Now: $3" is no label."""
+    previous: dict[int, int] = {}  # a line's colon -> where its previous amount ended
+    for fig in figures:
+        if fig.kind != "money" or fig.per or fig.value > RATE_MAX:
+            continue
+        start = text.rfind("\n", 0, fig.start) + 1
+        colon = text.find(":", start, fig.start)
+        if colon < 0 or colon - start > RATE_LABEL_CHARS or fig.start - colon > AFTER_COLON_CHARS \
+                or ". " in text[colon:fig.start] or not (rate := named_rate(text[start:colon].lower())):
+            continue
+        since = text[previous.get(colon, colon + 1):fig.start]  # after the previous amount: its own words first
+        since = since[max(since.rfind(","), since.rfind("/"), since.rfind(";")) + 1:]  # ("$1.25 input, $10 output")
+        fig.per = rate
+        fig.direction = fig.direction or header_direction(since) or header_direction(text[start:colon])
+        previous[colon] = fig.end
