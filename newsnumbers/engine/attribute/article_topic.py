@@ -99,12 +99,13 @@ def company_measures() -> frozenset[str]:
     return frozenset(lexicon.load().words("company_measure"))
 
 
-def headline_company(ante: Antecedents, place: Mention, measure: str, where: str) -> Mention | None:
+def headline_company(ante: Antecedents, place: Mention | None, measure: str, where: str) -> tuple[Mention | None, str]:
     """The company the headline names, for a figure whose sentences name only a place (``place``: an earlier sentence's
     topic, or one after a preposition in its own: "Der Hochlauf in Leoben/Österreich läuft. … H1-Umsatz +6 %") where
-    the measure is one only a company has: the article is about that company, and the place is where it works."""
-    if place.role != "place" or where not in ("sentence", "earlier") or where == "sentence" and not place.oblique \
+    the measure is one only a company has: the article is about that company, and the place is where it works.
+    Returns the mention and where it was found, ``place`` and ``where`` unchanged where the rule does not apply."""
+    if place is None or place.role != "place" or where not in ("sentence", "earlier") or where == "sentence" and not place.oblique \
             or measure not in company_measures():
-        return None
+        return place, where
     main = ante.main()
-    return main if main is not None and main.start < headline_end(ante.text) else None
+    return (main, "article") if main is not None and main.start < headline_end(ante.text) else (place, where)

@@ -74,7 +74,7 @@ def _possessive_before(text: str, at: int) -> bool:
     return at >= 3 and POSSESSIVE_END.match(text, at - 3, at - 1) is not None
 
 
-def _trade_noun() -> re.Pattern[str]:
+def trade_noun() -> re.Pattern[str]:
     """The signal of a trade's noun before a name ("Kamerahersteller Zentrix"), the first of :func:`_patterns`."""
     return _patterns()[0][0][1]
 
@@ -87,7 +87,7 @@ def _name_before(text: str, at: int) -> re.Match[str] | None:
 
 def after_trade_noun(name: str) -> str:
     """The name after a trade's noun that opens it ("US-Mutterkonzern Adtran": Adtran), else the name."""
-    m = _trade_noun().search(name)
+    m = trade_noun().search(name)
     return m["name"] if m else name
 
 

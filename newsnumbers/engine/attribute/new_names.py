@@ -34,6 +34,7 @@ from .name_words import (
     capitalised_words,
     signal_allows,
 )
+from .recurring_names import recurring_names
 
 _WORD = r"[A-ZÄÖÜ][\w&’'.-]*[\w&]|[A-Z]"  # a capitalised word ("MiniMax", "AT&S", "X")
 _NO_WORD_BEFORE, _NO_WORD = r"(?<![\w-].)", r"(?<![\w-])"  # after a name's first letter: no word character or hyphen before that letter
@@ -222,6 +223,9 @@ def _candidates(text: str, lang: str, plain: bool = False) -> list[tuple[int, in
         opened_by_article = sig.kind == "results" and p.stop.match(sig.name + " ")  # "Die Chipsparte wuchs": a noun phrase
         if name and not opened_by_article and not p.stop.fullmatch(name + " ") and not all(map(is_suffix, name.split())) \
                 and (_known_core(name, lang) or signal_allows(name, sig.kind, lang)):
+            out.append((a, a + len(name), name))
+    for a, _, full in recurring_names(text, lang, p.suffix):  # "Kapsch TrafficCom hat … abgeschlossen … so Kapsch"
+        if (name := _clean(full)) and not p.stop.fullmatch(name + " "):
             out.append((a, a + len(name), name))
     return out
 

@@ -79,8 +79,7 @@ class OrganisationFinder:
             weak = chosen is not None and self.topics.only_examples(place, raised)
             if topic is not None and (chosen is None or tier(topic) < tier(chosen) and not weak):
                 chosen, where = topic, "earlier"
-        if chosen is not None and measure is not None and (main := headline_company(self.antecedents, chosen, measure.measure, where)):
-            chosen, where = main, "article"  # "Der Hochlauf in Leoben/Österreich läuft. … H1-Umsatz +6 %": the headline's company
+        chosen, where = headline_company(self.antecedents, chosen, measure.measure if measure else "", where)  # not a place
         if chosen is None:
             main = self.antecedents.main() or article_place(self.antecedents)  # no company named: its place
             if main is None:

@@ -1,0 +1,131 @@
+"""A company the lexicon lacks, found by being named again and again: "Kapsch TrafficCom hat das Geschäftsjahr …
+abgeschlossen … so Kapsch", "Implenia: Neue Aufträge … Implenia hat …".
+
+A results report names its company in every other sentence, often with no word that says it is one (no trade noun,
+no legal form, no verb of results at a sentence's opening: :mod:`.name_signals`). What marks it is that the same
+word, no dictionary word, comes back. Persons and places come back too; three tests keep them out:
+- a first name is always followed by a surname ("Elon Musk", "Masayoshi Son");
+- a surname follows a first name or comes before a verb of saying in a third of its mentions ("Euan Blair …
+  Blair said");
+- a place stands after "in", "aus", "from" … at least half the time ("in Lübbenau").
+The name's full form is its first mention with the capitalised words that follow it there and are no dictionary
+words, or words only companies end with ("Kapsch TrafficCom", "Kingsoft Cloud Holdings"); the short form found
+again is the same company (:func:`.new_names.new_names` maps a core to its full name).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import simplemma
+
+from ... import lexicon
+from .name_signals import trade_noun as _trade_noun
+from .name_words import MIN_COMPOUND_PART, _known, compound_of_known
+
+MIN_MENTIONS = 3  # how often a word must be named to be taken for a company without any other signal
+MIN_LETTERS = 3
+MORE_WORDS = 2  # words after the first mention's first word that may belong to the name ("Kapsch TrafficCom")
+_WORD = re.compile(r"(?<![\w&+.'’-])[A-ZÄÖÜ][\w&]*[a-zäöüß][\w&]*(?![\w&+-]|['’]s\b|\.\w)")  # a capitalised word, not a possessive
+_NEXT = re.compile(r"[ ]([A-ZÄÖÜ][\w&]*)(?=[\s,.:;!?()]|['’]s\b|$)")  # a capitalised word right after, one space apart
+SAYS_CHARS = 12  # how far before a name a verb of saying may start ("erklärte Höttges")
+PERSON_SHARE = 3  # one mention in this many a person's makes the name a person's
+FIRST_NAME_CHARS = 10  # a first name is short; a longer capitalised word before a name is a noun ("Telekomausrüster")
+_PERSON_BEFORE = re.compile(rf"(?<![\w-])([A-ZÄÖÜ][a-zäöüß]{{1,{FIRST_NAME_CHARS - 1}}})[ ]$")  # a first name right before
+
+
+@lru_cache(maxsize=1)
+def _place_before() -> re.Pattern[str]:
+    """A preposition of place right before a word (``grammar_words.csv`` role ``place_preposition``)."""
+    return re.compile(rf"(?<![\w-])(?:{lexicon.in_order(lexicon.load().words('place_preposition'))})[ ]$")
+
+
+@lru_cache(maxsize=1)
+def _not_name() -> re.Pattern[str]:
+    """Words that are no name however often they come back: the ``not_a_name`` words and abbreviations ("Mio")."""
+    lex = lexicon.load()
+    return re.compile(lexicon.in_order([*lex.words("not_a_name"), *(re.escape(r["abbreviation"]) for r in lex.abbreviations)]))
+
+
+_ABBREVIATION = re.compile(r"[A-Z]{2,}s|[A-Z]{4,}\w*")  # "GPUs", "CPUs"; a metric's abbreviation ("EBITDAaL")
+
+
+@lru_cache(maxsize=1)
+def _lexicon_words() -> frozenset[str]:
+    """The first words of the lexicon's models and organisations, lower-cased: a word named again that is one of
+    them in another spelling ("LLaMA" for Llama) is that model or company, no new one."""
+    lex = lexicon.load()
+    return frozenset(r["canonical"].split()[0].lower() for r in (*lex.models, *lex.organisations) if r["canonical"].strip())
+
+
+def _plain(word: str, lang: str) -> bool:
+    """Whether a word is prose, however often it comes back: a dictionary word, a compound of one ("Hyperscaler",
+    "Risikokapital"), an abbreviation ("GPUs", "EBITDAaL"), a word with a digit or an underscore ("H100s"), a model's
+    or company's name the lexicon spells otherwise ("LLaMA")."""
+    return (len(word) < MIN_LETTERS or _known(word) or any(c.isdigit() or c == "_" for c in word)
+            or _ABBREVIATION.fullmatch(word) is not None or word.lower() in _lexicon_words()
+            or _not_name().fullmatch(word) is not None or lang == "de" and _compound(word))
+
+
+def _compound(word: str) -> bool:
+    """A German compound of two dictionary words ("Risiko|kapital"), not a name with a word inside ("Kings|oft")."""
+    return compound_of_known(word) and any(_german(word[:k]) and _german(word[k:].capitalize())
+                                           for k in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1))
+
+
+def _german(word: str) -> bool:
+    return simplemma.is_known(word, "de") or simplemma.is_known(word.lower(), "de")
+
+
+def recurring_names(text: str, lang: str, suffix: re.Pattern[str]) -> list[tuple[int, int, str]]:
+    """(start, end, full name) at the first mention of every word named at least ``MIN_MENTIONS`` times that passes
+    the tests above; ``suffix`` matches a word only companies end with (``name_suffix_*``)."""
+    seen: dict[str, list[int]] = {}
+    for m in _WORD.finditer(text):
+        seen.setdefault(m.group(), []).append(m.start())
+    out = []
+    for word, starts in seen.items():
+        if len(starts) < MIN_MENTIONS or _plain(word, lang):
+            continue
+        ends = [s + len(word) for s in starts]
+        if all(_NEXT.match(text, e) for e in ends) or _a_person(text, starts, ends) \
+                or 2 * sum(bool(_place_before().search(text, max(0, s - 12), s)) for s in starts) >= len(starts):
+            continue
+        out.append((starts[0], *_full_name(text, starts[0], ends[0], suffix)))
+    return out
+
+
+def _a_person(text: str, starts: list[int], ends: list[int]) -> bool:
+    """Whether a third of the mentions or more are a person's: after a first name ("Euan Blair", "Hannes Wehinger":
+    a short capitalised word that is no trade's noun, "Baukonzern Implenia", and no article or preposition, "Laut
+    Kapsch") or next to a verb of saying ("Yan said", "sagte Höttges"). A company named after its founder ("CEO Georg Kapsch") is
+    a person once, its short name many more times."""
+    personal = 0
+    for s, e in zip(starts, ends):
+        m = _PERSON_BEFORE.search(text, max(0, s - FIRST_NAME_CHARS - 1), s)
+        personal += bool(m and _not_name().fullmatch(m.group(1)) is None and not _trade_noun().match(text, m.start(1))
+                         or _says().match(text, e) or _says_before().search(text, max(0, s - SAYS_CHARS), s))
+    return personal * PERSON_SHARE >= len(starts)
+
+
+@lru_cache(maxsize=1)
+def _says_before() -> re.Pattern[str]:
+    """A verb of saying right before a name ("sagte Höttges")."""
+    return re.compile(rf"(?<![\w-])(?:{lexicon.in_order(lexicon.load().words('speech_verb'))})[ ]$")
+
+
+@lru_cache(maxsize=1)
+def _says() -> re.Pattern[str]:
+    """A verb of saying right after a name (``grammar_words.csv`` role ``speech_verb``): "Yan said", "sagte Höttges"."""
+    return re.compile(rf"[ ](?:{lexicon.in_order(lexicon.load().words('speech_verb'))})(?![\w-])")
+
+
+def _full_name(text: str, start: int, end: int, suffix: re.Pattern[str]) -> tuple[int, str]:
+    """The first mention with the capitalised words after it that are no dictionary words and no acronyms ("Alphawave
+    IP Group" is Alphawave), or that end companies' names."""
+    for _ in range(MORE_WORDS):
+        nxt = _NEXT.match(text, end)
+        if nxt is None or not (not _known(nxt.group(1)) and not nxt.group(1).isupper() or suffix.fullmatch(nxt.group(1))):
+            break
+        end = nxt.end()
+    return end, text[start:end]
