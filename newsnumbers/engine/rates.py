@@ -115,14 +115,15 @@ class _Sentence:
 def carry(figures: list[Figure], seg: Segmenter, lower: str) -> None:
     """Give amounts without a rate the token rate the sentence (or, in a sentence about prices, the one
     before) named for them, and their directions in list order; complete "/million" to "1M tokens"
-    where the article prices tokens. Changes the figures in place."""
+    where the article speaks of tokens anywhere (a price page names them once, in its title or its first
+    lines). Changes the figures in place."""
     for f in figures:
         f.direction = f.direction or (_paren_direction(f, lower) if f.kind == "money" else "")
     own = {id(f) for f in figures if f.direction}
     bare = _bare_pairs(figures, lower)  # "USD 15/75 (input/output) per 1M tokens"
     pairs = _list_pairs(figures, lower)
     paired = {id(f) for pair in pairs for f in pair} | bare  # "Claude Opus 4.7 (flagship model): $5 / $25." after a price list
-    prices_tokens = False
+    prices_tokens, speaks_of_tokens = False, "token" in lower
     previous, current = _Sentence(-2), _Sentence(-2)
     for fig in figures:
         if fig.kind != "money":
@@ -131,7 +132,7 @@ def carry(figures: list[Figure], seg: Segmenter, lower: str) -> None:
         if s != current.index:
             _order_directions(current)
             previous, current = (current if current.index == s - 1 else _Sentence(-2)), _Sentence(s)
-        if _bare(fig.per) and (prices_tokens or fig.direction or "token" in lower[slice(*seg.sentence_span(s))]):
+        if _bare(fig.per) and (prices_tokens or fig.direction or speaks_of_tokens):  # "$1.25/1M" in a text on tokens
             fig.per += " tokens"
         took = not fig.per and not _result().search(lower, max(0, fig.start - RESULT_CHARS), fig.start) and _take_rate(
             fig, current, previous, lower, seg, id(fig) in paired)
