@@ -44,7 +44,7 @@ from .measure_words import (
 )
 from .places import Place, Places, Spans
 from .said_again import SaidAgain
-from .second_look import second_look, small_sum, venture_funding
+from .second_look import model_cost, second_look, small_sum, venture_funding
 from .sentence_cues import Decision, SentenceCues, without_causes
 from .signs import payout_before, signed
 from .table_cues import TableCues
@@ -114,7 +114,7 @@ class MeasureFinder:
             fig, self.places.place(fig).sentence, kind)  # "35% more tokens": no topic of the sentences before
         if kind == "money" and fig.per == "share" and (found is None or found.measure != "other") and not payout_before(self, fig):
             return Decision("share_price", fig.per, "unit")  # "ein neues Allzeithoch: 160,98 US-Dollar je Aktie"; a dividend: other
-        return venture_funding(self, fig, found) if found else self.again.decide(fig) or Decision("other", "", "none")
+        return venture_funding(self, fig, found) if found else self.again.decide(fig) or model_cost(self, fig) or Decision("other", "", "none")
 
     def _by_cues(self, fig: Figure, kind: str) -> Decision | None:
         """The rule whose cues stand nearest the figure: its clause first, then wider windows, then its sentence."""

@@ -226,6 +226,27 @@ def funding_in_clause(finder: Finder, fig: Figure) -> Decision | None:
                               place.windows[0][0], fig, "clause")
 
 
+MODEL_COST_MIN = 100_000  # a model that cost less was bought or subscribed to ("Claude Pro costs $20"), not trained
+
+
+@lru_cache(maxsize=1)
+def _cost_verb() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{lexicon.in_order(lexicon.load().words('model_cost_verb'))})(?![\w-])")
+
+
+def model_cost(finder: Finder, fig: Figure) -> Decision | None:
+    """Money no cue names, in a clause where a model its sentence names "cost" it ("DeepSeek's V3 model allegedly cost $5.6 million",
+    "GPT-4 soll 100 Mio. Dollar gekostet haben"): what the model cost to make, its training cost; None otherwise."""
+    if fig.kind != "money" or fig.per or fig.value < MODEL_COST_MIN:
+        return None
+    place = finder.places.place(fig)
+    if not any(m.kind == "model" for k in range(len(place.windows)) for m in finder.places.window_mentions(place, k, fig)):
+        return None  # the model may stand in the clause before ("DeepSeek's V3 model, also from China, cost $5.6 million")
+    own = place.windows[0][0]
+    found = next((m for a, b in own if (m := _cost_verb().search(finder.lower, a, b))), None)
+    return Decision("training_cost", finder.text[found.start():found.end()], "clause") if found else None
+
+
 def names_model(places: Places, fig: Figure) -> bool:
     """Whether the figure's own clause names a model."""
     place = places.place(fig)
