@@ -277,3 +277,12 @@ def test_the_highest_market_value_is_one_companys_reached_value_in_one_currency(
             _row("c", "10 Bio. $", 10e12, "market_cap", "Microsoft", qualifier="upper_bound"),
             _row("d", "4,5 Bio. HKD", 4.5e12, "market_cap", "Tencent", unit="HKD")]
     assert _title("05_market_reaction", rows) == "Nvidia: höchster genannter Börsenwert, 3,8\u00a0Bio.\u00a0$"
+
+
+def test_a_loss_of_several_companies_together_is_said_in_the_plural():
+    """'AMD, Nvidia, Samsung … verlor mind. 500 Mrd. $' read as one company's loss: a sum several companies lost
+    together takes the plural and says "zusammen", in both languages."""
+    rows = [_row("a1", "über 500 Milliarden US-Dollar", 500e9, "market_value_loss", "AMD|Nvidia|Samsung", qualifier="lower_bound")]
+    de, en = _title("05_market_reaction", rows), _title("05_market_reaction", rows, "en")
+    assert "verloren zusammen" in de and "verlor " not in de
+    assert "together lost" in en

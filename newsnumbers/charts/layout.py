@@ -92,6 +92,9 @@ def glue(text: str) -> str:
     return _sticky().sub("\\1\u00a0", text)
 
 
+WRAP_SLACK = 0.97  # a line measured at the figure's dpi may draw a little wider at the saving dpi (hinting): keep room
+
+
 def wrap(fig: plt.Figure, text: str, width_in: float, **style) -> str:
     """``text`` wrapped so that no line is wider than ``width_in`` inches in ``style`` (paragraphs kept), and no line
     ends in a symbol of ``nobreak.csv`` whose number starts the next ("from $2.9T to ≥" / "$5T")."""
@@ -99,7 +102,7 @@ def wrap(fig: plt.Figure, text: str, width_in: float, **style) -> str:
     for para in glue(text).split("\n"):
         chars = max(int(width_in / 0.04), 10)
         lines = textwrap.wrap(para, chars) or [""]
-        while chars > 10 and max(text_width(fig, line, **style) for line in lines) > width_in:
+        while chars > 10 and max(text_width(fig, line, **style) for line in lines) > width_in * WRAP_SLACK:
             chars -= 3
             lines = textwrap.wrap(para, chars)
         out += lines

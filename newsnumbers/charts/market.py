@@ -33,6 +33,8 @@ def market_title(rows: pd.DataFrame, scope: Scope, locale: str) -> str:
     drops = compare.facts(drops)
     tail = (text("title_market_tail", locale, drop=numfmt.percent(drops["value"].iloc[0], locale))
             if drops["value"].nunique() == 1 and drops["qualifier"].eq("exact").all() else "")
+    if "|" in org:  # "AMD, Nvidia, Samsung … verloren zusammen mind. 500 Mrd. $": one loss of several companies together
+        return text("title_market_together", locale, org=who(org, locale), span=compare.span(mine, locale))
     return text("title_market", locale, org=who(org, locale), span=compare.span(mine, locale), tail=tail)
 
 
