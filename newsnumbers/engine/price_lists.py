@@ -17,7 +17,8 @@ from .tables import CENTS_THEN_CELL, EMPTY_CELL, GLUED, RATE_MAX, header_directi
 LIST_LINE_CHARS = 80  # a line of a price list laid out without pipes ("Input$0.30", "Cache Read: $0.075")
 LABEL_CHARS = 30  # what such a line holds besides its amount: a label ("Cached input:"), no sentence
 RATE_LABEL_CHARS = 60  # a label before a colon that names the rate ("Input price (per 1M tokens):"), no sentence
-AFTER_COLON_CHARS = 120  # how far after that colon its amounts may stand ("input $1.25, output $10")
+AFTER_COLON_CHARS = 80  # how far after that colon its amounts may stand ("input $1.25, output $10")
+LABEL_WORDS = 3  # words at most between the colon or an amount and the next amount: a label ("cached input"), no clause
 
 
 def carry_list_heads(figures: list[Figure], text: str) -> None:
@@ -186,6 +187,8 @@ def carry_label_rates(figures: list[Figure], text: str) -> None:
                 or ". " in text[colon:fig.start] or not (rate := named_rate(text[start:colon].lower())):
             continue
         since = text[previous.get(colon, colon + 1):fig.start]  # after the previous amount: its own words first
+        if len(since.split()) > LABEL_WORDS:
+            continue  # "…: GPT-4o costs $2.50 for input, while ChatGPT Plus still costs $20": a clause of its own
         since = since[max(since.rfind(","), since.rfind("/"), since.rfind(";")) + 1:]  # ("$1.25 input, $10 output")
         fig.per = rate
         fig.direction = fig.direction or header_direction(since) or header_direction(text[start:colon])

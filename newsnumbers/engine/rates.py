@@ -40,6 +40,14 @@ def price_word() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _other_rate() -> re.Pattern[str]:
+    """A rate per million or thousand of something other than tokens ("per 1M GET requests", "/1K messages";
+    ``grammar_words.csv`` role ``rate_other_noun``), on lower-cased text: there a bare "/1M" may count those."""
+    nouns = in_order(lexicon.load().words("rate_other_noun"))
+    return re.compile(rf"(?:per|pro|je|/)\s*(?:1\s?[mk]|one million|million|thousand|tausend|mio\.)\s+(?:[a-z-]+\s+)?(?:{nouns})(?![\w-])")
+
+
+@lru_cache(maxsize=1)
 def _result() -> re.Pattern[str]:
     """The end of a calculation right before an amount ("× ($3/MTok) = $158"): that amount is a total."""
     lex = lexicon.load()
@@ -115,15 +123,15 @@ class _Sentence:
 def carry(figures: list[Figure], seg: Segmenter, lower: str) -> None:
     """Give amounts without a rate the token rate the sentence (or, in a sentence about prices, the one
     before) named for them, and their directions in list order; complete "/million" to "1M tokens"
-    where the article speaks of tokens anywhere (a price page names them once, in its title or its first
-    lines). Changes the figures in place."""
+    where the article speaks of tokens anywhere (a price page names them once, in its title) and prices nothing
+    else by the million ("$0.40 per 1M GET requests"). Changes the figures in place."""
     for f in figures:
         f.direction = f.direction or (_paren_direction(f, lower) if f.kind == "money" else "")
     own = {id(f) for f in figures if f.direction}
     bare = _bare_pairs(figures, lower)  # "USD 15/75 (input/output) per 1M tokens"
     pairs = _list_pairs(figures, lower)
     paired = {id(f) for pair in pairs for f in pair} | bare  # "Claude Opus 4.7 (flagship model): $5 / $25." after a price list
-    prices_tokens, speaks_of_tokens = False, "token" in lower
+    prices_tokens, speaks_of_tokens = False, "token" in lower and not _other_rate().search(lower)
     previous, current = _Sentence(-2), _Sentence(-2)
     for fig in figures:
         if fig.kind != "money":

@@ -224,7 +224,7 @@ def _candidates(text: str, lang: str, plain: bool = False) -> list[tuple[int, in
         if name and not opened_by_article and not p.stop.fullmatch(name + " ") and not all(map(is_suffix, name.split())) \
                 and (_known_core(name, lang) or signal_allows(name, sig.kind, lang)):
             out.append((a, a + len(name), name))
-    for a, _, full in recurring_names(text, lang, p.suffix):  # "Kapsch TrafficCom hat … abgeschlossen … so Kapsch"
+    for a, _, full in recurring_names(text, lang, p.suffix, _company()):  # "Kapsch TrafficCom hat … abgeschlossen … so Kapsch"
         if (name := _clean(full)) and not p.stop.fullmatch(name + " "):
             out.append((a, a + len(name), name))
     return out

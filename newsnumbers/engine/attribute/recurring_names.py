@@ -3,11 +3,13 @@ abgeschlossen … so Kapsch", "Implenia: Neue Aufträge … Implenia hat …".
 
 A results report names its company in every other sentence, often with no word that says it is one (no trade noun,
 no legal form, no verb of results at a sentence's opening: :mod:`.name_signals`). What marks it is that the same
-word, no dictionary word, comes back. Persons and places come back too; three tests keep them out:
+word, no dictionary word, comes back. Persons, places and products come back too; these tests keep them out:
 - a first name is always followed by a surname ("Elon Musk", "Masayoshi Son");
 - a surname follows a first name or comes before a verb of saying in a third of its mentions ("Euan Blair …
   Blair said");
-- a place stands after "in", "aus", "from" … at least half the time ("in Lübbenau").
+- a person's title stands before the first mention ("Finanzchefin Yuki Nakamura");
+- a place stands after "in", "aus", "from" … at least half the time ("in Lübbenau");
+- a product stands right after its maker at least once ("Tesla Cybertruck", "Apple's AirPods").
 The name's full form is its first mention with the capitalised words that follow it there and are no dictionary
 words, or words only companies end with ("Kapsch TrafficCom", "Kingsoft Cloud Holdings"); the short form found
 again is the same company (:func:`.new_names.new_names` maps a core to its full name).
@@ -28,6 +30,9 @@ MIN_LETTERS = 3
 MORE_WORDS = 2  # words after the first mention's first word that may belong to the name ("Kapsch TrafficCom")
 _WORD = re.compile(r"(?<![\w&+.'’-])[A-ZÄÖÜ][\w&]*[a-zäöüß][\w&]*(?![\w&+-]|['’]s\b|\.\w)")  # a capitalised word, not a possessive
 _NEXT = re.compile(r"[ ]([A-ZÄÖÜ][\w&]*)(?=[\s,.:;!?()]|['’]s\b|$)")  # a capitalised word right after, one space apart
+PREPOSITION_CHARS = 12  # how far before a name a preposition of place may start ("aus Lübbenau")
+TITLE_CHARS = 60  # how far before a first mention a person's title may start, with the first name between
+KNOWN_CHARS = 40  # how far before a name a known company may start ("Samsung Electronics' Exynos")
 SAYS_CHARS = 12  # how far before a name a verb of saying may start ("erklärte Höttges")
 PERSON_SHARE = 3  # one mention in this many a person's makes the name a person's
 FIRST_NAME_CHARS = 10  # a first name is short; a longer capitalised word before a name is a noun ("Telekomausrüster")
@@ -74,12 +79,14 @@ def _compound(word: str) -> bool:
 
 
 def _german(word: str) -> bool:
+    """Whether a word is in the German dictionary, as written or in lower case."""
     return simplemma.is_known(word, "de") or simplemma.is_known(word.lower(), "de")
 
 
-def recurring_names(text: str, lang: str, suffix: re.Pattern[str]) -> list[tuple[int, int, str]]:
+def recurring_names(text: str, lang: str, suffix: re.Pattern[str], known: re.Pattern[str]) -> list[tuple[int, int, str]]:
     """(start, end, full name) at the first mention of every word named at least ``MIN_MENTIONS`` times that passes
-    the tests above; ``suffix`` matches a word only companies end with (``name_suffix_*``)."""
+    the tests above; ``suffix`` matches a word only companies end with (``name_suffix_*``), ``known`` a company the
+    lexicon knows (a word right after one is its product: "Tesla Cybertruck", "Apple's AirPods")."""
     seen: dict[str, list[int]] = {}
     for m in _WORD.finditer(text):
         seen.setdefault(m.group(), []).append(m.start())
@@ -88,11 +95,32 @@ def recurring_names(text: str, lang: str, suffix: re.Pattern[str]) -> list[tuple
         if len(starts) < MIN_MENTIONS or _plain(word, lang):
             continue
         ends = [s + len(word) for s in starts]
-        if all(_NEXT.match(text, e) for e in ends) or _a_person(text, starts, ends) \
-                or 2 * sum(bool(_place_before().search(text, max(0, s - 12), s)) for s in starts) >= len(starts):
+        if all(_NEXT.match(text, e) for e in ends) or _a_person(text, starts, ends) or _titled(text, starts[0]) \
+                or any(_after_known(text, s, known) for s in starts) \
+                or 2 * sum(bool(_place_before().search(text, max(0, s - PREPOSITION_CHARS), s)) for s in starts) >= len(starts):
             continue
         out.append((starts[0], *_full_name(text, starts[0], ends[0], suffix)))
     return out
+
+
+def _titled(text: str, first: int) -> bool:
+    """Whether a person's title, perhaps with a first name, stands before a name's first mention ("Finanzchefin Yuki
+    Nakamura", "Chief executive Sarah Okonkwo", "Ministerpräsident Markus Söder"): the name is a person's."""
+    return _title_before().search(text, max(0, first - TITLE_CHARS), first) is not None
+
+
+@lru_cache(maxsize=1)
+def _title_before() -> re.Pattern[str]:
+    words = lexicon.in_order(lexicon.load().words("person_title"))
+    return re.compile(rf"(?i:\w*(?:{words}))[ ](?:[A-ZÄÖÜ][\w-]+[ ])?$")
+
+
+def _after_known(text: str, start: int, known: re.Pattern[str]) -> bool:
+    """Whether a company the lexicon knows stands right before ``start``, with a space, a hyphen or a possessive
+    between ("Tesla Cybertruck", "Intel-Xeon", "Apple's AirPods"): the word is that company's product."""
+    before = text[max(0, start - KNOWN_CHARS):start]
+    gap = re.search(r"(?:['’]s[ ]|[ -])$", before)
+    return gap is not None and any(m.end() == gap.start() for m in known.finditer(before))
 
 
 def _a_person(text: str, starts: list[int], ends: list[int]) -> bool:

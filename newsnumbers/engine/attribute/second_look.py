@@ -74,12 +74,16 @@ def capital_funding(finder: Finder, fig: Figure, found: Decision) -> Decision:
     return found._replace(measure="funding", words=f"{found.words}+{words}") if words else found
 
 
+_OWN_OBJECT = re.compile(r"(?<![\w-])(?:in|into|für|for|bei|beim|an)[ ]")  # a clause's own object of the money
+
+
 def _cue_clause_into(finder: Finder, fig: Figure, found: Decision, own: Spans) -> str:
     """The money of a clause without a verb of its own whose cue stands in another clause of the sentence, where the
     money goes into a company ("Microsoft steckt 5 Mrd. Dollar in Anthropic, Nvidia sogar 10 Mrd."; "…, während Nvidia
     die Summe mit 10 Mrd. übertrifft"): the elided verb keeps its object, so the figure is funding too."""
-    if found.where != "sentence" or not found.cue_spans or any(assets_in(finder.lower, span) for span in own):
-        return ""
+    if found.where != "sentence" or not found.cue_spans or any(assets_in(finder.lower, span) for span in own) \
+            or any(_OWN_OBJECT.search(finder.lower, a, b) for a, b in own):
+        return ""  # "…, Alphabet zahlt 32 Mrd. für Wiz", "…, Amazon 4 Mrd. in AWS": the clause's money has its own object
     cue = found.cue_spans[0][0]
     clause = next(((c.start, c.end) for c in finder.places.clauses(finder.places.place(fig).sentence) if c.start <= cue < c.end), None)
     if clause is None:
@@ -240,11 +244,14 @@ def model_cost(finder: Finder, fig: Figure) -> Decision | None:
     if fig.kind != "money" or fig.per or fig.value < MODEL_COST_MIN:
         return None
     place = finder.places.place(fig)
-    if not any(m.kind == "model" for k in range(len(place.windows)) for m in finder.places.window_mentions(place, k, fig)):
+    ms = [m for k in range(len(place.windows)) for m in finder.places.window_mentions(place, k, fig)]
+    if not any(m.kind == "model" and not m.oblique for m in ms):
         return None  # the model may stand in the clause before ("DeepSeek's V3 model, also from China, cost $5.6 million")
     own = place.windows[0][0]
     found = next((m for a, b in own if (m := _cost_verb().search(finder.lower, a, b))), None)
-    return Decision("training_cost", finder.text[found.start():found.end()], "clause") if found else None
+    if found is None or any(found.end() <= m.start < fig.start for m in ms):
+        return None  # "The release of DeepSeek R1 cost Nvidia $589 billion": what it cost someone else
+    return Decision("training_cost", finder.text[found.start():found.end()], "clause")
 
 
 def names_model(places: Places, fig: Figure) -> bool:

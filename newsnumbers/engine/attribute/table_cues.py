@@ -12,6 +12,8 @@ Window", then "claude-opus-4-6 $5.00 $25.00 1M tokens").
 """
 from __future__ import annotations
 
+import re
+
 from ..recognise import Figure
 from ..tables import column_head
 from . import cues as cue_scan
@@ -59,7 +61,11 @@ ROW_CHARS = 120  # a row of a table whose columns are kept apart by spaces only
 ROWS_UP = 12  # how many rows above a cell its header may stand (the walk stays short: cost linear)
 
 
+_TOKEN_WORD = re.compile(r"(?i)(?<![\w-])tokens?(?![\w-])")
+
+
 def _line(text: str, at: int) -> tuple[int, int]:
+    """The span of the line that holds ``at``."""
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
     return start, len(text) if end < 0 else end
@@ -81,8 +87,9 @@ def row_header_above(text: str, fig: Figure) -> tuple[int, int]:
     "claude-opus-4-6 $5.00 $25.00 1M tokens"): from a short line, up over the short lines with digits (its rows), the
     first line without digits, its header; (0, 0) where a long line (prose) or a blank one comes first."""
     start, end = _line(text, fig.start)
-    if end - start > ROW_CHARS:
-        return (0, 0)
+    row = text[start:end]
+    if end - start > ROW_CHARS or row.rstrip().endswith(".") or len(_TOKEN_WORD.findall(row)) > 1:
+        return (0, 0)  # a sentence, or a row of two counts of tokens (max output and context): columns unknown
     for _ in range(ROWS_UP):
         if start == 0:
             return (0, 0)
@@ -91,8 +98,8 @@ def row_header_above(text: str, fig: Figure) -> tuple[int, int]:
         if not line.strip() or end - start > ROW_CHARS:
             return (0, 0)
         if not any(c.isdigit() for c in line):
-            return (start, end)
-    return (0, 0)
+            return (start, end) if all(w[:1].isupper() or not w[:1].isalpha() for w in line.split()) else (0, 0)
+    return (0, 0)  # a header's words are capitalised column names; "Some context", "Hintergrund und Kontext" are headings
 
 
 CAPTION_CHARS = 300  # the longest caption line read: a heading or a question, not a paragraph's end
