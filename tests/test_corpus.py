@@ -24,10 +24,12 @@ FLOORS = {  # split: (recall, precision, {field: least accuracy})
     # (an: 7 articles on companies the lexicon lacks) arrived at measure 0.856 and 0.654, organisation 0.797 and 0.058
     # (an: 0.000 under the session-start code), ap at measure 0.920, organisation 0.560 (0.300 under the session-start
     # code); dev 263 is measure 0.946, organisation 0.907 after this session's rules;
+    # session 18: ar (10 articles, a realistic mix) arrived at measure 0.890, organisation 0.616; dev 273 went from
+    # measure 0.944, organisation 0.898 (session-start code) to 0.950, 0.907;
     # test 198 (session 17: am01-am12, ao01-ao12, aq01-aq03 added): 28 articles + the held-out batches h01-h12, l01-l12 (session 8),
     # q01-q10 (session 10), s01-s10 (session 11), u01-u10 and v01-v10 (session 12), y01-y10 (session 13), o01-o12 (session 14), ab01-ab12 and
     # ad01-ad12 (session 15), ag01-ag12, ah01-ah12, aj01-aj09 (session 16), am01-am12, ao01-ao12, aq01-aq03 (session 17), scored only.
-    "dev": (0.98, 0.99, {"value": 0.99, "unit": 0.99, "qualifier": 0.96, "measure": 0.93, "organisation": 0.90, "model": 0.95}),
+    "dev": (0.98, 0.99, {"value": 0.99, "unit": 0.99, "qualifier": 0.96, "measure": 0.94, "organisation": 0.90, "model": 0.95}),
     # Session 12: batches u and v arrived blind at measure 0.843 and 0.889, organisation 0.943 and 0.819 (batch t,
     # dev: 0.659, 0.690). Session 13: batch y arrived at measure 0.818, organisation 0.909, model 1.0; the test half
     # of 102 was measure 0.830, organisation 0.882, model 0.953. Session 14: batch o arrived at measure 0.772,
@@ -42,8 +44,10 @@ FLOORS = {  # split: (recall, precision, {field: least accuracy})
     # Session 17: batches am, ao and aq (ao, aq: companies the lexicon lacks) arrived at measure 0.936, 0.908 and 0.824,
     # organisation 0.447, 0.370 and 0.118 under the session-start code (aq: 0.382 under the code it arrived to); the
     # test half of 198 went from recall 0.966, measure 0.843, organisation 0.775 (session-start code) to 0.971, 0.848,
-    # 0.790.
-    "test": (0.96, 0.99, {"value": 0.99, "unit": 0.99, "qualifier": 0.96, "measure": 0.84, "organisation": 0.78, "model": 0.95}),
+    # 0.790. Session 18: batch as (10 articles, a realistic mix) arrived at measure 0.727, organisation 0.768 (0.808 and
+    # 0.778 at the session's end); with the gold's canonical Moonshot AI and the takeover convention (7 rows) the test
+    # half of 208 went from measure 0.844, organisation 0.790 (session-start code) to 0.849, 0.802.
+    "test": (0.96, 0.99, {"value": 0.99, "unit": 0.99, "qualifier": 0.96, "measure": 0.84, "organisation": 0.79, "model": 0.95}),
 }
 
 
