@@ -19,11 +19,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import simplemma
-
 from ... import lexicon
 from .name_signals import trade_noun as _trade_noun
-from .name_words import MIN_COMPOUND_PART, _known, compound_of_known
+from .name_words import MIN_COMPOUND_PART, _known, _no_german_word, compound_of_known
 
 MIN_MENTIONS = 3  # how often a word must be named to be taken for a company without any other signal
 MIN_LETTERS = 3
@@ -80,7 +78,7 @@ def _compound(word: str) -> bool:
 
 def _german(word: str) -> bool:
     """Whether a word is in the German dictionary, as written or in lower case."""
-    return simplemma.is_known(word, "de") or simplemma.is_known(word.lower(), "de")
+    return not _no_german_word(word)
 
 
 def recurring_names(text: str, lang: str, suffix: re.Pattern[str], known: re.Pattern[str]) -> list[tuple[int, int, str]]:

@@ -74,7 +74,12 @@ def capital_funding(finder: Finder, fig: Figure, found: Decision) -> Decision:
     return found._replace(measure="funding", words=f"{found.words}+{words}") if words else found
 
 
-_OWN_OBJECT = re.compile(r"(?<![\w-])(?:in|into|für|for|bei|beim|an)[ ]")  # a clause's own object of the money
+@lru_cache(maxsize=1)
+def _own_object() -> re.Pattern[str]:
+    """A preposition that gives a clause's money its own object: where it goes (``capital_into``: "in", "bei") or what
+    it buys (``price_for``: "für", "for"); on lower-cased text."""
+    words = lexicon.load().words("capital_into") + lexicon.load().words("price_for")
+    return re.compile(rf"(?<![\w-])(?:{lexicon.in_order(sorted(set(words)))})[ ]")
 
 
 def _cue_clause_into(finder: Finder, fig: Figure, found: Decision, own: Spans) -> str:
@@ -82,7 +87,7 @@ def _cue_clause_into(finder: Finder, fig: Figure, found: Decision, own: Spans) -
     money goes into a company ("Microsoft steckt 5 Mrd. Dollar in Anthropic, Nvidia sogar 10 Mrd."; "…, während Nvidia
     die Summe mit 10 Mrd. übertrifft"): the elided verb keeps its object, so the figure is funding too."""
     if found.where != "sentence" or not found.cue_spans or any(assets_in(finder.lower, span) for span in own) \
-            or any(_OWN_OBJECT.search(finder.lower, a, b) for a, b in own):
+            or any(_own_object().search(finder.lower, a, b) for a, b in own):
         return ""  # "…, Alphabet zahlt 32 Mrd. für Wiz", "…, Amazon 4 Mrd. in AWS": the clause's money has its own object
     cue = found.cue_spans[0][0]
     clause = next(((c.start, c.end) for c in finder.places.clauses(finder.places.place(fig).sentence) if c.start <= cue < c.end), None)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ..recognise import Figure
-from ..tables import column_head
+from ..tables import column_head, line_span
 from . import cues as cue_scan
 from .measure_rules import rules_for, rules_in, rules_with_cues
 from .sentence_cues import Decision
@@ -64,20 +64,13 @@ ROWS_UP = 12  # how many rows above a cell its header may stand (the walk stays 
 _TOKEN_WORD = re.compile(r"(?i)(?<![\w-])tokens?(?![\w-])")
 
 
-def _line(text: str, at: int) -> tuple[int, int]:
-    """The span of the line that holds ``at``."""
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    return start, len(text) if end < 0 else end
-
-
 def row_label_above(text: str, fig: Figure) -> tuple[int, int]:
     """A key-value table copied one cell per line ("| Context Window |", then "256K tokens |"): where the figure's
     line holds nothing else, the label on the line right above it, without digits; (0, 0) otherwise."""
-    start, end = _line(text, fig.start)
+    start, end = line_span(text, fig.start)
     if end - start > CELL_CHARS or (text[start:fig.start] + text[fig.end:end]).strip(" |\t"):
         return (0, 0)
-    above = _line(text, start - 1) if start > 0 else (0, 0)
+    above = line_span(text, start - 1) if start > 0 else (0, 0)
     label = text[above[0]:above[1]]
     return above if label.strip(" |\t") and len(label) <= CELL_CHARS and not any(c.isdigit() for c in label) else (0, 0)
 
@@ -86,14 +79,14 @@ def row_header_above(text: str, fig: Figure) -> tuple[int, int]:
     """A table whose columns are kept apart by spaces ("Model Input ($/MTok) Output ($/MTok) Context Window", then
     "claude-opus-4-6 $5.00 $25.00 1M tokens"): from a short line, up over the short lines with digits (its rows), the
     first line without digits, its header; (0, 0) where a long line (prose) or a blank one comes first."""
-    start, end = _line(text, fig.start)
+    start, end = line_span(text, fig.start)
     row = text[start:end]
     if end - start > ROW_CHARS or row.rstrip().endswith(".") or len(_TOKEN_WORD.findall(row)) > 1:
         return (0, 0)  # a sentence, or a row of two counts of tokens (max output and context): columns unknown
     for _ in range(ROWS_UP):
         if start == 0:
             return (0, 0)
-        start, end = _line(text, start - 1)
+        start, end = line_span(text, start - 1)
         line = text[start:end]
         if not line.strip() or end - start > ROW_CHARS:
             return (0, 0)
