@@ -78,8 +78,7 @@ def capital_funding(finder: Finder, fig: Figure, found: Decision) -> Decision:
 def _own_object() -> re.Pattern[str]:
     """A preposition that gives a clause's money its own object: where it goes (``capital_into``: "in", "bei") or what
     it buys (``price_for``: "für", "for"); on lower-cased text."""
-    words = lexicon.load().words("capital_into") + lexicon.load().words("price_for")
-    return re.compile(rf"(?<![\w-])(?:{lexicon.in_order(sorted(set(words)))})[ ]")
+    return re.compile(rf"(?<![\w-])(?:{lexicon.in_order(sorted({*lexicon.load().words('capital_into'), *lexicon.load().words('price_for')}))})[ ]")
 
 
 def _cue_clause_into(finder: Finder, fig: Figure, found: Decision, own: Spans) -> str:
@@ -91,9 +90,7 @@ def _cue_clause_into(finder: Finder, fig: Figure, found: Decision, own: Spans) -
         return ""  # "…, Alphabet zahlt 32 Mrd. für Wiz", "…, Amazon 4 Mrd. in AWS": the clause's money has its own object
     cue = found.cue_spans[0][0]
     clause = next(((c.start, c.end) for c in finder.places.clauses(finder.places.place(fig).sentence) if c.start <= cue < c.end), None)
-    if clause is None:
-        return ""
-    words = into_company(finder.text, finder.lower, [clause], finder.places.mentions_in([clause], fig), finder.cues.lang)
+    words = into_company(finder.text, finder.lower, [clause], finder.places.mentions_in([clause], fig), finder.cues.lang) if clause else ""
     return f"{words} (elided)" if words else ""
 
 
@@ -240,6 +237,7 @@ MODEL_COST_MIN = 100_000  # a model that cost less was bought or subscribed to (
 
 @lru_cache(maxsize=1)
 def _cost_verb() -> re.Pattern[str]:
+    """A verb of costing (``grammar_words.csv`` role ``model_cost_verb``)."""
     return re.compile(rf"(?<![\w-])(?:{lexicon.in_order(lexicon.load().words('model_cost_verb'))})(?![\w-])")
 
 
