@@ -41,11 +41,12 @@ class Antecedents:
         self._sentences = sentence_starts  # the article's sentence starts (:mod:`..segment`), found when first needed
         self._models: dict[str, set[str]] | None = None
         self._main: Mention | None | bool = False
+        self.opening = headline_end(text)  # where the headline ends, found once (each figure asking would copy the text)
 
     def main(self) -> Mention | None:
         """The article's main company (``main_company``), found when first needed."""
         if self._main is False:
-            self._main = main_company(self.mentions, self.figure_spans, headline_end(self.text))
+            self._main = main_company(self.mentions, self.figure_spans, self.opening)
         return self._main
 
     def is_main(self, m: Mention) -> bool:

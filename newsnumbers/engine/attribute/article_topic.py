@@ -21,6 +21,8 @@ class Antecedents(Protocol):
     mentions: list[Mention]
     starts: list[int]
 
+    opening: int  # where the headline ends
+
     def main(self) -> Mention | None: ...
 
 
@@ -108,4 +110,4 @@ def headline_company(ante: Antecedents, place: Mention | None, measure: str, whe
             or measure not in company_measures():
         return place, where
     main = ante.main()
-    return (main, "article") if main is not None and main.start < headline_end(ante.text) else (place, where)
+    return (main, "article") if main is not None and main.start < ante.opening else (place, where)

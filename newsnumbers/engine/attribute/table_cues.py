@@ -16,6 +16,7 @@ import re
 
 from ..recognise import Figure
 from ..tables import column_head, line_span
+from ..vertical_tables import CELL_CHARS  # a line that holds one cell of a table copied without its grid
 from . import cues as cue_scan
 from .measure_rules import rules_for, rules_in, rules_with_cues
 from .sentence_cues import Decision
@@ -56,8 +57,7 @@ class TableCues:
         return None
 
 
-CELL_CHARS = 40  # a line that holds one cell of a table copied without its grid: a label or an amount
-ROW_CHARS = 120  # a row of a table whose columns are kept apart by spaces only
+SPACED_ROW_CHARS = 120  # a row of a table whose columns are kept apart by spaces only
 ROWS_UP = 12  # how many rows above a cell its header may stand (the walk stays short: cost linear)
 
 
@@ -81,14 +81,14 @@ def row_header_above(text: str, fig: Figure) -> tuple[int, int]:
     first line without digits, its header; (0, 0) where a long line (prose) or a blank one comes first."""
     start, end = line_span(text, fig.start)
     row = text[start:end]
-    if end - start > ROW_CHARS or row.rstrip().endswith(".") or len(_TOKEN_WORD.findall(row)) > 1:
+    if end - start > SPACED_ROW_CHARS or row.rstrip().endswith(".") or len(_TOKEN_WORD.findall(row)) > 1:
         return (0, 0)  # a sentence, or a row of two counts of tokens (max output and context): columns unknown
     for _ in range(ROWS_UP):
         if start == 0:
             return (0, 0)
         start, end = line_span(text, start - 1)
         line = text[start:end]
-        if not line.strip() or end - start > ROW_CHARS:
+        if not line.strip() or end - start > SPACED_ROW_CHARS:
             return (0, 0)
         if not any(c.isdigit() for c in line):
             return (start, end) if all(w[:1].isupper() or not w[:1].isalpha() for w in line.split()) else (0, 0)
