@@ -61,7 +61,20 @@ def cause_cues(cues: Cues, lower: str, span: Span) -> frozenset[Span]:
         return frozenset()
     before, nouns = _cause_before(), noun_groups()
     return frozenset(cue for group, spans in cues.items() if group in nouns for cue in spans
-                     if before.search(lower, max(span[0], cue[0] - CAUSE_CHARS), cue[0]))
+                     if (m := before.search(lower, max(span[0], cue[0] - CAUSE_CHARS), cue[0]))
+                     and not _gerund(lower, m, cue))
+
+
+_VERB_FORM = re.compile(r"[a-z]+(?:ing|ed)\b")  # an English gerund or past tense
+_SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+
+
+def _gerund(lower: str, cause: re.Match[str], cue: Span) -> bool:
+    """Whether the cue is an English verb right after the preposition or its pronoun subject ("after raising $600
+    million", "despite spending $2bn", "after it raised $600 million"): the words say what the company did, not
+    why a figure moved ("after strong funding", "despite the raised forecast" are causes)."""
+    between = cause.group().split()[1:]
+    return all(w in _SUBJECT_PRONOUNS for w in between) and _VERB_FORM.match(lower, cue[0]) is not None
 
 
 def causes_for(causes: frozenset[Span], fig_start: int, fig_end: int, governed: tuple[int, Span]) -> frozenset[Span]:

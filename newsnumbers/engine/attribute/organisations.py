@@ -266,9 +266,12 @@ def choose(places: Places, antecedents: Antecedents, place: Place, fig: Figure) 
         if how == "antecedent":  # "in Anthropic — which had raised $1.1 billion": the name right before the pronoun,
             ms = [m for m in ms if not place_adverb().fullmatch(places.text, m.start, m.end)][-1:] \
                 or _named_before(antecedents, place.span[0], spans[0][0])  # or before its apposition; no "weltweit"
-        subject = how == "subject"
+        subject = how == "subject"  # the figure's own clause; "main": the subject of the clause a gerund's depends on
         bounds = previous_figure_ends(places, fig, spans[0][0]) if subject and ms else []
-        m = pick(ms, fig, subject, bounds, last_figure_start(places, fig, spans[-1][1]) if subject else None) if ms else None
+        m = pick(ms, fig, subject or how == "main", bounds, last_figure_start(places, fig, spans[-1][1]) if subject else None) \
+            if ms else None
+        if m is not None and how == "antecedent" and m.role == "index":  # "gesehen am S&P 500, der … 0,6 Prozent
+            return m._replace(oblique=False), "subject"  # erzielte": the index the relative pronoun stands for
         if m is None or (first[1] == "own" and _holds_other_figure(places, place, m, fig)):
             continue  # "China will 1 Billion Yuan stecken, Alibaba allein 380 Milliarden": Alibaba's clause has its own
         found = (m, "subject" if how == "subject" and tier(m) == 1 else "sentence")

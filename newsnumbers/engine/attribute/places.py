@@ -57,15 +57,7 @@ class Places:
             a, b = self.seg.sentence_span(sentence)
             i, j = bisect.bisect_left(self.figure_starts, a), bisect.bisect_left(self.figure_starts, b)
             protect = self.figure_spans[i:j]
-            raw = clauses(self.text, a, b, protect, self.lower)
-            fixed: list[Clause] = []
-            for c in raw:  # a relative clause after a comparison belongs to it
-                if c.relative and not _has_verb(self.text[c.start:c.end].split()[1:]):
-                    c = Clause(c.start, c.end, c.comparison, False)  # no verb: an apposition ("das Startup Aleph Alpha,")
-                if c.relative and fixed and fixed[-1].comparison:
-                    c = Clause(c.start, c.end, True, True)
-                fixed.append(c)
-            self._clause_cache[sentence] = fixed
+            self._clause_cache[sentence] = _fixed(self.text, self.lower, clauses(self.text, a, b, protect, self.lower))
         return self._clause_cache[sentence]
 
     def mentions_in(self, spans: Spans, fig: Figure) -> list[Mention]:
@@ -95,6 +87,22 @@ class Places:
         return ms
 
 
+def _fixed(text: str, lower: str, raw: list[Clause]) -> list[Clause]:
+    """The clauses as attribution reads them: a "relative" clause without a verb is an apposition ("das Startup Aleph
+    Alpha,"), a comparison marker before a gerund opens none ("while costing just $4.6M"), and a relative clause after
+    a comparison belongs to it."""
+    fixed: list[Clause] = []
+    for c in raw:
+        if c.relative and not _has_verb(text[c.start:c.end].split()[1:]):
+            c = Clause(c.start, c.end, c.comparison, False)
+        if c.comparison and nonfinite(lower, c):
+            c = Clause(c.start, c.end, False, c.relative)
+        if c.relative and fixed and fixed[-1].comparison:
+            c = Clause(c.start, c.end, True, True)
+        fixed.append(c)
+    return fixed
+
+
 @lru_cache(maxsize=1)
 def place_adverb() -> re.Pattern[str]:
     """A place word that is an adverb or adjective (grammar_words ``place_adverb``: "weltweit", "global"), which no
@@ -118,14 +126,27 @@ def _new_place(places: Places, fig: Figure) -> Place:
     i = _own_clause(cls, fig)
     mentions: dict[int, list[Mention]] = {}
     if cls[i].relative and i > 0:
-        windows = _windows(cls, i, fig)
+        windows = _windows(cls, i, fig, places.lower)
     else:
         windows = places._window_cache.get((s, i))
         if windows is None:
-            windows = places._window_cache[(s, i)] = _windows(cls, i, fig)
+            windows = places._window_cache[(s, i)] = _windows(cls, i, fig, places.lower)
         if bisect.bisect_left(places.starts, fig.start) == bisect.bisect_left(places.starts, fig.end):
             mentions = places._mention_cache.setdefault((s, i), {})
     return Place(s, places.seg.sentence_span(s), windows, mentions)
+
+
+@lru_cache(maxsize=1)
+def _nonfinite() -> re.Pattern[str]:
+    """A clause's first words that make it one without a subject of its own (grammar_words ``nonfinite_clause``)."""
+    return re.compile(lexicon.in_order(lexicon.load().words("nonfinite_clause")))
+
+
+def nonfinite(lower: str, c: Clause) -> bool:
+    """Whether the clause opens with a gerund ("costing just $4.6M", "after raising $600 million"): its subject is
+    the main clause's (``lower``: the article lower-cased)."""
+    body = lower[c.start:c.end]
+    return _nonfinite().match(lower, c.start + len(body) - len(body.lstrip(" ,;:–—(\n"))) is not None
 
 
 def _has_verb(words: list[str]) -> bool:
@@ -143,7 +164,7 @@ def _own_clause(cls: list[Clause], fig: Figure) -> int:
     return 0
 
 
-def _windows(cls: list[Clause], i: int, fig: Figure) -> list[Window]:
+def _windows(cls: list[Clause], i: int, fig: Figure, lower: str) -> list[Window]:
     """The windows searched around the figure, narrow to wide, from its sentence's clauses (``i``: its own).
     Only a relative clause's windows depend on the figure's place in it; the rest are the clause's."""
     own = cls[i]
@@ -154,6 +175,10 @@ def _windows(cls: list[Clause], i: int, fig: Figure) -> list[Window]:
         wins.append(([(own.start, fig.start)], "near"))
         wins.append(([(cls[i - 1].start, cls[i - 1].end)], "antecedent"))
     wins.append(([(own.start, own.end)], "subject"))
+    if not own.relative and i > 0 and nonfinite(lower, own):  # "…, costing just $4.6M to train": the subject of
+        main = [(c.start, c.end) for c in _since_semicolon(cls[:i], lower)  # the clauses before it (after the last
+                if not c.relative and not c.comparison and not nonfinite(lower, c)]  # semicolon), not the name
+        wins.extend([(main, "main")] if main else [])  # nearest before it
     k = i + 1
     rel = []
     while k < len(cls) and cls[k].relative:
@@ -168,6 +193,14 @@ def _windows(cls: list[Clause], i: int, fig: Figure) -> list[Window]:
         wins.append((main, "near"))
     wins.append((rest, "near"))
     return wins
+
+
+def _since_semicolon(cls: list[Clause], lower: str) -> list[Clause]:
+    """The clauses after the last one a semicolon ends: the sentence's part that a clause after them depends on."""
+    k = len(cls) - 1
+    while k > 0 and ";" not in lower[cls[k - 1].end:cls[k].start]:
+        k -= 1
+    return cls[k:]
 
 
 def previous_figure_ends(places: Places, fig: Figure, since: int) -> list[int]:
