@@ -38,13 +38,14 @@ def _first_letter_first(words: list[str], before: str = r"[\w-]") -> str | None:
 
 
 @lru_cache(maxsize=16384)
-def _known(word: str) -> bool:
+def _known(word: str, lang: str = "") -> bool:
     """Whether a word is an ordinary German or English word, not a name ("Partners", "Umsatz"); a word with a
-    capital inside ("MiniMax", "BigPoint") is a name."""
+    capital inside ("MiniMax", "BigPoint") is a name. With ``lang`` "en" the English dictionary only: an English
+    article's prose has no German words, and the German one holds names ("Ciena")."""
     if any(c.isupper() for c in word[1:]):
         return False
-    return simplemma.is_known(word, "de") or simplemma.is_known(word, "en") or \
-        simplemma.is_known(word.lower(), "de") or simplemma.is_known(word.lower(), "en")
+    langs = ("en",) if lang == "en" else ("de", "en")
+    return any(simplemma.is_known(w, lg) for lg in langs for w in (word, word.lower()))
 
 
 def _plausible(words: list[str], lang: str, opens_sentence: bool) -> bool:
@@ -97,12 +98,13 @@ def compound_of_known(word: str) -> bool:
                for k in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART))
 
 
-def signal_allows(name: str, kind: str, lang: str) -> bool:
+def signal_allows(name: str, kind: str, lang: str, opens_sentence: bool = True) -> bool:
     """Whether a name a signal found (:mod:`.name_signals`; ``kind`` head, shares or results) passes the dictionary.
     After a trade's noun as after a company noun: a German word there is prose ("der Autohersteller Europas"). With
     shares or results no single dictionary word alone ("Tech-Aktien", "Analysten verbuchten"), no compound of a known
     noun ("Cloud-Umsatz wuchs", "Chipsparte wuchs"), and in English no results of dictionary words only: a segment or
-    an event ("Data Center grew 112%", "Singles Day generated"). Shares keep such names ("Raspberry Pi's IPO")."""
+    an event ("Data Center grew 112%", "Singles Day generated"). Shares keep such names ("Raspberry Pi's IPO"). In
+    English a dictionary word capitalised inside a sentence (``opens_sentence`` False) is a name ("said Corning CEO")."""
     words = name.split()
     if kind == "head":
         return _plausible(words, lang, False) or (lang == "de" and _no_german_word(name))
@@ -110,4 +112,4 @@ def signal_allows(name: str, kind: str, lang: str) -> bool:
         return False
     if len(words) == 1 and ("-" in name and _known(name.rsplit("-", 1)[-1]) or lang == "de" and compound_of_known(name)):
         return False
-    return _plausible(words, lang, True)
+    return _plausible(words, lang, opens_sentence or lang != "en")

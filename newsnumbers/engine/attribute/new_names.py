@@ -222,7 +222,7 @@ def _candidates(text: str, lang: str, plain: bool = False) -> list[tuple[int, in
         a = sig.start + sig.name.index(name) if name else 0
         opened_by_article = sig.kind == "results" and p.stop.match(sig.name + " ")  # "Die Chipsparte wuchs": a noun phrase
         if name and not opened_by_article and not p.stop.fullmatch(name + " ") and not all(map(is_suffix, name.split())) \
-                and (_known_core(name, lang) or signal_allows(name, sig.kind, lang)):
+                and (_known_core(name, lang) or signal_allows(name, sig.kind, lang, _opens_sentence(text, a))):
             out.append((a, a + len(name), name))
     for a, _, full in recurring_names(text, lang, p.suffix, _company()):  # "Kapsch TrafficCom hat … abgeschlossen … so Kapsch"
         if (name := _clean(full)) and not p.stop.fullmatch(name + " "):

@@ -65,7 +65,7 @@ def _plain(word: str, lang: str) -> bool:
     """Whether a word is prose, however often it comes back: a dictionary word, a compound of one ("Hyperscaler",
     "Risikokapital"), an abbreviation ("GPUs", "EBITDAaL"), a word with a digit or an underscore ("H100s"), a model's
     or company's name the lexicon spells otherwise ("LLaMA")."""
-    return (len(word) < MIN_LETTERS or _known(word) or any(c.isdigit() or c == "_" for c in word)
+    return (len(word) < MIN_LETTERS or _known(word, lang) or any(c.isdigit() or c == "_" for c in word)
             or _ABBREVIATION.fullmatch(word) is not None or word.lower() in _lexicon_words()
             or _not_name().fullmatch(word) is not None or lang == "de" and _compound(word))
 
