@@ -114,9 +114,15 @@ class _Walk(NamedTuple):
     caption: bool  # the heading must end with a colon or be a Markdown heading to give its rate
 
 
+SUBHEAD_CHARS = 40  # a model's name between the blocks of one price list ("Claude Sonnet 4.5", then "Input$3")
+
+
 def _heading_rate(text: str, line_start: int, memo: dict[int, str], priced: set[int], walk: _Walk) -> str:
-    """The rate the heading above a priced line's run names, or ""; every line walked is memoised."""
-    pos, visited, rate = line_start, [line_start], ""
+    """The rate the heading above a priced line's run names, or ""; every line walked is memoised. A list's
+    heading may stand over subheadings of its own ("Pricing per Million Tokens", a blank line, "Claude Sonnet
+    4.5", "Input$3", "Output$15", "Claude Opus 4.1", "Input$15"): short lines that name no rate, each right
+    above priced lines, and one blank line under the heading are passed over."""
+    pos, visited, rate, subheads = line_start, [line_start], "", False
     while pos > 0 and len(visited) <= walk.max_lines:
         span = short_line(text, pos - 1, walk.line_chars)
         if span is None:
@@ -130,15 +136,28 @@ def _heading_rate(text: str, line_start: int, memo: dict[int, str], priced: set[
             pos = a
             continue
         if not line:
+            rate = _heading_over_blank(text, a) if subheads else ""
             break
         if a not in priced:
             rate = named_rate(line) if not walk.caption or line.endswith(":") or line.startswith("#") else ""
-            break
+            if rate or walk.caption or len(line) > SUBHEAD_CHARS or pos not in priced or line.endswith((".", ":")) \
+                    or direction_word().search(line):  # "Output" over "$2.50" is the amount's label, no subheading
+                break
+            subheads = True  # "Claude Opus 4.1" between two blocks: walk on to the list's heading
         visited.append(a)
         pos = a
+    if subheads and not rate:
+        return ""  # no heading above the subheadings: nothing memoised for them either
     for v in visited:
         memo[v] = rate
     return rate
+
+
+def _heading_over_blank(text: str, blank_start: int) -> str:
+    """The rate the short line right above a blank line names, or "" ("Pricing per Million Tokens", a blank line,
+    then the list's first subheading)."""
+    span = short_line(text, blank_start - 1, LIST_LINE_CHARS) if blank_start > 0 else None
+    return named_rate(text[span[0]:span[1]]) if span else ""
 
 
 CAPTION_LINES = 12  # how many lines of prices a caption ending in a colon may head

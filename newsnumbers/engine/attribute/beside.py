@@ -38,14 +38,17 @@ def owner_beside(text: str, places: Places, ante: Antecedents, fig: Figure) -> M
 
 
 _FOR_AFTER = re.compile(r"\s+(?:for|für|bei)\s+(?:the\s+|den\s+|dem\s+)?")
+_IN_AFTER = re.compile(r"\s+(?:in|im)\s+(?:the\s+|den\s+|der\s+)?")
 
 
 def compared_for(text: str, places: Places, ante: Antecedents, fig: Figure) -> Mention | None:
     """The company named right after a figure of a comparison clause ("…, compared with $3.5 trillion for
-    Microsoft", "gegenüber 3 Mrd. Euro bei SAP"): the other side of the comparison is that company's."""
+    Microsoft", "gegenüber 3 Mrd. Euro bei SAP"), or the place ("verglichen mit acht Prozent in den USA und zwei
+    Prozent in China"): the other side of the comparison is theirs."""
     k = bisect.bisect_left(ante.starts, fig.end)
     m = ante.mentions[k] if k < len(ante.mentions) else None
-    if m is None or m.kind != "org" or m.role != "company" or not _FOR_AFTER.fullmatch(text, fig.end, m.start):
+    if m is None or m.kind != "org" or not (m.role == "company" and _FOR_AFTER.fullmatch(text, fig.end, m.start)
+                                            or m.role == "place" and _IN_AFTER.fullmatch(text, fig.end, m.start)):
         return None
     place = places.place(fig)
     clause = next((c for c in places.clauses(place.sentence) if c.start <= fig.start < c.end), None)

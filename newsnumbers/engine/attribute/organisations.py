@@ -77,7 +77,7 @@ class OrganisationFinder:
             raised = measure is not None and measure.measure in raised_measures()
             topic = self.topics.choose_topic(place, fig, raised)
             weak = chosen is not None and self.topics.only_examples(place, raised)
-            if topic is not None and (chosen is None or tier(topic) < tier(chosen) and not weak):
+            if topic is not None and (chosen is None or tier(topic) < tier(chosen) and not weak and topic.role != "place"):
                 chosen, where = topic, "earlier"
         chosen, where = headline_company(self.antecedents, chosen, measure.measure if measure else "", where)  # not a place
         if chosen is None:
