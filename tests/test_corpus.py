@@ -25,8 +25,11 @@ FLOORS = {  # split: (recall, precision, {field: least accuracy})
     # (an: 0.000 under the session-start code), ap at measure 0.920, organisation 0.560 (0.300 under the session-start
     # code); dev 263 is measure 0.946, organisation 0.907 after this session's rules;
     # session 18: ar (10 articles, a realistic mix) arrived at measure 0.890, organisation 0.616; dev 273 went from
-    # measure 0.944, organisation 0.898 (session-start code) to 0.950, 0.907;
-    # test 198 (session 17: am01-am12, ao01-ao12, aq01-aq03 added): 28 articles + the held-out batches h01-h12, l01-l12 (session 8),
+    # measure 0.944, organisation 0.898 (session-start code) to 0.950, 0.907; session 19: at (19 articles, a realistic
+    # mix) arrived at measure 0.864, organisation 0.786; dev 292 went from measure 0.945, organisation 0.899, per 0.976
+    # (session-start code) to 0.949, 0.907, 0.979;
+    # test 218 (session 17: am01-am12, ao01-ao12, aq01-aq03 added; session 18: as01-as10; session 19: au01-au10):
+    # 28 articles + the held-out batches h01-h12, l01-l12 (session 8),
     # q01-q10 (session 10), s01-s10 (session 11), u01-u10 and v01-v10 (session 12), y01-y10 (session 13), o01-o12 (session 14), ab01-ab12 and
     # ad01-ad12 (session 15), ag01-ag12, ah01-ah12, aj01-aj09 (session 16), am01-am12, ao01-ao12, aq01-aq03 (session 17), scored only.
     "dev": (0.98, 0.99, {"value": 0.99, "unit": 0.99, "qualifier": 0.96, "measure": 0.94, "organisation": 0.90, "model": 0.95}),
@@ -46,8 +49,10 @@ FLOORS = {  # split: (recall, precision, {field: least accuracy})
     # test half of 198 went from recall 0.966, measure 0.843, organisation 0.775 (session-start code) to 0.971, 0.848,
     # 0.790. Session 18: batch as (10 articles, a realistic mix) arrived at measure 0.727, organisation 0.768 (0.808 and
     # 0.778 at the session's end); with the gold's canonical Moonshot AI and the takeover convention (7 rows) the test
-    # half of 208 went from measure 0.844, organisation 0.790 (session-start code) to 0.849, 0.802.
-    "test": (0.96, 0.99, {"value": 0.99, "unit": 0.99, "qualifier": 0.96, "measure": 0.84, "organisation": 0.79, "model": 0.95}),
+    # half of 208 went from measure 0.844, organisation 0.790 (session-start code) to 0.849, 0.802. Session 19: batch au
+    # (10 articles, a realistic mix) arrived at measure 0.863, organisation 0.562; the test half of 218 went from
+    # measure 0.849, organisation 0.793 (session-start code) to 0.851, 0.793 (one figure more right).
+    "test": (0.96, 0.99, {"value": 0.99, "unit": 0.99, "qualifier": 0.96, "measure": 0.85, "organisation": 0.79, "model": 0.95}),
 }
 
 

@@ -179,6 +179,8 @@ def _clean(name: str) -> str:
     if (m := p.before.search(name)) and m.start("name") > 0:  # "Das Wiener Start-up Hololight": the name after the noun
         name = m["name"]
     name = after_trade_noun(name)  # "US-Mutterkonzern Adtran": Adtran
+    if (low := name[:1].lower() + name[1:]) != name and (cut := after_trade_noun(low)) != low:
+        name = cut  # "Chipmaker Black Sesame" opening a sentence: the English trade noun in upper case
     name = (m := _form_end().search(name)) and m.start() > 0 and name[:m.start()] or name  # "Basler AG": Basler
     m = p.legal_end.search(name)
     if m and m.start() > 0:
