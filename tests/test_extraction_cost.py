@@ -193,9 +193,9 @@ def test_a_clauses_windows_and_their_mentions_are_worked_out_once_per_article(mo
     looked_up: list[tuple] = []
     real_windows, real_mentions = places._windows, places.Places.window_mentions
 
-    def windows(cls, i, fig, lower):  # noqa: ANN001, ANN202
+    def windows(cls, i, fig, text, lower):  # noqa: ANN001, ANN202
         made.append((cls[i].start, cls[i].end, cls[i].relative and i > 0))
-        return real_windows(cls, i, fig, lower)
+        return real_windows(cls, i, fig, text, lower)
 
     def window_mentions(self, place, k, fig):  # noqa: ANN001, ANN202
         holds = any(fig.start <= s < fig.end for s in self.starts)

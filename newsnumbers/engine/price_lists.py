@@ -136,13 +136,14 @@ def _heading_rate(text: str, line_start: int, memo: dict[int, str], priced: set[
             pos = a
             continue
         if not line:
-            rate = _heading_over_blank(text, a) if subheads else ""
+            rate = _heading_over_blank(text, a, priced) if subheads else ""
             break
         if a not in priced:
             rate = named_rate(line) if not walk.caption or line.endswith(":") or line.startswith("#") else ""
             if rate or walk.caption or len(line) > SUBHEAD_CHARS or pos not in priced or line.endswith((".", ":")) \
-                    or direction_word().search(line):  # "Output" over "$2.50" is the amount's label, no subheading
-                break
+                    or direction_word().search(line) or not any(ch.isdigit() for ch in line):
+                break  # a subheading names a model with its version; "Output" over "$2.50" is the amount's label,
+            # "Consumer plans" over "Pro$20" no model's
             subheads = True  # "Claude Opus 4.1" between two blocks: walk on to the list's heading
         visited.append(a)
         pos = a
@@ -153,11 +154,14 @@ def _heading_rate(text: str, line_start: int, memo: dict[int, str], priced: set[
     return rate
 
 
-def _heading_over_blank(text: str, blank_start: int) -> str:
+def _heading_over_blank(text: str, blank_start: int, priced: set[int]) -> str:
     """The rate the short line right above a blank line names, or "" ("Pricing per Million Tokens", a blank line,
-    then the list's first subheading)."""
+    then the list's first subheading); not a line that holds a price or ends a sentence ("The API costs $3 per
+    million tokens.")."""
     span = short_line(text, blank_start - 1, LIST_LINE_CHARS) if blank_start > 0 else None
-    return named_rate(text[span[0]:span[1]]) if span else ""
+    if span is None or span[0] in priced or text[span[0]:span[1]].rstrip().endswith("."):
+        return ""
+    return named_rate(text[span[0]:span[1]])
 
 
 CAPTION_LINES = 12  # how many lines of prices a caption ending in a colon may head

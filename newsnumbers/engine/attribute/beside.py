@@ -43,8 +43,9 @@ _IN_AFTER = re.compile(r"\s+(?:in|im)\s+(?:the\s+|den\s+|der\s+)?")
 
 def compared_for(text: str, places: Places, ante: Antecedents, fig: Figure) -> Mention | None:
     """The company named right after a figure of a comparison clause ("…, compared with $3.5 trillion for
-    Microsoft", "gegenüber 3 Mrd. Euro bei SAP"), or the place ("verglichen mit acht Prozent in den USA und zwei
-    Prozent in China"): the other side of the comparison is theirs."""
+    Microsoft", "gegenüber 3 Mrd. Euro bei SAP"), or the place in a sentence that names no company ("verglichen mit
+    acht Prozent in den USA und zwei Prozent in China"; "Microsoft's cloud revenue grew 20% in Europe, compared with
+    30% in the US" is Microsoft's): the other side of the comparison is theirs."""
     k = bisect.bisect_left(ante.starts, fig.end)
     m = ante.mentions[k] if k < len(ante.mentions) else None
     if m is None or m.kind != "org" or not (m.role == "company" and _FOR_AFTER.fullmatch(text, fig.end, m.start)
@@ -52,6 +53,8 @@ def compared_for(text: str, places: Places, ante: Antecedents, fig: Figure) -> M
         return None
     place = places.place(fig)
     clause = next((c for c in places.clauses(place.sentence) if c.start <= fig.start < c.end), None)
+    if m.role == "place" and any(n.role not in ("place", "index") for n in ante.usable(places.mentions_in([place.span], fig))):
+        return None
     return m if clause is not None and clause.comparison and ante.usable([m]) else None
 
 

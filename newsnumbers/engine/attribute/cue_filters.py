@@ -65,16 +65,24 @@ def cause_cues(cues: Cues, lower: str, span: Span) -> frozenset[Span]:
                      and not _gerund(lower, m, cue))
 
 
-_VERB_FORM = re.compile(r"[a-z]+(?:ing|ed)\b")  # an English gerund or past tense
-_SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+@lru_cache(maxsize=1)
+def _verb_with_object() -> re.Pattern[str]:
+    """An English verb and the start of its object (grammar_words ``cause_verb_object``: "raising $", "spent
+    about"), matched at the cue on lower-case text."""
+    return re.compile(lexicon.in_order(lexicon.load().words("cause_verb_object")))
+
+
+@lru_cache(maxsize=1)
+def _subject_pronouns() -> frozenset[str]:
+    return frozenset(lexicon.load().words("cause_verb_subject"))
 
 
 def _gerund(lower: str, cause: re.Match[str], cue: Span) -> bool:
-    """Whether the cue is an English verb right after the preposition or its pronoun subject ("after raising $600
-    million", "despite spending $2bn", "after it raised $600 million"): the words say what the company did, not
-    why a figure moved ("after strong funding", "despite the raised forecast" are causes)."""
+    """Whether the cue is an English verb with its object, right after the preposition or its pronoun subject ("after
+    raising $600 million", "despite spending $2bn", "after it raised $600 million"): the words say what the company
+    did, not why a figure moved ("after strong funding", "despite spending cuts", "after funding news" are causes)."""
     between = cause.group().split()[1:]
-    return all(w in _SUBJECT_PRONOUNS for w in between) and _VERB_FORM.match(lower, cue[0]) is not None
+    return all(w in _subject_pronouns() for w in between) and _verb_with_object().match(lower, cue[0]) is not None
 
 
 def causes_for(causes: frozenset[Span], fig_start: int, fig_end: int, governed: tuple[int, Span]) -> frozenset[Span]:

@@ -95,7 +95,7 @@ def _fixed(text: str, lower: str, raw: list[Clause]) -> list[Clause]:
     for c in raw:
         if c.relative and not _has_verb(text[c.start:c.end].split()[1:]):
             c = Clause(c.start, c.end, c.comparison, False)
-        if c.comparison and nonfinite(lower, c):
+        if c.comparison and nonfinite(text, lower, c):
             c = Clause(c.start, c.end, False, c.relative)
         if c.relative and fixed and fixed[-1].comparison:
             c = Clause(c.start, c.end, True, True)
@@ -126,11 +126,11 @@ def _new_place(places: Places, fig: Figure) -> Place:
     i = _own_clause(cls, fig)
     mentions: dict[int, list[Mention]] = {}
     if cls[i].relative and i > 0:
-        windows = _windows(cls, i, fig, places.lower)
+        windows = _windows(cls, i, fig, places.text, places.lower)
     else:
         windows = places._window_cache.get((s, i))
         if windows is None:
-            windows = places._window_cache[(s, i)] = _windows(cls, i, fig, places.lower)
+            windows = places._window_cache[(s, i)] = _windows(cls, i, fig, places.text, places.lower)
         if bisect.bisect_left(places.starts, fig.start) == bisect.bisect_left(places.starts, fig.end):
             mentions = places._mention_cache.setdefault((s, i), {})
     return Place(s, places.seg.sentence_span(s), windows, mentions)
@@ -142,11 +142,32 @@ def _nonfinite() -> re.Pattern[str]:
     return re.compile(lexicon.in_order(lexicon.load().words("nonfinite_clause")))
 
 
-def nonfinite(lower: str, c: Clause) -> bool:
-    """Whether the clause opens with a gerund ("costing just $4.6M", "after raising $600 million"): its subject is
-    the main clause's (``lower``: the article lower-cased)."""
+def _lead(lower: str, c: Clause) -> int:
+    """Where the clause's first word starts."""
     body = lower[c.start:c.end]
-    return _nonfinite().match(lower, c.start + len(body) - len(body.lstrip(" ,;:–—(\n"))) is not None
+    return c.start + len(body) - len(body.lstrip(" ,;:–—(\n\"'“”„"))
+
+
+def nonfinite(text: str, lower: str, c: Clause) -> bool:
+    """Whether the clause opens with a gerund ("costing just $4.6M", "after raising $600 million"): its subject is
+    the main clause's (``lower``: the article lower-cased). The gerund is written in lower case: "while Boeing
+    slipped" and a German noun ("Leasing brachte") open none."""
+    m = _nonfinite().match(lower, _lead(lower, c))
+    return m is not None and text[m.end() - len(m.group().split()[-1])].islower()
+
+
+@lru_cache(maxsize=1)
+def _cause_opening() -> re.Pattern[str]:
+    """A cause preposition (grammar_words ``cause_preposition``) as a clause's first word."""
+    return re.compile(rf"(?:{lexicon.in_order(lexicon.load().words('cause_preposition'))})\s")
+
+
+def _main_clause(text: str, lower: str, c: Clause) -> bool:
+    """Whether a clause before a gerund's can hold its subject: not a relative or comparison clause, no gerund's of
+    its own, and no cause phrase ("Despite OpenAI advising investors to avoid rivals, Nvidia joined the round,
+    committing $2 billion": Nvidia)."""
+    return not c.relative and not c.comparison and not nonfinite(text, lower, c) \
+        and not _cause_opening().match(lower, _lead(lower, c))
 
 
 def _has_verb(words: list[str]) -> bool:
@@ -164,7 +185,7 @@ def _own_clause(cls: list[Clause], fig: Figure) -> int:
     return 0
 
 
-def _windows(cls: list[Clause], i: int, fig: Figure, lower: str) -> list[Window]:
+def _windows(cls: list[Clause], i: int, fig: Figure, text: str, lower: str) -> list[Window]:
     """The windows searched around the figure, narrow to wide, from its sentence's clauses (``i``: its own).
     Only a relative clause's windows depend on the figure's place in it; the rest are the clause's."""
     own = cls[i]
@@ -175,10 +196,10 @@ def _windows(cls: list[Clause], i: int, fig: Figure, lower: str) -> list[Window]
         wins.append(([(own.start, fig.start)], "near"))
         wins.append(([(cls[i - 1].start, cls[i - 1].end)], "antecedent"))
     wins.append(([(own.start, own.end)], "subject"))
-    if not own.relative and i > 0 and nonfinite(lower, own):  # "…, costing just $4.6M to train": the subject of
-        main = [(c.start, c.end) for c in _since_semicolon(cls[:i], lower)  # the clauses before it (after the last
-                if not c.relative and not c.comparison and not nonfinite(lower, c)]  # semicolon), not the name
-        wins.extend([(main, "main")] if main else [])  # nearest before it
+    if not own.relative and i > 0 and nonfinite(text, lower, own):  # "…, costing just $4.6M to train": the subject
+        main = [(c.start, c.end) for c in _since_semicolon(cls[:i], lower)  # of the clauses before it (after the
+                if _main_clause(text, lower, c)]  # last semicolon), not the name nearest before it
+        wins.extend([(main, "main")] if main else [])
     k = i + 1
     rel = []
     while k < len(cls) and cls[k].relative:
