@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 
 from ... import lexicon
+from .causes import cause_word
 from .cues import Cues
 from .measure_rules import noun_groups
 
@@ -28,12 +29,6 @@ def _vetoes() -> tuple[re.Pattern[str], ...]:
     """The vetoed phrases, one pattern each: where a phrase has a group ``veto`` ("im nachbörslichen
     (?P<veto>Geschäft)"), only the cues in that group are vetoed, not the words around it."""
     return tuple(re.compile(p) for p in lexicon.load().words("cue_veto"))
-
-
-@lru_cache(maxsize=1)
-def _cause_word() -> re.Pattern[str]:
-    """A cause preposition anywhere (the cheap test whether a sentence has one)."""
-    return re.compile(rf"(?<![\w-]){lexicon.in_order(lexicon.load().words('cause_preposition'))}\s")
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +52,7 @@ def without_vetoed(cues: Cues, lower: str, span: Span) -> Cues:
 def cause_cues(cues: Cues, lower: str, span: Span) -> frozenset[Span]:
     """Where the sentence's nouns of what a figure is about (:func:`.measure_rules.noun_groups`) stand in a cause
     phrase ("nach der Gewinnmitteilung", "despite strong revenue"); a verb there is no cause ("after revenue rose 5%")."""
-    if not _cause_word().search(lower, *span):
+    if not cause_word().search(lower, *span):
         return frozenset()
     before, nouns = _cause_before(), noun_groups()
     return frozenset(cue for group, spans in cues.items() if group in nouns for cue in spans

@@ -16,6 +16,7 @@ from functools import lru_cache
 from ... import lexicon
 from ..recognise import Figure
 from ..segment import Clause, Segmenter, clauses
+from .causes import cause_word
 from .mentions import Mention, breaks_phrase
 
 Spans = list[tuple[int, int]]
@@ -156,18 +157,12 @@ def nonfinite(text: str, lower: str, c: Clause) -> bool:
     return m is not None and text[m.end() - len(m.group().split()[-1])].islower()
 
 
-@lru_cache(maxsize=1)
-def _cause_opening() -> re.Pattern[str]:
-    """A cause preposition (grammar_words ``cause_preposition``) as a clause's first word."""
-    return re.compile(rf"(?:{lexicon.in_order(lexicon.load().words('cause_preposition'))})\s")
-
-
 def _main_clause(text: str, lower: str, c: Clause) -> bool:
     """Whether a clause before a gerund's can hold its subject: not a relative or comparison clause, no gerund's of
     its own, and no cause phrase ("Despite OpenAI advising investors to avoid rivals, Nvidia joined the round,
     committing $2 billion": Nvidia)."""
     return not c.relative and not c.comparison and not nonfinite(text, lower, c) \
-        and not _cause_opening().match(lower, _lead(lower, c))
+        and not cause_word().match(lower, _lead(lower, c))
 
 
 def _has_verb(words: list[str]) -> bool:
