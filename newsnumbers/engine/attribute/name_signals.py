@@ -11,8 +11,9 @@ signals, each a pattern built from ``grammar_words.csv`` (roles ``company_head``
   (the noun as a compound's last part), "cybersecurity group Zentrix", "chipmaker Zentrix";
 - ``shares``: the name's shares: "Zentrix shares", "Zentrix's stock", "shares in Zentrix", "Die Zentrix-Aktie",
   "Aktien von Zentrix"; a person's title after it ("Zentrix-Chef Hans Müller", "Zentrix CEO Jane Doe") counts the same;
-- ``results``: the name opens a sentence or a line and reports results: "Zentrix posted", "Zentrix steigerte",
-  "Zentrix reported revenue", "Zentrix meldete einen Umsatz", "Zentrix hat im Quartal den Umsatz gesteigert".
+- ``results``: the name opens a sentence or a line and reports results or a move of its shares: "Zentrix posted",
+  "Zentrix steigerte", "Zentrix reported revenue", "Zentrix hat im Quartal den Umsatz gesteigert", "Zentrix rose 6%";
+  or, in German, stands right after such a verb where another phrase opens the sentence ("So erhielt Zentrix 18 Mio.").
 
 The candidates are raw: :mod:`.new_names` cleans them and keeps those its dictionary checks allow.
 """
@@ -38,7 +39,7 @@ class Signal(NamedTuple):
     start: int
     end: int
     name: str
-    kind: str  # head, shares or results: how the name's dictionary check is done (new_names)
+    kind: str  # head, shares, results or inverted: how the name's dictionary check is done (new_names)
 
 
 _NAME_BEFORE = re.compile(rf"(?P<name>{_NAME})\Z")  # a name that ends where a searched window ends
@@ -62,7 +63,9 @@ def _patterns() -> tuple[tuple[tuple[str, re.Pattern[str]], ...], tuple[tuple[st
     anything, word, not_space, not_gap = r"[^\s\S]", r"[\w-]", r"[^ ]", r"[^ -]"  # what may not stand before the word
     first = (("head", re.compile(rf"{words('company_head', anything)}\ (?P<name>{_NAME})(?![\w-])")),  # "Kamerahersteller Zentrix"
              ("shares", re.compile(rf"{words('share_word_before', word)}\ (?P<name>{_NAME})(?![\w-])")),  # "shares in Zentrix"
-             ("results", re.compile(rf"(?P<name>{_OPENS})\ {words('results_verb', anything)}(?![\w-])")))  # "Zentrix posted"
+             ("results", re.compile(rf"(?P<name>{_OPENS})\ {words('results_verb', anything)}(?![\w-])")),  # "Zentrix posted"
+             ("inverted", re.compile(rf"{words('verb_before_name', word)}\ (?P<name>{_NAME})"  # "So erhielt Zentrix 18 Mio."
+                                    rf"(?=\ {lexicon.in_order(lex.words('name_after_verb'))}(?:(?<=\d)|(?![\w-])))")))
     then = (("shares", re.compile(rf"{words('share_word_after', not_gap)}(?![\w-])")),  # "Zentrix shares", "Zentrix-Aktie"
             ("shares", re.compile(rf"{words('title_after_name', not_gap)}\ [A-ZÄÖÜ]")),  # "Zentrix-Chef Hans Müller"
             ("possessive", re.compile(rf"{words('title_after_possessive', not_space)}(?![\w-])")))  # "Sakura Internet's chief"

@@ -87,6 +87,7 @@ def capitalised_words(before_first: str) -> str:
     return rf"[A-ZÄÖÜ]{before_first}(?:{rest})(?:[ ](?:[A-ZÄÖÜ](?:{rest}))){{0,3}}"
 
 
+MAX_CODE = 5  # letters at most of a ticker or a currency code written in capitals ("CRWV", "RMB")
 POSSESSIVE_END = re.compile(r"(?<=\w)['’]s$")  # a name's possessive ending ("Zentrix's"), searched up to where it ends
 MIN_COMPOUND_PART = 3  # letters at least in a compound's first and last part ("Chip|sparte")
 
@@ -106,8 +107,14 @@ def signal_allows(name: str, kind: str, lang: str, opens_sentence: bool = True) 
     an event ("Data Center grew 112%", "Singles Day generated"). Shares keep such names ("Raspberry Pi's IPO"). In
     English a dictionary word capitalised inside a sentence (``opens_sentence`` False) is a name ("said Corning CEO")."""
     words = name.split()
+    if kind != "head" and len(words) == 1 and name.isupper() and len(name) <= MAX_CODE:
+        return False  # a ticker or a code, not the name: "CRWV rose 8%", "revenue of RMB 5 billion"
+    if kind != "head" and lang == "de" and any(compound_of_known(w) for w in words[1:]):
+        return False  # a noun phrase: "Durchschnittliche Dealgröße stieg"
     if kind == "head":
         return _plausible(words, lang, False) or (lang == "de" and _no_german_word(name))
+    if kind == "inverted":  # right after a German verb, before an article: a first word no German word is a name ("Windward Bio")
+        return _plausible(words, lang, False) or _no_german_word(words[0])
     if kind == "results" and lang == "en" and all(_known(w) for w in words):
         return False
     if len(words) == 1 and ("-" in name and _known(name.rsplit("-", 1)[-1]) or lang == "de" and compound_of_known(name)):
