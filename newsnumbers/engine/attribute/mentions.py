@@ -272,7 +272,8 @@ def find_mentions(text: str, lower: str | None = None, lang: str = "de") -> list
         if start < last_end:
             continue  # overlaps a mention already taken
         kind = _classify(word) if (start, end) not in unknown else ("org", unknown[start, end], "", False, name_role(unknown[start, end]))
-        if kind and not (kind[3] and text[start - 1:start] == "-"):  # "Biotech-Branche": another sector than "die Branche"
+        joined = text[start - 1:start] == "-" and text[start - 2:start - 1].isalnum()  # to the word before, by a hyphen
+        if kind and not (joined and (kind[3] or kind[0] == "model")):  # "Biotech-Branche": another sector; "MiMo-V2.5": no V2
             oblique = after_preposition(text, start, out[-1].end if out else -1) and not _absolute(lower, start, end)
             out.append(Mention(start, end, *kind, oblique))
             last_end = end
