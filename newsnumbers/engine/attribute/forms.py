@@ -29,3 +29,15 @@ def found_again(text: str, forms: Iterable[str]) -> list[tuple[int, int, str]]:
 def _joins(ch: str) -> bool:
     r"""Whether ``ch`` (one character or none) would join a name to the word beside it: ``[\w-]``."""
     return ch == "-" or ch == "_" or ch.isalnum()
+
+
+def short_form(text: str, name: str) -> bool:
+    """Whether a one-word name stands elsewhere in the text as the first word of a longer capitalised name: then it is
+    that name's short form ("Orbex Cloud reported … Orbex expects"), which :func:`found_again` maps to it, no new company."""
+    at = text.find(name + " ")
+    while at >= 0:
+        nxt = text[at + len(name) + 1:at + len(name) + 2]
+        if nxt.isupper() and not _joins(text[at - 1:at]):
+            return True
+        at = text.find(name + " ", at + 1)
+    return False

@@ -13,7 +13,9 @@ signals, each a pattern built from ``grammar_words.csv`` (roles ``company_head``
   "Aktien von Zentrix"; a person's title after it ("Zentrix-Chef Hans Müller", "Zentrix CEO Jane Doe") counts the same;
 - ``results``: the name opens a sentence or a line and reports results or a move of its shares: "Zentrix posted",
   "Zentrix steigerte", "Zentrix reported revenue", "Zentrix hat im Quartal den Umsatz gesteigert", "Zentrix rose 6%";
-  or, in German, stands right after such a verb where another phrase opens the sentence ("So erhielt Zentrix 18 Mio.").
+  or, in German, stands right after such a verb where another phrase opens the sentence ("So erhielt Zentrix 18 Mio.");
+- ``subject``: the name opens a sentence and announces, plans, invests, buys or is valued ("Zentrix will invest");
+  not a person's name (:func:`.recurring_names.a_person`).
 
 The candidates are raw: :mod:`.new_names` cleans them and keeps those its dictionary checks allow.
 """
@@ -39,7 +41,7 @@ class Signal(NamedTuple):
     start: int
     end: int
     name: str
-    kind: str  # head, shares, results or inverted: how the name's dictionary check is done (new_names)
+    kind: str  # head, shares, results, subject or inverted: how the name's dictionary check is done (new_names)
 
 
 _NAME_BEFORE = re.compile(rf"(?P<name>{_NAME})\Z")  # a name that ends where a searched window ends
@@ -64,6 +66,7 @@ def _patterns() -> tuple[tuple[tuple[str, re.Pattern[str]], ...], tuple[tuple[st
     first = (("head", re.compile(rf"{words('company_head', anything)}\ (?P<name>{_NAME})(?![\w-])")),  # "Kamerahersteller Zentrix"
              ("shares", re.compile(rf"{words('share_word_before', word)}\ (?P<name>{_NAME})(?![\w-])")),  # "shares in Zentrix"
              ("results", re.compile(rf"(?P<name>{_OPENS})\ {words('results_verb', anything)}(?![\w-])")),  # "Zentrix posted"
+             ("subject", re.compile(rf"(?P<name>{_OPENS})(?:,[^,.\n]{{1,90}},)?\ {words('subject_verb', anything)}(?![\w-])")),  # "Zentrix will"
              ("inverted", re.compile(rf"{words('verb_before_name', word)}\ (?P<name>{_NAME})"  # "So erhielt Zentrix 18 Mio."
                                     rf"(?=\ {lexicon.in_order(lex.words('name_after_verb'))}(?:(?<=\d)|(?![\w-])))")))
     then = (("shares", re.compile(rf"{words('share_word_after', not_gap)}(?![\w-])")),  # "Zentrix shares", "Zentrix-Aktie"
@@ -99,6 +102,9 @@ def signalled_names(text: str) -> list[Signal]:
     hold a trade's noun, "Der Kamerahersteller Zentrix steigerte", are cut to the name by new_names' cleaning)."""
     first, then = _patterns()
     out = [Signal(*m.span("name"), m.group("name"), kind) for kind, pattern in first for m in pattern.finditer(text)]
+    cut = _title_inside()  # "Zentrix CEO Jane Doe will": the name ends before the title
+    out = [Signal(s.start, s.start + t.start(), s.name[:t.start()], s.kind) if s.kind == "subject" and (t := cut.search(s.name))
+           else s for s in out]
     for kind, pattern in then:
         for m in pattern.finditer(text):
             if kind == "possessive" and not _possessive_before(text, m.start()):
@@ -106,6 +112,12 @@ def signalled_names(text: str) -> list[Signal]:
             if name := _name_before(text, m.start()):
                 out.append(Signal(name.start("name"), name.end("name"), name.group("name"), "shares"))
     return out
+
+
+@lru_cache(maxsize=1)
+def _title_inside() -> re.Pattern[str]:
+    """A person's title after a name's first word (``title_after_name``): "Zentrix CEO Jane Doe", "Zentrix-Chef Hans"."""
+    return re.compile(rf"[ -](?:{lexicon.in_order(lexicon.load().words('title_after_name'))})(?![\w])")
 
 
 @lru_cache(maxsize=1)

@@ -115,7 +115,7 @@ def signal_allows(name: str, kind: str, lang: str, opens_sentence: bool = True) 
         return _plausible(words, lang, False) or (lang == "de" and _no_german_word(name))
     if kind == "inverted":  # right after a German verb, before an article: a first word no German word is a name ("Windward Bio")
         return _plausible(words, lang, False) or _no_german_word(words[0])
-    if kind == "results" and lang == "en" and all(_known(w) for w in words):
+    if kind in ("results", "subject") and lang == "en" and all(_known(w) for w in words):
         return False
     if len(words) == 1 and ("-" in name and _known(name.rsplit("-", 1)[-1]) or lang == "de" and compound_of_known(name)):
         return False

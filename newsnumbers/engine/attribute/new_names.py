@@ -21,7 +21,7 @@ import simplemma
 
 from ... import lexicon
 from ..lines import in_lines, one_line
-from .forms import found_again
+from .forms import found_again, short_form
 from .name_signals import after_trade_noun, signalled_names
 from .name_words import (
     POSSESSIVE_END,
@@ -34,7 +34,7 @@ from .name_words import (
     capitalised_words,
     signal_allows,
 )
-from .recurring_names import recurring_names
+from .recurring_names import a_person, recurring_names
 
 _WORD = r"[A-ZÄÖÜ][\w&’'.-]*[\w&]|[A-Z]"  # a capitalised word ("MiniMax", "AT&S", "X")
 _NO_WORD_BEFORE, _NO_WORD = r"(?<![\w-].)", r"(?<![\w-])"  # after a name's first letter: no word character or hyphen before that letter
@@ -193,10 +193,8 @@ def _clean(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _form_end() -> re.Pattern[str]:
-    """Legal forms only (grammar_words role ``name_suffix_legal``, value ``form``) at a name's end."""
-    forms = [w for w, v in lexicon.load().word_values("name_suffix_legal").items() if v == "form"]
-    return re.compile(rf"(?:\s(?:{lexicon.in_order(forms)}))+$")
+def _form_end() -> re.Pattern[str]:  # legal forms only (name_suffix_legal, value form) at a name's end
+    return re.compile(rf"(?:\s(?:{lexicon.in_order([w for w, v in lexicon.load().word_values('name_suffix_legal').items() if v == 'form'])}))+$")
 
 
 def _candidates(text: str, lang: str, plain: bool = False) -> list[tuple[int, int, str]]:
@@ -222,8 +220,9 @@ def _candidates(text: str, lang: str, plain: bool = False) -> list[tuple[int, in
     for sig in signalled_names(text):  # "Shares in Darktrace", "der Kamerahersteller Zentrix", "Zentrix posted"
         name = _clean(sig.name)
         a = sig.start + sig.name.index(name) if name else 0
-        opened_by_article = sig.kind == "results" and p.stop.match(sig.name + " ")  # "Die Chipsparte wuchs": a noun phrase
-        if name and not opened_by_article and not p.stop.fullmatch(name + " ") and not all(map(is_suffix, name.split())) \
+        not_a_company = sig.kind in ("results", "subject") and p.stop.match(sig.name + " ")  # "Die Chipsparte wuchs": a noun phrase
+        not_a_company = not_a_company or sig.kind == "subject" and (a_person(text, name) or short_form(text, name))  # "Nakamura rechnet"
+        if name and not not_a_company and not p.stop.fullmatch(name + " ") and not all(map(is_suffix, name.split())) \
                 and (_known_core(name, lang) or signal_allows(name, sig.kind, lang, _opens_sentence(text, a))):
             out.append((a, a + len(name), name))
     for a, _, full in recurring_names(text, lang, p.suffix, _company()):  # "Kapsch TrafficCom hat … abgeschlossen … so Kapsch"
