@@ -41,3 +41,13 @@ def short_form(text: str, name: str) -> bool:
             return True
         at = text.find(name + " ", at + 1)
     return False
+
+
+def word_before_hyphen(text: str, start: int) -> str:
+    """The word joined by a hyphen to what starts at ``start`` ("MiMo" in "MiMo-V2.5"), else ""."""
+    if text[start - 1:start] != "-":
+        return ""
+    a = start - 1
+    while a > 0 and (text[a - 1].isalnum() or text[a - 1] == "."):
+        a -= 1
+    return text[a:start - 1]

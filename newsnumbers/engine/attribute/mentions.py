@@ -17,9 +17,11 @@ from ..firstchar import FirstCharIndex
 from .appositions import without_appositions
 from .asides import asides, person_title
 from .cues import lemma
+from .forms import word_before_hyphen
 from .lists import lists_share_preposition, sector_lists
 from .mention import NOT_INVESTOR, Mention
 from .name_signals import name_role
+from .name_words import _known
 from .new_names import holds_a_name, unknown_names
 
 Classified = tuple[str, str, str, bool, str]  # kind, name, owner, generic, role
@@ -247,12 +249,9 @@ def _coordinations() -> frozenset[str]:
 
 
 def find_mentions(text: str, lower: str | None = None, lang: str = "de") -> list[Mention]:
-    """Every organisation, model and anaphor mention in the article, in order.
-
-    Named aliases are matched case-sensitively; generic ones and anaphors on
-    the lower-cased text (``lower``, same length as ``text``), which is faster
-    than a case-insensitive scan.
-    """
+    """Every organisation, model and anaphor mention in the article, in order. Named aliases are matched
+    case-sensitively; generic ones and anaphors on the lower-cased text (``lower``, same length as ``text``),
+    which is faster than a case-insensitive scan."""
     t = _tables()
     if lower is None:
         lower = fold(text)
@@ -272,8 +271,8 @@ def find_mentions(text: str, lower: str | None = None, lang: str = "de") -> list
         if start < last_end:
             continue  # overlaps a mention already taken
         kind = _classify(word) if (start, end) not in unknown else ("org", unknown[start, end], "", False, name_role(unknown[start, end]))
-        joined = text[start - 1:start] == "-" and text[start - 2:start - 1].isalnum()  # to the word before, by a hyphen
-        if kind and not (joined and (kind[3] or kind[0] == "model")):  # "Biotech-Branche": another sector; "MiMo-V2.5": no V2
+        w = word_before_hyphen(text, start)  # "Biotech-Branche": another sector; "MiMo-V2.5" (no known word, no maker): no V2
+        if kind and not (w and (kind[3] or kind[0] == "model" and not _known(w) and _classify(w) is None)):
             oblique = after_preposition(text, start, out[-1].end if out else -1) and not _absolute(lower, start, end)
             out.append(Mention(start, end, *kind, oblique))
             last_end = end

@@ -65,11 +65,13 @@ def _patterns() -> tuple[tuple[tuple[str, re.Pattern[str]], ...], tuple[tuple[st
     anything, word, not_space, not_gap = r"[^\s\S]", r"[\w-]", r"[^ ]", r"[^ -]"  # what may not stand before the word
     first = (("head", re.compile(rf"{words('company_head', anything)}\ (?P<name>{_NAME})(?![\w-])")),  # "Kamerahersteller Zentrix"
              ("shares", re.compile(rf"{words('share_word_before', word)}\ (?P<name>{_NAME})(?![\w-])")),  # "shares in Zentrix"
+             ("results", re.compile(rf"{words('results_word_before', word)}\ (?P<name>{_NAME})(?![\w-])")),  # "Umsatz von Zentrix"
              ("results", re.compile(rf"(?P<name>{_OPENS})\ {words('results_verb', anything)}(?![\w-])")),  # "Zentrix posted"
              ("subject", re.compile(rf"(?P<name>{_OPENS})(?:,[^,.\n]{{1,90}},)?\ {words('subject_verb', anything)}(?![\w-])")),  # "Zentrix will"
              ("inverted", re.compile(rf"{words('verb_before_name', word)}\ (?P<name>{_NAME})"  # "So erhielt Zentrix 18 Mio."
                                     rf"(?=\ {lexicon.in_order(lex.words('name_after_verb'))}(?:(?<=\d)|(?![\w-])))")))
     then = (("shares", re.compile(rf"{words('share_word_after', not_gap)}(?![\w-])")),  # "Zentrix shares", "Zentrix-Aktie"
+            ("results", re.compile(rf"{words('results_word_after', not_gap)}(?![\w-])")),  # "Zentrix Umsatz", "Zentrix-Gewinn"
             ("shares", re.compile(rf"{words('title_after_name', not_gap)}\ [A-ZÄÖÜ]")),  # "Zentrix-Chef Hans Müller"
             ("possessive", re.compile(rf"{words('title_after_possessive', not_space)}(?![\w-])")))  # "Sakura Internet's chief"
     return first, then
@@ -102,16 +104,32 @@ def signalled_names(text: str) -> list[Signal]:
     hold a trade's noun, "Der Kamerahersteller Zentrix steigerte", are cut to the name by new_names' cleaning)."""
     first, then = _patterns()
     out = [Signal(*m.span("name"), m.group("name"), kind) for kind, pattern in first for m in pattern.finditer(text)]
-    cut = _title_inside()  # "Zentrix CEO Jane Doe will": the name ends before the title
-    out = [Signal(s.start, s.start + t.start(), s.name[:t.start()], s.kind) if s.kind == "subject" and (t := cut.search(s.name))
-           else s for s in out]
+    cut, tail = _title_inside(), _results_tail()  # "Zentrix CEO Jane Doe will", "Zentrix Aktie stieg": the name ends before
+    out = [Signal(s.start, s.start + t.start(), s.name[:t.start()], s.kind) if (t := cut.search(s.name) or tail.search(s.name))
+           else s for s in out if not _code_or_owner(text, s)]
     for kind, pattern in then:
         for m in pattern.finditer(text):
             if kind == "possessive" and not _possessive_before(text, m.start()):
                 continue
             if name := _name_before(text, m.start()):
-                out.append(Signal(name.start("name"), name.end("name"), name.group("name"), "shares"))
+                out.append(Signal(name.start("name"), name.end("name"), name.group("name"), "shares" if kind == "shares" else kind))
     return out
+
+
+_AMOUNT, _OWNER = re.compile(r"[ ]\d"), re.compile(r"['’]s\b")
+
+
+def _code_or_owner(text: str, s: Signal) -> bool:
+    """Whether a signal's "name" is a currency code before an amount ("revenue of RMB 2.9 billion") or a name in the
+    possessive, the owner of what follows ("the valuation of Musk's xAI")."""
+    return bool(s.name.isupper() and _AMOUNT.match(text, s.end) or _OWNER.match(text, s.end))
+
+
+@lru_cache(maxsize=1)
+def _results_tail() -> re.Pattern[str]:
+    """A name's last words that are its shares or results (``share_word_after``, ``results_word_after``): "Quorvia Aktie"."""
+    lex = lexicon.load()
+    return re.compile(rf"(?:[ ](?:{lexicon.in_order(lex.words('share_word_after') + lex.words('results_word_after'))}))+$")
 
 
 @lru_cache(maxsize=1)

@@ -107,7 +107,7 @@ def signal_allows(name: str, kind: str, lang: str, opens_sentence: bool = True) 
     an event ("Data Center grew 112%", "Singles Day generated"). Shares keep such names ("Raspberry Pi's IPO"). In
     English a dictionary word capitalised inside a sentence (``opens_sentence`` False) is a name ("said Corning CEO")."""
     words = name.split()
-    if kind != "head" and len(words) == 1 and name.isupper() and len(name) <= MAX_CODE:
+    if kind in ("results", "subject", "possessive") and len(words) == 1 and name.isupper() and len(name) <= MAX_CODE:
         return False  # a ticker or a code, not the name: "CRWV rose 8%", "revenue of RMB 5 billion"
     if kind != "head" and lang == "de" and any(compound_of_known(w) for w in words[1:]):
         return False  # a noun phrase: "Durchschnittliche Dealgröße stieg"
