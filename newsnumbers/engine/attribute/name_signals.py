@@ -3,19 +3,22 @@ a noun of its trade stands before its name.
 
 A results story from a new outlet is mostly about a company no lexicon holds ("Shares in Darktrace fell 18%",
 "Der Kamerahersteller Zentrix steigerte den Umsatz", "Die Zentrix-Aktie stieg", "Zentrix posted revenue of
-£60m"). Without its name every figure of the article goes to a place or a company named in passing. Four
-signals, each a pattern built from ``grammar_words.csv`` (roles ``company_head``, ``share_word_after``,
-``share_word_before`` and ``results_verb``):
+£60m"). Without its name every figure of the article goes to a place or a company named in passing. The
+signals, each a pattern built from ``grammar_words.csv`` roles, and the kind of dictionary check each asks for:
 
 - ``head``: a noun of a trade right before the name: "Kamerahersteller Zentrix", "des Chipkonzerns Zentrix"
   (the noun as a compound's last part), "cybersecurity group Zentrix", "chipmaker Zentrix";
-- ``shares``: the name's shares: "Zentrix shares", "Zentrix's stock", "shares in Zentrix", "Die Zentrix-Aktie",
-  "Aktien von Zentrix"; a person's title after it ("Zentrix-Chef Hans Müller", "Zentrix CEO Jane Doe") counts the same;
-- ``results``: the name opens a sentence or a line and reports results or a move of its shares: "Zentrix posted",
-  "Zentrix steigerte", "Zentrix reported revenue", "Zentrix hat im Quartal den Umsatz gesteigert", "Zentrix rose 6%";
-  or, in German, stands right after such a verb where another phrase opens the sentence ("So erhielt Zentrix 18 Mio.");
+- ``shares``: the name's shares: "Zentrix shares", "shares in Zentrix", "Die Zentrix-Aktie", "Aktien von Zentrix";
+  a person's title after it ("Zentrix-Chef Hans Müller", "Zentrix CEO Jane Doe") counts the same;
+- ``possessive``: a title, a round or a result after the name's possessive ("Zentrix's chief", "Zentrix's revenue");
+- ``results``: the name opens a sentence or a line and reports results or a move of its shares ("Zentrix posted",
+  "Zentrix steigerte", "Zentrix hat im Quartal den Umsatz gesteigert", "Zentrix rose 6%"), or stands with its
+  results ("der Umsatz von Zentrix", "Zentrix Umsatz", "the valuation of Zentrix");
 - ``subject``: the name opens a sentence and announces, plans, invests, buys or is valued ("Zentrix will invest");
-  not a person's name (:func:`.recurring_names.a_person`).
+- ``inverted``: in German, the name right after such a verb where another phrase opens the sentence ("So erhielt
+  Zentrix 18 Mio."). Subjects and inverted names must not be a person's (:func:`.recurring_names.a_person`).
+Results, subjects and possessives are no ticker or code in capitals ("CRWV rose"); a name in capitals before an
+amount is a currency code ("revenue of RMB 2.9 billion").
 
 The candidates are raw: :mod:`.new_names` cleans them and keeps those its dictionary checks allow.
 """
