@@ -31,7 +31,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "prior": re.compile(rf"(?i)(\s*)\(\s*{lexicon.in_order(lex.words('prior_year_bracket'))}\s*[:,]?\s*$"),
         "if": re.compile(rf"(?i)(?<![\w-]){lexicon.in_order(lex.words('counterfactual'))}(?![\w-])"),
         "now": re.compile(rf"(?i)(?<![\w-]){lexicon.in_order(lex.words('counterfactual_now'))}(?![\w-])"),
-        "saving": re.compile(rf"(?i)\s*(?:{lexicon.in_order(lex.words('saving_after'))})(?![\w-])"),
+        "saving": re.compile(rf"(?i)[ \t]*(?:{lexicon.in_order(lex.words('saving_after'))})(?![\w-])"),
         "paid": re.compile(rf"(?i)(?<![\w-]){lexicon.in_order(lex.words('paid_word'))}"),
         "not": re.compile(rf"(?i)(?<![\w-]){lexicon.in_order(lex.words('saving_not'))}"),
     }

@@ -41,7 +41,7 @@ def beyond_forecast() -> re.Pattern[str]:
     """A comparison with a forecast right after a figure ("14% higher than Jefferies' forecast", "5 Prozent über den
     Erwartungen"): the figure is a gap to expectations."""
     forecast = _words('forecast_word')
-    return re.compile(rf"""(?i)\s*(?:\w+\s+)?       # higher, besser
+    return re.compile(rf"""(?i)[ \t]*(?:\w+\s+)?   # higher, besser (on the figure's line)
         (?:than|als|über|unter|above|below)\s+      # the comparison
         (?:[\w'’.-]+\s+){{0,3}}?{forecast}\b      # a few words, then the forecast""", re.VERBOSE)
 
@@ -145,7 +145,7 @@ def direction_word() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def share_of() -> re.Pattern[str]:
     """A genitive right after a percent figure: it is a share of something ("30 Prozent seines Umsatzes")."""
-    return re.compile(rf"\s+{_words('share_of')}\s", re.IGNORECASE)
+    return re.compile(rf"[ \t]+{_words('share_of')}\s", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -154,7 +154,7 @@ def proportion_after() -> re.Pattern[str]:
     tokens", "20 Prozent mehr Strom"): a proportion of what follows, not of a value ("17 Prozent ihres Wertes")."""
     lex = lexicon.load()
     share, more = lexicon.in_order(lex.words("share_of")), lexicon.in_order(lex.words("more_than_before"))
-    return re.compile(rf"\s+(?:(?i:{share})\s+(?!(?i:wert|value))|{more})")
+    return re.compile(rf"[ \t]+(?:(?i:{share})\s+(?!(?i:wert|value))|{more})")
 
 
 @lru_cache(maxsize=1)
@@ -200,7 +200,7 @@ def change_noun() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _to_level() -> re.Pattern[str]:
-    return re.compile(rf"(?i)\s+{_words('level_word')}\s")
+    return re.compile(rf"(?i)[ \t]+{_words('level_word')}\s")
 
 
 def is_change(text: str, fig: Figure) -> bool:
