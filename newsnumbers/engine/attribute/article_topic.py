@@ -20,7 +20,7 @@ class Antecedents(Protocol):
     text: str
     mentions: list[Mention]
     starts: list[int]
-
+    figure_spans: list[tuple[int, int]]
     opening: int  # where the headline ends
 
     def main(self) -> Mention | None: ...
@@ -65,12 +65,22 @@ def headline_end(text: str) -> int:
     return len(text) if end < 0 else end
 
 
-def main_company(mentions: list[Mention], figure_spans: list[tuple[int, int]], opening: int = 0) -> Mention | None:
+def named_again(ante: Antecedents) -> Mention | None:
+    """The last resort of a figure nobody near it names, in an article whose main company and place are unknown: the
+    company named most of those the lexicon lacks, named at least twice anywhere ("Der Mautspezialist Kapsch
+    TrafficCom … Kapsch TrafficCom"), else None (nobody). Worked out once, kept on the article's Antecedents."""
+    if "_named_again" not in ante.__dict__:
+        ante.__dict__["_named_again"] = main_company(ante.mentions, ante.figure_spans, ante.opening, anywhere=True)
+    return ante.__dict__["_named_again"]
+
+
+def main_company(mentions: list[Mention], figure_spans: list[tuple[int, int]], opening: int = 0,
+                 anywhere: bool = False) -> Mention | None:
     """The company the article names most, its models counted for it (the first of equals; names inside
     a figure, like "Nvidia-made chips", do not count): the topic of figures nobody near them names. The lexicon's
     names, and a name it lacks only where the headline (``opening``) names it and the text names it again ("Huber +
     Suhner treibt Wachstum voran"): a start-up named in a list of funding rounds ("Emmi AI (15 Mio. Euro)") is no
-    article's topic, the company a results report is about is."""
+    article's topic, the company a results report is about is; with ``anywhere``, a name it lacks named twice anywhere."""
     counts: dict[str, int] = {}
     first: dict[str, Mention] = {}
     first_model: dict[str, Mention] = {}  # owner -> its first model named
@@ -85,7 +95,7 @@ def main_company(mentions: list[Mention], figure_spans: list[tuple[int, int]], o
         elif m.kind == "org" and m.role in ("company", "project") and not m.generic:
             counts[m.name] = counts.get(m.name, 0) + 1
             first.setdefault(m.name, m)
-    named = [n for n in counts if n in first and (known_name(n) or first[n].start < opening and counts[n] > 1)]
+    named = [n for n in counts if n in first and (known_name(n) or (anywhere or first[n].start < opening) and counts[n] > 1)]
     # the main company must be named at least once (a name the lexicon lacks: in the headline, and again),
     if named:
         return first[max(named, key=lambda n: (counts[n], -first[n].start))]

@@ -23,7 +23,7 @@ from ..recognise import Figure
 from ..segment import Segmenter
 from ..tables import column_head
 from .antecedents import Antecedents, coordinated
-from .article_topic import article_place, headline_company
+from .article_topic import article_place, headline_company, named_again
 from .beside import model_right_before, owner_beside
 from .capital import given_into
 from .figure_models import clause_model_measures, figure_model, model_measures, own_window
@@ -81,7 +81,7 @@ class OrganisationFinder:
                 chosen, where = topic, "earlier"
         chosen, where = headline_company(self.antecedents, chosen, measure.measure if measure else "", where)  # not a place
         if chosen is None:
-            main = self.antecedents.main() or article_place(self.antecedents)  # no company named: its place
+            main = self.antecedents.main() or article_place(self.antecedents) or named_again(self.antecedents)  # its place
             if main is None:
                 return Who("", "", "", "none")
             return Who(main.name, "", self.text[main.start:main.end], "article")
