@@ -20,6 +20,7 @@ from .qualifiers import read_qualifier
 
 _DIGITS = re.compile(r"\d+")
 _PAREN = re.compile(r"\)|\s*\([^()]{1,30}\)")  # a conversion or label between an amount and its rate
+_OPEN = re.compile(r"[ \t]*\(")  # a rate in brackets: "$10 (per 1M tokens)", "$10 output (per 1M tokens)"
 
 
 @dataclass(slots=True)
@@ -264,13 +265,22 @@ def _read_cents(g: Grammar, text: str, r: _Reading, cur: Hit, limit: int) -> Non
             r.pos, r.value = cents[0], (r.value * 100 + cents[1]) / 100
 
 
+def _in_brackets(g: Grammar, text: str, at: int, limit: int) -> re.Match[str] | None:
+    """A rate in brackets right at ``at`` ("$10 (per 1M tokens)"): the amount's own, though the quote ends before it."""
+    o = _OPEN.match(text, at, limit)
+    return g.per.match(text, o.end(), limit) if o else None
+
+
 def _read_rate(g: Grammar, text: str, lowered: str, r: _Reading, limit: int) -> None:
     """A money figure's rate: after it ("2,19 Dollar pro Million Token") or named first ("pro Million Token 2,19 Dollar")."""
     p, q = g.per.match(text, r.pos, limit) or g.per_bare.match(text, r.pos, limit), None
     if p:
         r.pos = p.end()
+    elif p := _in_brackets(g, text, r.pos, limit):
+        pass
     elif q := _PAREN.match(text, r.pos, limit) or g.direction_gap.match(text, r.pos, limit):  # "12 yuan (US$1.77) for
-        p = g.per.match(text, q.end(), limit) or g.per_bare.match(text, q.end(), limit)  # …", "$2.50 output per 1M."
+        p = g.per.match(text, q.end(), limit) or g.per_bare.match(text, q.end(), limit) or (  # …", "$2.50 output per 1M."
+            _in_brackets(g, text, q.end(), limit) if q.group().strip() != ")" else None)  # "$10 output (per 1M tokens)"
     elif g.rate_gate.search(lowered, max(0, r.start - 60), r.start):
         p = g.per_before.search(text, max(0, r.start - 60), r.start)
     if p:
