@@ -36,10 +36,32 @@ def asides(text: str, mentions: list[Mention]) -> list[Mention]:
     (:data:`.antecedents._NO_OWNER`)."""
     after, before, former = _aside_words()
     venue, exchanges = _venue()
+    at, owner = _former_role()
     return [m._replace(role="aside") if m.kind == "org" and (after.match(text, m.end) or before.search(
         text, max(0, m.start - 24), m.start) or former.search(text, max(0, m.start - 24), m.start)
-        and _titled(text, m.end) or m.name in exchanges and venue.search(text, max(0, m.start - 16), m.start)) else m
+        and _titled(text, m.end) or at.search(text, max(0, m.start - FORMER_CHARS), m.start) or owner.match(text, m.end)
+        or m.name in exchanges and venue.search(text, max(0, m.start - 16), m.start)) else m
         for m in mentions]
+
+
+FORMER_CHARS = 64  # how far before a name "a former scientist at" may start
+
+
+@lru_cache(maxsize=1)
+def _former_role() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A person's former role before the employer's name ("a former scientist at Google's DeepMind": both, "ehemaliger Forscher
+    bei Google") and after it in the possessive ("OpenAI's former technology chief"): grammar_words ``former_role`` and
+    ``person_title``, with up to two words between ("former chief technology officer at")."""
+    lex = lexicon.load()
+    roles = lexicon.in_order(lex.words("former_role") + lex.words("person_title"))
+    former = r"(?:former|ex-|ehemalige[nmrs]?|frühere[nmrs]?)"
+    roles = roles.replace(" ", r"\ ")  # read verbose
+    at = re.compile(rf"""(?<![\w-]){former}\s*   # former, ehemaliger
+        (?:[\w-]+\s+){{0,2}}?(?:{roles})(?:in)?\s+  # a role, perhaps after two words: "chief technology officer"
+        (?:at|of|with|bei|von)\s+(?:the\s+)?       # where: "at", "bei"
+        (?:[A-Z][\w-]*['’]s\s+)?$                # perhaps its owner first: at Google's DeepMind
+        """, re.IGNORECASE | re.VERBOSE)
+    return at, re.compile(rf"['’]s\s+(?:former|ex-)\s*(?:[\w-]+\s+){{0,2}}?(?:{roles})\b", re.IGNORECASE | re.VERBOSE)
 
 
 @lru_cache(maxsize=1)
@@ -58,4 +80,14 @@ _ONE_WORD = re.compile(r"\s+[A-Z][\w-]*(?=\s)")  # "Databricks AI chief": a word
 def _titled(text: str, end: int) -> bool:
     """Whether a person's title follows a name, right after it or after one capitalised word ("Databricks AI chief")."""
     word = _ONE_WORD.match(text, end, end + 40)
-    return bool(person_title().match(text, end, end + 40) or word and person_title().match(text, word.end(), end + 40))
+    title = _title_or_role()
+    return bool(title.match(text, end, end + 40) or word and title.match(text, word.end(), end + 40))
+
+
+@lru_cache(maxsize=1)
+def _title_or_role() -> re.Pattern[str]:
+    """A person's title or role right after a former employer ("The former Databricks AI chief", "a former OpenAI
+    executive", "der frühere OpenAI-Manager")."""
+    lex = lexicon.load()
+    return re.compile(rf"(?:[-‑]|\s+)(?:{lexicon.in_order(lex.words('person_title') + lex.words('former_role'))})\b",
+                      re.IGNORECASE)

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 import simplemma
 
+from ... import lexicon
 from .. import wordscan
 
 
@@ -120,3 +121,10 @@ def signal_allows(name: str, kind: str, lang: str, opens_sentence: bool = True) 
     if len(words) == 1 and ("-" in name and _known(name.rsplit("-", 1)[-1]) or lang == "de" and compound_of_known(name)):
         return False
     return _plausible(words, lang, opens_sentence or lang != "en")
+
+
+@lru_cache(maxsize=1)
+def known_company() -> re.Pattern[str]:
+    """A company the lexicon knows by name (organisations.csv, type company), as a whole word."""
+    rows = [r["pattern"] for r in lexicon.load().organisations if r["kind"] == "named" and r.fields.get("type", "company") == "company"]
+    return re.compile("|".join(f"(?:{p})" for p in rows))

@@ -32,6 +32,7 @@ from .name_words import (
     _opens_sentence,
     _plausible,
     capitalised_words,
+    known_company,
     signal_allows,
 )
 from .recurring_names import a_person, recurring_names
@@ -93,9 +94,11 @@ def _patterns(plain: bool = False) -> _Patterns:
     opening = None if plain else _first_letter_first(nouns_before, r"\w")  # also a compound's last part: "Flugtaxi-Start-up"
     opening = opening or rf"(?<!\w)(?:{lexicon.in_order(nouns_before)})"
     before = re.compile(rf"{opening} (?P<name>{plain_seq})(?![\w-])")
+    roles = lexicon.in_order(lex.words("person_title") + lex.words("former_role")).replace(" ", r"\ ")  # read verbose
+    aside = rf",(?![^,.\n]*(?i:{roles})\b)[^,.\n]{{1,90}},"
     subject = re.compile(rf"""
         (?P<name>{opens})                           # a name that opens a sentence or a list item
-        (?:,[^,.\n]{{1,90}},|\s[^,.\n]{{1,90}}?\s(?i:{lexicon.in_order(lex.words('coordination'))}))?\s  # an apposition or
+        (?:{aside}|\s[^,.\n]{{1,90}}?\s(?i:{lexicon.in_order(lex.words('coordination'))}))?\s  # an apposition (no role: "X, a former Y CEO,"), or
         # relative clause between commas; or a first predicate ("Allegria is working on therapeutics and has now secured")
         (?i:(?:{lexicon.in_order(lex.words('funding_verb_aux'))})\s)*  # has, now, konnte sich ("Has" in a title)
         (?i:{lexicon.in_order(lex.words('funding_verb'))})(?![\w-])   # raised, secured; "Secures" in a Title-Case headline""",
@@ -170,7 +173,7 @@ def _clean(name: str) -> str:
     p = _patterns()
     name = POSSESSIVE_END.sub("", name)  # "Zentrix's" (a name the lexicon knows with it, "McDonald's", is not cleaned)
     owner = _POSSESSIVE_FIRST.match(name)  # "Stockholm’s Lovable": a place's possessive is no part of the name;
-    if owner and not _company().fullmatch(owner.group()[:-3]):  # "Meta's Reality Labs" is Meta's unit: kept whole
+    if owner and not known_company().fullmatch(owner.group()[:-3]):  # "Meta's Reality Labs" is Meta's unit: kept whole
         name = name[owner.end():]
     while (m := p.stop.match(name + " ")) and m.end() <= len(name):
         name = name[m.end():]
@@ -193,8 +196,10 @@ def _clean(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _form_end() -> re.Pattern[str]:  # legal forms only (name_suffix_legal, value form) at a name's end
-    return re.compile(rf"(?:\s(?:{lexicon.in_order([w for w, v in lexicon.load().word_values('name_suffix_legal').items() if v == 'form'])}))+$")
+def _form_end() -> re.Pattern[str]:
+    """Legal forms only (``name_suffix_legal`` with value ``form``) at a name's end: "Basler AG"."""
+    forms = [w for w, v in lexicon.load().word_values("name_suffix_legal").items() if v == "form"]
+    return re.compile(rf"(?:\s(?:{lexicon.in_order(forms)}))+$")
 
 
 def _candidates(text: str, lang: str, plain: bool = False) -> list[tuple[int, int, str]]:
@@ -225,17 +230,10 @@ def _candidates(text: str, lang: str, plain: bool = False) -> list[tuple[int, in
         if name and not not_a_company and not p.stop.fullmatch(name + " ") and not all(map(is_suffix, name.split())) \
                 and (_known_core(name, lang) or signal_allows(name, sig.kind, lang, _opens_sentence(text, a))):
             out.append((a, a + len(name), name))
-    for a, _, full in recurring_names(text, lang, p.suffix, _company()):  # "Kapsch TrafficCom hat … abgeschlossen … so Kapsch"
+    for a, _, full in recurring_names(text, lang, p.suffix, known_company()):  # "Kapsch TrafficCom hat … abgeschlossen … so Kapsch"
         if (name := _clean(full)) and not p.stop.fullmatch(name + " "):
             out.append((a, a + len(name), name))
     return out
-
-
-@lru_cache(maxsize=1)
-def _company() -> re.Pattern[str]:
-    """A company the lexicon knows by name (organisations.csv, type company), as a whole word."""
-    rows = [r["pattern"] for r in lexicon.load().organisations if r["kind"] == "named" and r.fields.get("type", "company") == "company"]
-    return re.compile("|".join(f"(?:{p})" for p in rows))
 
 
 @lru_cache(maxsize=1)
