@@ -266,11 +266,11 @@ def find_mentions(text: str, lower: str | None = None, lang: str = "de") -> list
     if unknown:
         found = sorted(found + [(a, b, text[a:b]) for a, b in unknown], key=lambda f: (f[0], -f[1]))
     out: list[Mention] = []
-    last_end = -1
+    last_end, roles = -1, {name: name_role(name, text) for name in set(unknown.values())}  # one look per name
     for start, end, word in found:
         if start < last_end:
             continue  # overlaps a mention already taken
-        kind = _classify(word) if (start, end) not in unknown else ("org", unknown[start, end], "", False, name_role(unknown[start, end]))
+        kind = _classify(word) if (start, end) not in unknown else ("org", unknown[start, end], "", False, roles[unknown[start, end]])
         w = word_before_hyphen(text, start)  # "Biotech-Branche": another sector; "MiMo-V2.5" (no known word, no maker): no V2
         if kind and not (w and (kind[3] or kind[0] == "model" and not _known(w) and _classify(w) is None)):
             oblique = after_preposition(text, start, out[-1].end if out else -1) and not _absolute(lower, start, end)

@@ -146,7 +146,32 @@ def _source_suffix() -> re.Pattern[str]:
     return re.compile(rf"\ (?:{lexicon.in_order(lexicon.load().words('name_suffix_source'))})$")
 
 
-def name_role(name: str) -> str:
+def name_role(name: str, text: str = "") -> str:
     """The role of a company the lexicon lacks: a source where its last word says research ("Mordor Intelligence"),
-    whose figures are about others; else a company."""
-    return "source" if _source_suffix().search(name) else "company"
+    whose figures are about others, unless the text calls it a company at one of its mentions (a company's noun right
+    before it, "the start-up Ineffable Intelligence", "his new business, Ineffable Intelligence"; or a funding verb
+    after it, "Physical Intelligence raised"); else a company."""
+    if not _source_suffix().search(name):
+        return "company"
+    before, after = _company_cues()
+    at = text.find(name)
+    while at >= 0:
+        if before.search(text, max(0, at - COMPANY_NOUN_CHARS), at) or after.match(text, at + len(name)):
+            return "company"
+        at = text.find(name, at + len(name))
+    return "source"
+
+
+COMPANY_NOUN_CHARS = 40  # how far before a name the company's noun may start ("his new business, ")
+
+
+@lru_cache(maxsize=1)
+def _company_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A company's noun right before a name (grammar_words ``company_noun``, ``company_noun_before``), perhaps with a
+    comma; a funding verb after it (``funding_verb``, with ``funding_verb_aux`` between; "is raising")."""
+    lex = lexicon.load()
+    nouns = lexicon.in_order(lex.words("company_noun") + lex.words("company_noun_before") + ["business", "lab"])
+    aux, verbs = lexicon.in_order(lex.words("funding_verb_aux")), lexicon.in_order(lex.words("funding_verb"))
+    research = "".join(rf"(?<!{w} )" for w in ("research", "analytics", "consulting", "analyst", "data"))  # "research firm X"
+    return (re.compile(rf"(?<![\w-]){research}(?:{nouns}),?[ ]$"),
+            re.compile(rf"(?:,[^,.\n]{{1,90}},)?[ ](?:(?:{aux}|is|was)[ ])*(?:{verbs}|raising)(?![\w-])", re.IGNORECASE))
