@@ -171,9 +171,11 @@ def _growth_rate_nouns() -> tuple[str, ...]:
 
 
 def growth_rate_noun(words: str) -> bool:
-    """Whether the cue words that decided growth start with a noun that is itself a growth rate (lexicon role
-    ``growth_rate_noun``): its level ("des Wachstums auf 31 Prozent") is growth, not a rate's level."""
-    return any(w.lower().startswith(_growth_rate_nouns()) for w in words.split("+"))
+    """Whether the cue words that decided growth start with a noun that is itself a growth rate, or end a compound with
+    it (lexicon role ``growth_rate_noun``): its level ("des Wachstums auf 31 Prozent", "Das Umsatzwachstum beschleunigte
+    sich von 10 auf 15 Prozent") is growth, not a rate's level."""
+    nouns = _growth_rate_nouns()
+    return any(w.lower().startswith(nouns) or w.lower().endswith(nouns) for w in words.split("+"))
 
 
 @lru_cache(maxsize=1)

@@ -42,6 +42,7 @@ from .measure_words import (
     than_word,
     value_with,
 )
+from .old_levels import old_level, old_level_measure
 from .places import Place, Places, Spans
 from .said_again import SaidAgain
 from .second_look import model_cost, second_look, small_sum, venture_funding
@@ -74,6 +75,7 @@ class MeasureFinder:
         decide = _weakly(self.decide)  # held weakly, so the finder and what it knows are freed with the block, not by a GC pass
         self.venture, self._causes, self.again = venture_lead(lower, seg), {}, SaidAgain(figures or [], decide)  # _causes: per sentence
         self.frames = Frames(text, places, figures or [], decide)
+        self.figures, self.starts = figures or [], [f.start for f in figures or []]  # in order: for an old level (old_levels)
 
     def decide(self, fig: Figure) -> Decision:
         """The figure's measure (:meth:`_decide`); a share move's direction is its sign's where it has one; a sum too
@@ -81,11 +83,8 @@ class MeasureFinder:
         return small_sum(fig, signed(self.text, fig, self._decide(fig), lambda: self.cues.of(self.places.place(fig).sentence)))
 
     def _decide(self, fig: Figure) -> Decision:
-        """The figure's measure: the first rule whose cues stand nearest it, else what its unit implies.
-
-        A money figure right after "auf"/"to" that follows a percent move
-        ("fiel um 3,49 Prozent auf 31,76 Euro") is the new level of what moved.
-        """
+        """The figure's measure: the first rule whose cues stand nearest it, else what its unit implies (money after
+        "auf"/"to" behind a percent move, "fiel um 3,49 Prozent auf 31,76 Euro", is the new level of what moved)."""
         if fig.kind == "money" and "tokens" in fig.per:
             direction = fig.direction or direction_before(self.places, fig)
             return Decision("price_per_million_tokens" + (f"_{direction}" if direction else ""), fig.per, "unit")
@@ -93,6 +92,8 @@ class MeasureFinder:
         if framed := self.frames.decide(fig, kind):  # "(Vorjahr 1687 Mio.)", "wäre heute … wert", "99% Savings"
             return framed
         found = self._by_cues(fig, kind)
+        if found and kind == "percent" and old_level(self.text, fig) and (old := old_level_measure(self, fig, found)):
+            return old  # "22%, up from 12%", "stieg von 12 auf 22 Prozent"
         if found and (level := _no_change(self, fig, kind, found)):
             return level
         if found and kind == "money" and _governed_level(self.text, fig, found):
