@@ -12,6 +12,7 @@ from typing import Protocol
 
 from ... import lexicon
 from .mentions import Mention, known_name
+from .sentence_cues import Decision
 
 
 class Antecedents(Protocol):
@@ -65,10 +66,15 @@ def headline_end(text: str) -> int:
     return len(text) if end < 0 else end
 
 
-def named_again(ante: Antecedents) -> Mention | None:
-    """The last resort of a figure nobody near it names, in an article whose main company and place are unknown: the
-    company named most of those the lexicon lacks, named at least twice anywhere ("Der Mautspezialist Kapsch
-    TrafficCom … Kapsch TrafficCom"), else None (nobody). Worked out once, kept on the article's Antecedents."""
+def named_again(ante: Antecedents, decided: Decision | None) -> Mention | None:
+    """The last resort of a company's figure (``decided``: a share move, sales, money raised, a valuation; growth of a
+    result, its cue words "Umsatz+steigt") nobody near it names, in an article whose main company and place are unknown:
+    the company named most of those the lexicon lacks, named at least twice anywhere ("Der Mautspezialist Kapsch
+    TrafficCom … Kapsch TrafficCom"), else None (nobody; inflation, a market, wages stay nobody's). Worked out once,
+    kept on the article's Antecedents."""
+    measure, words = (decided.measure, decided.words) if decided else ("", "")
+    if measure not in (*company_measures(), "funding", "valuation") and not (measure == "growth" and _results_noun().search(words)):
+        return None
     if "_named_again" not in ante.__dict__:
         ante.__dict__["_named_again"] = main_company(ante.mentions, ante.figure_spans, ante.opening, anywhere=True)
     return ante.__dict__["_named_again"]
@@ -103,6 +109,12 @@ def main_company(mentions: list[Mention], figure_spans: list[tuple[int, int]], o
         owner, m = next(iter(first_model.items()))  # (``opening``: "Gemini 2.5 Flash API Cost Optimization Guide")
         return Mention(m.start, m.end, "org", owner, "", False, "company", False) if m.start < opening else None
     return None
+
+
+@lru_cache(maxsize=1)
+def _results_noun() -> re.Pattern[str]:
+    """A company's result among a growth figure's cue words (grammar_words ``results_noun``: Umsatz, revenue, profit)."""
+    return re.compile(rf"(?i)(?:{lexicon.in_order(lexicon.load().words('results_noun'))})")
 
 
 @lru_cache(maxsize=1)

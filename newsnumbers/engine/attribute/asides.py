@@ -31,17 +31,36 @@ def _aside_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 def asides(text: str, mentions: list[Mention]) -> list[Mention]:
     """An organisation named only as a data source or a place named only to describe something ("according to
-    LSEG data", "Daten von Refinitiv", "the Washington-based company"), or as a person's former employer ("The
-    former Databricks AI chief closed $475 million"), takes the role ``aside``: it owns no figure
+    LSEG data", "Daten von Refinitiv", "the Washington-based company"), or as a person's former employer where the
+    sentence names another company ("The former Databricks AI chief closed $475 million for Unconventional AI"), takes
+    the role ``aside``: it owns no figure
     (:data:`.antecedents._NO_OWNER`)."""
     after, before, former = _aside_words()
     venue, exchanges = _venue()
     at, owner = _former_role()
     return [m._replace(role="aside") if m.kind == "org" and (after.match(text, m.end) or before.search(
-        text, max(0, m.start - 24), m.start) or former.search(text, max(0, m.start - 24), m.start)
-        and _titled(text, m.end) or at.search(text, max(0, m.start - FORMER_CHARS), m.start) or owner.match(text, m.end)
-        or m.name in exchanges and venue.search(text, max(0, m.start - 16), m.start)) else m
-        for m in mentions]
+        text, max(0, m.start - 24), m.start) or (former.search(text, max(0, m.start - 24), m.start) and _titled(text, m.end)
+        or at.search(text, max(0, m.start - FORMER_CHARS), m.start) or owner.match(text, m.end))
+        and _another_company(text, mentions, k) or m.name in exchanges and venue.search(text, max(0, m.start - 16), m.start))
+        else m for k, m in enumerate(mentions)]
+
+
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def _another_company(text: str, mentions: list[Mention], k: int) -> bool:
+    """Whether the sentence of mention ``k`` names another company (the person's new one: "Mira Murati, a former OpenAI
+    executive, raised $2bn for Thinking Machines"); without one the former employer may still own the figure ("Intel's
+    former chief executive was ousted after the company's shares fell 60%")."""
+    m = mentions[k]
+    for side in (range(k - 1, -1, -1), range(k + 1, len(mentions))):  # backwards, then forwards, to the sentence's end
+        for j in side:
+            o = mentions[j]
+            if _SENTENCE_END.search(text, *((o.end, m.start) if j < k else (m.end, o.start))):
+                break
+            if o.kind == "org" and o.role == "company" and o.name != m.name:
+                return True
+    return False
 
 
 FORMER_CHARS = 64  # how far before a name "a former scientist at" may start

@@ -142,10 +142,15 @@ def direction_word() -> re.Pattern[str]:
     return re.compile(rf"(?i)(?<![^\W_]){lexicon.in_order(sorted(directions(), key=len, reverse=True))}")
 
 
+# the space after a figure within its sentence: on its line, or over a line break where the next line goes on in lower case
+# (a hard-wrapped sentence: "15 Prozent\ndes Umsatzes"; not a headline's figure over "Der Umsatz …" on the next line)
+LINE_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*(?=(?-i:[a-zäöüß])))"
+
+
 @lru_cache(maxsize=1)
 def share_of() -> re.Pattern[str]:
     """A genitive right after a percent figure: it is a share of something ("30 Prozent seines Umsatzes")."""
-    return re.compile(rf"[ \t]+{_words('share_of')}\s", re.IGNORECASE)
+    return re.compile(rf"{LINE_GAP}{_words('share_of')}\s", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -154,7 +159,7 @@ def proportion_after() -> re.Pattern[str]:
     tokens", "20 Prozent mehr Strom"): a proportion of what follows, not of a value ("17 Prozent ihres Wertes")."""
     lex = lexicon.load()
     share, more = lexicon.in_order(lex.words("share_of")), lexicon.in_order(lex.words("more_than_before"))
-    return re.compile(rf"[ \t]+(?:(?i:{share})\s+(?!(?i:wert|value))|{more})")
+    return re.compile(rf"{LINE_GAP}(?:(?i:{share})\s+(?!(?i:wert|value))|{more})")
 
 
 @lru_cache(maxsize=1)

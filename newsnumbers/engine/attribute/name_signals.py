@@ -168,10 +168,11 @@ COMPANY_NOUN_CHARS = 40  # how far before a name the company's noun may start ("
 @lru_cache(maxsize=1)
 def _company_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A company's noun right before a name (grammar_words ``company_noun``, ``company_noun_before``), perhaps with a
-    comma; a funding verb after it (``funding_verb``, with ``funding_verb_aux`` between; "is raising")."""
+    comma; a funding verb after it and money after that (``funding_verb``, ``funding_verb_aux`` between; "is raising $1bn")."""
     lex = lexicon.load()
     nouns = lexicon.in_order(lex.words("company_noun") + lex.words("company_noun_before") + ["business", "lab"])
     aux, verbs = lexicon.in_order(lex.words("funding_verb_aux")), lexicon.in_order(lex.words("funding_verb"))
     research = "".join(rf"(?<!{w} )" for w in ("research", "analytics", "consulting", "analyst", "data"))  # "research firm X"
     return (re.compile(rf"(?<![\w-]){research}(?:{nouns}),?[ ]$"),
-            re.compile(rf"(?:,[^,.\n]{{1,90}},)?[ ](?:(?:{aux}|is|was)[ ])*(?:{verbs}|raising)(?![\w-])", re.IGNORECASE))
+            re.compile(rf"(?:,[^,.\n]{{1,90}},)?[ ](?:(?:{aux}|is|was)[ ])*(?:{verbs}|raising)[ ](?:\S+[ ]){{0,2}}?[$€£¥\d]",
+                       re.IGNORECASE))  # money right after: not "raised its forecast", "secured a contract"

@@ -95,7 +95,9 @@ def _patterns(plain: bool = False) -> _Patterns:
     opening = opening or rf"(?<!\w)(?:{lexicon.in_order(nouns_before)})"
     before = re.compile(rf"{opening} (?P<name>{plain_seq})(?![\w-])")
     roles = lexicon.in_order(lex.words("person_title") + lex.words("former_role")).replace(" ", r"\ ")  # read verbose
-    aside = rf",(?![^,.\n]*(?i:{roles})\b)[^,.\n]{{1,90}},"
+    former = r"(?:former|ex-|ehemalige\w*|frühere\w*)[ ]?(?:[\w-]+[ ]){0,2}?"  # "a former OpenAI executive"
+    person = rf"[ ](?:(?:an?|the|ein\w*|der|die)[ ])?(?:[\w-]+['’]s[ ])?(?:{former})?(?:{roles})"
+    aside = rf",(?!(?i:{person})\b)[^,.\n]{{1,90}},"  # an apposition that opens with a role is a person's ("a former X executive")
     subject = re.compile(rf"""
         (?P<name>{opens})                           # a name that opens a sentence or a list item
         (?:{aside}|\s[^,.\n]{{1,90}}?\s(?i:{lexicon.in_order(lex.words('coordination'))}))?\s  # an apposition (no role: "X, a former Y CEO,"), or

@@ -16,6 +16,8 @@ from ..recognise import Figure
 from .places import Places
 from .sentence_cues import Decision
 
+SHARE_MOVES = ("share_price_gain", "share_price_drop")
+
 
 class Finder(Protocol):
     """What the old level reads of the measure finder: the article, its figures in order and their decisions."""
@@ -67,12 +69,16 @@ def old_level_measure(finder: Finder, fig: Figure, found: Decision) -> Decision 
     """The level something moved from is what the level it is compared with is: the percent before it in its sentence
     ("accounts for 22% of UK tech value, up from 12%": other), or the one after it where "to"/"auf" follows ("Der Anteil
     stieg von 12 auf 22 Prozent"); a growth rate named before it keeps it growth ("das Wachstum ist von 420 % auf 206 %
-    zurückgegangen"). None where no percent is compared ("mit Abschlägen von 6,15 Prozent auf 16,33 Euro": a change)."""
+    zurückgegangen"). None where no percent is compared ("mit Abschlägen von 6,15 Prozent auf 16,33 Euro": a change) or
+    it is a share move's, whose old level has a sign of its own ("legte um 4 Prozent zu, nach zuvor 2 Prozent Verlust")."""
     k = bisect.bisect_left(finder.starts, fig.start)
     j, sentence = (k + 1 if level_after(finder.text, fig) else k - 1), finder.places.place(fig).span
     other = finder.figures[j] if 0 <= j < len(finder.figures) else None
     if other is None or other.kind != "percent" or not sentence[0] <= other.start < sentence[1]:
         return None
-    if found.measure == "growth" and growth_rate_in(finder.lower, sentence[0], fig.start):
+    own = next(spans for spans, how in finder.places.place(fig).windows if how == "subject")
+    if found.measure == "growth" and growth_rate_in(finder.lower, max((a for a, _ in own if a <= fig.start), default=fig.start),
+                                                    fig.start):  # in its own clause: not "Revenue growth was 10%, and the margin"
         return found
-    return found._replace(measure=finder.decide(other).measure)
+    compared = finder.decide(other).measure
+    return None if compared in SHARE_MOVES else found._replace(measure=compared)  # a move's old level: its own sign words

@@ -81,7 +81,7 @@ class OrganisationFinder:
                 chosen, where = topic, "earlier"
         chosen, where = headline_company(self.antecedents, chosen, measure.measure if measure else "", where)  # not a place
         if chosen is None:
-            main = self.antecedents.main() or article_place(self.antecedents) or named_again(self.antecedents)  # its place
+            main = self.antecedents.main() or article_place(self.antecedents) or named_again(self.antecedents, measure)  # its place
             if main is None:
                 return Who("", "", "", "none")
             return Who(main.name, "", self.text[main.start:main.end], "article")
