@@ -29,7 +29,7 @@ def figure_model(places: Places, antecedents: Antecedents, fig: Figure, measure:
     """The model of ``org`` the figure is about; for a measure no model owns, only one named in the figure's own clause
     ("senkte die Preise für Qwen um 97 Prozent")."""
     if measure is None or measure.measure in model_measures():
-        return model_for(places, antecedents, fig, org, place)
+        return model_for(places, antecedents, fig, org, place, priced=measure is not None and measure.measure.startswith("price_per_million"))
     return _own_clause_model(places, fig, org, place) if measure.measure in clause_model_measures() else ""
 
 
@@ -40,12 +40,13 @@ def _own_clause_model(places: Places, fig: Figure, org: str, place: Place) -> st
     return (pick(models, fig) or models[0]).name if models else ""
 
 
-def model_for(places: Places, antecedents: Antecedents, fig: Figure, org: str, place: Place) -> str:
-    """A model of ``org`` named in the figure's clause or sentence, or pointed to there."""
+def model_for(places: Places, antecedents: Antecedents, fig: Figure, org: str, place: Place, priced: bool = False) -> str:
+    """A model of ``org`` named in the figure's clause or sentence, or pointed to there (``priced``: a token price)."""
     if beside := model_right_before(places.text, places, fig, org):  # "Qwen3-Max-Preview with a trillion parameters"
         return beside
     for k in range(len(place.windows)):
         ms = places.window_mentions(place, k, fig)
+        priced = priced and not any(m.kind == "anaphor_org" or m.kind == "org" and m.name == org for m in ms)  # "ChatGPT … kostet"
         models = [m for m in ms if m.kind == "model" and m.owner == org]
         if models:
             return (pick(models, fig) or models[0]).name
@@ -54,7 +55,7 @@ def model_for(places: Places, antecedents: Antecedents, fig: Figure, org: str, p
                 target = antecedents.resolve(m, want_owner=org)
                 if target:
                     return target.name
-    return only_model_of(places.text, antecedents.models_by_owner(), org, place)
+    return only_model_of(places.text, antecedents.models_by_owner(), org, place, priced)
 
 
 @lru_cache(maxsize=1)
@@ -69,12 +70,14 @@ def clause_model_measures() -> frozenset[str]:
     return frozenset(lexicon.load().words("clause_model_measure"))
 
 
-def only_model_of(text: str, models_by_owner: dict[str, set[str]], org: str, place: Place) -> str:
+def only_model_of(text: str, models_by_owner: dict[str, set[str]], org: str, place: Place, priced: bool = False) -> str:
     """"Meta's latest AI model has 405 billion parameters": the sentence speaks of one definite model
-    (not "ein KI-Modell"), and the article names exactly one model of the figure's organisation: that one."""
+    (not "ein KI-Modell"), and the article names exactly one model of the figure's organisation: that one. A token
+    price (``priced``) whose sentence does not name the organisation is always some model's: an item of a price list
+    ("Input tokens: $2.00 per 1 million tokens" under "OpenAI charges for the o3 model …") is the only model's named."""
     spans = {span for spans, _ in place.windows for span in spans}  # not the clauses that open a comparison
-    definite = any(not _INDEFINITE.search(text, max(a, m.start() - 40), m.start())
-                   for a, b in spans for m in _MODEL_WORD.finditer(text, a, b))
+    definite = priced or any(not _INDEFINITE.search(text, max(a, m.start() - 40), m.start())
+                             for a, b in spans for m in _MODEL_WORD.finditer(text, a, b))
     if not definite:  # "ein KI-Modell entwickelt": some model, not a named one
         return ""
     names = models_by_owner.get(org, set())
