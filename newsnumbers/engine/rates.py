@@ -159,13 +159,21 @@ def carry(figures: list[Figure], seg: Segmenter, lower: str) -> None:
 
 def _respective(figures: list[Figure], lower: str) -> None:
     """Two amounts before a rate that names two directions ("$5 and $25 per million input and output tokens
-    respectively", "0,30 bzw. 2,50 Dollar pro Million Input- bzw. Output-Token"): the first the first's, the second
-    the second's."""
+    respectively", "0,30 bzw. 2,50 Dollar pro Million Input- bzw. Output-Token", "… per million tokens for input and
+    output"): the first the first's, the second the second's."""
     for a, b in zip(figures, figures[1:]):
-        if a.kind == b.kind == "money" and "tokens" in a.per and "tokens" in b.per and not (a.direction and b.direction):
-            m = _direction_pair().search(lower, b.start, b.end)
+        if a.kind == b.kind == "money" and "tokens" in a.per and "tokens" in b.per:
+            m = (None if a.direction and b.direction else _direction_pair().search(lower, b.start, b.end)) or \
+                _pair_after().match(lower, b.end)  # "… per million tokens for input and output": over "for input"
             if m:
                 a.direction, b.direction = directions()[m["d1"]], directions()[m["d2"]]
+
+
+@lru_cache(maxsize=1)
+def _pair_after() -> re.Pattern[str]:
+    """Two directions right after the second amount's rate, after "for"/"für": "$10 and $40 per million tokens for
+    input and output, respectively"."""
+    return re.compile(rf"\s+(?:for|für)\s+(?:{_direction_pair().pattern})")
 
 
 @lru_cache(maxsize=1)
