@@ -71,10 +71,8 @@ def _former_role() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A person's former role before the employer's name ("a former scientist at Google's DeepMind": both, "ehemaliger Forscher
     bei Google") and after it in the possessive ("OpenAI's former technology chief"): grammar_words ``former_role`` and
     ``person_title``, with up to two words between ("former chief technology officer at")."""
-    lex = lexicon.load()
-    roles = lexicon.in_order(lex.words("former_role") + lex.words("person_title"))
+    roles = role_words().replace(" ", r"\ ")  # read verbose
     former = r"(?:former|ex-|ehemalige[nmrs]?|frühere[nmrs]?)"
-    roles = roles.replace(" ", r"\ ")  # read verbose
     at = re.compile(rf"""(?<![\w-]){former}\s*   # former, ehemaliger
         (?:[\w-]+\s+){{0,2}}?(?:{roles})(?:in)?\s+  # a role, perhaps after two words: "chief technology officer"
         (?:at|of|with|bei|von)\s+(?:the\s+)?       # where: "at", "bei"
@@ -107,6 +105,11 @@ def _titled(text: str, end: int) -> bool:
 def _title_or_role() -> re.Pattern[str]:
     """A person's title or role right after a former employer ("The former Databricks AI chief", "a former OpenAI
     executive", "der frühere OpenAI-Manager")."""
+    return re.compile(rf"(?:[-‑]|\s+)(?:{role_words()})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def role_words() -> str:
+    """A person's titles and roles as one alternation (grammar_words ``person_title`` and ``former_role``)."""
     lex = lexicon.load()
-    return re.compile(rf"(?:[-‑]|\s+)(?:{lexicon.in_order(lex.words('person_title') + lex.words('former_role'))})\b",
-                      re.IGNORECASE)
+    return lexicon.in_order(lex.words("person_title") + lex.words("former_role"))
