@@ -72,8 +72,7 @@ def named_again(ante: Antecedents, decided: Decision | None) -> Mention | None:
     the company named most of those the lexicon lacks, named at least twice anywhere ("Der Mautspezialist Kapsch
     TrafficCom … Kapsch TrafficCom"), else None (nobody; inflation, a market, wages stay nobody's). Worked out once,
     kept on the article's Antecedents."""
-    measure, words = (decided.measure, decided.words) if decided else ("", "")
-    if measure not in (*company_measures(), "funding", "valuation") and not (measure == "growth" and _results_noun().search(words)):
+    if not company_figure(decided, raised=True):
         return None
     if "_named_again" not in ante.__dict__:
         ante.__dict__["_named_again"] = main_company(ante.mentions, ante.figure_spans, ante.opening, anywhere=True)
@@ -117,19 +116,30 @@ def _results_noun() -> re.Pattern[str]:
     return re.compile(rf"(?i)(?:{lexicon.in_order(lexicon.load().words('results_noun'))})")
 
 
+def company_figure(decided: Decision | None, raised: bool = False) -> bool:
+    """Whether a figure is one only a company has: its measure is (a share price, sales; with ``raised`` also money
+    raised and a valuation), or it is the growth or amount of a result, its cue words naming one ("H1-Umsatz +6 %":
+    Umsatz; "Das Periodenergebnis liegt bei -7 Mio. Euro": Ergebnis)."""
+    if decided is None:
+        return False
+    return decided.measure in company_measures() or raised and decided.measure in ("funding", "valuation") or (
+        decided.measure in ("growth", "other") and _results_noun().search(decided.words) is not None)
+
+
 @lru_cache(maxsize=1)
 def company_measures() -> frozenset[str]:
     """Measures only a company has (``grammar_words.csv`` role ``company_measure``: a share price, sales)."""
     return frozenset(lexicon.load().words("company_measure"))
 
 
-def headline_company(ante: Antecedents, place: Mention | None, measure: str, where: str) -> tuple[Mention | None, str]:
-    """The company the headline names, for a figure whose sentences name only a place (``place``: an earlier sentence's
-    topic, or one after a preposition in its own: "Der Hochlauf in Leoben/Österreich läuft. … H1-Umsatz +6 %") where
-    the measure is one only a company has: the article is about that company, and the place is where it works.
+def main_company_not_place(ante: Antecedents, place: Mention | None, decided: Decision | None, where: str) -> tuple[Mention | None, str]:
+    """The article's main company (:func:`main_company`), for a figure whose sentences name only a place (``place``: an
+    earlier sentence's topic, or one after a preposition in its own: "Der Hochlauf in Leoben/Österreich läuft. …
+    H1-Umsatz +6 %") where the figure is one only a company has (:func:`company_figure`): the article is about that
+    company, and the place is where it works.
     Returns the mention and where it was found, ``place`` and ``where`` unchanged where the rule does not apply."""
     if place is None or place.role != "place" or where not in ("sentence", "earlier") or where == "sentence" and not place.oblique \
-            or measure not in company_measures():
+            or not company_figure(decided):
         return place, where
     main = ante.main()
-    return (main, "article") if main is not None and main.start < ante.opening else (place, where)
+    return (main, "article") if main is not None else (place, where)

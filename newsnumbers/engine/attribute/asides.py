@@ -87,7 +87,7 @@ def _venue() -> tuple[re.Pattern[str], frozenset[str]]:
     exchanges (organisations.csv sector ``exchange``): "Raspberry Pi's IPO took place on the London Stock Exchange" is
     no figure of the exchange's."""
     lex = lexicon.load()
-    exchanges = frozenset(r["canonical"] for r in lex.organisations if "exchange" in (r.fields.get("sectors") or "").split("|"))
+    exchanges = frozenset(r["canonical"] for r in lex.organisations if "exchange" in (r.fields.get("sectors") or "").split(";"))
     return re.compile(rf"(?<![\w-])(?:{lexicon.in_order(lex.words('venue_before'))})\s+$", re.IGNORECASE), exchanges
 
 

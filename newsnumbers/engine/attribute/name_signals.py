@@ -37,7 +37,9 @@ from .name_words import POSSESSIVE_END, _first_letter_first
 _REST = r"[\w&.-]*+(?<=[\w&])"
 _MORE = rf"(?:[ ](?:[+&][ ])?[A-ZÄÖÜ]{_REST}){{0,3}}"
 _NAME = rf"[A-ZÄÖÜ](?<![\w&-].){_REST}{_MORE}"
-_OPENS = rf"[A-ZÄÖÜ](?:(?<![^\n].)|(?<=[.!?:•][ ].)){_REST}{_MORE}"  # the same, opening a line or a sentence
+# the same, opening a line or a sentence, perhaps in quotes ("„Refurbed“ verbuchte 50 Millionen Euro")
+_OPENS = rf"[A-ZÄÖÜ](?:(?<![^\n].)|(?<=[.!?:•][ ].)|(?<=[„“\x22].)(?:(?<![^\n].{{2}})|(?<=[.!?:•][ ]..))){_REST}{_MORE}"
+_CLOSE = r"[“”\x22]?"  # the closing quote of a quoted name
 
 
 class Signal(NamedTuple):
@@ -69,8 +71,9 @@ def _patterns() -> tuple[tuple[tuple[str, re.Pattern[str]], ...], tuple[tuple[st
     first = (("head", re.compile(rf"{words('company_head', anything)}\ (?P<name>{_NAME})(?![\w-])")),  # "Kamerahersteller Zentrix"
              ("shares", re.compile(rf"{words('share_word_before', word)}\ (?P<name>{_NAME})(?![\w-])")),  # "shares in Zentrix"
              ("results", re.compile(rf"{words('results_word_before', word)}\ (?P<name>{_NAME})(?![\w-])")),  # "Umsatz von Zentrix"
-             ("results", re.compile(rf"(?P<name>{_OPENS})\ {words('results_verb', anything)}(?![\w-])")),  # "Zentrix posted"
-             ("subject", re.compile(rf"(?P<name>{_OPENS})(?:,[^,.\n]{{1,90}},)?\ {words('subject_verb', anything)}(?![\w-])")),  # "Zentrix will"
+             ("results", re.compile(rf"(?P<name>{_OPENS}){_CLOSE}\ {words('results_verb', anything)}(?![\w-])")),  # "Zentrix posted"
+             ("subject", re.compile(  # "Zentrix will"
+                 rf"(?P<name>{_OPENS}){_CLOSE}(?:,[^,.\n]{{1,90}},)?\ {words('subject_verb', anything)}(?![\w-])")),
              ("inverted", re.compile(rf"{words('verb_before_name', word)}\ (?P<name>{_NAME})"  # "So erhielt Zentrix 18 Mio."
                                     rf"(?=\ {lexicon.in_order(lex.words('name_after_verb'))}(?:(?<=\d)|(?![\w-])))")))
     then = (("shares", re.compile(rf"{words('share_word_after', not_gap)}(?![\w-])")),  # "Zentrix shares", "Zentrix-Aktie"

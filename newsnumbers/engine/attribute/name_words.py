@@ -68,6 +68,9 @@ def _no_german_word(name: str) -> bool:
     return " " not in name and not (simplemma.is_known(name, "de") or simplemma.is_known(name.lower(), "de"))
 
 
+_QUOTES_OPEN, _QUOTES_CLOSE = ("„", "“", '"'), ("“", "”", '"')  # around a quoted name (not "": a slice past the text)
+
+
 def _opens_sentence(text: str, start: int) -> bool:
     before = text[max(0, start - 4):start].rstrip(" \t\"'„“”‘’«»")
     return not before or before[-1] in ".!?:•\n"
@@ -100,14 +103,16 @@ def compound_of_known(word: str) -> bool:
                for k in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART))
 
 
-def signal_allows(name: str, kind: str, lang: str, opens_sentence: bool = True) -> bool:
+def signal_allows(name: str, kind: str, lang: str, text: str = "", start: int = 0) -> bool:
     """Whether a name a signal found (:mod:`.name_signals`; ``kind`` head, shares or results) passes the dictionary.
     After a trade's noun as after a company noun: a German word there is prose ("der Autohersteller Europas"). With
     shares or results no single dictionary word alone ("Tech-Aktien", "Analysten verbuchten"), no compound of a known
     noun ("Cloud-Umsatz wuchs", "Chipsparte wuchs"), and in English no results of dictionary words only: a segment or
     an event ("Data Center grew 112%", "Singles Day generated"). Shares keep such names ("Raspberry Pi's IPO"). In
-    English a dictionary word capitalised inside a sentence (``opens_sentence`` False) is a name ("said Corning CEO")."""
+    English a dictionary word capitalised inside a sentence (not opening one at ``start`` in ``text``) is a name ("said
+    Corning CEO"); in German a word in quotes that is no German word is one ("„Refurbed“ verbuchte")."""
     words = name.split()
+    opens_sentence = not text or _opens_sentence(text, start)
     if kind in ("results", "subject", "possessive") and len(words) == 1 and name.isupper() and len(name) <= MAX_CODE:
         return False  # a ticker or a code, not the name: "CRWV rose 8%", "revenue of RMB 5 billion"
     if kind != "head" and lang == "de" and any(compound_of_known(w) for w in words[1:]):
@@ -118,6 +123,8 @@ def signal_allows(name: str, kind: str, lang: str, opens_sentence: bool = True) 
         return _plausible(words, lang, False) or _no_german_word(words[0])
     if kind in ("results", "subject") and lang == "en" and all(_known(w) for w in words):
         return False
+    if lang == "de" and text[start - 1:start] in _QUOTES_OPEN and text[start + len(name):start + len(name) + 1] in _QUOTES_CLOSE:
+        return _no_german_word(name) or _plausible(words, lang, opens_sentence)
     if len(words) == 1 and ("-" in name and _known(name.rsplit("-", 1)[-1]) or lang == "de" and compound_of_known(name)):
         return False
     return _plausible(words, lang, opens_sentence or lang != "en")

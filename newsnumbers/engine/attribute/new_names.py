@@ -230,7 +230,7 @@ def _candidates(text: str, lang: str, plain: bool = False) -> list[tuple[int, in
         not_a_company = sig.kind in ("results", "subject") and p.stop.match(sig.name + " ")  # "Die Chipsparte wuchs": a noun phrase
         not_a_company = not_a_company or sig.kind in ("subject", "inverted") and (a_person(text, name) or short_form(text, name))
         if name and not not_a_company and not p.stop.fullmatch(name + " ") and not all(map(is_suffix, name.split())) \
-                and (_known_core(name, lang) or signal_allows(name, sig.kind, lang, _opens_sentence(text, a))):
+                and (_known_core(name, lang) or signal_allows(name, sig.kind, lang, text, a)):
             out.append((a, a + len(name), name))
     for a, _, full in recurring_names(text, lang, p.suffix, known_company()):  # "Kapsch TrafficCom hat … abgeschlossen … so Kapsch"
         if (name := _clean(full)) and not p.stop.fullmatch(name + " "):

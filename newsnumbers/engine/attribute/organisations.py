@@ -23,7 +23,7 @@ from ..recognise import Figure
 from ..segment import Segmenter
 from ..tables import column_head
 from .antecedents import Antecedents, coordinated
-from .article_topic import article_place, headline_company, named_again
+from .article_topic import article_place, main_company_not_place, named_again
 from .beside import model_right_before, owner_beside
 from .capital import given_into
 from .figure_models import clause_model_measures, figure_model, model_measures, own_window
@@ -79,7 +79,7 @@ class OrganisationFinder:
             weak = chosen is not None and self.topics.only_examples(place, raised)
             if topic is not None and (chosen is None or tier(topic) < tier(chosen) and not weak and topic.role != "place"):
                 chosen, where = topic, "earlier"
-        chosen, where = headline_company(self.antecedents, chosen, measure.measure if measure else "", where)  # not a place
+        chosen, where = main_company_not_place(self.antecedents, chosen, measure, where)  # not a place
         if chosen is None:
             main = self.antecedents.main() or article_place(self.antecedents) or named_again(self.antecedents, measure)  # its place
             if main is None:
