@@ -32,7 +32,7 @@ from .measures import Decision
 from .mention import NOT_INVESTOR
 from .mentions import Mention
 from .owners import PARTNER_MEASURES, cue_owner, deal_parties, fined, owned_measures, raised_measures, respective
-from .places import Place, Places, in_count, last_figure_start, pick, place_adverb, previous_figure_ends, tier
+from .places import Place, Places, fronted_subject, in_count, last_figure_start, pick, place_adverb, previous_figure_ends, tier
 from .rounds import raised_for, recipient, round_investor
 from .sectors import any_model, other_sector
 from .topics import Topics
@@ -270,6 +270,7 @@ def choose(places: Places, antecedents: Antecedents, place: Place, fig: Figure) 
         bounds = previous_figure_ends(places, fig, spans[0][0]) if subject and ms else []
         m = pick(ms, fig, subject or how == "main", bounds, last_figure_start(places, fig, spans[-1][1]) if subject else None) \
             if ms else None
+        m = fronted_subject(places, place, ms, m) if how == "near" else m  # "Nachdem Nvidia … Microsoft den Rang abjagte"
         if m is not None and how == "antecedent" and m.role == "index":  # "gesehen am S&P 500, der … 0,6 Prozent
             return m._replace(oblique=False), "subject"  # erzielte": the index the relative pronoun stands for
         if m is None or (first[1] == "own" and _holds_other_figure(places, place, m, fig)):

@@ -242,6 +242,23 @@ def tier(m: Mention) -> int:
     return 3 if m.oblique else 2
 
 
+@lru_cache(maxsize=1)
+def _subordinator() -> re.Pattern[str]:
+    """A conjunction opening a clause, then the clause's first word (grammar_words role ``subordinator``)."""
+    return re.compile(rf"(?:{lexicon.in_order(lexicon.load().words('subordinator'))})\s+(?=\S)")
+
+
+def fronted_subject(places: Places, place: Place, ms: list[Mention], m: Mention | None) -> Mention | None:
+    """For ``m``, picked in another clause of the figure's sentence (the nearest name before the figure): where that
+    clause opens with a conjunction and a name right after it ("Nachdem Nvidia vergangene Woche Microsoft den Rang
+    abjagte, ist der Börsenwert um 430 Milliarden US-Dollar gesunken"), that name, the clause's subject, not a later
+    one (an object); else ``m``."""
+    clause = next((c for c in places.clauses(place.sentence) if c.start <= m.start < c.end), None) if m else None
+    lead = _subordinator().match(places.lower, _lead(places.lower, clause)) if clause else None
+    first = next((x for x in ms if lead and lead.end() <= x.start < m.start), None) if lead else None
+    return first if first is not None and first.start == lead.end() and tier(first) <= tier(m) else m
+
+
 def pick(ms: list[Mention], fig: Figure, subject: bool = False, bounds: list[int] = (),
          last_start: int | None = None) -> Mention | None:
     """The mention a figure belongs to: the strongest tier first; within it, in the figure's own clause
