@@ -97,9 +97,11 @@ class Attributor:
 
 def _settled(att: Attributor, fig: Figure, measure: Decision | None, found: Who) -> Who:
     """The owner found, with a count of tokens in a usage example nobody's ("A typical request: 800 tokens") and a
-    group the members the article names ("die vier Hyperscaler": Amazon, Google, Meta, Microsoft)."""
+    group the members the article names up to the figure's sentence, anywhere for a headline's ("die vier Hyperscaler":
+    Amazon, Google, Meta, Microsoft)."""
     sentence = att.seg.sentence_span(att.places.place(fig).sentence)
-    return as_members(without_borrowed_owner(found, fig, measure, att.text, sentence), att.mentions)
+    until = len(att.text) if fig.start < att.organisations.antecedents.opening else sentence[1]  # a headline: the article
+    return as_members(without_borrowed_owner(found, fig, measure, att.text, sentence), att.mentions, until)
 
 
 @lru_cache(maxsize=1)

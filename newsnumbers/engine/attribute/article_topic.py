@@ -135,11 +135,22 @@ def company_measures() -> frozenset[str]:
 def main_company_not_place(ante: Antecedents, place: Mention | None, decided: Decision | None, where: str) -> tuple[Mention | None, str]:
     """The article's main company (:func:`main_company`), for a figure whose sentences name only a place (``place``: an
     earlier sentence's topic, or one after a preposition in its own: "Der Hochlauf in Leoben/Österreich läuft. …
-    H1-Umsatz +6 %") where the figure is one only a company has (:func:`company_figure`): the article is about that
-    company, and the place is where it works.
+    H1-Umsatz +6 %") where the figure is one only a company has (:func:`company_figure`) and the article names that
+    company before the place, in its headline or lede: the article is about it, and the place is where it works.
+    A company named only later is no owner of a place's figures ("In Deutschland sank der Umsatz im Gastgewerbe. Die
+    Lufthansa …").
     Returns the mention and where it was found, ``place`` and ``where`` unchanged where the rule does not apply."""
     if place is None or place.role != "place" or where not in ("sentence", "earlier") or where == "sentence" and not place.oblique \
             or not company_figure(decided):
         return place, where
     main = ante.main()
-    return (main, "article") if main is not None else (place, where)
+    named_first = main is not None and main.start < place.start and (main.start < ante.opening or main.start < lede_end(ante.text, ante.opening))
+    return (main, "article") if named_first else (place, where)  # not "In Deutschland stieg der Umsatz … SAP …"
+
+
+def lede_end(text: str, opening: int) -> int:
+    """Where the article's first paragraph after its headline (``opening``: the headline's end) ends: an article that
+    names its company in the headline or there is about it ("Vorstandsinterview / … mit AT&S-CEO Michael Mertin")."""
+    start = len(text) - len(text[opening:].lstrip())
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end

@@ -220,9 +220,10 @@ def direction_before(places: Places, fig: Figure) -> str:
     total it is multiplied into is for ("($15/MTok) = $396 for output")."""
     place = places.place(fig)
     own = next((sp for sp, how in place.windows if how == "subject"), [(fig.start, fig.start)])[0]
-    k = bisect.bisect_left(places.figure_starts, fig.start)  # first since the figure before it: "input pricing of $2.50
-    after = places.figure_spans[k - 1][1] if k and places.figure_spans[k - 1][1] > place.span[0] else own[0]  # … output pricing of $15"
-    for start in dict.fromkeys((after, own[0], place.span[0])):  # then its sentence's start: a list's label ("Input: $2.50")
+    k = bisect.bisect_left(places.figure_starts, fig.start)  # first its clause since the figure before it ("input pricing of
+    after = places.figure_spans[k - 1][1] if k and places.figure_spans[k - 1][1] > place.span[0] else own[0]  # $2.50 … and
+    for start in dict.fromkeys((max(after, own[0]), after, own[0], place.span[0])):  # output pricing of $15"), then its
+        # sentence's start: a list's label ("Input: $2.50")
         found = {directions().get(m.group().lower(), "") for m in direction_word().finditer(places.text, start,
                                                                                             fig.start)}
         if found:

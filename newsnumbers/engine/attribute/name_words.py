@@ -123,10 +123,10 @@ def signal_allows(name: str, kind: str, lang: str, text: str = "", start: int = 
         return _plausible(words, lang, False) or _no_german_word(words[0])
     if kind in ("results", "subject") and lang == "en" and all(_known(w) for w in words):
         return False
-    if lang == "de" and text[start - 1:start] in _QUOTES_OPEN and text[start + len(name):start + len(name) + 1] in _QUOTES_CLOSE:
-        return _no_german_word(name) or _plausible(words, lang, opens_sentence)
     if len(words) == 1 and ("-" in name and _known(name.rsplit("-", 1)[-1]) or lang == "de" and compound_of_known(name)):
         return False
+    if lang == "de" and text[start - 1:start] in _QUOTES_OPEN and text[start + len(name):start + len(name) + 1] in _QUOTES_CLOSE:
+        return _no_german_word(name) or _plausible(words, lang, opens_sentence)
     return _plausible(words, lang, opens_sentence or lang != "en")
 
 
