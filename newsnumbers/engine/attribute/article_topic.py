@@ -12,6 +12,7 @@ from typing import Protocol
 
 from ... import lexicon
 from .mentions import Mention, known_name
+from .owners import raised_measures
 from .sentence_cues import Decision
 
 
@@ -122,7 +123,7 @@ def company_figure(decided: Decision | None, raised: bool = False) -> bool:
     Umsatz; "Das Periodenergebnis liegt bei -7 Mio. Euro": Ergebnis)."""
     if decided is None:
         return False
-    return decided.measure in company_measures() or raised and decided.measure in ("funding", "valuation") or (
+    return decided.measure in company_measures() or raised and decided.measure in raised_measures() or (
         decided.measure in ("growth", "other") and _results_noun().search(decided.words) is not None)
 
 

@@ -29,7 +29,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ... import lexicon
-from .name_words import POSSESSIVE_END, _first_letter_first
+from .name_words import POSSESSIVE_END, QUOTES_CLOSE, QUOTES_OPEN, _first_letter_first
 
 # One to four capitalised words, one space (or " + ", " & ": "Huber + Suhner") apart, with no word or hyphen before
 # them. Unlike new_names' words, a word holds no apostrophe: "Raspberry Pi's IPO" is the name, "'s", then "IPO". Each
@@ -38,8 +38,9 @@ _REST = r"[\w&.-]*+(?<=[\w&])"
 _MORE = rf"(?:[ ](?:[+&][ ])?[A-ZÄÖÜ]{_REST}){{0,3}}"
 _NAME = rf"[A-ZÄÖÜ](?<![\w&-].){_REST}{_MORE}"
 # the same, opening a line or a sentence, perhaps in quotes ("„Refurbed“ verbuchte 50 Millionen Euro")
-_OPENS = rf"[A-ZÄÖÜ](?:(?<![^\n].)|(?<=[.!?:•][ ].)|(?<=[„“\x22].)(?:(?<![^\n].{{2}})|(?<=[.!?:•][ ]..))){_REST}{_MORE}"
-_CLOSE = r"[“”\x22]?"  # the closing quote of a quoted name
+_OPENS = (rf"[A-ZÄÖÜ](?:(?<![^\n].)|(?<=[.!?:•][ ].)|(?<=[{re.escape(QUOTES_OPEN)}].)(?:(?<![^\n].{{2}})|(?<=[.!?:•][ ]..)))"
+          rf"{_REST}{_MORE}")
+_CLOSE = rf"[{re.escape(QUOTES_CLOSE)}]?"  # the closing quote of a quoted name
 
 
 class Signal(NamedTuple):

@@ -68,7 +68,7 @@ def _no_german_word(name: str) -> bool:
     return " " not in name and not (simplemma.is_known(name, "de") or simplemma.is_known(name.lower(), "de"))
 
 
-_QUOTES_OPEN, _QUOTES_CLOSE = ("„", "“", '"'), ("“", "”", '"')  # around a quoted name (not "": a slice past the text)
+QUOTES_OPEN, QUOTES_CLOSE = "„“\"", "“”\""  # around a quoted name ("„Refurbed“"), for name_signals' patterns too
 
 
 def _opens_sentence(text: str, start: int) -> bool:
@@ -125,7 +125,8 @@ def signal_allows(name: str, kind: str, lang: str, text: str = "", start: int = 
         return False
     if len(words) == 1 and ("-" in name and _known(name.rsplit("-", 1)[-1]) or lang == "de" and compound_of_known(name)):
         return False
-    if lang == "de" and text[start - 1:start] in _QUOTES_OPEN and text[start + len(name):start + len(name) + 1] in _QUOTES_CLOSE:
+    before, after = text[start - 1:start], text[start + len(name):start + len(name) + 1]  # "" past the text: no quote
+    if lang == "de" and before and before in QUOTES_OPEN and after and after in QUOTES_CLOSE:
         return _no_german_word(name) or _plausible(words, lang, opens_sentence)
     return _plausible(words, lang, opens_sentence or lang != "en")
 
