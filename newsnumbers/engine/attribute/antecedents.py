@@ -138,10 +138,16 @@ _NO_OWNER = ("person", "source", "aside")
 def companies_before(ante: Antecedents, m: Mention, idx: int) -> list[Mention]:
     """The companies named before an org anaphor (mention ``idx``), nearest first, a reference back counting as the
     company it stands for; for a description of a trade ("der Chipkonzern") those of that trade ("the startup": no
-    investor)."""
+    investor); a model an earlier sentence names as a subject stands for its maker where the anaphor asks for no
+    trade ("Claude Sonnet 4.5 optimizes for speed. Its score": Anthropic's, and the model's)."""
     orgs: list[Mention] = []
+    models = not m.owner  # until a model of the anaphor's own sentence is passed (that one is figure_models' to read)
     for k in range(idx - 1, max(-1, idx - 1 - LOOKBACK_MENTIONS), -1):
         cand = _as_named(ante, ante.mentions[k])
+        if cand.kind == "model" and models:
+            models = sentence_of(ante, cand.start) != sentence_of(ante, m.start)
+            if models and cand.owner and not cand.oblique:
+                orgs.append(cand)
         if cand.kind != "org" or cand.generic or cand.role not in ("company", "project"):
             continue
         if not (m.owner and _wrong_trade(ante, m.owner, cand)):
