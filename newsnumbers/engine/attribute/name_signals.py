@@ -16,7 +16,10 @@ signals, each a pattern built from ``grammar_words.csv`` roles, and the kind of 
   results ("der Umsatz von Zentrix", "Zentrix Umsatz", "the valuation of Zentrix");
 - ``subject``: the name opens a sentence and announces, plans, invests, buys or is valued ("Zentrix will invest");
 - ``inverted``: in German, the name right after such a verb where another phrase opens the sentence ("So erhielt
-  Zentrix 18 Mio."). Subjects and inverted names must not be a person's (:func:`.recurring_names.a_person`).
+  Zentrix 18 Mio."). Subjects and inverted names must not be a person's (:func:`.recurring_names.a_person`);
+- a clause's subject after its conjunction reporting results (", while Zentrix dropped 12%") counts as ``results``;
+- ``gapped``: a list's item whose verb is left out, its name right before its figure after the list's first figure
+  ("Robinhood fiel um 20 %, Zentrix um 17 %", "Palantir fell 4%, Zentrix 12%"); checked as results are.
 Results, subjects and possessives are no ticker or code in capitals ("CRWV rose"); a name in capitals before an
 amount is a currency code ("revenue of RMB 2.9 billion").
 
@@ -41,13 +44,17 @@ _NAME = rf"[A-ZÄÖÜ](?<![\w&-].){_REST}{_MORE}"
 _OPENS = (rf"[A-ZÄÖÜ](?:(?<![^\n].)|(?<=[.!?:•][ ].)|(?<=[{re.escape(QUOTES_OPEN)}].)(?:(?<![^\n].{{2}})|(?<=[.!?:•][ ]..)))"
           rf"{_REST}{_MORE}")
 _CLOSE = rf"[{re.escape(QUOTES_CLOSE)}]?"  # the closing quote of a quoted name
+_QUOTE = rf"[{re.escape(QUOTES_OPEN)}]?"  # the opening quote of a quoted name after a word ("und „Easelink“ 11,5 Mio.")
+# a figure of money or percent right ahead: its sign, currency and number, then a scale, unit or currency
+_FIGURE_AHEAD = (r"[+\-−]?(?:US)?[$€£]?\d[\d.,']*\s?(?:%|Prozent|percent|per\ cent|Mio|Mrd|Millionen|Milliarden|million"
+                 r"|billion|bn|mn|m\b|Euro|Dollar|Franken|CHF|EUR|USD|Pfund)")
 
 
 class Signal(NamedTuple):
     start: int
     end: int
     name: str
-    kind: str  # head, shares, results, subject or inverted: how the name's dictionary check is done (new_names)
+    kind: str  # head, shares, results, subject, inverted or gapped: how the name's dictionary check is done (new_names)
 
 
 _NAME_BEFORE = re.compile(rf"(?P<name>{_NAME})\Z")  # a name that ends where a searched window ends
@@ -76,7 +83,13 @@ def _patterns() -> tuple[tuple[tuple[str, re.Pattern[str]], ...], tuple[tuple[st
              ("subject", re.compile(  # "Zentrix will"
                  rf"(?P<name>{_OPENS}){_CLOSE}(?:,[^,.\n]{{1,90}},)?\ {words('subject_verb', anything)}(?![\w-])")),
              ("inverted", re.compile(rf"{words('verb_before_name', word)}\ (?P<name>{_NAME})"  # "So erhielt Zentrix 18 Mio."
-                                    rf"(?=\ {lexicon.in_order(lex.words('name_after_verb'))}(?:(?<=\d)|(?![\w-])))")))
+                                    rf"(?=\ {lexicon.in_order(lex.words('name_after_verb'))}(?:(?<=\d)|(?![\w-])))")),
+             ("results", re.compile(  # "…, while Zentrix dropped 12%": a clause's subject after its conjunction
+                 rf"{words('clause_opener', word)}\ {_QUOTE}(?P<name>{_NAME}){_CLOSE}\ "
+                 rf"(?:{lexicon.in_order(lex.words('results_verb') + lex.words('funding_verb'))})(?![\w-])")),
+             ("gapped", re.compile(  # "Robinhood fiel um 20 %, Zentrix um 17 %": the name of a list's figure, its verb left out
+                 rf"(?:,|\ {words('coordination', word)}|\ {words('clause_opener', word)})\ {_QUOTE}(?P<name>{_NAME}){_CLOSE}"
+                 rf"\ (?:{lexicon.in_order(lex.words('gapped_link'))}\ )?(?={_FIGURE_AHEAD})")))
     then = (("shares", re.compile(rf"{words('share_word_after', not_gap)}(?![\w-])")),  # "Zentrix shares", "Zentrix-Aktie"
             ("results", re.compile(rf"{words('results_word_after', not_gap)}(?![\w-])")),  # "Zentrix Umsatz", "Zentrix-Gewinn"
             ("shares", re.compile(rf"{words('title_after_name', not_gap)}\ [A-ZÄÖÜ]")),  # "Zentrix-Chef Hans Müller"
@@ -113,7 +126,7 @@ def signalled_names(text: str) -> list[Signal]:
     out = [Signal(*m.span("name"), m.group("name"), kind) for kind, pattern in first for m in pattern.finditer(text)]
     cut, tail = _title_inside(), _results_tail()  # "Zentrix CEO Jane Doe will", "Zentrix Aktie stieg": the name ends before
     out = [Signal(s.start, s.start + t.start(), s.name[:t.start()], s.kind) if (t := cut.search(s.name) or tail.search(s.name))
-           else s for s in out if not _code_or_owner(text, s)]
+           else s for s in out if not _code_or_owner(text, s) and (s.kind != "gapped" or _listed_before(text, s.start))]
     for kind, pattern in then:
         for m in pattern.finditer(text):
             if kind == "possessive" and not _possessive_before(text, m.start()):
@@ -124,6 +137,15 @@ def signalled_names(text: str) -> list[Signal]:
 
 
 _AMOUNT, _OWNER = re.compile(r"[ ]\d"), re.compile(r"['’]s\b")
+_SENTENCE_END, LIST_CHARS = re.compile(r"[.!?]\s|\n"), 200  # how far back a gapped list's first figure may stand
+
+
+def _listed_before(text: str, at: int) -> bool:
+    """Whether a figure stands before ``at`` in its sentence: a name with its figure and no verb is a list's item
+    ("Robinhood fiel um 20 %, Zentrix um 17 %") only after the list's first figure."""
+    lo = max(0, at - LIST_CHARS)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, at)]
+    return any(c.isdigit() for c in text[ends[-1] if ends else lo:at])
 
 
 def _code_or_owner(text: str, s: Signal) -> bool:

@@ -113,7 +113,7 @@ def signal_allows(name: str, kind: str, lang: str, text: str = "", start: int = 
     Corning CEO"); in German a word in quotes that is no German word is one ("„Refurbed“ verbuchte")."""
     words = name.split()
     opens_sentence = not text or _opens_sentence(text, start)
-    if kind in ("results", "subject", "possessive") and len(words) == 1 and name.isupper() and len(name) <= MAX_CODE:
+    if kind in ("results", "subject", "possessive", "gapped") and len(words) == 1 and name.isupper() and len(name) <= MAX_CODE:
         return False  # a ticker or a code, not the name: "CRWV rose 8%", "revenue of RMB 5 billion"
     if kind != "head" and lang == "de" and any(compound_of_known(w) for w in words[1:]):
         return False  # a noun phrase: "Durchschnittliche Dealgröße stieg"
@@ -121,7 +121,7 @@ def signal_allows(name: str, kind: str, lang: str, text: str = "", start: int = 
         return _plausible(words, lang, False) or (lang == "de" and _no_german_word(name))
     if kind == "inverted":  # right after a German verb, before an article: a first word no German word is a name ("Windward Bio")
         return _plausible(words, lang, False) or _no_german_word(words[0])
-    if kind in ("results", "subject") and lang == "en" and all(_known(w) for w in words):
+    if kind in ("results", "subject", "gapped") and lang == "en" and all(_known(w) for w in words):
         return False
     if len(words) == 1 and ("-" in name and _known(name.rsplit("-", 1)[-1]) or lang == "de" and compound_of_known(name)):
         return False

@@ -227,7 +227,7 @@ def _candidates(text: str, lang: str, plain: bool = False) -> list[tuple[int, in
     for sig in signalled_names(text):  # "Shares in Darktrace", "der Kamerahersteller Zentrix", "Zentrix posted"
         name = _clean(sig.name)
         a = sig.start + sig.name.index(name) if name else 0
-        not_a_company = sig.kind in ("results", "subject") and p.stop.match(sig.name + " ")  # "Die Chipsparte wuchs": a noun phrase
+        not_a_company = sig.kind in ("results", "subject", "gapped") and p.stop.match(sig.name + " ")  # "Die Chipsparte wuchs": a noun phrase
         not_a_company = not_a_company or sig.kind in ("subject", "inverted") and (a_person(text, name) or short_form(text, name))
         if name and not not_a_company and not p.stop.fullmatch(name + " ") and not all(map(is_suffix, name.split())) \
                 and (_known_core(name, lang) or signal_allows(name, sig.kind, lang, text, a)):
