@@ -13,7 +13,7 @@ from ..corrections import apply as apply_corrections
 from ..schema import COLUMNS, REJECTED_COLUMNS, fact_id, figure_id
 from ..sources import check_sources
 from . import boilerplate, period, price_lists, rates, recognise, tables, vertical_tables, wordscan
-from .attribute import Attributor, Decision, Who, _tables, evidence_and_confidence
+from .attribute import Attributor, Decision, Who, _tables, evidence_and_confidence, settled_measure
 from .casefold import fold
 from .frame import build as build_frame
 from .grammar import grammar
@@ -90,8 +90,9 @@ def _block_figures(text: str, offset: int, lang: str, article: str, skipped: lis
             sentence = sentence_column(text, place.span, (fig.start, fig.end), seg.was_cut(place.sentence))
             last = (place.sentence, sentence) if whole else (-1, "")
         if not converts:
-            decided = (attr.measure_decision(fig), None)
-            decided = (decided[0], attr.who(fig, decided[0]))
+            measure = attr.measure_decision(fig)
+            who = attr.who(fig, measure)
+            decided = (settled_measure(attr, fig, measure, who), who)
         yield _row(text, offset, article, lang, fig, sentence, attr.places.clauses(place.sentence), attr.lower, decided,
                    periods)
 

@@ -21,6 +21,7 @@ from ..recognise import Figure
 from ..segment import Segmenter
 from .antecedents import LOOKBACK_MENTIONS
 from .groups import as_members
+from .index_moves import index_move
 from .measure_words import change_word
 from .measures import STRUCTURAL_MEASURES, Decision, MeasureFinder
 from .mentions import Mention, _tables, find_mentions
@@ -29,8 +30,8 @@ from .places import Place, Places
 from .topics import LOOKBACK_SENTENCES
 from .usage_examples import without_borrowed_owner
 
-__all__ = ["Attributor", "Decision", "Who", "evidence_and_confidence", "Mention", "Place", "find_mentions", "LOOKBACK_MENTIONS", "LOOKBACK_SENTENCES",
-           "STRUCTURAL_MEASURES", "_tables"]
+__all__ = ["Attributor", "Decision", "Who", "settled_measure", "evidence_and_confidence", "Mention", "Place", "find_mentions",
+           "LOOKBACK_MENTIONS", "LOOKBACK_SENTENCES", "STRUCTURAL_MEASURES", "_tables"]
 
 
 class Attributor:
@@ -102,6 +103,13 @@ def _settled(att: Attributor, fig: Figure, measure: Decision | None, found: Who)
     sentence = att.seg.sentence_span(att.places.place(fig).sentence)
     until = len(att.text) if fig.start < att.organisations.antecedents.opening else sentence[1]  # a headline: the article
     return as_members(without_borrowed_owner(found, fig, measure, att.text, sentence), att.mentions, until)
+
+
+def settled_measure(att: Attributor, fig: Figure, measure: Decision, who: Who) -> Decision:
+    """The measure once the owner is known: a percent an index moved is a share move (:mod:`.index_moves`)."""
+    place = att.places.place(fig)
+    return index_move(att.text, fig, measure, who.organisation, att.measures.cues.of(place.sentence),
+                      att.seg.sentence_span(place.sentence)[0])
 
 
 @lru_cache(maxsize=1)
