@@ -42,7 +42,7 @@ from .measure_words import (
     than_word,
     value_with,
 )
-from .old_levels import old_level, old_level_measure
+from .old_levels import closed_at, old_level, old_level_measure
 from .places import Place, Places, Spans
 from .said_again import SaidAgain
 from .second_look import model_cost, second_look, small_sum, venture_funding
@@ -98,10 +98,10 @@ class MeasureFinder:
             return level
         if found and kind == "money" and _governed_level(self.text, fig, found):
             return found._replace(measure=level_measures()[found.measure])
-        if level_word().search(self.text[max(0, fig.start - 24):fig.start]):
-            level = _level(self, fig, kind, found)
-            if level:
-                return level
+        if kind == "money" and (closed := closed_at(self, fig)):  # "schloss 6,23 % im Minus bei 307,86 Dollar"
+            return closed
+        if level_word().search(self.text[max(0, fig.start - 24):fig.start]) and (level := _level(self, fig, kind, found)):
+            return level
         if found and kind == "money" and found.measure in change_measures() and is_change(self.text, fig) \
                 and not takes_stake(self.lower, self.places.place(fig).windows[0][0]):  # a stake topped up "um" X: X put in
             down = (self._by_cues(fig, "percent") or found).measure.endswith("_drop")

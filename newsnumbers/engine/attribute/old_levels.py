@@ -82,3 +82,26 @@ def old_level_measure(finder: Finder, fig: Figure, found: Decision) -> Decision 
         return found
     compared = finder.decide(other).measure
     return None if compared in SHARE_MOVES else found._replace(measure=compared)  # a move's old level: its own sign words
+
+
+def closed_at(finder: Finder, fig: Figure) -> Decision | None:
+    """A share price where an amount is the level a share's move ended at: right after the move's percent, with
+    "bei"/"at" and no comma between ("schloss 6,23 % im Minus bei 307,86 Dollar", "closed down 6.2% at $307.86",
+    "3% higher at $120"); else None."""
+    k = bisect.bisect_left(finder.starts, fig.start)
+    before = finder.figures[k - 1] if k else None
+    if before is None or before.kind != "percent" or fig.start - before.end > CLOSED_AT_CHARS \
+            or _closed_at().fullmatch(finder.text, before.end, fig.start) is None:
+        return None
+    moved = finder.decide(before)
+    return moved._replace(measure="share_price") if moved.measure in SHARE_MOVES else None
+
+
+CLOSED_AT_CHARS = 40  # how far after the percent the level may stand
+
+
+@lru_cache(maxsize=1)
+def _closed_at() -> re.Pattern[str]:
+    """Up to three words, then a word that names where a move ended (grammar_words role ``closed_at``), before an amount."""
+    return re.compile(rf"[ \t]+(?:[^\s,;.]+[ \t]+){{0,3}}(?:{lexicon.in_order(lexicon.load().words('closed_at'))})[ \t]+",
+                      re.IGNORECASE)
