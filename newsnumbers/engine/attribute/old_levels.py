@@ -54,7 +54,7 @@ def level_after(text: str, fig: Figure) -> bool:
     return _old_level()[2].match(text, fig.end) is not None
 
 
-OLD_LEVEL_CHARS = 24  # how far before a percent "up from" may start
+OLD_LEVEL_CHARS = 64  # how far before a percent "up from" may start ("up from the previous estimate of 30%")
 
 
 @lru_cache(maxsize=1)
