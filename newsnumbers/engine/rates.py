@@ -56,13 +56,15 @@ def _result() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _paren_direction_pattern() -> re.Pattern[str]:
-    """A direction right after an amount: in brackets ("1,25 Dollar (Input)") or before the next of a list
-    ("$0.30 input / $2.50 output per million tokens")."""
+    """A direction right after an amount: in brackets ("1,25 Dollar (Input)"), before the next of a list
+    ("$0.30 input / $2.50 output per million tokens"), or after "for"/"für" ("1,10 Dollar für die Ausgabe")."""
     words = in_order(sorted(directions(), key=len, reverse=True))
     joins = in_order([re.escape(w) for w in lexicon.load().words("coordination")])  # and, und, or, &
     # before the next of a list: a slash, comma, "and", a flattened list's " - ", or the line's end
     ends = rf"\s*(?:[/,;.]|{joins}(?!\w)|$)|\s+[-–—]\s|[^\S\n]*\n"
-    return re.compile(rf"\s*\(\s*(?P<d>{words})\s*\)|\s+(?P<w>{words})(?={ends})")
+    fors = in_order(lexicon.load().words("rate_for"))  # "1,10 Dollar für die Ausgabe", "$2.19 for output"
+    return re.compile(rf"\s*\(\s*(?P<d>{words})\s*\)|\s+(?P<w>{words})(?={ends})"
+                      rf"|[ \t]+(?:{fors})[ \t]+(?:(?:the|die|den|das)[ \t]+)?(?P<f>{words})(?![\w-])")
 
 
 @lru_cache(maxsize=1)
@@ -199,9 +201,9 @@ def _list_pairs(figures: list[Figure], lower: str) -> list[tuple[Figure, Figure]
 
 
 def _paren_direction(fig: Figure, lower: str) -> str:
-    """"1,25 Dollar (Input)": a direction in brackets right after the amount."""
+    """"1,25 Dollar (Input)", "1,10 Dollar für die Ausgabe": a direction right after the amount."""
     m = _paren_direction_pattern().match(lower, fig.end)
-    return directions().get(m["d"] or m["w"], "") if m else ""
+    return directions().get(m["d"] or m["w"] or m["f"], "") if m else ""
 
 
 def _direction_between(lower: str, start: int, end: int) -> str:
