@@ -62,7 +62,7 @@ def _paren_direction_pattern() -> re.Pattern[str]:
     joins = in_order([re.escape(w) for w in lexicon.load().words("coordination")])  # and, und, or, &
     # before the next of a list: a slash, comma, "and", a flattened list's " - ", or the line's end
     ends = rf"\s*(?:[/,;.]|{joins}(?!\w)|$)|\s+[-–—]\s|[^\S\n]*\n"
-    fors = in_order(lexicon.load().words("rate_for"))  # "1,10 Dollar für die Ausgabe", "$2.19 for output"
+    fors = in_order(lexicon.load().words("direction_after_link"))  # "1,10 Dollar für die Ausgabe", "… tokens of output"
     return re.compile(rf"\s*\(\s*(?P<d>{words})\s*\)|\s+(?P<w>{words})(?={ends})"
                       rf"|[ \t]+(?:{fors})[ \t]+(?:(?:the|die|den|das)[ \t]+)?(?P<f>{words})(?![\w-])")
 
