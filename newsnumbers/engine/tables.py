@@ -113,12 +113,25 @@ def carry_headers(figures: list[Figure], text: str) -> None:
             rates.setdefault(table_start, fig.per)
     for fig, (head, label, table_start) in cells:
         own = named_rate(head) or named_rate(label)
-        rate = own or named_rate(text[max(0, table_start - CAPTION_CHARS):table_start]) or rates.get(table_start, "")
+        rate = own or named_rate(text[max(0, table_start - CAPTION_CHARS):table_start]) or rates.get(table_start, "") \
+            or named_rate(_note_after(text, table_start))  # "All prices per million tokens." under the table
         direction = header_direction(head) or header_direction(label)
         if fig.per:
             fig.direction = direction
         elif rate and (direction or own):
             fig.per, fig.direction = rate, fig.direction or direction
+
+
+NOTE_CHARS = 200  # how far after a table a note may name the rate ("All prices per 1M tokens.")
+
+
+def _note_after(text: str, table_start: int) -> str:
+    """The text right after the table that starts at ``table_start`` (its rows are the lines that open with "|")."""
+    end = table_start
+    while end < len(text) and text.startswith("|", end):
+        nl = text.find("\n", end)
+        end = len(text) if nl < 0 else nl + 1
+    return text[end:end + NOTE_CHARS]
 
 
 def _cell(fig: Figure, text: str, headers: dict[int, tuple[list[str], int] | None]) -> tuple[str, str, int] | None:
