@@ -119,8 +119,9 @@ def signal_allows(name: str, kind: str, lang: str, text: str = "", start: int = 
         return False  # a noun phrase: "Durchschnittliche Dealgröße stieg"
     if kind == "head":
         return _plausible(words, lang, False) or (lang == "de" and _no_german_word(name))
-    if kind == "inverted":  # right after a German verb, before an article: a first word no German word is a name ("Windward Bio")
-        return _plausible(words, lang, False) or _no_german_word(words[0])
+    if kind == "inverted":  # right after a German verb, before an article: a first word no German word is a name ("Windward Bio");
+        compound = len(words) == 1 and "-" in name and _known(name.rsplit("-", 1)[-1])  # not "hat KI-Chips im Wert"
+        return not compound and (_plausible(words, lang, False) or _no_german_word(words[0]))
     if kind in ("results", "subject", "gapped") and lang == "en" and all(_known(w) for w in words):
         return False
     if len(words) == 1 and ("-" in name and _known(name.rsplit("-", 1)[-1]) or lang == "de" and compound_of_known(name)):
@@ -136,3 +137,25 @@ def known_company() -> re.Pattern[str]:
     """A company the lexicon knows by name (organisations.csv, type company), as a whole word."""
     rows = [r["pattern"] for r in lexicon.load().organisations if r["kind"] == "named" and r.fields.get("type", "company") == "company"]
     return re.compile("|".join(f"(?:{p})" for p in rows))
+
+
+
+def cut_to_whole(names: set[str]) -> dict[str, str]:
+    """Each found name, or the longer name it is cut from with its last word shortened ("Black Semi" of "Black
+    Semiconductor": the same company, named in full elsewhere). The names sorted once, each looks only at those that
+    start with it (a run after it in sorted order), so the cost grows with the names, not their square."""
+    ordered, out = sorted(names), {}
+    for k, name in enumerate(ordered):
+        head, _, last = name.rpartition(" ")
+        out[name] = name
+        if head and len(last) >= 3:
+            for longer in ordered[k + 1:k + 1 + CUT_LOOKAHEAD]:
+                if not longer.startswith(name):
+                    break
+                if " " not in longer[len(head) + 1:]:
+                    out[name] = longer
+                    break
+    return out
+
+
+CUT_LOOKAHEAD = 8  # how many names after a name in sorted order may be the longer one it was cut from

@@ -32,6 +32,7 @@ from .name_words import (
     _opens_sentence,
     _plausible,
     capitalised_words,
+    cut_to_whole,
     known_company,
     signal_allows,
 )
@@ -267,9 +268,9 @@ def new_names(text: str, lang: str = "de") -> list[tuple[int, int, str]]:
         return []
     names = {name for _, _, name in found}
     cores = {name: name.rsplit(" ", 1)[0] for name in names if " " in name}
-    forms = {name: name for name in names}
-    forms.update({core: name for name, core in cores.items() if " " not in core and not _known(core)})
-    spans = {(a, b): name for a, b, name in found}
+    whole = cut_to_whole(names)  # "Black Semi" is "Black Semiconductor"
+    forms = whole | {core: name for name, core in cores.items() if " " not in core and not _known(core)}
+    spans = {(a, b): whole[name] for a, b, name in found}
     for a, b, form in found_again(text, forms):
         spans.setdefault((a, b), forms[form])
     out: list[tuple[int, int, str]] = []
