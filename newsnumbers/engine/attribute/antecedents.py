@@ -16,6 +16,7 @@ from .mentions import Mention, salience, sector_word, sectors
 from .seats import at_seat, reference_keys
 
 LOOKBACK_MENTIONS = 200  # an anaphor's antecedent is searched this far back, no further
+MODEL_AFTER_CHARS = 24  # how far after an anaphor a model it introduces may stand ("Its closest rival, GPT-5.1")
 SALIENT_REACH = 300  # characters before the nearest candidate antecedent within which a more salient one wins
 PERSON_REACH = 400  # "er"/"he" looks this far back for the person it stands for
 
@@ -141,7 +142,11 @@ def companies_before(ante: Antecedents, m: Mention, idx: int) -> list[Mention]:
     investor); a model an earlier sentence names as a subject stands for its maker where the anaphor asks for no
     trade ("Claude Sonnet 4.5 optimizes for speed. Its score": Anthropic's, and the model's)."""
     orgs: list[Mention] = []
-    models = not m.owner  # until a model of the anaphor's own sentence is passed (that one is figure_models' to read)
+    after = ante.mentions[idx] if idx < len(ante.mentions) and ante.mentions[idx].start == m.start else None
+    nxt = ante.mentions[idx + 1] if after is not None and idx + 1 < len(ante.mentions) else None
+    # until a model of the anaphor's own sentence is passed (that one is figure_models' to read); not where a model
+    # follows the anaphor ("Its rival GPT-5.1 scores 76%": GPT-5.1's)
+    models = not m.owner and not (nxt is not None and nxt.kind == "model" and nxt.start - m.end <= MODEL_AFTER_CHARS)
     for k in range(idx - 1, max(-1, idx - 1 - LOOKBACK_MENTIONS), -1):
         cand = _as_named(ante, ante.mentions[k])
         if cand.kind == "model" and models:

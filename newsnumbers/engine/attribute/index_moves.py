@@ -5,7 +5,8 @@ before), "Der DAX ist bei 23.698 Punkten (+0,43 %) ins Wochenende gegangen": an 
 move is the move of its shares' prices (``share_price_gain``, ``share_price_drop``, as for a company's shares). The
 measure cues are read before the owner is known, so where they read growth, or no cue decided, and the owner is an index
 (organisations.csv type ``index``), the move's direction is taken from the figure's sign, else from the words of a move
-up or down alone (the weak share-move rules of ``measures.csv``) in its sentence before it, the nearest first.
+up or down alone (the weak share-move rules of ``measures.csv``) in its sentence before it, the nearest first. Not where
+a noun of what grows decided it ("Die Gewinne der Dax-Konzerne stiegen um 12 Prozent": the companies' profits grew).
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from functools import lru_cache
 from ... import lexicon
 from ..recognise import Figure
 from .cues import Cues
-from .measure_rules import rules_for
+from .measure_rules import growth_nouns, rules_for
 from .sentence_cues import Decision
 from .signs import sign
 
@@ -40,6 +41,8 @@ def index_move(text: str, fig: Figure, measure: Decision, owner: str, cues: Cues
     unsettled = measure.measure == "growth" or measure.measure == "other" and not measure.words  # no level ("Anteil")
     if fig.unit != "percent" or not unsettled or not owner or not set(owner.split("|")) <= _indexes():
         return measure
+    if any(span in cues.get(noun, ()) for noun in growth_nouns() for span in measure.cue_spans):
+        return measure  # what grew is named ("Die Gewinne der Dax-Konzerne stiegen um 12 Prozent"): growth
     if found := sign(text, fig.start):
         return measure._replace(measure=_BY_SIGN[found], words=measure.words or found)
     before = [(span, moved) for group, moved in _move_words() for span in cues.get(group, ())

@@ -87,10 +87,10 @@ def old_level_measure(finder: Finder, fig: Figure, found: Decision) -> Decision 
 def closed_at(finder: Finder, fig: Figure) -> Decision | None:
     """A share price where an amount is the level a share's move ended at: right after the move's percent, with
     "bei"/"at" and no comma between ("schloss 6,23 % im Minus bei 307,86 Dollar", "closed down 6.2% at $307.86",
-    "3% higher at $120"); else None."""
+    "3% higher at $120"); not a sum no share costs ("rose 8% valuing it at $50 billion"). Else None."""
     k = bisect.bisect_left(finder.starts, fig.start)
     before = finder.figures[k - 1] if k else None
-    if before is None or before.kind != "percent" or fig.start - before.end > CLOSED_AT_CHARS \
+    if before is None or before.kind != "percent" or fig.start - before.end > CLOSED_AT_CHARS or fig.value >= PRICE_MAX \
             or _closed_at().fullmatch(finder.text, before.end, fig.start) is None:
         return None
     moved = finder.decide(before)
@@ -98,6 +98,7 @@ def closed_at(finder: Finder, fig: Figure) -> Decision | None:
 
 
 CLOSED_AT_CHARS = 40  # how far after the percent the level may stand
+PRICE_MAX = 1_000_000  # a share's price is below it; an amount above is a value ("rose 8% valuing it at $50 billion")
 
 
 @lru_cache(maxsize=1)
