@@ -18,11 +18,10 @@ from .capital import assets_in, from_investor, into_company, investor_subject, n
 from .measure_rules import growth_nouns, rules_for, rules_in
 from .measure_words import purpose_before
 from .mentions import known_name
+from .old_levels import PRICE_MAX, SHARE_MOVES
 from .places import Places, Spans
 from .sentence_cues import Decision, SentenceCues
 from .venture import spends_on_assets
-
-SHARE_MOVES = ("share_price_gain", "share_price_drop")
 
 
 class Finder(Protocol):
@@ -291,9 +290,10 @@ _SUMS = frozenset({"investment", "funding", "valuation", "market_cap"})
 
 
 def small_sum(fig: Figure, found: Decision) -> Decision:
-    """A sum too small for the measure its cues gave ("could be bought for £30", "CVC bietet 22 Euro je Aktie"): a
-    price per share is a share price, anything else a product's or a unit's price (other). Without this, product
-    prices stood in the investments chart as investments of 38 dollars."""
+    """A sum too small for the measure its cues gave ("could be bought for £30", "CVC bietet 22 Euro je Aktie"): a price
+    per share is a share price, else a product's or a unit's price (other; product prices stood in the investments chart
+    as investments of 38 dollars). A sum no share costs (``PRICE_MAX``: "auf 5,31 Milliarden Dollar") is no share price."""
     if fig.kind == "money" and fig.value < SMALL_SUM and found.measure in _SUMS:
         return found._replace(measure="share_price" if fig.per == "share" else "other")
-    return found
+    too_big = fig.kind == "money" and found.measure == "share_price" and fig.value >= PRICE_MAX
+    return found._replace(measure="other") if too_big else found
