@@ -142,8 +142,8 @@ def companies_before(ante: Antecedents, m: Mention, idx: int) -> list[Mention]:
     investor); a model an earlier sentence names as a subject stands for its maker where the anaphor asks for no
     trade ("Claude Sonnet 4.5 optimizes for speed. Its score": Anthropic's, and the model's)."""
     orgs: list[Mention] = []
-    after = ante.mentions[idx] if idx < len(ante.mentions) and ante.mentions[idx].start == m.start else None
-    nxt = ante.mentions[idx + 1] if after is not None and idx + 1 < len(ante.mentions) else None
+    own = ante.mentions[idx] if idx < len(ante.mentions) and ante.mentions[idx].start == m.start else None
+    nxt = ante.mentions[idx + 1] if own is not None and idx + 1 < len(ante.mentions) else None
     # until a model of the anaphor's own sentence is passed (that one is figure_models' to read); not where a model
     # follows the anaphor ("Its rival GPT-5.1 scores 76%": GPT-5.1's)
     models = not m.owner and not (nxt is not None and nxt.kind == "model" and nxt.start - m.end <= MODEL_AFTER_CHARS)

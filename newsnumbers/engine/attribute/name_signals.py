@@ -45,9 +45,7 @@ _OPENS = (rf"[A-ZÄÖÜ](?:(?<![^\n].)|(?<=[.!?:•][ ].)|(?<=[{re.escape(QUOTES
           rf"{_REST}{_MORE}")
 _CLOSE = rf"[{re.escape(QUOTES_CLOSE)}]?"  # the closing quote of a quoted name
 _QUOTE = rf"[{re.escape(QUOTES_OPEN)}]?"  # the opening quote of a quoted name after a word ("und „Easelink“ 11,5 Mio.")
-# a figure of money or percent right ahead: its sign, currency and number, then a scale, unit or currency
-_FIGURE_AHEAD = (r"[+\-−]?(?:US)?[$€£]?\d[\d.,']*\s?(?:%|Prozent|percent|per\ cent|Mio|Mrd|Millionen|Milliarden|million"
-                 r"|billion|bn|mn|m\b|Euro|Dollar|Franken|CHF|EUR|USD|Pfund)")
+
 
 
 class Signal(NamedTuple):
@@ -89,12 +87,21 @@ def _patterns() -> tuple[tuple[tuple[str, re.Pattern[str]], ...], tuple[tuple[st
                  rf"(?:{lexicon.in_order(lex.words('results_verb') + lex.words('funding_verb'))})(?![\w-])")),
              ("gapped", re.compile(  # "Robinhood fiel um 20 %, Zentrix um 17 %": the name of a list's figure, its verb left out
                  rf"(?:,|\ {words('coordination', word)}|\ {words('clause_opener', word)})\ {_QUOTE}(?P<name>{_NAME}){_CLOSE}"
-                 rf"\ (?:{lexicon.in_order(lex.words('gapped_link'))}\ )?(?={_FIGURE_AHEAD})")))
+                 rf"\ (?:{lexicon.in_order(lex.words('gapped_link'))}\ )?(?={_figure_ahead(lex)})")))
     then = (("shares", re.compile(rf"{words('share_word_after', not_gap)}(?![\w-])")),  # "Zentrix shares", "Zentrix-Aktie"
             ("results", re.compile(rf"{words('results_word_after', not_gap)}(?![\w-])")),  # "Zentrix Umsatz", "Zentrix-Gewinn"
             ("shares", re.compile(rf"{words('title_after_name', not_gap)}\ [A-ZÄÖÜ]")),  # "Zentrix-Chef Hans Müller"
             ("possessive", re.compile(rf"{words('title_after_possessive', not_space)}(?![\w-])")))  # "Sakura Internet's chief"
     return first, then
+
+
+def _figure_ahead(lex: lexicon.Lexicon) -> str:
+    """A figure of money or percent right ahead: a sign, a currency before the number (``currencies.csv``), the number,
+    then a scale (``scales.csv``), a percent word (grammar_words ``percent``) or a currency after it."""
+    def rows(*positions: str) -> str:
+        return "|".join(r["pattern"] for r in lex.currencies if r["position"] in positions)
+    after = "|".join([r["pattern"] for r in lex.scales] + lex.words("percent") + [rows("suffix", "both")])
+    return rf"[+\-−]?(?:(?:{rows('prefix', 'both')})\s?)?\d[\d.,']*\s?(?:{after})(?![\w-])"
 
 
 def _possessive_before(text: str, at: int) -> bool:

@@ -139,7 +139,6 @@ def known_company() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in rows))
 
 
-
 def cut_to_whole(names: set[str]) -> dict[str, str]:
     """Each found name, or the longer name it is cut from with its last word shortened ("Black Semi" of "Black
     Semiconductor": the same company, named in full elsewhere). The names sorted once, each looks only at those that
