@@ -74,20 +74,23 @@ def _patterns() -> tuple[tuple[tuple[str, re.Pattern[str]], ...], tuple[tuple[st
         return _first_letter_first(rows, before) or f"(?<!{before}){lexicon.in_order(rows)}"
 
     anything, word, not_space, not_gap = r"[^\s\S]", r"[\w-]", r"[^ ]", r"[^ -]"  # what may not stand before the word
+    partner = (rf"(?:\ (?:{lexicon.in_order(lex.words('subject_partner'))})\ {_QUOTE}(?P<name2>{_NAME}){_CLOSE})?"  # "und Quorvix"
+               rf"(?:\ (?:{lexicon.in_order(lex.words('subject_each'))}))?")  # "each"
+    filler = lexicon.in_order(lex.words("gapped_link") + lex.words("gapped_filler") + [r["pattern"] for r in lex.qualifiers])
     first = (("head", re.compile(rf"{words('company_head', anything)}\ (?P<name>{_NAME})(?![\w-])")),  # "Kamerahersteller Zentrix"
              ("shares", re.compile(rf"{words('share_word_before', word)}\ (?P<name>{_NAME})(?![\w-])")),  # "shares in Zentrix"
              ("results", re.compile(rf"{words('results_word_before', word)}\ (?P<name>{_NAME})(?![\w-])")),  # "Umsatz von Zentrix"
-             ("results", re.compile(rf"(?P<name>{_OPENS}){_CLOSE}\ {words('results_verb', anything)}(?![\w-])")),  # "Zentrix posted"
+             ("results", re.compile(rf"(?P<name>{_OPENS}){_CLOSE}{partner}\ {words('results_verb', anything)}(?![\w-])")),  # "Zentrix posted"
              ("subject", re.compile(  # "Zentrix will"
                  rf"(?P<name>{_OPENS}){_CLOSE}(?:,[^,.\n]{{1,90}},)?\ {words('subject_verb', anything)}(?![\w-])")),
              ("inverted", re.compile(rf"{words('verb_before_name', word)}\ (?P<name>{_NAME})"  # "So erhielt Zentrix 18 Mio."
                                     rf"(?=\ {lexicon.in_order(lex.words('name_after_verb'))}(?:(?<=\d)|(?![\w-])))")),
              ("results", re.compile(  # "…, while Zentrix dropped 12%": a clause's subject after its conjunction
-                 rf"{words('clause_opener', word)}\ {_QUOTE}(?P<name>{_NAME}){_CLOSE}\ "
+                 rf"{words('clause_opener', word)}\ {_QUOTE}(?P<name>{_NAME}){_CLOSE}{partner}\ "
                  rf"(?:{lexicon.in_order(lex.words('results_verb') + lex.words('funding_verb'))})(?![\w-])")),
              ("gapped", re.compile(  # "Robinhood fiel um 20 %, Zentrix um 17 %": the name of a list's figure, its verb left out
                  rf"(?:,|\ {words('coordination', word)}|\ {words('clause_opener', word)})\ {_QUOTE}(?P<name>{_NAME}){_CLOSE}"
-                 rf"\ (?:{lexicon.in_order(lex.words('gapped_link'))}\ )?(?={_figure_ahead(lex)})")))
+                 rf"(?:\ \(|\ (?:(?:{filler})\ ){{0,3}})(?={_figure_ahead(lex)})")))  # "Zentrix sogar über 6 %", "Zentrix (-5 %)"
     then = (("shares", re.compile(rf"{words('share_word_after', not_gap)}(?![\w-])")),  # "Zentrix shares", "Zentrix-Aktie"
             ("results", re.compile(rf"{words('results_word_after', not_gap)}(?![\w-])")),  # "Zentrix Umsatz", "Zentrix-Gewinn"
             ("shares", re.compile(rf"{words('title_after_name', not_gap)}\ [A-ZÄÖÜ]")),  # "Zentrix-Chef Hans Müller"
@@ -130,7 +133,8 @@ def signalled_names(text: str) -> list[Signal]:
     """Every place a signal names a capitalised name, in the order of the signals (a sentence's opening words that
     hold a trade's noun, "Der Kamerahersteller Zentrix steigerte", are cut to the name by new_names' cleaning)."""
     first, then = _patterns()
-    out = [Signal(*m.span("name"), m.group("name"), kind) for kind, pattern in first for m in pattern.finditer(text)]
+    out = [Signal(*m.span(g), m.group(g), kind) for kind, pattern in first for m in pattern.finditer(text)
+           for g in ("name", "name2") if g in pattern.groupindex and m.group(g)]  # "Zentrix und Quorvix meldeten": both
     cut, tail = _title_inside(), _results_tail()  # "Zentrix CEO Jane Doe will", "Zentrix Aktie stieg": the name ends before
     out = [Signal(s.start, s.start + t.start(), s.name[:t.start()], s.kind) if (t := cut.search(s.name) or tail.search(s.name))
            else s for s in out if not _code_or_owner(text, s) and (s.kind != "gapped" or _listed_before(text, s.start))]

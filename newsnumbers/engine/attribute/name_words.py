@@ -49,6 +49,28 @@ def _known(word: str, lang: str = "") -> bool:
     return any(simplemma.is_known(w, lg) for lg in langs for w in (word, word.lower()))
 
 
+GERMAN_ENDINGS = ("s", "es", "n", "en", "e", "er", "ern", "ns")  # a German noun's genitive and plural endings
+PLURAL_ONLY = ("en", "ern")  # the endings of nouns with no singular ("Kosten", "Eltern"), which have no other form
+
+
+@lru_cache(maxsize=16384)
+def dictionary_name(word: str) -> bool:
+    """Whether a capitalised word the German dictionary holds is a name there, not a noun: its own lemma with no
+    genitive or plural form ("Novartis", "Swisscom", "Samsung"; not "Umsatz" with "Umsatzes", not "Google" with
+    "Googles") and no English word ("Airbus", "Micron" stay words)."""
+    if not word[:1].isupper() or word.endswith(PLURAL_ONLY) or not simplemma.is_known(word, "de") or simplemma.is_known(word.lower(), "en"):
+        return False
+    return simplemma.lemmatize(word, "de") == word and not any(
+        form != word and simplemma.is_known(form, "de") and simplemma.lemmatize(form, "de") == word
+        for stem in (word, word[:-1], _umlauted(word)) for form in (stem + e for e in GERMAN_ENDINGS))  # "Firmen", "Städte"
+
+
+def _umlauted(word: str) -> str:
+    """The word with its last a, o or u as an umlaut, as in a German plural ("Stadt": "Städt-e")."""
+    k = max(word.rfind(v) for v in "aou")
+    return word[:k] + {"a": "ä", "o": "ö", "u": "ü"}[word[k]] + word[k + 1:] if k > 0 else word
+
+
 def _plausible(words: list[str], lang: str, opens_sentence: bool) -> bool:
     """Whether capitalised words can be a company's name: one is no dictionary word ("Tubulis"), or they are
     capitalised where prose would not be. In English only a name is capitalised inside a sentence ("fintech
@@ -64,8 +86,9 @@ def _plausible(words: list[str], lang: str, opens_sentence: bool) -> bool:
 def _no_german_word(name: str) -> bool:
     """Whether a one-word name right after a company noun in German text is no German word ("das Wiener Start-up
     Refurbed", "das Flugtaxi-Start-up Lilium"): an English word there names a company, where a German noun ("der
-    Hersteller Kosten") is prose. The English dictionary, which keeps "Partners" out elsewhere, is not asked."""
-    return " " not in name and not (simplemma.is_known(name, "de") or simplemma.is_known(name.lower(), "de"))
+    Hersteller Kosten") is prose, where the dictionary's names are none ("der Pharmakonzern Novartis"). The English
+    dictionary, which keeps "Partners" out elsewhere, is not asked."""
+    return " " not in name and (dictionary_name(name) or not (simplemma.is_known(name, "de") or simplemma.is_known(name.lower(), "de")))
 
 
 QUOTES_OPEN, QUOTES_CLOSE = "„“\"", "“”\""  # around a quoted name ("„Refurbed“"), for name_signals' patterns too
