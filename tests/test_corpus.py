@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from conftest import DATA
 
-from newsnumbers.evaluate.corpus import gold_problems, score_split
+from newsnumbers.evaluate.corpus import gold_problems, score_split, split_overlaps
 
 CORPUS = DATA / "corpus"
 FLOORS = {  # split: (recall, precision, {field: least accuracy})
@@ -75,6 +75,21 @@ def test_corpus_is_broad_and_split_before_tuning():
     assert (sources["language"] == "de").sum() >= 25 and (sources["language"] == "en").sum() >= 12
     assert set(sources["split"]) == {"dev", "test"}
     assert sources["article"].is_unique
+
+
+def test_no_test_article_is_a_copy_of_a_dev_one():
+    """Agency copy runs in several outlets: a test article that shares its sentences with a dev article was read with it."""
+    assert split_overlaps(CORPUS) == []
+
+
+def test_overlap_check_catches_an_agency_copy(tmp_path):
+    import shutil
+    shutil.copytree(CORPUS, tmp_path / "c")
+    sources = pd.read_csv(tmp_path / "c/sources.csv", dtype=str, keep_default_na=False)
+    dev, test = sources.loc[sources["split"] == "dev", "article"].iloc[0], sources.loc[sources["split"] == "test", "article"].iloc[0]
+    copy = (tmp_path / "c/articles" / dev).read_text(encoding="utf-8")
+    (tmp_path / "c/articles" / test).write_text("Von unserer Agentur.\n" + copy, encoding="utf-8")
+    assert [(t, d) for t, d, _ in split_overlaps(tmp_path / "c")] == [(test, dev)]
 
 
 def test_gold_check_catches_a_moved_quote(tmp_path):

@@ -79,6 +79,31 @@ def inside_a_number(text: str, start: int, end: int) -> bool:
     return cut_start or cut_end
 
 
+SHINGLE_WORDS = 8  # words per shingle: an agency's sentence copied by two outlets shares them, two stories on one topic do not
+MAX_SHARED = 0.15  # share of a test article's shingles that a dev article may hold: above it, reading the dev one reads the test one
+
+
+def split_overlaps(corpus: Path, most: float = MAX_SHARED) -> list[tuple[str, str, float]]:
+    """(test article, dev article, share) where a test article shares more than ``most`` of its word shingles with a dev
+    article: the same agency copy or press release in two outlets. Rules tuned on the dev one have read the test one,
+    so its score is no longer on unseen text (move it to dev). Each shingle is indexed once, so the cost grows with the
+    corpus, not with its pairs."""
+    sources = pd.read_csv(corpus / "sources.csv", dtype=str, keep_default_na=False)
+    shingles: dict[str, set[str]] = {}
+    for name in sources["article"]:
+        words = re.findall(r"\w+", (corpus / "articles" / name).read_text(encoding="utf-8").lower())
+        shingles[name] = {" ".join(words[k:k + SHINGLE_WORDS]) for k in range(len(words) - SHINGLE_WORDS + 1)}
+    dev_of: dict[str, list[str]] = {}
+    for name in sources.loc[sources["split"] == "dev", "article"]:
+        for s in shingles[name]:
+            dev_of.setdefault(s, []).append(name)
+    out = []
+    for name in sources.loc[sources["split"] == "test", "article"]:
+        shared = Counter(d for s in shingles[name] for d in dev_of.get(s, ()))
+        out += [(name, d, round(n / len(shingles[name]), 3)) for d, n in sorted(shared.items()) if n > most * len(shingles[name])]
+    return out
+
+
 def score_split(corpus: Path, split: str) -> tuple[Score, pd.DataFrame]:
     """Extract the articles of one split (or ``all``) and score them against their gold rows."""
     sources = pd.read_csv(corpus / "sources.csv", dtype=str, keep_default_na=False)
