@@ -111,6 +111,7 @@ class _Words:
     number_word: str
     article: str
     per_nouns: str
+    glued_codes: str  # three-letter currency codes a number may follow with no space ("RMB2.9 billion", "USD5m")
 
 
 def _words(language: str) -> _Words:
@@ -128,6 +129,8 @@ def _words(language: str) -> _Words:
         number_word=numparse.number_word_pattern(language),
         article=numparse.article_pattern(language),
         per_nouns=lexicon.alternation([r["pattern"] for r in lex.per_nouns]),
+        glued_codes="|".join(sorted(set(currencies(language).vocab.codes)
+                                    | {r["pattern"] for r in lex.currencies if re.fullmatch("[A-Z]{3}", r["pattern"])})),
     )
 
 
@@ -144,7 +147,8 @@ def core_pattern(w: _Words) -> re.Pattern[str]:
     # or an article before a currency: einen Euro (not "ein Euro-Land")
     one = rf"| {literal(w.one)} (?=\s+{literal(w.currency_word)})" if w.one else ""
     return re.compile(rf"""
-        (?<![\w.,'’%=&\#@])(?<![^\W\d_]-)           # not inside a word, number, link or tag; not after "KI-";
+        (?:(?<![\w.,'’%=&\#@])|(?<=(?<!\w)(?-i:{w.glued_codes})))  # not inside a word, number, link or tag, unless
+        (?<![^\W\d_]-)                               # after a currency code ("RMB2.9 billion"); not after "KI-";
         (?<![\W\d_]/)                                 # after a slash only a word's ("US-Dollar/3,28 Billionen Euro"), not "24/7"
         (?:
             (?P<num>{DIGITS})                          # digits: 5,6 | 2.000 | 160'000

@@ -48,6 +48,9 @@ class Vocabulary:
     symbols: dict[str, str]
 
 
+NEW = {"new", "neuer", "neue", "neuen", "neuem", "neues"}  # a name's first word news drop: "Neuer Taiwan-Dollar" is "Taiwan-Dollar"
+
+
 def fold_name(text: str) -> str:
     """A name as the lookup key: lower case, without a parenthesis, hyphens and spaces as one space.
 
@@ -116,6 +119,7 @@ def _names(codes: list[str]) -> dict[str, str]:
             if name == code.lower():
                 continue  # CLDR gives the code when it has no name ("XCG"); codes are matched apart
             forms = inflections(name) if language == "de" else {name}
+            forms |= {f.split(" ", 1)[1] for f in forms if f.split(" ", 1)[0] in NEW and f.count(" ") >= 2}  # "Taiwan-Dollar"
             for form in forms | {_ascii(f) for f in forms}:
                 found.setdefault(form, set()).add(code)
     return {name: next(iter(codes)) for name, codes in found.items() if len(codes) == 1}

@@ -12,6 +12,7 @@ The work is split by job:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -34,6 +35,18 @@ __all__ = ["Attributor", "Decision", "Who", "settled_measure", "evidence_and_con
            "LOOKBACK_MENTIONS", "LOOKBACK_SENTENCES", "STRUCTURAL_MEASURES", "_tables"]
 
 
+def _outside_figures(mentions: list[Mention], figures: list[Figure]) -> list[Mention]:
+    """The mentions, without places inside a figure: a currency's name names no place ("225 Milliarden Taiwan-Dollar",
+    "5 Mrd. Hongkong-Dollar" are Taiwan's and Hong Kong's money, not figures about them). Figures come in order."""
+    starts = [f.start for f in figures]
+    out = []
+    for m in mentions:
+        k = bisect.bisect_right(starts, m.start) - 1
+        if not (m.role == "place" and k >= 0 and m.end <= figures[k].end):
+            out.append(m)
+    return out
+
+
 class Attributor:
     """Attribution for the figures of one article (mentions and sentences computed once)."""
 
@@ -41,7 +54,7 @@ class Attributor:
         self.text = text
         self.seg = seg
         self.lower = fold(text) if folded is None else folded
-        self.mentions = find_mentions(text, self.lower, lang)
+        self.mentions = _outside_figures(find_mentions(text, self.lower, lang), figures)
         self.starts = [m.start for m in self.mentions]
         self.places = Places(text, seg, self.lower, self.mentions, self.starts, figures)
         self.organisations = OrganisationFinder(text, seg, self.mentions, self.starts, self.places)
