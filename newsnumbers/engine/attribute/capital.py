@@ -86,20 +86,31 @@ def _investor_word() -> re.Pattern[str]:
     return re.compile(rf"(?i)(?<![\w-]){lexicon.in_order(lexicon.load().words('investor_word'))}(?![\w-])")
 
 
-def from_investor(text: str, spans: Spans, mentions: list[Mention]) -> str:
+def from_investor(text: str, spans: Spans, mentions: list[Mention], cue: str = "") -> str:
     """The words that say the money of a clause (``spans``) comes from an investor ("from SoftBank", "von ASML und
     anderen Investoren"), or "": a company right after "from"/"von" that is an investor by trade (organisations.csv
-    sector ``investor``) or is followed by the word for investors; or the word for investors itself ("from investors")."""
+    sector ``investor``) or is followed by the word for investors; or the word for investors itself ("from investors").
+    Where the ``cue`` is a word of investing (``capital_invest``), any company after "from" is the investor when the
+    clause names another company, the one it invests in ("Anthropic confirmed an investment from Google"); not
+    after a takeover's cue, where "von" names the seller ("übernimmt Teile des Geschäfts von ams Osram")."""
     source = _sources()
     words = [m for m in mentions if m.kind == "anaphor_org" and m.owner == INVESTOR]
-    for m in mentions:
-        if m.kind == "org" and m.role == "company" and not m.generic and any(a <= m.start < b for a, b in spans):
-            word = preposition_before(text, m.start, source, "")
-            if word and (INVESTOR in sectors().get(m.name, ()) or any(0 <= w.start - m.end <= INVESTOR_WORD_CHARS for w in words)
-                         or _investor_word().search(text, m.end, m.end + INVESTOR_WORD_CHARS)):
+    companies = [m for m in mentions if m.kind == "org" and m.role == "company" and not m.generic and any(a <= m.start < b for a, b in spans)]
+    after = {m.start: preposition_before(text, m.start, source, "") for m in companies}
+    for m in companies:
+        if word := after[m.start]:
+            recipient = _invests(cue) and any(o.name != m.name and not after[o.start] for o in companies)
+            if recipient or INVESTOR in sectors().get(m.name, ()) or any(0 <= w.start - m.end <= INVESTOR_WORD_CHARS for w in words) \
+                    or _investor_word().search(text, m.end, m.end + INVESTOR_WORD_CHARS):
                 return f"{word} {m.name}"
     found = next((f for a, b in spans if (f := _from_investors().search(text, a, b))), None)
     return " ".join(found.group().split()) if found else ""
+
+
+def _invests(cue: str) -> bool:
+    """Whether a measure's cue words hold a word of investing (``grammar_words.csv`` role ``capital_invest``)."""
+    starts = tuple(lexicon.load().words("capital_invest"))
+    return any(w.lower().startswith(starts) for w in cue.split("+"))
 
 
 @lru_cache(maxsize=1)
