@@ -158,6 +158,13 @@ def takes_stake(lower: str, spans: Spans) -> str:
     return " … ".join(dict.fromkeys((words[0], words[-1]))) if words else ""  # "schießt … zu", not the words between
 
 
+def builds(cue: str) -> bool:
+    """Whether a measure's cue words hold a verb of developing (``grammar_words.csv`` role ``develop_cue``), which with
+    assets as its object is building them ("develop a new data centre campus"), no model's training."""
+    starts = tuple(lexicon.load().words("develop_cue"))
+    return any(w.lower().startswith(starts) for w in cue.split("+"))
+
+
 def assets_in(lower: str, span: tuple[int, int]) -> bool:
     """Whether a span speaks of assets bought or built (data centres, plants, shares, a takeover); not where the
     asset word describes the company the money goes into ("in AI infrastructure startup Nscale")."""

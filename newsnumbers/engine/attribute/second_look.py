@@ -1,9 +1,8 @@
 """A second look where the nearest measure cue misleads.
 
-Training as the money's purpose next to a funding cue ("raised $6bn to train
-Grok"), a verb of change in a sentence about a share or after sentences about
-one, spending on a named model: the cue that stands nearest says one thing,
-the sentence says another.
+Training as the money's purpose next to a funding cue ("raised $6bn to train Grok"), a verb of change in a sentence
+about a share or after sentences about one, spending on a named model, developing assets ("develop a data centre
+campus"): the cue that stands nearest says one thing, the sentence says another.
 """
 from __future__ import annotations
 
@@ -14,7 +13,7 @@ from typing import Protocol
 from ... import lexicon
 from ..recognise import Figure
 from ..segment import Segmenter
-from .capital import assets_in, from_investor, into_company, investor_subject, names_round, takes_stake
+from .capital import assets_in, builds, from_investor, into_company, investor_subject, names_round, takes_stake
 from .measure_rules import growth_nouns, rules_for, rules_in
 from .measure_words import purpose_before
 from .mentions import known_name
@@ -36,17 +35,19 @@ class Finder(Protocol):
 
 
 def second_look(finder: Finder, fig: Figure, kind: str, found: Decision) -> Decision:
-    """Where the nearest cue misleads: training as the money's purpose next to a funding cue ("raised $6bn to
-    train Grok"), a verb of change in a sentence about a share, spending on a named model, money "invested"
-    in a report on start-up funding (:mod:`.venture`), money a verb alone says was received or secured for assets
-    (an investment, ANNOTATION.md's convention)."""
+    """Where the nearest cue misleads: training as the money's purpose next to a funding cue ("raised $6bn to train Grok"),
+    assets developed, a verb of change in a sentence about a share, spending on a named model, money "invested" in a report on
+    start-up funding (:mod:`.venture`), money a verb alone says was received or secured for assets (an investment)."""
+    own = finder.places.place(fig).windows[0][0]
+    if found.measure == "training_cost" and builds(found.words) and any(assets_in(finder.lower, s) for s in own):
+        return found._replace(measure="investment")  # "develop a new £1.9bn data centre campus": building assets
     if found.measure == "training_cost" and purpose(finder.text, found):
         return funding_in_clause(finder, fig) or found
     if kind == "percent" and found.measure == "growth":
         return market_move(finder, fig) or company_move(finder, fig) or market_topic(finder, fig) or found
     if found.weak and found.measure == "investment" and names_model(finder.places, fig):
         return found._replace(measure="model_spending")  # "spent $5.6 million on V3": spending on a model
-    if found.weak and found.measure == "funding" and any(assets_in(finder.lower, s) for s in finder.places.place(fig).windows[0][0]):
+    if found.weak and found.measure == "funding" and any(assets_in(finder.lower, s) for s in own):
         return found._replace(measure="investment")  # "secures $11.6B to expand its data center": money for assets
     return capital_funding(finder, fig, venture_funding(finder, fig, found))
 
