@@ -58,6 +58,14 @@ STRUCTURAL_MEASURES = {"chips": "chip_count", "parameters": "parameter_count",
                        "GPU_hours": "gpu_hours", "years": "age", "tokens": "other"}
 
 
+def _by_unit(places: Places, fig: Figure) -> Decision | None:
+    """What the unit alone says: a rate per tokens is a token price; a count of chips, parameters, GPU hours or years is
+    that count, whatever cues the sentence holds ("1.6 trillion parameters … and a context window")."""
+    if fig.kind == "money" and "tokens" in fig.per:
+        return Decision("price_per_million_tokens" + (f"_{d}" if (d := fig.direction or direction_before(places, fig)) else ""), fig.per, "unit")
+    return None if (measure := STRUCTURAL_MEASURES.get(fig.unit, "other")) == "other" else Decision(measure, fig.unit, "unit")
+
+
 def _weakly(method: Callable[[Figure], Decision]) -> Callable[[Figure], Decision]:
     """``method`` called through a weak reference to its object. Helpers that ask the finder back would otherwise
     make a reference cycle, and a 10 MB text's blocks stayed in memory until the cyclic collector ran
@@ -85,9 +93,8 @@ class MeasureFinder:
     def _decide(self, fig: Figure) -> Decision:
         """The figure's measure: the first rule whose cues stand nearest it, else what its unit implies (money after
         "auf"/"to" behind a percent move, "fiel um 3,49 Prozent auf 31,76 Euro", is the new level of what moved)."""
-        if fig.kind == "money" and "tokens" in fig.per:
-            direction = fig.direction or direction_before(self.places, fig)
-            return Decision("price_per_million_tokens" + (f"_{direction}" if direction else ""), fig.per, "unit")
+        if by_unit := _by_unit(self.places, fig):
+            return by_unit
         kind = fig.kind if fig.kind in ("money", "percent") else "count"
         if framed := self.frames.decide(fig, kind):  # "(Vorjahr 1687 Mio.)", "wäre heute … wert", "99% Savings"
             return framed
