@@ -30,7 +30,9 @@ FLOORS = {  # split: (recall, precision, {field: least accuracy})
     # (session-start code) to 0.949, 0.907, 0.979; session 20: av (9 articles) arrived at measure 0.842, organisation
     # 0.882; dev 301 went from measure 0.945, organisation 0.907 (session-start code) to 0.947, 0.911; session 21: ax (10
     # articles) arrived at measure 0.875, organisation 0.693 and pulled dev 311 to measure 0.944, organisation 0.904
-    # (session-start code); the session's rules made it 0.945, 0.906, so the organisation floor is 0.90 again;
+    # (session-start code); the session's rules made it 0.945, 0.906, so the organisation floor is 0.90 again; session 24:
+    # bd (10 articles) arrived at recall 0.898, measure 0.823, organisation 0.911; dev 344 went from measure 0.940,
+    # organisation 0.916 (session-start code) to 0.942, 0.919;
     # test 228 (session 17: am01-am12, ao01-ao12, aq01-aq03 added; session 18: as01-as10; session 19: au01-au10; session 20: aw01-aw10):
     # 28 articles + the held-out batches h01-h12, l01-l12 (session 8),
     # q01-q10 (session 10), s01-s10 (session 11), u01-u10 and v01-v10 (session 12), y01-y10 (session 13), o01-o12 (session 14), ab01-ab12 and
@@ -60,7 +62,9 @@ FLOORS = {  # split: (recall, precision, {field: least accuracy})
     # dev ones (ao01 = an05, aw03 = ae06) were removed; batch ay (10 articles) arrived at measure 0.818, organisation
     # 0.927, value 0.873 (a table of yearly amounts whose cells lose the header's "Milliarden": 14 values wrong, left
     # unread, so the value floor is 0.98); the test half of 236 went from measure 0.851, organisation 0.807 (session-start
-    # code) to 0.854, 0.807.
+    # code) to 0.854, 0.807. Session 24: batch be (10 articles) arrived at measure 0.894, organisation 0.788; a04, v05 and s06,
+    # agency copies of dev articles, moved to dev; the test half of 263 went from recall 0.975, measure 0.859, organisation
+    # 0.812 (session-start code) to 0.982, 0.860, 0.814.
     "test": (0.96, 0.99, {"value": 0.98, "unit": 0.99, "qualifier": 0.96, "measure": 0.85, "organisation": 0.80, "model": 0.95}),
 }
 
