@@ -22,26 +22,28 @@ def person_title() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _aside_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _aside_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     lex = lexicon.load()
     return (re.compile(lexicon.in_order(lex.words("aside_after")), re.IGNORECASE),
             re.compile(f"(?:{lexicon.in_order(lex.words('aside_before'))})", re.IGNORECASE),
-            re.compile(f"(?:{lexicon.in_order(lex.words('aside_former'))})", re.IGNORECASE))
+            re.compile(f"(?:{lexicon.in_order(lex.words('aside_former'))})", re.IGNORECASE),
+            re.compile(f"(?:{lexicon.in_order(lex.words('place_market_after'))})", re.IGNORECASE))
 
 
 def asides(text: str, mentions: list[Mention]) -> list[Mention]:
     """An organisation named only as a data source or a place named only to describe something ("according to
     LSEG data", "Daten von Refinitiv", "the Washington-based company"), or as a person's former employer where the
     sentence names another company ("The former Databricks AI chief closed $475 million for Unconventional AI"), takes
-    the role ``aside``: it owns no figure
+    the role ``aside``: it owns no figure; so does a place named as a company's market ("US revenue", "China-Umsatz")
     (:data:`.antecedents._NO_OWNER`)."""
-    after, before, former = _aside_words()
+    after, before, former, market = _aside_words()
     venue, exchanges = _venue()
     at, owner = _former_role()
     return [m._replace(role="aside") if m.kind == "org" and (after.match(text, m.end) or before.search(
         text, max(0, m.start - 24), m.start) or (former.search(text, max(0, m.start - 24), m.start) and _titled(text, m.end)
         or at.search(text, max(0, m.start - FORMER_CHARS), m.start) or owner.match(text, m.end))
-        and _another_company(text, mentions, k) or m.name in exchanges and venue.search(text, max(0, m.start - 16), m.start))
+        and _another_company(text, mentions, k) or m.name in exchanges and venue.search(text, max(0, m.start - 16), m.start)
+        or m.role == "place" and market.match(text, m.end))  # "£17 million in total US revenue": the market, not the owner
         else m for k, m in enumerate(mentions)]
 
 
