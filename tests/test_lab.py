@@ -89,7 +89,7 @@ def _unescaped_dollars(markdown: str) -> list[int]:
 @pytest.mark.parametrize("locale", ["de", "en"])
 def test_answer_and_headline_markdown_keep_dollars(seed_figures, locale):
     chart = questions.CHARTS["03_token_prices"](seed_figures, locale, str(SEEDS))
-    assert "$" in notebook.headline_text(chart)  # "Verhältnis 27 = 60 $ / 2,2 $" in the notes
+    assert "$" in notebook.headline_text(chart)  # "Verhältnis 60 $ / 2,2 $, …, abgerundet auf 27" in the notes
     for text in (notebook.answer_text(chart), notebook.headline_text(chart)):
         assert not _unescaped_dollars(text), text
         for paragraph in text.split("\n\n"):  # JupyterLab's MathJax skips these (see test_lab_browser.py)

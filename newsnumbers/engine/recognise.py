@@ -92,8 +92,8 @@ def find_figures(text: str, language: str, start: int = 0, end: int | None = Non
         if not m:
             continue
         fig = _parse_at(g, text, m, end, lowered)
-        if fig is None:
-            continue
+        if fig is None or fig.kind != "money" and cand > 0 and text[cand - 1].isalpha():
+            continue  # a number glued to a currency code is that money ("RMB2.9 billion"), no count ("AMD64 processors")
         out.append(fig)
         pos = fig.end
     return out
