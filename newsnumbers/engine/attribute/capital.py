@@ -99,7 +99,7 @@ def from_investor(text: str, spans: Spans, mentions: list[Mention], cue: str = "
     after = {m.start: preposition_before(text, m.start, source, "") for m in companies}
     for m in companies:
         if word := after[m.start]:
-            recipient = _invests(cue) and any(o.name != m.name and not after[o.start] for o in companies)
+            recipient = cue_has(cue, "capital_invest") and any(o.name != m.name and not after[o.start] for o in companies)
             if recipient or INVESTOR in sectors().get(m.name, ()) or any(0 <= w.start - m.end <= INVESTOR_WORD_CHARS for w in words) \
                     or _investor_word().search(text, m.end, m.end + INVESTOR_WORD_CHARS):
                 return f"{word} {m.name}"
@@ -107,9 +107,10 @@ def from_investor(text: str, spans: Spans, mentions: list[Mention], cue: str = "
     return " ".join(found.group().split()) if found else ""
 
 
-def _invests(cue: str) -> bool:
-    """Whether a measure's cue words hold a word of investing (``grammar_words.csv`` role ``capital_invest``)."""
-    starts = tuple(lexicon.load().words("capital_invest"))
+def cue_has(cue: str, role: str) -> bool:
+    """Whether a measure's cue words ("investment+from Google") hold a word that starts with one of a role's words
+    (``grammar_words.csv``): ``capital_invest`` investing, ``develop_cue`` developing."""
+    starts = tuple(lexicon.load().words(role))
     return any(w.lower().startswith(starts) for w in cue.split("+"))
 
 
@@ -156,13 +157,6 @@ def takes_stake(lower: str, spans: Spans) -> str:
     found = next((f for a, b in spans if (f := _stake().search(lower, a, b))), None)
     words = found.group().split() if found else []
     return " … ".join(dict.fromkeys((words[0], words[-1]))) if words else ""  # "schießt … zu", not the words between
-
-
-def builds(cue: str) -> bool:
-    """Whether a measure's cue words hold a verb of developing (``grammar_words.csv`` role ``develop_cue``), which with
-    assets as its object is building them ("develop a new data centre campus"), no model's training."""
-    starts = tuple(lexicon.load().words("develop_cue"))
-    return any(w.lower().startswith(starts) for w in cue.split("+"))
 
 
 def assets_in(lower: str, span: tuple[int, int]) -> bool:

@@ -13,7 +13,7 @@ from typing import Protocol
 from ... import lexicon
 from ..recognise import Figure
 from ..segment import Segmenter
-from .capital import assets_in, builds, from_investor, into_company, investor_subject, names_round, takes_stake
+from .capital import assets_in, cue_has, from_investor, into_company, investor_subject, names_round, takes_stake
 from .measure_rules import growth_nouns, rules_for, rules_in
 from .measure_words import purpose_before
 from .mentions import known_name
@@ -39,8 +39,8 @@ def second_look(finder: Finder, fig: Figure, kind: str, found: Decision) -> Deci
     assets developed, a verb of change in a sentence about a share, spending on a named model, money "invested" in a report on
     start-up funding (:mod:`.venture`), money a verb alone says was received or secured for assets (an investment)."""
     own = finder.places.place(fig).windows[0][0]
-    if found.measure == "training_cost" and builds(found.words) and any(assets_in(finder.lower, s) for s in own):
-        return found._replace(measure="investment")  # "develop a new £1.9bn data centre campus": building assets
+    if found.measure == "training_cost" and cue_has(found.words, "develop_cue") and any(assets_in(finder.lower, s) for s in own):
+        return found._replace(measure="investment")  # "develop a new £1.9bn data centre campus": building assets, no training
     if found.measure == "training_cost" and purpose(finder.text, found):
         return funding_in_clause(finder, fig) or found
     if kind == "percent" and found.measure == "growth":
