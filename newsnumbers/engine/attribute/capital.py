@@ -107,10 +107,16 @@ def from_investor(text: str, spans: Spans, mentions: list[Mention], cue: str = "
     return " ".join(found.group().split()) if found else ""
 
 
+@lru_cache(maxsize=8)
+def _role_starts(role: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in lexicon.load().words(role))
+
+
 def cue_has(cue: str, role: str) -> bool:
     """Whether a measure's cue words ("investment+from Google") hold a word that starts with one of a role's words
-    (``grammar_words.csv``): ``capital_invest`` investing, ``develop_cue`` developing."""
-    starts = tuple(lexicon.load().words(role))
+    (``grammar_words.csv``): ``capital_invest`` investing, ``capital_give`` giving ("contribute", "beisteuern"),
+    ``capital_deal`` the deal itself ("deal", "Investition"), ``develop_cue`` developing."""
+    starts = _role_starts(role)
     return any(w.lower().startswith(starts) for w in cue.split("+"))
 
 

@@ -70,7 +70,7 @@ def capital_funding(finder: Finder, fig: Figure, found: Decision) -> Decision:
         on_assets = assets_in(finder.lower, sentence)  # "das 100 Mrd. in Rechenzentren investieren soll": no investor's capital
         words = names_round(finder.lower, sentence) or from_investor(finder.text, own, ms, found.words) or \
             funding_topic(finder, fig, ms, found.words) or ("" if on_assets else investor_subject(around, ms, fig.start)) or \
-            (into_company(finder.text, finder.lower, [sentence], around, finder.cues.lang) if _names_deal(found.words) else "")
+            (into_company(finder.text, finder.lower, [sentence], around, finder.cues.lang) if cue_has(found.words, "capital_deal") else "")
     return found._replace(measure="funding", words=f"{found.words}+{words}") if words else found
 
 
@@ -95,11 +95,11 @@ def _cue_clause_into(finder: Finder, fig: Figure, found: Decision, own: Spans) -
 
 
 def funding_topic(finder: Finder, fig: Figure, mentions: list, found_words: str) -> str:
-    """The funding cue of the sentences before: money "contributed" or "committed" (a verb of giving, :func:`gives`;
+    """The funding cue of the sentences before: money "contributed" or "committed" (a verb of giving, ``capital_give``;
     not "invested", which may buy assets) right after a sentence on a round or on money raised is part of it
     ("OpenAI is in talks to raise new capital. SoftBank would contribute $15 billion"), unless the figure's clause
     names a place after it, where the money goes ("committed $10 billion to Germany")."""
-    if not gives(found_words) or any(m.role == "place" and m.start > fig.end for m in mentions):
+    if not cue_has(found_words, "capital_give") or any(m.role == "place" and m.start > fig.end for m in mentions):
         return ""
     topic = finder.cues.earlier(fig, finder.places.place(fig).sentence, "money")
     return f"{topic.words} (earlier)" if topic and topic.measure == "funding" else ""
@@ -262,28 +262,6 @@ def names_model(places: Places, fig: Figure) -> bool:
     place = places.place(fig)
     k = next((k for k, (_, how) in enumerate(place.windows) if how == "subject"), None)
     return k is not None and any(m.kind == "model" for m in places.window_mentions(place, k, fig))
-
-
-@lru_cache(maxsize=1)
-def _giving() -> tuple[str, ...]:
-    return tuple(w.lower() for w in lexicon.load().words("capital_give"))
-
-
-def gives(words: str) -> bool:
-    """Whether the cue that decided is a verb of giving money to someone ("contribute", "committed", "beisteuern",
-    ``grammar_words.csv`` role ``capital_give``)."""
-    return any(w.lower().startswith(_giving()) for w in words.split("+"))
-
-
-@lru_cache(maxsize=1)
-def _deals() -> tuple[str, ...]:
-    return tuple(w.lower() for w in lexicon.load().words("capital_deal"))
-
-
-def _names_deal(words: str) -> bool:
-    """Whether the cue that decided is a noun of the deal itself ("deal", "Investition"; ``capital_deal``), which the
-    sentence's other clause may say went into a company's capital."""
-    return any(w.lower().startswith(_deals()) for w in words.split("+"))
 
 
 SMALL_SUM = 1000  # an investment, a round or a company's value is never written as less than this, in any currency
