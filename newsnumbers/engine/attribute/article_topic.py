@@ -141,8 +141,7 @@ def main_company_not_place(ante: Antecedents, place: Mention | None, decided: De
     A company named only later is no owner of a place's figures ("In Deutschland sank der Umsatz im Gastgewerbe. Die
     Lufthansa …").
     Returns the mention and where it was found, ``place`` and ``where`` unchanged where the rule does not apply."""
-    if place is None or place.role != "place" or where not in ("sentence", "earlier") or where == "sentence" and not place.oblique \
-            or not company_figure(decided):
+    if place is None or place.role != "place" or where not in ("sentence", "earlier", "subject") or not company_figure(decided):
         return place, where
     main = ante.main()
     named_first = main is not None and main.start < place.start and (main.start < ante.opening or main.start < lede_end(ante.text, ante.opening))

@@ -2,7 +2,11 @@
 alone): plain string search with word boundaries, as a regex compiled per article would cost more than the search."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from functools import lru_cache
+
+from ... import lexicon
 
 
 def found_again(text: str, forms: Iterable[str]) -> list[tuple[int, int, str]]:
@@ -41,6 +45,39 @@ def short_form(text: str, name: str) -> bool:
             return True
         at = text.find(name + " ", at + 1)
     return False
+
+
+def usual_short_names(text: str, names: Iterable[str]) -> dict[str, str]:
+    """Name -> its usual short name, for names that end in group or trade words their short name leaves out
+    (grammar_words ``name_suffix_usual``: "Micron Technology", "Comet Holding") where the text also names the
+    company without them ("… Micron"): the short form is what the article calls it. The short form must stand
+    whole and not before those words (not the "Micron" of "Micron Technology")."""
+    tail = _usual_tail()
+    out = {}
+    for name in names:
+        m = tail.search(name)
+        if m is None or m.start() == 0:
+            continue
+        core = name[:m.start()]
+        if any(not text.startswith(name[m.start():], end) for _, end, _ in found_again(text, [core])) or _compound_head(text, core):
+            out[name] = core
+    return out
+
+
+def _compound_head(text: str, word: str) -> bool:
+    """Whether ``word`` opens a hyphenated compound somewhere in the text ("Micron-Chef", "Comet-Aktie")."""
+    at = text.find(word + "-")
+    while at >= 0:
+        if not _joins(text[at - 1:at]) and text[at + len(word) + 1:at + len(word) + 2].isalpha():
+            return True
+        at = text.find(word + "-", at + 1)
+    return False
+
+
+@lru_cache(maxsize=1)
+def _usual_tail() -> re.Pattern[str]:
+    """One or more ``name_suffix_usual`` words ending a name, with the space before them."""
+    return re.compile(rf"(?:[ ](?:{lexicon.in_order(lexicon.load().words('name_suffix_usual'))}))+$")
 
 
 def word_before_hyphen(text: str, start: int) -> str:

@@ -181,3 +181,9 @@ def cut_to_whole(names: set[str]) -> dict[str, str]:
 
 
 CUT_LOOKAHEAD = 8  # how many names after a name in sorted order may be the longer one it was cut from
+
+
+@lru_cache(maxsize=1)
+def title_first() -> re.Pattern[str]:
+    """A person's title as a name's first word (grammar_words role ``person_title``): "CEO Christophe Fouquet"."""
+    return re.compile(rf"(?i:{lexicon.in_order(lexicon.load().words('person_title'))})\ ")

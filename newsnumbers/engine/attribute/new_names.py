@@ -21,7 +21,7 @@ import simplemma
 
 from ... import lexicon
 from ..lines import in_lines, one_line
-from .forms import found_again, short_form
+from .forms import found_again, short_form, usual_short_names
 from .name_signals import after_trade_noun, signalled_names
 from .name_words import (
     POSSESSIVE_END,
@@ -35,6 +35,7 @@ from .name_words import (
     cut_to_whole,
     known_company,
     signal_allows,
+    title_first,
 )
 from .recurring_names import a_person, recurring_names
 
@@ -180,7 +181,7 @@ def _clean(name: str) -> str:
         name = name[owner.end():]
     while (m := p.stop.match(name + " ")) and m.end() <= len(name):
         name = name[m.end():]
-    if _title_first().match(name):  # "company CEO Christophe Fouquet": a person
+    if title_first().match(name):  # "company CEO Christophe Fouquet": a person
         return ""
     if (m := p.before.search(name)) and m.start("name") > 0:  # "Das Wiener Start-up Hololight": the name after the noun
         name = m["name"]
@@ -269,7 +270,8 @@ def new_names(text: str, lang: str = "de") -> list[tuple[int, int, str]]:
     names = {name for _, _, name in found}
     cores = {name: name.rsplit(" ", 1)[0] for name in names if " " in name}
     whole = cut_to_whole(names)  # "Black Semi" is "Black Semiconductor"
-    forms = whole | {core: name for name, core in cores.items() if " " not in core and not _known(core)}
+    short = usual_short_names(text, set(whole.values()))  # "Micron Technology … Micron": Micron
+    forms = whole | {core: name for name, core in cores.items() if " " not in core and not _known(core)} | {c: n for n, c in short.items()}
     spans = {(a, b): whole[name] for a, b, name in found}
     for a, b, form in found_again(text, forms):
         spans.setdefault((a, b), forms[form])
@@ -277,14 +279,9 @@ def new_names(text: str, lang: str = "de") -> list[tuple[int, int, str]]:
     known = _known_cores()
     for a, b in sorted(spans, key=lambda s: (s[0], -s[1])):  # the longest at one place; no overlaps
         if not out or a >= out[-1][1]:
-            out.append((a, b, _JOINED.sub("+", known.get(spans[a, b], spans[a, b]))))  # "Huber + Suhner": Huber+Suhner
+            name = short.get(spans[a, b], spans[a, b])
+            out.append((a, b, _JOINED.sub("+", known.get(name, name))))  # "Huber + Suhner": Huber+Suhner
     return out
-
-
-@lru_cache(maxsize=1)
-def _title_first() -> re.Pattern[str]:
-    """A person's title as a name's first word (grammar_words role ``person_title``)."""
-    return re.compile(rf"(?i:{lexicon.in_order(lexicon.load().words('person_title'))})\ ")
 
 
 def unknown_names(text: str, known: list[tuple[int, int, str]], lang: str = "de") -> dict[tuple[int, int], str]:
