@@ -19,6 +19,8 @@ from .mention import INVESTOR, Mention
 from .mentions import breaks_phrase, oblique_prepositions, sectors
 from .places import Spans
 
+POSSESSIVE = re.compile(r"['’]s\b")  # a possessive right after a name ("Apple's plans")
+
 
 @lru_cache(maxsize=1)
 def _round() -> re.Pattern[str]:
@@ -86,20 +88,26 @@ def _investor_word() -> re.Pattern[str]:
     return re.compile(rf"(?i)(?<![\w-]){lexicon.in_order(lexicon.load().words('investor_word'))}(?![\w-])")
 
 
-def from_investor(text: str, spans: Spans, mentions: list[Mention], cue: str = "") -> str:
+def from_investor(text: str, spans: Spans, mentions: list[Mention], cue: str = "", around: list[Mention] | None = None) -> str:
     """The words that say the money of a clause (``spans``) comes from an investor ("from SoftBank", "von ASML und
     anderen Investoren"), or "": a company right after "from"/"von" that is an investor by trade (organisations.csv
     sector ``investor``) or is followed by the word for investors; or the word for investors itself ("from investors").
     Where the ``cue`` is a word of investing (``capital_invest``), any company after "from" is the investor when the
-    clause names another company, the one it invests in ("Anthropic confirmed an investment from Google"); not
-    after a takeover's cue, where "von" names the seller ("übernimmt Teile des Geschäfts von ams Osram")."""
+    clause names another company, the one it invests in ("Anthropic confirmed an investment from Google"), or the
+    sentence's subject does (``around``: its mentions; "Mistral, Europas Antwort auf OpenAI, hat von ASML eine
+    Investition erhalten"); not a company's possessive ("from Apple's plans to invest"), nor after a takeover's cue,
+    where "von" names the seller ("übernimmt Teile des Geschäfts von ams Osram")."""
     source = _sources()
     words = [m for m in mentions if m.kind == "anaphor_org" and m.owner == INVESTOR]
     companies = [m for m in mentions if m.kind == "org" and m.role == "company" and not m.generic and any(a <= m.start < b for a, b in spans)]
     after = {m.start: preposition_before(text, m.start, source, "") for m in companies}
+    subject = next((m for m in around or () if m.kind == "org" and not m.oblique), None)  # the sentence's first name
     for m in companies:
-        if word := after[m.start]:
-            recipient = cue_has(cue, "capital_invest") and any(o.name != m.name and not after[o.start] for o in companies)
+        if (word := after[m.start]) and not POSSESSIVE.match(text, m.end):  # not "benefit from the iPhone maker's plans to invest"
+            other = any(o.name != m.name and not after[o.start] for o in companies)
+            if not other and subject is not None and subject.role == "place":
+                continue  # "Frankreich kündigte Investitionen an; 20 Mrd. davon kommen vom Fonds Brookfield": money for a place
+            recipient = cue_has(cue, "capital_invest") and (other or subject is not None and subject.role == "company" and subject.name != m.name)
             if recipient or INVESTOR in sectors().get(m.name, ()) or any(0 <= w.start - m.end <= INVESTOR_WORD_CHARS for w in words) \
                     or _investor_word().search(text, m.end, m.end + INVESTOR_WORD_CHARS):
                 return f"{word} {m.name}"

@@ -68,7 +68,7 @@ def capital_funding(finder: Finder, fig: Figure, found: Decision) -> Decision:
         sentence = finder.seg.sentence_span(finder.places.place(fig).sentence)
         around = finder.places.mentions_in([sentence], fig)
         on_assets = assets_in(finder.lower, sentence)  # "das 100 Mrd. in Rechenzentren investieren soll": no investor's capital
-        words = names_round(finder.lower, sentence) or from_investor(finder.text, own, ms, found.words) or \
+        words = names_round(finder.lower, sentence) or from_investor(finder.text, own, ms, found.words, around) or \
             funding_topic(finder, fig, ms, found.words) or ("" if on_assets else investor_subject(around, ms, fig.start)) or \
             (into_company(finder.text, finder.lower, [sentence], around, finder.cues.lang) if cue_has(found.words, "capital_deal") else "")
     return found._replace(measure="funding", words=f"{found.words}+{words}") if words else found
