@@ -241,6 +241,8 @@ def salient(ante: Antecedents, orgs: list[Mention], at: int) -> Mention:
         k += len(group)
         best = min(group, key=lambda c: (salience(ante.text, c), not ante.is_main(c), c.start))
         rank = 1 if salience(ante.text, best._replace(oblique=False)) == 1 else salience(ante.text, best)
+        if rank == 1 and s != own and not ante.text[ante._sentences[s]:best.start].strip():
+            rank = 0  # the company of the person who opens the sentence before ("Nvidia CEO Jensen Huang commented …. The company")
         single = rank == 2 and len({c.name for c in group}) == 1
         if rank == 0 or (single and (s != own or ":" in ante.text[best.end:at])):
             if not examples_only(ante.text, group[::-1]):
