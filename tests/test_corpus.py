@@ -33,6 +33,8 @@ FLOORS = {  # split: (recall, precision, {field: least accuracy})
     # (session-start code); the session's rules made it 0.945, 0.906, so the organisation floor is 0.90 again; session 24:
     # bd (10 articles) arrived at recall 0.898, measure 0.823, organisation 0.911; dev 344 went from measure 0.940,
     # organisation 0.916 (session-start code) to 0.943, 0.920;
+    # session 25: bf (10 articles) arrived at measure 0.744, organisation 0.910 and pulled dev 354 to measure 0.938, organisation
+    # 0.920 (session-start code); the session's rules made it 0.940, 0.922;
     # test 228 (session 17: am01-am12, ao01-ao12, aq01-aq03 added; session 18: as01-as10; session 19: au01-au10; session 20: aw01-aw10):
     # 28 articles + the held-out batches h01-h12, l01-l12 (session 8),
     # q01-q10 (session 10), s01-s10 (session 11), u01-u10 and v01-v10 (session 12), y01-y10 (session 13), o01-o12 (session 14), ab01-ab12 and
@@ -64,7 +66,8 @@ FLOORS = {  # split: (recall, precision, {field: least accuracy})
     # unread, so the value floor is 0.98); the test half of 236 went from measure 0.851, organisation 0.807 (session-start
     # code) to 0.854, 0.807. Session 24: batch be (10 articles) arrived at measure 0.894, organisation 0.788; a04, v05 and s06,
     # agency copies of dev articles, moved to dev; the test half of 263 went from recall 0.975, measure 0.859, organisation
-    # 0.812 (session-start code) to 0.982, 0.860, 0.814.
+    # 0.812 (session-start code) to 0.982, 0.860, 0.814. Session 25: batch bg (10 articles) arrived at measure 0.826,
+    # organisation 0.837; the test half of 273 went from measure 0.858, organisation 0.815 (session-start code) to 0.859, 0.817.
     "test": (0.96, 0.99, {"value": 0.98, "unit": 0.99, "qualifier": 0.96, "measure": 0.85, "organisation": 0.80, "model": 0.95}),
 }
 
