@@ -43,6 +43,7 @@ class Grammar:
     qualifier: re.Pattern[str]
     qualifier_kinds: Table
     vague_values: Table
+    fraction_values: Table  # "half a", "a quarter of a": the part of the scale word after it
     age: re.Pattern[str]
     rate_gate: re.Pattern[str]  # cheap check, on lower-cased text, that a rate word stands before a figure
     directions: dict[str, str]  # rate direction word (lower case) -> input, output, cached
@@ -83,7 +84,8 @@ def trigger_words(language: str) -> list[str]:
     scale_starts = sorted({w.lower() for w in _literal_words(free)}, key=len, reverse=True)
     article = numparse.article_pattern(language).lower()
     one = currencies(language).one_lower  # "einen Euro"
-    return [re.escape(a) for a in atoms] + [
+    fractions = [w.lower() for w in lex.words("scale_fraction")]  # both languages': a German text may quote an English one
+    return [re.escape(a) for a in atoms] + fractions + [  # "a quarter of a (trillion)"
         r"ein(?=und|hundert|tausend|halb|einhalb)",  # compounds: einhundert, eineinhalb
         article + r"(?=[\s-]+(?:halbe[n]?\s+)?(?:" + "|".join(map(re.escape, scale_starts)) + "))"] + ([one] if one else [])
 
@@ -141,7 +143,7 @@ def core_pattern(w: _Words) -> re.Pattern[str]:
     follows, which keeps "ein"/"drei" in prose out.
     """
     lex = lexicon.load()
-    of, half, age = in_order(lex.words("of")), in_order(lex.words("half")), in_order(lex.words("age_suffix"))
+    of, half, age, fractions = (in_order(lex.words(r)) or "(?!)" for r in ("of", "half", "age_suffix", "scale_fraction"))
     count_noun = rf"(?:[\w.]+[\s-]){{0,2}}?(?:[\w]+-)*{w.count}"  # "Nvidia-KI-Chips", "H800 GPUs"
     unitish = literal(rf"(?:{w.free_scales}|{w.percent}|{w.currency}|{count_noun})\b")  # cheap checks first
     # or an article before a currency: einen Euro (not "ein Euro-Land")
@@ -153,6 +155,7 @@ def core_pattern(w: _Words) -> re.Pattern[str]:
         (?:
             (?P<num>{DIGITS})                          # digits: 5,6 | 2.000 | 160'000
             (?:(?P<att>{literal(w.attached)})(?![\w]))?  # a scale letter attached: 5bn, 100k
+          | (?P<frac>(?<![\w-]){literal(fractions)})(?=[\s-]+{literal(w.free_scales)})  # a scale's part: half a (billion)
           | (?P<word>(?<![\w-]){literal(w.number_word)}  # a number word: sechs, zweieinhalb, twenty-one
               | {literal(w.article)}                     # or an article before a scale: eine (halbe) Milliarde
                 (?=[\s-]+(?:{literal(half)}\s+)?{literal(w.free_scales)})
@@ -260,6 +263,7 @@ def grammar(language: str) -> Grammar:
         qualifier=qualifier_pattern(),
         qualifier_kinds=table(lex.qualifiers, lambda r: r["qualifier"]),
         vague_values=table(lex.vague, lambda r: float(r["value"])),
+        fraction_values=Table([(re.compile(rf"(?i){p}$"), float(v)) for p, v in lex.word_values("scale_fraction").items()]),
         age=verbose_i(rf"{age_suffix}\b | \s+{age_phrase}\b"),
         # written with a literal first in every branch so the engine can skip ahead
         rate_gate=re.compile(wordscan.word_alternation([p.lower() for p in lex.words("rate_gate")], "boundary")
