@@ -84,7 +84,7 @@ def trigger_words(language: str) -> list[str]:
     scale_starts = sorted({w.lower() for w in _literal_words(free)}, key=len, reverse=True)
     article = numparse.article_pattern(language).lower()
     one = currencies(language).one_lower  # "einen Euro"
-    fractions = [w.lower() for w in lex.words("scale_fraction")]  # both languages': a German text may quote an English one
+    fractions = [re.escape(w.lower()) for w in lex.words("scale_fraction")]  # both languages': a German text may quote English
     return [re.escape(a) for a in atoms] + fractions + [  # "a quarter of a (trillion)"
         r"ein(?=und|hundert|tausend|halb|einhalb)",  # compounds: einhundert, eineinhalb
         article + r"(?=[\s-]+(?:halbe[n]?\s+)?(?:" + "|".join(map(re.escape, scale_starts)) + "))"] + ([one] if one else [])
