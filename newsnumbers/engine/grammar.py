@@ -143,11 +143,11 @@ def core_pattern(w: _Words) -> re.Pattern[str]:
     follows, which keeps "ein"/"drei" in prose out.
     """
     lex = lexicon.load()
-    of, half, age, fractions = (in_order(lex.words(r)) or "(?!)" for r in ("of", "half", "age_suffix", "scale_fraction"))
+    of, half, age = (in_order(lex.words(r)) for r in ("of", "half", "age_suffix"))
+    fractions = in_order([w.replace(" ", r"\s+") for w in lex.words("scale_fraction")]) or "(?!)"  # "half\u00a0a billion"
     count_noun = rf"(?:[\w.]+[\s-]){{0,2}}?(?:[\w]+-)*{w.count}"  # "Nvidia-KI-Chips", "H800 GPUs"
     unitish = literal(rf"(?:{w.free_scales}|{w.percent}|{w.currency}|{count_noun})\b")  # cheap checks first
-    # or an article before a currency: einen Euro (not "ein Euro-Land")
-    one = rf"| {literal(w.one)} (?=\s+{literal(w.currency_word)})" if w.one else ""
+    one = rf"| {literal(w.one)} (?=\s+{literal(w.currency_word)})" if w.one else ""  # an article before a currency: einen Euro
     return re.compile(rf"""
         (?:(?<![\w.,'’%=&\#@])|(?<=(?<!\w)(?-i:{w.glued_codes})))  # not inside a word, number, link or tag, unless
         (?<![^\W\d_]-)                               # after a currency code ("RMB2.9 billion"); not after "KI-";

@@ -52,7 +52,7 @@ def _core_value(g: Grammar, m: re.Match[str]) -> tuple[float, bool, bool]:
         except ValueError:
             return 1.0, False, False  # an article before a scale word: "eine Million"
     if m.group("frac"):
-        return g.fraction_values.get(m.group("frac"), 1.0), False, False  # "half a billion": the scale multiplies it
+        return g.fraction_values.get(" ".join(m.group("frac").split()), 1.0), False, False  # "half a billion": the scale multiplies it
     if m.group("vague"):
         return g.vague_values.get(m.group("vague"), 1.0), True, False
     return g.scale_values.get(m.group("bare"), 1.0), True, True
