@@ -115,7 +115,15 @@ def _settled(att: Attributor, fig: Figure, measure: Decision | None, found: Who)
     Amazon, Google, Meta, Microsoft)."""
     sentence = att.seg.sentence_span(att.places.place(fig).sentence)
     until = len(att.text) if fig.start < att.organisations.antecedents.opening else sentence[1]  # a headline: the article
+    if measure is not None and measure.measure == "age" and found.organisation in _places():
+        found = Who("", found.model, "", "none")  # a person's or a company's age, no place's: "Der 40-jährige Gründer lebt in Peking"
     return as_members(without_borrowed_owner(found, fig, measure, att.text, sentence), att.mentions, until)
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """The lexicon's places (organisations.csv type ``place``: countries, regions, cities by their country)."""
+    return frozenset(r["canonical"] for r in lexicon.load().organisations if r.fields.get("type") == "place")
 
 
 def settled_measure(att: Attributor, fig: Figure, measure: Decision, who: Who) -> Decision:

@@ -10,7 +10,8 @@ from functools import lru_cache, wraps
 from ... import lexicon
 from ..segment import sentence_bounds
 from .appositions import likened
-from .article_topic import _scene_place, headline_end, main_company
+from .article_topic import _scene_place, main_company
+from .headline_names import headline_end
 from .mention import INVESTOR, NOT_INVESTOR
 from .mentions import Mention, salience, sector_word, sectors
 from .seats import at_seat, reference_keys

@@ -60,13 +60,6 @@ def article_place(ante: Antecedents) -> Mention | None:
     return ante.__dict__["_place"]
 
 
-def headline_end(text: str) -> int:
-    """Where an article's first non-empty line (its headline) ends."""
-    start = len(text) - len(text.lstrip())
-    end = text.find("\n", start)
-    return len(text) if end < 0 else end
-
-
 def named_again(ante: Antecedents, decided: Decision | None) -> Mention | None:
     """The last resort of a company's figure (``decided``: a share move, sales, money raised, a valuation; growth of a
     result, its cue words "Umsatz+steigt") nobody near it names, in an article whose main company and place are unknown:

@@ -43,8 +43,39 @@ def asides(text: str, mentions: list[Mention]) -> list[Mention]:
         text, max(0, m.start - 24), m.start) or (former.search(text, max(0, m.start - 24), m.start) and _titled(text, m.end)
         or at.search(text, max(0, m.start - FORMER_CHARS), m.start) or owner.match(text, m.end))
         and _another_company(text, mentions, k) or m.name in exchanges and venue.search(text, max(0, m.start - 16), m.start)
-        or m.role == "place" and market.match(text, m.end))  # "£17 million in total US revenue": the market, not the owner
+        or m.role == "place" and market.match(text, m.end)  # "£17 million in total US revenue": the market, not the owner
+        or m.kind == "org" and m.role == "company" and _analyst(text, m))
         else m for k, m in enumerate(mentions)]
+
+
+ANALYST_CHARS = 40  # how far before a name "Die Analysten von" may start
+
+
+def _analyst(text: str, m: Mention) -> bool:
+    """Whether a company is named as the house whose analysts speak (grammar_words ``analyst_after``, ``analyst_before``: a
+    bank, or a name the lexicon lacks) or as the house that sets a price target (``target_after``: any company): a source
+    of the figures about the company it covers ("Citi analysts expect Apple to …", "Morgan Stanley raised its price target
+    on SAP"), not their owner."""
+    after, before, target, banks = _analyst_words()
+    if target.match(text, m.end):
+        return True
+    house = m.name in banks or m.name not in _known_names()
+    return house and bool(after.match(text, m.end) or before.search(text, max(0, m.start - ANALYST_CHARS), m.start))
+
+
+@lru_cache(maxsize=1)
+def _analyst_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    lex = lexicon.load()
+    banks = frozenset(r["canonical"] for r in lex.organisations if "bank" in (r.fields.get("sectors") or "").split(";"))
+    return (re.compile(lexicon.in_order(lex.words("analyst_after")), re.IGNORECASE),
+            re.compile(f"(?:{lexicon.in_order(lex.words('analyst_before'))})", re.IGNORECASE),
+            re.compile(lexicon.in_order(lex.words("target_after")), re.IGNORECASE), banks)
+
+
+@lru_cache(maxsize=1)
+def _known_names() -> frozenset[str]:
+    """The lexicon's canonical organisations."""
+    return frozenset(r["canonical"] for r in lexicon.load().organisations)
 
 
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")

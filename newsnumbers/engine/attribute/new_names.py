@@ -22,6 +22,7 @@ import simplemma
 from ... import lexicon
 from ..lines import in_lines, one_line
 from .forms import found_again, short_form, usual_short_names
+from .headline_names import headline_names
 from .name_signals import after_trade_noun, signalled_names
 from .name_words import (
     POSSESSIVE_END,
@@ -226,13 +227,13 @@ def _candidates(text: str, lang: str, plain: bool = False) -> list[tuple[int, in
                 _known_core(name, lang) or _plausible(name.split(), lang, _opens_sentence(text, a))
                 or (id(m) in after_noun and _no_german_word(name))):
             out.append((a, a + len(name), name))
-    for sig in signalled_names(text):  # "Shares in Darktrace", "der Kamerahersteller Zentrix", "Zentrix posted"
+    for sig in (*signalled_names(text), *headline_names(text, lang)):  # "Shares in Darktrace", "Zentrix posted", "Orvana: …"
         name = _clean(sig.name)
         a = sig.start + sig.name.index(name) if name else 0
         not_a_company = sig.kind in ("results", "subject", "gapped") and p.stop.match(sig.name + " ")  # "Die Chipsparte wuchs": a noun phrase
         not_a_company = not_a_company or sig.kind in ("subject", "inverted") and (a_person(text, name) or short_form(text, name))
         if name and not not_a_company and not p.stop.fullmatch(name + " ") and not all(map(is_suffix, name.split())) \
-                and (_known_core(name, lang) or signal_allows(name, sig.kind, lang, text, a)):
+                and (_known_core(name, lang) or sig.kind == "headline" or signal_allows(name, sig.kind, lang, text, a)):
             out.append((a, a + len(name), name))
     for a, _, full in recurring_names(text, lang, p.suffix, known_company()):  # "Kapsch TrafficCom hat … abgeschlossen … so Kapsch"
         if (name := _clean(full)) and not p.stop.fullmatch(name + " "):

@@ -68,10 +68,10 @@ def _plain(word: str, lang: str) -> bool:
     or company's name the lexicon spells otherwise ("LLaMA")."""
     return (len(word) < MIN_LETTERS or _known(word, lang) or any(c.isdigit() or c == "_" for c in word)
             or _ABBREVIATION.fullmatch(word) is not None or word.lower() in _lexicon_words()
-            or _not_name().fullmatch(word) is not None or lang == "de" and _compound(word))
+            or _not_name().fullmatch(word) is not None or lang == "de" and german_compound(word))
 
 
-def _compound(word: str) -> bool:
+def german_compound(word: str) -> bool:
     """A German compound of two dictionary words ("Risiko|kapital"), not a name with a word inside ("Kings|oft")."""
     return compound_of_known(word) and any(_german(word[:k]) and _german(word[k:].capitalize())
                                            for k in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1))
@@ -96,17 +96,23 @@ def recurring_names(text: str, lang: str, suffix: re.Pattern[str], known: re.Pat
         ends = [s + len(word) for s in starts]
         if all(_NEXT.match(text, e) for e in ends) or _a_person(text, starts, ends) or _titled(text, starts[0]) \
                 or any(_after_known(text, s, known) for s in starts) \
-                or 2 * sum(bool(_place_before().search(text, max(0, s - PREPOSITION_CHARS), s)) for s in starts) >= len(starts):
+                or a_place(text, starts):
             continue
         out.append((starts[0], *_full_name(text, starts[0], ends[0], suffix)))
     return out
 
 
-def a_person(text: str, name: str) -> bool:
+def a_person(text: str, name: str, says: bool = True) -> bool:
     """Whether a name a signal found is a person's by the tests above, read over its every mention: a title before
-    the first ("Finanzchefin Yuki Nakamura … Nakamura rechnet"), or a first name or a verb of saying at a third of them."""
+    the first ("Finanzchefin Yuki Nakamura … Nakamura rechnet"), or a first name or (with ``says``) a verb of saying
+    at a third of them. A headline's name is asked without verbs of saying: a company "said" as often as a person."""
     starts = [a for a, _, _ in found_again(text, [name])]  # str.find, no regex compiled per name
-    return bool(starts) and (_titled(text, starts[0]) or _a_person(text, starts, [s + len(name) for s in starts]))
+    return bool(starts) and (_titled(text, starts[0]) or _a_person(text, starts, [s + len(name) for s in starts], says))
+
+
+def a_place(text: str, starts: list[int]) -> bool:
+    """Whether a preposition of place stands before at least half of a name's mentions at ``starts`` ("in Lübbenau")."""
+    return 2 * sum(bool(_place_before().search(text, max(0, s - PREPOSITION_CHARS), s)) for s in starts) >= len(starts)
 
 
 def _titled(text: str, first: int) -> bool:
@@ -129,7 +135,7 @@ def _after_known(text: str, start: int, known: re.Pattern[str]) -> bool:
     return gap is not None and any(m.end() == gap.start() for m in known.finditer(before))
 
 
-def _a_person(text: str, starts: list[int], ends: list[int]) -> bool:
+def _a_person(text: str, starts: list[int], ends: list[int], says: bool = True) -> bool:
     """Whether a third of the mentions or more are a person's: after a first name ("Euan Blair", "Hannes Wehinger":
     a short capitalised word that is no trade's noun, "Baukonzern Implenia", and no article or preposition, "Laut
     Kapsch") or next to a verb of saying ("Yan said", "sagte Höttges"). A company named after its founder ("CEO Georg Kapsch") is
@@ -138,7 +144,7 @@ def _a_person(text: str, starts: list[int], ends: list[int]) -> bool:
     for s, e in zip(starts, ends):
         m = _PERSON_BEFORE.search(text, max(0, s - FIRST_NAME_CHARS - 1), s)
         personal += bool(m and _not_name().fullmatch(m.group(1)) is None and not _trade_noun().match(text, m.start(1))
-                         or _says().match(text, e) or _says_before().search(text, max(0, s - SAYS_CHARS), s))
+                         or says and (_says().match(text, e) or _says_before().search(text, max(0, s - SAYS_CHARS), s)))
     return personal * PERSON_SHARE >= len(starts)
 
 
