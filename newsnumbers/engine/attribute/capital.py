@@ -57,7 +57,7 @@ def into_company(text: str, lower: str, spans: Spans, mentions: list[Mention], l
     if any(assets_in(lower, span) for span in spans):
         return ""
     for m in mentions:
-        if m.kind == "org" and m.role == "company" and not m.generic and m.oblique \
+        if m.kind == "org" and m.role == "company" and not m.generic \
                 and text[m.end:m.end + 1] != "-":
             word = preposition_before(text, m.start, into, lang)
             if word:
@@ -141,7 +141,8 @@ def preposition_before(text: str, start: int, into: frozenset[str], lang: str) -
     adjective or a company noun between ("in das britische Start-up Wayve", "in French rival Mistral"), no
     punctuation, no verb, no nearer preposition ("von Investoren wie Sequoia": Sequoia is an example), and in
     German text (``lang`` "de") no other noun ("Beim Einstieg zahlte Google")."""
-    words = text[max(0, start - 40):start].split()[-3:]
+    lo = max(0, start - 40)
+    words = text[max(lo, text.rfind("\n", lo, start) + 1):start].split()[-3:]  # not over a line break (a headline's "to US")
     for word in reversed(words):
         if word.lower() in into:
             return word

@@ -109,7 +109,7 @@ def partner(text: str, ms: list[Mention], chosen: Mention, fig: Figure, figure_s
     hi = figure_spans[k + 1][0] if k + 1 < len(figure_spans) else len(text)
     found = []
     for m in ms:
-        if m.kind != "org" or m.role != "company" or m.generic or m.name == chosen.name or not m.oblique \
+        if m.kind != "org" or m.role != "company" or m.generic or m.name == chosen.name \
                 or text[m.end:m.end + 1] == "-":  # "von Nvidia-Chips": a compound's modifier is no party
             continue
         if lo <= m.start < hi and preposition_before(text, m.start, _partner_prepositions(), ""):
