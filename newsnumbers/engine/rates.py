@@ -237,17 +237,18 @@ def _take_rate(fig: Figure, current: _Sentence, previous: _Sentence, lower: str,
 
 def _order_directions(sentence: _Sentence) -> None:
     """Amounts listed after a list of directed rates take their directions in order ("$0.10/million for input
-    and $0.40/million for output … ($0.15/$0.60)": input, output), when the two lists are as long and
-    the amounts name no direction of their own."""
+    and $0.40/million for output … ($0.15/$0.60)": input, output), when the amounts are as many as the rates or a
+    multiple of them, one group per model ("$1.25 per million input tokens and $10 per million output tokens for
+    GPT-5, $0.25 and $2.00 for GPT-5 Mini, and $0.05 and $0.40 for GPT-5 Nano"), and name no direction of their own."""
     groups: dict[tuple[int, ...], tuple[tuple[Figure, ...], list[tuple[Figure, str]]]] = {}
     for fig, origins, own in sentence.carried:
         groups.setdefault(tuple(map(id, origins)), (origins, []))[1].append((fig, own))
     for origins, members in groups.values():
         directions = [o.direction for o in origins]
-        if (len(members) == len(origins) > 1 and all(directions) and len(set(directions)) == len(directions)
+        if (len(origins) > 1 and len(members) % len(origins) == 0 and all(directions) and len(set(directions)) == len(directions)
                 and not any(own for _, own in members)):
-            for (fig, _), direction in zip(members, directions):
-                fig.direction = direction
+            for k, (fig, _) in enumerate(members):
+                fig.direction = directions[k % len(directions)]
 
 
 @lru_cache(maxsize=1)
