@@ -6,6 +6,7 @@ there, and the pattern helpers its patterns are built with.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import simplemma
@@ -187,3 +188,16 @@ CUT_LOOKAHEAD = 8  # how many names after a name in sorted order may be the long
 def title_first() -> re.Pattern[str]:
     """A person's title as a name's first word (grammar_words role ``person_title``): "CEO Christophe Fouquet"."""
     return re.compile(rf"(?i:{lexicon.in_order(lexicon.load().words('person_title'))})\ ")
+
+
+@lru_cache(maxsize=1)
+def _place_adjective() -> re.Pattern[str]:
+    """A city's or region's adjective (grammar_words role ``place_adjective``: "Berliner", "Wiener", "Zuger")."""
+    return re.compile(lexicon.in_order(lexicon.load().words("place_adjective")))
+
+
+def without_place_adjective(name: str, is_suffix: Callable[[str], bool]) -> str:
+    """The name without a city's adjective before it ("Berliner Quirion AG": Quirion AG, "Wiener Tarvio": Tarvio), where
+    what follows holds more than the words companies end with ("Basler AG" is the company Basler)."""
+    first, _, rest = name.partition(" ")
+    return rest if rest and _place_adjective().fullmatch(first) and not all(map(is_suffix, rest.split())) else name

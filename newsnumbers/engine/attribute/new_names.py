@@ -37,6 +37,7 @@ from .name_words import (
     known_company,
     signal_allows,
     title_first,
+    without_place_adjective,
 )
 from .recurring_names import a_person, recurring_names
 
@@ -182,6 +183,7 @@ def _clean(name: str) -> str:
         name = name[owner.end():]
     while (m := p.stop.match(name + " ")) and m.end() <= len(name):
         name = name[m.end():]
+    name = without_place_adjective(name, is_suffix)  # "Die Berliner Quirion AG": Quirion
     if title_first().match(name):  # "company CEO Christophe Fouquet": a person
         return ""
     if (m := p.before.search(name)) and m.start("name") > 0:  # "Das Wiener Start-up Hololight": the name after the noun
