@@ -144,6 +144,8 @@ def _between(kind: str, x: float, larger: pd.DataFrame, smaller: pd.DataFrame, l
             for b in (v for v in set(pd.concat([alike["value"], alike["value_high"].dropna()])) if v > 0):
                 if kind == "ratio" and compare.at_least(a / b, locale) == compare.at_least(x, locale):
                     return True
+                if kind == "margin" and compare.more_than(a / b, locale) == x:  # the words: "5 Prozent mehr als"
+                    return True
                 if kind in ("fraction", "share") and a > b and compare.share(a / b, locale) == compare.share(
                         x if kind == "fraction" else 100 / x * 0.9999, locale):
                     return True
@@ -166,6 +168,8 @@ def unsupported(title: str, gold_rows: pd.DataFrame, locale: str) -> list[str]:
             ok = bool(numbers) and all(_supported(k, x, sides[0], locale) for k, x in numbers)
         elif claim.kind == "ratio":
             ok = _between("ratio", _num(fields[claim.field], locale), *sides, locale)
+        elif claim.kind == "margin":
+            ok = _between("margin", fields[claim.field], *sides, locale)
         else:
             numbers = _numbers(fields[claim.field], locale)
             ok = bool(numbers) and all(_between(k, x, *sides, locale) for k, x in numbers)

@@ -286,3 +286,18 @@ def test_a_loss_of_several_companies_together_is_said_in_the_plural():
     de, en = _title("05_market_reaction", rows), _title("05_market_reaction", rows, "en")
     assert "verloren zusammen" in de and "verlor " not in de
     assert "together lost" in en
+
+
+@pytest.mark.parametrize("low,de,en", [
+    (80e9, "Microsoft: 84\u00a0Mrd.\u00a0$ – 5 Prozent mehr als Google (80\u00a0Mrd.\u00a0$)",
+     "Microsoft: $84B, 5% more than Google ($80B)"),
+    (83.9e9, "Microsoft: 84\u00a0Mrd.\u00a0$ – mindestens so viel wie Google (83,9\u00a0Mrd.\u00a0$)",
+     "Microsoft: $84B, at least as much as Google ($83.9B)"),
+])
+def test_two_close_amounts_are_compared_by_how_much_more_not_as_one_times(low, de, en):
+    """A ratio under 1.1 rounded down read "1-mal so viel wie": the headline says the percent more instead, rounded
+    down, and "at least as much as" under one per cent."""
+    rows = [_row("a.txt", "84 Mrd. $", 84e9, "investment", "Microsoft", period="year"),
+            _row("b.txt", "x", low, "investment", "Google", period="year")]
+    assert _title("04_investments", rows) == de
+    assert _title("04_investments", rows, locale="en") == en

@@ -22,6 +22,7 @@ import pandas as pd
 from .. import lexicon
 from ..engine.segment import clauses
 from . import numfmt
+from .style import label
 
 HERE = Path(__file__).parent
 ROUNDED_REPEAT = 0.05  # "fast 600 Milliarden" within 5 % of the article's exact 588: the same fact, rounded
@@ -226,6 +227,24 @@ def at_least(k: float, locale: str) -> str:
     """A ratio rounded down ('27' for 27.3, '3,4' for 3.49): an 'at least' claim must stay true."""
     k = math.floor(k) if k >= 10 else math.floor(k * 10) / 10
     return numfmt.ratio(k, locale)
+
+
+CLOSE_RATIO = 1.1  # below it a ratio rounded down reads "1-mal so viel": the headline says how much more instead
+
+
+def times_key(key: str, k: float) -> str:
+    """The headline template for a ratio ``k``: ``key`` ("3,4-mal so viel wie"), or ``{key}_close`` where ``k`` is below
+    :data:`CLOSE_RATIO` ("5 Prozent mehr als"): "84,2 Mrd. $ – 1-mal so viel wie 80 Mrd. $" says nothing true."""
+    return f"{key}_close" if k < CLOSE_RATIO else key
+
+
+def more_than(k: float, locale: str) -> str:
+    """'5 Prozent mehr als' / '5% more than' for a ratio ``k`` (rounded down: an 'at least' claim must stay true), or
+    'mindestens so viel wie' / 'at least as much as' where that is under one per cent."""
+    pct = math.floor(round((k - 1) * 100, 9))
+    if pct < 1:
+        return label("more_same", locale)
+    return label("more_pct", locale).format(pct=numfmt.ratio(pct, locale))
 
 
 @lru_cache(maxsize=1)

@@ -121,8 +121,8 @@ def training_costs(name: str, df: pd.DataFrame, locale: str, seeds_dir, scope: S
     else:
         (focus, fspan), (other, ospan) = _side(p, True, locale), _side(p, False, locale)
         if p.focus_larger:
-            title = text("title_training_more", locale, focus=focus, span=fspan, other=other, other_value=ospan,
-                         ratio=compare.at_least(p.ratio, locale))
+            title = text(compare.times_key("title_training_more", p.ratio), locale, focus=focus, span=fspan, other=other,
+                         other_value=ospan, ratio=compare.at_least(p.ratio, locale), margin=compare.more_than(p.ratio, locale))
         else:
             title = text("title_training_less", locale, focus=focus, span=fspan, other=other, other_value=ospan,
                          share=compare.share(p.ratio, locale))
@@ -173,9 +173,9 @@ def token_prices(name: str, df: pd.DataFrame, locale: str, seeds_dir, scope: Sco
     else:
         (focus, fspan), (other, ospan) = _side(p, True, locale), _side(p, False, locale)
         dear, cheap = ((focus, fspan), (other, ospan)) if p.focus_larger else ((other, ospan), (focus, fspan))
-        names = {"dear": dear[0], "cheap": cheap[0], "ratio": compare.at_least(p.ratio, locale),
+        names = {"dear": dear[0], "cheap": cheap[0], "ratio": compare.at_least(p.ratio, locale), "margin": compare.more_than(p.ratio, locale),
                  "dear_value": dear[1], "cheap_value": cheap[1], "tokens": label("tokens_" + _direction(p.focus.iloc[0]), locale)}
-        title, notes = text("title_prices", locale, **names), text("notes_prices", locale, **names)
+        title, notes = text(compare.times_key("title_prices", p.ratio), locale, **names), text("notes_prices", locale, **names)
     notes = " ".join(x for x in (notes, conversion_note(rows, scope, locale) + ("." if conversion_note(rows, scope, locale) else "")) if x)
     subtitle = label("subtitle_prices", locale).format(money=money_words(rows, scope, locale))
     kind = label("kind_bars", locale)
@@ -198,8 +198,8 @@ def investments(name: str, df: pd.DataFrame, locale: str, seeds_dir, scope: Scop
         big, small = (_side(p, True, locale), _side(p, False, locale))
         if not p.focus_larger:
             big, small = small, big
-        title = text("title_investments", locale, top=big[0], top_value=big[1], ratio=compare.at_least(p.ratio, locale),
-                     low=small[0], low_value=small[1])
+        title = text(compare.times_key("title_investments", p.ratio), locale, top=big[0], top_value=big[1], low=small[0],
+                     low_value=small[1], ratio=compare.at_least(p.ratio, locale), margin=compare.more_than(p.ratio, locale))
     subtitle = label("subtitle_investments", locale)
     return _dot_chart(name, rows, title, subtitle, locale, seeds_dir, scope, main_measure=measures[0])
 
