@@ -212,9 +212,11 @@ def investor_subject(sentence: list[Mention], own: list[Mention], fig_start: int
 @lru_cache(maxsize=1)
 def _investors_only() -> frozenset[str]:
     """The organisations that are investors by trade in every company row of organisations.csv (SoftBank, BlackRock),
-    not those that also invest through an arm of theirs (Nvidia's NVentures): a chipmaker's "investment" may buy chips."""
+    not those that also invest through an arm of theirs (Nvidia's NVentures): a chipmaker's "investment" may buy chips;
+    nor banks, whose own "AI-Investment" buys technology for themselves ("JPMorgan Chase: 2 Milliarden Dollar AI-Investment")."""
     rows: dict[str, list[bool]] = {}
     for row in lexicon.load().organisations:
         if row.fields.get("type") == "company":
-            rows.setdefault(row["canonical"], []).append(INVESTOR in row.fields.get("sectors", "").split(";"))
+            sectors = row.fields.get("sectors", "").split(";")
+            rows.setdefault(row["canonical"], []).append(INVESTOR in sectors and "bank" not in sectors)
     return frozenset(name for name, marks in rows.items() if all(marks))
