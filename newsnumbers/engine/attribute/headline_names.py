@@ -19,14 +19,14 @@ import re
 
 from ...lexicon import cldr
 from .forms import found_again
-from .name_signals import _MORE, _REST, Signal
+from .name_signals import NAME_MORE, NAME_REST, Signal
 from .name_words import MAX_CODE, QUOTES_CLOSE, QUOTES_OPEN, _known, _no_german_word, title_first
 from .recurring_names import a_person, a_place, german_compound
 
 MAX_HEADLINE = 200  # characters at most of a first line taken for a headline (a longer one is a paragraph)
 _OPENING = re.compile(rf"""
     [{re.escape(QUOTES_OPEN)}]?                # perhaps in quotes
-    (?P<name>[A-ZÄÖÜ]{_REST}{_MORE})           # one to four capitalised words
+    (?P<name>[A-ZÄÖÜ]{NAME_REST}{NAME_MORE})  # one to four capitalised words
     [{re.escape(QUOTES_CLOSE)}]?
     (?P<end>:|[ ](?=[a-zäöüß])|\s*$)?          # a colon, a word in lower case, the line's end: or none (Title Case)
     """, re.VERBOSE)

@@ -37,12 +37,12 @@ from .name_words import POSSESSIVE_END, QUOTES_CLOSE, QUOTES_OPEN, _first_letter
 # One to four capitalised words, one space (or " + ", " & ": "Huber + Suhner") apart, with no word or hyphen before
 # them. Unlike new_names' words, a word holds no apostrophe: "Raspberry Pi's IPO" is the name, "'s", then "IPO". Each
 # word is read at once (possessive) and the lookbehind follows the first letter, so the engine skips in C to capitals.
-_REST = r"[\w&.-]*+(?<=[\w&])"
-_MORE = rf"(?:[ ](?:[+&][ ])?[A-ZÄÖÜ]{_REST}){{0,3}}"
-_NAME = rf"[A-ZÄÖÜ](?<![\w&-].){_REST}{_MORE}"
+NAME_REST = r"[\w&.-]*+(?<=[\w&])"
+NAME_MORE = rf"(?:[ ](?:[+&][ ])?[A-ZÄÖÜ]{NAME_REST}){{0,3}}"
+_NAME = rf"[A-ZÄÖÜ](?<![\w&-].){NAME_REST}{NAME_MORE}"
 # the same, opening a line or a sentence, perhaps in quotes ("„Refurbed“ verbuchte 50 Millionen Euro")
 _OPENS = (rf"[A-ZÄÖÜ](?:(?<![^\n].)|(?<=[.!?:•][ ].)|(?<=[{re.escape(QUOTES_OPEN)}].)(?:(?<![^\n].{{2}})|(?<=[.!?:•][ ]..)))"
-          rf"{_REST}{_MORE}")
+          rf"{NAME_REST}{NAME_MORE}")
 _CLOSE = rf"[{re.escape(QUOTES_CLOSE)}]?"  # the closing quote of a quoted name
 _QUOTE = rf"[{re.escape(QUOTES_OPEN)}]?"  # the opening quote of a quoted name after a word ("und „Easelink“ 11,5 Mio.")
 
