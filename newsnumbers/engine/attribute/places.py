@@ -157,11 +157,23 @@ def nonfinite(text: str, lower: str, c: Clause) -> bool:
     return m is not None and text[m.end() - len(m.group().split()[-1])].islower()
 
 
+@lru_cache(maxsize=1)
+def _infinitive_end() -> re.Pattern[str]:
+    """A German clause's last words that make it an infinitive one (grammar_words ``infinitive_clause_end``)."""
+    return re.compile(rf"(?:{lexicon.in_order(lexicon.load().words('infinitive_clause_end'))})[\s.,;:!?)\"'“”]*\Z")
+
+
+def infinitive(lower: str, c: Clause) -> bool:
+    """Whether the clause ends with its infinitive and "zu" ("…, rund 80 Milliarden Dollar in Rechenzentren zu
+    investieren"): like a gerund's, its subject is the main clause's."""
+    return _infinitive_end().search(lower, c.start, c.end) is not None
+
+
 def _main_clause(text: str, lower: str, c: Clause) -> bool:
     """Whether a clause before a gerund's can hold its subject: not a relative or comparison clause, no gerund's of
     its own, and no cause phrase ("Despite OpenAI advising investors to avoid rivals, Nvidia joined the round,
     committing $2 billion": Nvidia)."""
-    return not c.relative and not c.comparison and not nonfinite(text, lower, c) \
+    return not c.relative and not c.comparison and not nonfinite(text, lower, c) and not infinitive(lower, c) \
         and not cause_word().match(lower, _lead(lower, c))
 
 
@@ -191,7 +203,7 @@ def _windows(cls: list[Clause], i: int, fig: Figure, text: str, lower: str) -> l
         wins.append(([(own.start, fig.start)], "near"))
         wins.append(([(cls[i - 1].start, cls[i - 1].end)], "antecedent"))
     wins.append(([(own.start, own.end)], "subject"))
-    if not own.relative and i > 0 and nonfinite(text, lower, own):  # "…, costing just $4.6M to train": the subject
+    if not own.relative and i > 0 and (nonfinite(text, lower, own) or infinitive(lower, own)):  # "…, costing just $4.6M to train": the subject
         main = [(c.start, c.end) for c in _since_semicolon(cls[:i], lower)  # of the clauses before it (after the
                 if _main_clause(text, lower, c)]  # last semicolon), not the name nearest before it
         wins.extend([(main, "main")] if main else [])
