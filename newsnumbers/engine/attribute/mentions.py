@@ -1,8 +1,7 @@
 """Find the organisations, models and anaphors an article mentions.
 
-Named aliases are matched case-sensitively; generic ones ("the industry") and
-anaphors ("dieses Modell", "das Unternehmen") on the lower-cased text. The
-lexicon's tables are compiled once per process.
+Named aliases are matched case-sensitively; generic ones ("the industry") and anaphors ("dieses Modell", "das
+Unternehmen", "die Linzer") on the lower-cased text. The lexicon's tables are compiled once per process.
 """
 from __future__ import annotations
 
@@ -17,6 +16,7 @@ from ..firstchar import FirstCharIndex
 from .appositions import without_appositions
 from .asides import asides, person_title
 from .cues import lemma
+from .demonyms import demonym_before_noun, demonym_pattern
 from .forms import word_before_hyphen
 from .lists import lists_share_preposition, sector_lists
 from .mention import NOT_INVESTOR, Mention
@@ -50,6 +50,8 @@ def _tables() -> _Tables:
     for row in lex.anaphors:
         anaphors.append((re.compile(f"(?i:{row['pattern']})$"), row["points_to"]))
         lower_parts.append(_lower_pattern(row))
+    anaphors.append((re.compile(f"(?i:{demonym_pattern()})$"), "seat"))  # "die Linzer": a company by its city's people
+    lower_parts.append(f"(?:{demonym_pattern()})")
     for row in lex.descriptions:
         descriptions.append((re.compile(f"(?i:{row['pattern']})$"), row["refers_to"]))
         # an English description names one company; its plural ("AI startups", "tech giants") is the sector
@@ -268,8 +270,8 @@ def find_mentions(text: str, lower: str | None = None, lang: str = "de") -> list
     out: list[Mention] = []
     last_end, roles = -1, {name: name_role(name, text) for name in set(unknown.values())}  # one look per name
     for start, end, word in found:
-        if start < last_end:
-            continue  # overlaps a mention already taken
+        if start < last_end or demonym_before_noun(text, word, end):
+            continue  # overlaps a mention already taken; "die Wiener Börse" is no company's city's people
         kind = _classify(word) if (start, end) not in unknown else ("org", unknown[start, end], "", False, roles[unknown[start, end]])
         w = word_before_hyphen(text, start)  # "Biotech-Branche": another sector; "MiMo-V2.5" (no known word, no maker): no V2
         if kind and not (w and (kind[3] or kind[0] == "model" and not _known(w) and _classify(w) is None)):

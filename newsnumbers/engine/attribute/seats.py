@@ -58,10 +58,11 @@ def seat_keys(word: str) -> frozenset[str]:
 
 
 def reference_keys(text: str, m: Mention) -> frozenset[str]:
-    """The seat a reference names: its first word after the article ("Pariser", "Hangzhou-based", "chinesische").
-    A German adjective in -er after a definite article is a city's ("Freiburger"), even one the lexicon lacks."""
+    """The seat a reference names: its first word after the article ("Pariser", "Hangzhou-based", "chinesische",
+    "die Linzer"). A German adjective in -er after a definite article is a city's ("Freiburger"), even one the
+    lexicon lacks."""
     words = _WORD.findall(text, m.start, m.end)
-    return seat_keys(words[1][:1].upper() + words[1][1:]) if len(words) > 2 else frozenset()
+    return seat_keys(words[1][:1].upper() + words[1][1:]) if len(words) > 1 else frozenset()
 
 
 def placed(ante: Antecedents, name: str) -> frozenset[str]:
@@ -84,16 +85,18 @@ def placed(ante: Antecedents, name: str) -> frozenset[str]:
 
 
 def at_seat(ante: Antecedents, want: frozenset[str], orgs: list[Mention]) -> tuple[Mention | None, list[Mention]]:
-    """Of the companies before a seat reference (nearest first): the nearest the article places at ``want``, and
-    those it places in no other country (the reference may stand for one of them: "Die Freiburger Firma" for a
-    company placed only as German)."""
-    free = []
+    """Of the companies before a seat reference (nearest first): the nearest the article places at ``want``'s city
+    ("die Münchner" for the company placed in Munich, not a nearer one placed in Berlin), else the nearest it places
+    in its country; and those it places in no other country (the reference may stand for one of them: "Die
+    Freiburger Firma" for a company placed only as German)."""
+    free, in_country = [], None
     countries = {k for k in want if k[0] == "@"}
     for c in orgs:
         seats = placed(ante, c.name)
-        if seats & want:
+        if seats & (want - countries):
             return c, free
+        in_country = in_country or (c if seats & countries else None)
         theirs = {k for k in seats if k[0] == "@"}
         if not (theirs and countries) or theirs & countries:
             free.append(c)
-    return None, free
+    return in_country, free
