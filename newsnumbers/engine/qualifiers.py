@@ -24,8 +24,10 @@ class Reading(Protocol):
 
 
 def read_qualifier(g: Grammar, lowered: str, r: Reading) -> None:
-    """The qualifier standing to the left ("mehr als", "fast", "bis zu"); a range keeps its own."""
-    q = g.qualifier.search(lowered, max(0, r.start - 40), r.start)
+    """The qualifier standing to the left ("mehr als", "fast", "bis zu"), also before the figure's sign ("up to
+    +30%", "bis zu −5 %"); a range keeps its own."""
+    end = r.start - 1 if lowered[r.start - 2:r.start] in _SPACED_SIGNS else r.start
+    q = g.qualifier.search(lowered, max(0, end - 40), end)
     if q and r.qualifier != "range":
         kind = g.qualifier_kinds.get(q.group("q"), "exact")
         if kind != "range":
@@ -57,6 +59,7 @@ def _read_sign(lowered: str, r: Reading) -> None:
 
 
 _CURRENCY_SIGNS = frozenset("$€£¥")
+_SPACED_SIGNS = frozenset({" +", " -", " −"})  # a sign after a space, before the number: a qualifier may stand before it
 
 
 @lru_cache(maxsize=1)
