@@ -233,8 +233,8 @@ def direction_before(places: Places, fig: Figure) -> str:
         # sentence's start: a list's label ("Input: $2.50")
         found = {directions().get(m.group().lower(), "") for m in direction_word().finditer(places.text, start,
                                                                                             fig.start)}
-        if found:
-            return found.pop() if len(found) == 1 else ""
+        if found:  # "Input tokens (cache hit) $0.028": cached input is input's kind, so cached
+            return "cached" if found == {"input", "cached"} else found.pop() if len(found) == 1 else ""
     total = for_direction().match(places.text, fig.end, place.span[1])  # "× ($15/MTok) = $396 for output"
     return directions().get(total["d"].lower(), "") if total else ""
 
