@@ -56,12 +56,12 @@ def into_company(text: str, lower: str, spans: Spans, mentions: list[Mention], l
     into, noun_phrase, _ = _words()
     if any(assets_in(lower, span) for span in spans):
         return ""
-    for m in mentions:
-        if m.kind == "org" and m.role == "company" and not m.generic \
-                and text[m.end:m.end + 1] != "-":
+    for m in mentions:  # a company named, or described ("in the semiconductor group"; not a possessive: "to expand its")
+        if (m.kind == "org" or m.kind == "anaphor_org" and " " in text[m.start:m.end]) and m.role == "company" \
+                and not m.generic and text[m.end:m.end + 1] != "-":
             word = preposition_before(text, m.start, into, lang)
             if word:
-                return f"{word} {m.name}"
+                return f"{word} {m.name or ' '.join(text[m.start:m.end].split())}"
     found = next((f for a, b in spans if (f := noun_phrase.search(lower, a, b))), None)
     return " ".join(found.group().split()) if found else ""
 
