@@ -36,7 +36,8 @@ FLOORS = {  # split: (recall, precision, {field: least accuracy})
     # session 25: bf (10 articles) arrived at measure 0.744, organisation 0.910 and pulled dev 354 to measure 0.938, organisation
     # 0.920 (session-start code); the session's rules made it 0.940, 0.922; session 26: bh (10 articles) arrived at measure
     # 0.867, organisation 0.663 and pulled dev 364 to measure 0.938, organisation 0.916 (session-start code); the session's
-    # rules made it 0.939, 0.917, so the measure floor is 0.935;
+    # rules made it 0.939, 0.917, so the measure floor is 0.935; session 27: bj (10 articles) arrived at measure 0.917,
+    # organisation 0.917; dev 374 went from measure 0.939, organisation 0.917 (session-start code) to 0.939, 0.919;
     # test 228 (session 17: am01-am12, ao01-ao12, aq01-aq03 added; session 18: as01-as10; session 19: au01-au10; session 20: aw01-aw10):
     # 28 articles + the held-out batches h01-h12, l01-l12 (session 8),
     # q01-q10 (session 10), s01-s10 (session 11), u01-u10 and v01-v10 (session 12), y01-y10 (session 13), o01-o12 (session 14), ab01-ab12 and
@@ -71,7 +72,9 @@ FLOORS = {  # split: (recall, precision, {field: least accuracy})
     # 0.812 (session-start code) to 0.982, 0.860, 0.814. Session 25: batch bg (10 articles) arrived at measure 0.826,
     # organisation 0.837; the test half of 273 went from measure 0.858, organisation 0.815 (session-start code) to 0.859, 0.817.
     # Session 26: batch bi (10 articles) arrived at measure 0.900, organisation 0.875; the test half of 283 went from measure
-    # 0.860, organisation 0.819 (session-start code) to 0.861, 0.820.
+    # 0.860, organisation 0.819 (session-start code) to 0.861, 0.820. Session 27: batch bk (10 articles) arrived at measure
+    # 0.802, organisation 0.877; the test half of 293 went from measure 0.859, organisation 0.822 (session-start code) to
+    # 0.859, 0.824.
     "test": (0.96, 0.99, {"value": 0.98, "unit": 0.99, "qualifier": 0.96, "measure": 0.85, "organisation": 0.80, "model": 0.95}),
 }
 
