@@ -70,6 +70,16 @@ def test_a_multi_year_pledge_is_not_set_against_one_year():
     assert _title("04_investments", alike).startswith("Stargate: 500\u00a0Mrd.\u00a0$ – 90-mal so viel wie China")
 
 
+def test_a_sum_of_several_companies_is_not_set_against_one_of_them():
+    # seen in make figures on session 27's batches: "Google, Meta, Microsoft: ca. 78 Mrd. $ – 2,2-mal so viel wie
+    # Microsoft": the three companies' capex holds Microsoft's own
+    rows = [_row("a.txt", "78 Mrd. $", 7.8e10, "investment", "Google|Meta|Microsoft", period="quarter"),
+            _row("a.txt", "34,9 Mrd. $", 3.49e10, "investment", "Microsoft", period="quarter")]
+    assert _title("04_investments", rows) == "Investitionen in KI laut einem Artikel"
+    rows.append(_row("b.txt", "10 Mrd. $", 1e10, "investment", "Oracle", period="quarter"))
+    assert _title("04_investments", rows).startswith("Google, Meta, Microsoft: 78\u00a0Mrd.\u00a0$ – 7,8-mal so viel wie Oracle")
+
+
 def test_euros_are_converted_before_any_ratio_and_never_divided_by_dollars():
     rows = [_row("a.txt", "500 Mrd. $", 5e11, "investment", "Stargate", period="year"),
             _row("b.txt", "600 Mio. €", 6e8, "investment", "Mistral", unit="EUR", period="year")]

@@ -208,13 +208,22 @@ def pair(rows: pd.DataFrame, focus: str, compare: tuple[str, ...], with_model: b
         other_names = names[others.index]
         ranked = _rank(others, other_names, set(mine["article"]))
         wanted = [n for n in ranked if any(matches(n, c) for c in compare)] if compare else ranked
+        mine_members = set().union(*(_members(n) for n in names[mine.index]))
         for name in wanted:
+            if _members(name) & mine_members:
+                continue  # "Google, Meta, Microsoft" against Microsoft: a sum holding the other side is no rival of it
             theirs = agreed(others[other_names == name])
             if lowest(theirs) > highest(mine) > 0:
                 return Pair(mine, theirs, _name(mine, focus, with_model), name, lowest(theirs) / highest(mine), False)
             if lowest(mine) > highest(theirs) > 0:
                 return Pair(mine, theirs, _name(mine, focus, with_model), name, lowest(mine) / highest(theirs), True)
     return None
+
+
+def _members(who: str) -> set[str]:
+    """The organisations a subject without a model joins ("Google|Meta|Microsoft"); a model's subject stands alone,
+    so two models of one company may be compared."""
+    return {who} if SEP in who else set(who.split("|")) - {""}
 
 
 def _name(rows: pd.DataFrame, focus: str, with_model: bool) -> str:
