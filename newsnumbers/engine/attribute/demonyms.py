@@ -21,11 +21,12 @@ def demonym_pattern() -> str:
 
 
 @lru_cache(maxsize=1)
-def _demonym() -> re.Pattern[str]:
+def demonym_regex() -> re.Pattern[str]:
+    """:func:`demonym_pattern` for one found word, as :mod:`.mentions` classifies its anaphors."""
     return re.compile(rf"(?i:{demonym_pattern()})$")
 
 
 def demonym_before_noun(text: str, word: str, end: int) -> bool:
     """Whether ``word``, found in ``text`` up to ``end``, is a city's people before a noun ("die Wiener Börse"):
     then it is no reference to a company ("die Linzer nun" is)."""
-    return _demonym().match(word) is not None and text[end:end + 2].lstrip()[:1].isupper()
+    return demonym_regex().match(word) is not None and text[end:end + 2].lstrip()[:1].isupper()

@@ -16,7 +16,7 @@ from ..firstchar import FirstCharIndex
 from .appositions import without_appositions
 from .asides import asides, person_title
 from .cues import lemma
-from .demonyms import demonym_before_noun, demonym_pattern
+from .demonyms import demonym_before_noun, demonym_pattern, demonym_regex
 from .forms import word_before_hyphen
 from .lists import lists_share_preposition, sector_lists
 from .mention import NOT_INVESTOR, Mention
@@ -50,7 +50,7 @@ def _tables() -> _Tables:
     for row in lex.anaphors:
         anaphors.append((re.compile(f"(?i:{row['pattern']})$"), row["points_to"]))
         lower_parts.append(_lower_pattern(row))
-    anaphors.append((re.compile(f"(?i:{demonym_pattern()})$"), "seat"))  # "die Linzer": a company by its city's people
+    anaphors.append((demonym_regex(), "seat"))  # "die Linzer": a company by its city's people
     lower_parts.append(f"(?:{demonym_pattern()})")
     for row in lex.descriptions:
         descriptions.append((re.compile(f"(?i:{row['pattern']})$"), row["refers_to"]))
