@@ -5,6 +5,7 @@ times anything: the cost checks count work (profiler call events, calls of a
 membership test), which does not drift with the machine's load.
 """
 import sys
+import pytest
 
 from newsnumbers import extract, extract_paths, iter_figures
 from newsnumbers.engine.pipeline import _imply_currencies
@@ -143,12 +144,36 @@ class _CountingPer(str):
         return super().__contains__(item)
 
 
+# A scaled number after a money figure of its sentence takes that figure's currency, unless it counts the things named
+# right after it (shares, users; in German any noun). (text, quote of the scaled number, its unit or None for no figure)
+IMPLIED_CURRENCY = [
+    ("Washington injected $8.9 billion into the capital, purchasing 433.3 million INTC stocks.", "433.3 million", None),
+    ("The IPO raised $1.2 billion and sold 37 million shares at the bottom of the range.", "37 million", None),
+    ("It paid $2 billion for an app with 300 million monthly users.", "300 million", None),
+    ("Bei einem Kurs von 164,42 Dollar ergibt das bei 24,44 Milliarden Aktien im Umlauf einen Börsenwert.", "24,44 Milliarden", None),
+    ("Die App kostete 2 Milliarden Euro und hat 300 Millionen Nutzer.", "300 Millionen", None),
+    ("Spending reached $3.2 billion last year, with 2.38 billion forecast for this year.", "2.38 billion", "USD"),
+    ("Der Umsatz stieg um 592,7 Milliarden Dollar auf 2,9 Billionen.", "2,9 Billionen", "USD"),
+    ("OpenAI will 40 Milliarden Dollar beisteuern, SoftBank bis zu 30 Milliarden und Nvidia 20 Milliarden.", "30 Milliarden", "USD"),
+]
+
+
+@pytest.mark.parametrize("text,quote,unit", IMPLIED_CURRENCY)
+def test_a_scaled_number_takes_its_sentences_currency_unless_it_counts_things(text: str, quote: str, unit: str | None):
+    rows = extract(text)
+    hit = rows[rows["quote"].str.contains(quote, regex=False)]
+    if unit is None:
+        assert hit.empty, f"{quote!r} read as money: {hit[['quote', 'unit']].values.tolist()}"
+    else:
+        assert hit["unit"].tolist() == [unit]
+
+
 def test_currency_carry_over_looks_at_each_figure_once():
     """It looked through all earlier figures of the sentence for each figure: square in the figures of a sentence."""
     n = 3_000
     figures = [Figure(10 * i, 10 * i + 5, 1.0 + i, None, "USD", _CountingPer(""), "exact", "money") for i in range(n)]
     figures.append(Figure(10 * n, 10 * n + 5, 2.0, None, "", "", "exact", "scaled"))
-    kept = _imply_currencies(figures, Segmenter("x" * (10 * n + 10), [0, 10 * n + 10]))
+    kept = _imply_currencies(figures, Segmenter("x" * (10 * n + 10), [0, 10 * n + 10]), "x" * (10 * n + 10), "en")
     assert kept[-1].unit == "USD" and len(kept) == n + 1
     assert _CountingPer.asked <= 2 * n
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .. import lexicon
 from ..corrections import apply as apply_corrections
 from ..schema import COLUMNS, REJECTED_COLUMNS, fact_id, figure_id
 from ..sources import check_sources
@@ -67,7 +69,7 @@ def _block_figures(text: str, offset: int, lang: str, article: str, skipped: lis
             continue
         figures.append(f)
     seg = Segmenter.of(text)
-    figures = _imply_currencies(figures, seg)
+    figures = _imply_currencies(figures, seg, text, lang)
     tables.carry_headers(figures, text)  # "| GPT-5 | $1.25 | $10.00 |" under "| Input (per 1M tokens) | Output … |"
     price_lists.carry_list_heads(figures, text)  # "Input$0.30" under "Token Type Price per 1M tokens"
     price_lists.carry_label_rates(figures, text)  # "Input price (per 1M tokens): $1.25"
@@ -140,27 +142,37 @@ def _row(text: str, offset: int, article: str, lang: str, fig: recognise.Figure,
     }
 
 
-def _imply_currencies(figures: list[recognise.Figure], seg: Segmenter) -> list[recognise.Figure]:
+def _imply_currencies(figures: list[recognise.Figure], seg: Segmenter, text: str, lang: str) -> list[recognise.Figure]:
     """'um 592,7 Milliarden Dollar auf 2,9 Billionen': a scaled number takes the currency
-    of a money figure earlier in its sentence; without one it is not a figure.
+    of a money figure earlier in its sentence; without one it is not a figure, nor where
+    it counts the things named right after it ("$8.9 billion …, purchasing 433.3 million
+    INTC stocks": grammar_words ``counted_after_scale``).
 
     One pass: per sentence it keeps the last money figure's currency, instead of
     looking through all the sentence's figures each time.
     """
     out: list[recognise.Figure] = []
     sentence, money_unit = -1, ""
+    counted = _counted_after_scale()[lang]
     for fig in figures:
         s = seg.sentence_index(fig.start)
         if s != sentence:
             sentence, money_unit = s, ""
         if fig.kind == "scaled":
-            if not money_unit:
+            if not money_unit or counted.match(text, fig.end):
                 continue
             fig.kind, fig.unit = "money", money_unit
         out.append(fig)
         if fig.kind == "money":
             money_unit = fig.unit
     return out
+
+
+@lru_cache(maxsize=1)
+def _counted_after_scale() -> dict[str, re.Pattern[str]]:
+    """Per language, the words after a scaled number that it counts (case-sensitive), after one space."""
+    rows = [r for r in lexicon.load().grammar_words if r["role"] == "counted_after_scale"]
+    return {lang: re.compile(rf"\ (?:{'|'.join(r['pattern'] for r in rows if r['language'] == lang)})") for lang in ("de", "en")}
 
 
 _EXTRACT_COLUMNS = [c for c in COLUMNS if c != "article"]
