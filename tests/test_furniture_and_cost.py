@@ -5,6 +5,7 @@ times anything: the cost checks count work (profiler call events, calls of a
 membership test), which does not drift with the machine's load.
 """
 import sys
+
 import pytest
 
 from newsnumbers import extract, extract_paths, iter_figures

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from functools import lru_cache, wraps
+from functools import lru_cache, partial, wraps
 
 from ... import lexicon
 from ..segment import sentence_bounds
@@ -15,6 +15,7 @@ from .headline_names import headline_end
 from .mention import INVESTOR, NOT_INVESTOR
 from .mentions import Mention, salience, sector_word, sectors
 from .seats import at_seat, reference_keys
+from .share_names import holder_beside
 
 LOOKBACK_MENTIONS = 200  # an anaphor's antecedent is searched this far back, no further
 MODEL_AFTER_CHARS = 24  # how far after an anaphor a model it introduces may stand ("Its closest rival, GPT-5.1")
@@ -69,7 +70,7 @@ class Antecedents:
         :func:`salient` picks of the earlier companies (a reference back counts as the company it stands for)."""
         kind = "model" if m.kind == "anaphor_model" else "org"
         idx = bisect.bisect_left(self.starts, m.start)
-        if m.role in ("person", "scene", "list", "seat"):  # "er": a person's company, or nothing ("er" may be "der Markt"); "20
+        if m.role in ("person", "scene", "list", "seat", "shares"):  # "er": a person's company, or nothing ("er" may be "der Markt"); "20
             return _by_role(self, idx, m)  # startups raised": its place's; "these companies": a list named before
         if kind == "org" and not want_owner:
             orgs = companies_before(self, m, idx)
@@ -165,6 +166,8 @@ def _by_role(ante: Antecedents, idx: int, m: Mention) -> Mention | None:
     """The antecedent of a person's pronoun, of counted companies or of a plural reference to a list."""
     if m.role == "person":
         return person_before(ante, idx, m.start)
+    if m.role == "shares":  # "the stock": the company whose shares were named last, else the salient one
+        return holder_beside(ante.text, companies_before(ante, m, idx), lambda orgs: salient(ante, orgs, m.start), partial(sentence_of, ante))
     if m.role == "seat":  # "Das Pariser Unternehmen": the company the article places in Paris
         found, free = at_seat(ante, reference_keys(ante.text, m), companies_before(ante, m, idx))
         return found or (salient(ante, free, m.start) if free else None)
@@ -200,7 +203,7 @@ def _as_named(ante: Antecedents, m: Mention) -> Mention:
     """An earlier reference back to one company that may stand as a subject ("Die Freiburger Firma wurde ...
     gegründet. … Das Unternehmen"), as a mention of the company it stands for, where it stood: not a possessive
     ("seine", "its"), nor a person's or a scene's pronoun. Any other mention, or one that resolves to nobody, as it is."""
-    if m.kind != "anaphor_org" or m.role not in ("company", "seat") or _possessive().fullmatch(ante.text, m.start, m.end):
+    if m.kind != "anaphor_org" or m.role not in ("company", "seat", "shares") or _possessive().fullmatch(ante.text, m.start, m.end):
         return m
     target = ante.resolve(m)
     return target._replace(start=m.start, end=m.end, oblique=m.oblique) if target is not None else m

@@ -135,7 +135,7 @@ def _aliases() -> tuple[list[tuple[re.Pattern[str], Classified]], FirstCharIndex
     t = _tables()
     entries: list[tuple[re.Pattern[str], Classified]] = []
     for regex, points_to in t.anaphors:
-        role = points_to if points_to in ("person", "scene", "list", "seat") else "company"  # "er": a person's company; "scene", "list"
+        role = points_to if points_to in ("person", "scene", "list", "seat", "shares") else "company"  # "er": a person's company; "scene", "list"
         owner = NOT_INVESTOR if points_to == "startup" else ""  # "the startup": never the round's investor
         entries.append((regex, (f"anaphor_{'model' if points_to == 'model' else 'org'}", "", owner, False, role)))
     for regex, refers_to in t.descriptions:  # "der Chipkonzern": the nearest earlier chip maker; "der iPhone-Hersteller": Apple

@@ -75,7 +75,7 @@ class OrganisationFinder:
         if chosen is None or (tier(chosen) == 3 and not _about_places(self, place, fig) and not _place_of(self, place, chosen, measure)):
             # the sentence names nobody, or only a place ("Die Einnahmen in China stiegen"): the topic of an earlier one
             raised = measure is not None and measure.measure in raised_measures()
-            topic = self.topics.choose_topic(place, fig, raised)
+            topic = self.topics.choose_topic(place, fig, raised, measure.measure if measure else "")
             weak = chosen is not None and self.topics.only_examples(place, raised)
             if topic is not None and (chosen is None or tier(topic) < tier(chosen) and not weak and topic.role != "place"):
                 chosen, where = topic, "earlier"

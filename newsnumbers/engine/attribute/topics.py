@@ -14,6 +14,7 @@ from .antecedents import Antecedents, examples_only
 from .mentions import Mention, salience
 from .places import Place, Places, in_count, pick, tier
 from .rounds import invests
+from .share_names import SHARE_MEASURES, share_holder
 
 LOOKBACK_SENTENCES = 3
 TABLE_ROWS = 40  # table rows passed over on the way back to the prose above a table
@@ -26,19 +27,23 @@ class Topics:
         self.seg = seg
         self.places = places
         self.antecedents = antecedents
-        self._topic_cache: dict[tuple[int, bool], Mention | None] = {}  # (sentence, money raised) -> topic
+        self._topic_cache: dict[tuple[int, bool, bool], Mention | None] = {}  # (sentence, money raised, shares) -> topic
         self._examples: set[tuple[int, bool]] = set()  # the keys whose topic is a fallback from examples
 
-    def choose_topic(self, place: Place, fig: Figure, raised: bool = False) -> Mention | None:
+    def choose_topic(self, place: Place, fig: Figure, raised: bool = False, measure: str = "") -> Mention | None:
         """The nearest earlier sentence with a usable mention decides: its first (a named one), else the nearest.
-        For money ``raised`` (funding, a valuation) the investors of a round are not its topic.
+        For money ``raised`` (funding, a valuation) the investors of a round are not its topic. For a share price or
+        a market value (``measure``) the company whose shares that sentence names is ("OpenAI erhält ein Aktienpaket
+        von AMD … Dieser Deal unterliegt einem Aktienpreis von 600 Dollar": AMD's shares, not OpenAI's).
 
-        Earlier sentences lie wholly before the figure, so the answer is the
-        same for every figure of a sentence and is computed once.
+        Earlier sentences lie wholly before the figure, so the answer is the same for every figure of a sentence.
         """
-        key = (place.sentence, raised)
+        key = (place.sentence, raised, measure in SHARE_MEASURES)
         if key not in self._topic_cache:
-            self._topic_cache[key] = self._topic_before(place.sentence, fig, raised)
+            topic = self._topic_before(place.sentence, fig, raised)
+            if key[2] and topic is not None and topic.start < fig.start:
+                topic = _shares_named_with(self, topic, fig) or topic
+            self._topic_cache[key] = topic
         return self._topic_cache[key]
 
     def only_examples(self, place: Place, raised: bool = False) -> bool:
@@ -75,6 +80,14 @@ class Topics:
                     place_only = self.antecedents.main()  # examples give way to the article's main company
                 place_only = place_only or best
         return place_only
+
+
+def _shares_named_with(topics: Topics, topic: Mention, fig: Figure) -> Mention | None:
+    """Another company of the topic's sentence whose shares it names ("ein Aktienpaket von AMD", "die AMD-Aktien",
+    "shares in AMD"), where the topic's are not named."""
+    a, b = topics.seg.sentence_span(topics.seg.sentence_index(topic.start))
+    holder = share_holder(topics.seg.text, topics.antecedents.usable(topics.places.mentions_in([(a, b)], fig)))
+    return holder if holder is not None and holder.name != topic.name else None
 
 
 def earlier_sentences(seg: Segmenter, s: int) -> Iterator[int]:
