@@ -1,6 +1,6 @@
 """Organisations named only beside the story: a data source ("according to LSEG data"), a place that describes
 ("the Washington-based company"), a person's former employer ("The former Databricks AI chief"), an exchange where
-shares trade ("on the London Stock Exchange"). They own no figure.
+shares trade ("on the London Stock Exchange", "its NYSE shares"). They own no figure.
 
 Split from mentions.py (which finds the mentions) as the rules grew; the words are data (grammar_words.csv roles
 ``aside_after``, ``aside_before``, ``aside_former`` and ``person_title``).
@@ -37,12 +37,14 @@ def asides(text: str, mentions: list[Mention]) -> list[Mention]:
     the role ``aside``: it owns no figure; so does a place named as a company's market ("US revenue", "China-Umsatz")
     (:data:`.antecedents._NO_OWNER`)."""
     after, before, former, market = _aside_words()
-    venue, exchanges = _venue()
+    venue, exchanges, listed = _venue()
     at, owner = _former_role()
     return [m._replace(role="aside") if m.kind == "org" and (after.match(text, m.end) or before.search(
         text, max(0, m.start - 24), m.start) or (former.search(text, max(0, m.start - 24), m.start) and _titled(text, m.end)
         or at.search(text, max(0, m.start - FORMER_CHARS), m.start) or owner.match(text, m.end))
-        and _another_company(text, mentions, k) or m.name in exchanges and venue.search(text, max(0, m.start - 16), m.start)
+        and _another_company(text, mentions, k)
+        or m.name in exchanges and (venue.search(text, max(0, m.start - 16), m.start)
+                                    or listed[0].match(text, m.end) and listed[1].search(text, max(0, m.start - 24), m.start))
         or m.role == "place" and market.match(text, m.end)  # "£17 million in total US revenue": the market, not the owner
         or m.kind == "org" and m.role == "company" and _analyst(text, m))
         else m for k, m in enumerate(mentions)]
@@ -115,13 +117,16 @@ def _former_role() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @lru_cache(maxsize=1)
-def _venue() -> tuple[re.Pattern[str], frozenset[str]]:
-    """A preposition that names where shares trade (grammar_words role ``venue_before``: "on the", "an der"), and the
-    exchanges (organisations.csv sector ``exchange``): "Raspberry Pi's IPO took place on the London Stock Exchange" is
-    no figure of the exchange's."""
+def _venue() -> tuple[re.Pattern[str], frozenset[str], tuple[re.Pattern[str], re.Pattern[str]]]:
+    """A preposition that names where shares trade (grammar_words role ``venue_before``: "on the", "an der"), the
+    exchanges (organisations.csv sector ``exchange``), and the shares after an exchange (``venue_after``) with an owner's
+    possessive before it (``venue_possessive``): "Raspberry Pi's IPO took place on the London Stock Exchange" and "its
+    New York Stock Exchange shares climbed 2.4%" are no figures of the exchange's."""
     lex = lexicon.load()
     exchanges = frozenset(r["canonical"] for r in lex.organisations if "exchange" in (r.fields.get("sectors") or "").split(";"))
-    return re.compile(rf"(?<![\w-])(?:{lexicon.in_order(lex.words('venue_before'))})\s+$", re.IGNORECASE), exchanges
+    return (re.compile(rf"(?<![\w-])(?:{lexicon.in_order(lex.words('venue_before'))})\s+$", re.IGNORECASE), exchanges,
+            (re.compile(rf"(?:{lexicon.in_order(lex.words('venue_after'))})(?![\w-])", re.IGNORECASE),
+             re.compile(rf"(?<![\w-])(?:{lexicon.in_order(lex.words('venue_possessive'))})\s+$", re.IGNORECASE)))
 
 
 _ONE_WORD = re.compile(r"\s+[A-Z][\w-]*(?=\s)")  # "Databricks AI chief": a word of the department before the title

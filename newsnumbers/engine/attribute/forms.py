@@ -1,5 +1,6 @@
 """Where the forms of a name found once stand again in the article ("Emmi AI" found by its suffix, then "Emmi"
-alone): plain string search with word boundaries, as a regex compiled per article would cost more than the search."""
+alone): plain string search with word boundaries, as a regex compiled per article would cost more than the search.
+Also the forms a lexicon name takes in German text (:func:`inflected`: declined, or hyphenated in a compound)."""
 from __future__ import annotations
 
 import re
@@ -88,3 +89,15 @@ def word_before_hyphen(text: str, start: int) -> str:
     while a > 0 and (text[a - 1].isalnum() or text[a - 1] == "."):
         a -= 1
     return text[a:start - 1]
+
+
+_ADJECTIVE_FIRST = re.compile(r"(?<![\w\\])([A-ZÄÖÜ][a-zäöüß]{3,}e)(?=[ ][A-ZÄÖÜ])")  # "Deutsche Bank", "Erste Group"
+_WORDS_APART = re.compile(r"(?<=[a-zäöüß?])[ ](?=[A-ZÄÖÜ][a-zäöüß])")  # a space between two words of a name
+
+
+def inflected(pattern: str) -> str:
+    """A name that opens with a German adjective is declined in the text: "der Deutschen Bank", "bei der Österreichischen
+    Post", "des Schweizerischen Nationalfonds". Each such word of a named pattern also matches with -n or -r. A German
+    compound joins a name's words with hyphens ("die Deutsche-Bank-Aktie", "Texas-Instruments-Chef"): a space between
+    two of its capitalised words also matches a hyphen."""
+    return _WORDS_APART.sub("[ -]", _ADJECTIVE_FIRST.sub(r"\1(?:n|r)?", pattern))

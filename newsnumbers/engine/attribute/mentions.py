@@ -17,7 +17,7 @@ from .appositions import without_appositions
 from .asides import asides, person_title
 from .cues import lemma
 from .demonyms import demonym_before_noun, demonym_pattern, demonym_regex
-from .forms import word_before_hyphen
+from .forms import inflected, word_before_hyphen
 from .lists import lists_share_preposition, sector_lists
 from .mention import NOT_INVESTOR, Mention
 from .name_signals import name_role
@@ -70,15 +70,6 @@ def _tables() -> _Tables:
     regex = wordscan.WordScan(parts, suffix=_SUFFIX)
     lower_regex = wordscan.WordScan(lower_parts, suffix=_SUFFIX)
     return _Tables(regex, lower_regex, orgs, models, anaphors, descriptions, roles)
-
-
-_ADJECTIVE_FIRST = re.compile(r"(?<![\w\\])([A-ZÄÖÜ][a-zäöüß]{3,}e)(?=[ ][A-ZÄÖÜ])")  # "Deutsche Bank", "Erste Group"
-
-
-def inflected(pattern: str) -> str:
-    """A name that opens with a German adjective is declined in the text: "der Deutschen Bank", "bei der Österreichischen
-    Post", "des Schweizerischen Nationalfonds". Each such word of a named pattern also matches with -n or -r."""
-    return _ADJECTIVE_FIRST.sub(r"\1(?:n|r)?", pattern)
 
 
 @lru_cache(maxsize=1)
