@@ -19,6 +19,7 @@ from .attribute import Attributor, Decision, Who, _tables, evidence_and_confiden
 from .casefold import fold
 from .frame import build as build_frame
 from .grammar import grammar
+from .per_share import carry_per_share
 from .segment import SENTENCE_COLUMN_MAX, Clause, Segmenter, blocks, detect_language, sentence_column
 from .textio import Rejected, discover, is_folder, read_article
 
@@ -76,6 +77,7 @@ def _block_figures(text: str, offset: int, lang: str, article: str, skipped: lis
     price_lists.carry_captions(figures, text)  # "GPT-4o: $2.50 input / $10.00 output" under "Pricing (per million tokens):"
     vertical_tables.carry_vertical(figures, text)  # "Model", "Input", "Output", then "Claude Opus 4.6", "$5", "$25"
     rates.carry(figures, seg, folded)  # "… ($0.15/$0.60)": the amounts of a price list are token prices too
+    carry_per_share(figures, seg, text)  # "Das Ergebnis je Aktie kletterte von 0,90 US-Dollar auf 1,74 US-Dollar"
     if not figures:
         return
     attr = Attributor(text, seg, figures, folded, lang)
