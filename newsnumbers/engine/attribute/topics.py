@@ -41,7 +41,7 @@ class Topics:
         key = (place.sentence, raised, measure in SHARE_MEASURES)
         if key not in self._topic_cache:
             topic = self._topic_before(place.sentence, fig, raised)
-            if key[2] and topic is not None and topic.start < fig.start:
+            if key[2] and topic is not None:
                 topic = _shares_named_with(self, topic, fig) or topic
             self._topic_cache[key] = topic
         return self._topic_cache[key]
