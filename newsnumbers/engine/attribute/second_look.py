@@ -140,7 +140,7 @@ def market_move(finder: Finder, fig: Figure) -> Decision | None:
     if any(group in cues for group in growth_nouns()):
         return None
     moves = tuple(k for k in finder.cues.possible_rules(sentence, "percent")
-                  if rules[k].measure in ("share_price_gain", "share_price_drop") and not rules[k].weak)
+                  if rules[k].measure in SHARE_MOVES and not rules[k].weak)
     span = [finder.seg.sentence_span(sentence)]
     found = rules_in(rules, moves, cues, span, fig, distances=True)
     if not found:
@@ -186,7 +186,7 @@ def company_move(finder: Finder, fig: Figure) -> Decision | None:
     if not subjects:
         return None
     moves = tuple(r for r in finder.cues.possible_rules(place.sentence, "percent")
-                  if rules[r].measure in ("share_price_gain", "share_price_drop") and rules[r].weak)
+                  if rules[r].measure in SHARE_MOVES and rules[r].weak)
     found = rules_in(rules, moves, cues, own, fig, distances=True)
     if not found:
         return None

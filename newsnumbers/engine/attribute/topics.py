@@ -14,7 +14,7 @@ from .antecedents import Antecedents, examples_only
 from .mentions import Mention, salience
 from .places import Place, Places, in_count, pick, tier
 from .rounds import invests
-from .share_names import SHARE_MEASURES, share_holder
+from .share_names import SHARE_MEASURES, holder_beside
 
 LOOKBACK_SENTENCES = 3
 TABLE_ROWS = 40  # table rows passed over on the way back to the prose above a table
@@ -42,7 +42,7 @@ class Topics:
         if key not in self._topic_cache:
             topic = self._topic_before(place.sentence, fig, raised)
             if key[2] and topic is not None:
-                topic = _shares_named_with(self, topic, fig) or topic
+                topic = _shares_named_with(self, topic, fig)
             self._topic_cache[key] = topic
         return self._topic_cache[key]
 
@@ -82,12 +82,11 @@ class Topics:
         return place_only
 
 
-def _shares_named_with(topics: Topics, topic: Mention, fig: Figure) -> Mention | None:
-    """Another company of the topic's sentence whose shares it names ("ein Aktienpaket von AMD", "die AMD-Aktien",
-    "shares in AMD"), where the topic's are not named."""
+def _shares_named_with(topics: Topics, topic: Mention, fig: Figure) -> Mention:
+    """The company whose shares the topic's sentence names ("ein Aktienpaket von AMD", "die AMD-Aktien"), else the topic."""
     a, b = topics.seg.sentence_span(topics.seg.sentence_index(topic.start))
-    holder = share_holder(topics.seg.text, topics.antecedents.usable(topics.places.mentions_in([(a, b)], fig)))
-    return holder if holder is not None and holder.name != topic.name else None
+    ms = topics.antecedents.usable(topics.places.mentions_in([(a, b)], fig))
+    return holder_beside(topics.seg.text, ms, lambda _: topic, topics.seg.sentence_index) or topic
 
 
 def earlier_sentences(seg: Segmenter, s: int) -> Iterator[int]:
